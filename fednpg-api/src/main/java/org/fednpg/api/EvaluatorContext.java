@@ -1,0 +1,22 @@
+package org.fednpg.api;
+
+import java.util.function.Supplier;
+import org.fednpg.api.model.GenerativeModel;
+import org.fednpg.api.model.MultiTaskMdp;
+import org.fednpg.api.model.QEstimate;
+
+/**
+ * What an evaluator provider gets from the run.
+ *
+ * @param mdp the shared model (kernel, γ, ρ); exact evaluators solve on it
+ * @param sampler sampling access for simulation-based evaluators
+ * @param random the evaluator's node of the seed tree
+ * @param evaluators builds a nested evaluator by name
+ * @param optimalQ Q_τ* of the averaged reward at the run's τ, computed on first use by the oracle
+ */
+public record EvaluatorContext(
+    MultiTaskMdp mdp,
+    GenerativeModel sampler,
+    RandomSource random,
+    EvaluatorFactory evaluators,
+    Supplier<QEstimate> optimalQ) {}

@@ -1,0 +1,30 @@
+package org.fednpg.api.run;
+
+import java.util.List;
+import java.util.Map;
+
+/** A decentralised algorithm instance ready to run: its agents and how they communicate. */
+public interface Algorithm {
+
+  /** The agent processes, index = agent id. */
+  List<? extends AgentProcess> agents();
+
+  /** Exchanges per iteration (e.g. 2 for FedNPG: policies, then tracking tables). */
+  int exchangesPerIteration();
+
+  /**
+   * Whether agents mix through the topology's W. Centralised methods return false: their single
+   * agent is "mixed" with the 1×1 identity.
+   */
+  default boolean usesTopology() {
+    return true;
+  }
+
+  /** Entropy regularisation τ the metrics use. */
+  double tau();
+
+  /** Extra facts for the manifest. */
+  default Map<String, Object> manifestInfo() {
+    return Map.of();
+  }
+}
