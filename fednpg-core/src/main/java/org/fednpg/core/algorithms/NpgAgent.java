@@ -1,0 +1,147 @@
+package org.fednpg.core.algorithms;
+
+import org.fednpg.api.EvaluationRequest;
+import org.fednpg.api.PolicyEvaluator;
+import org.fednpg.api.model.LogPolicy;
+import org.fednpg.api.model.QEstimate;
+import org.fednpg.api.model.RewardTable;
+import org.fednpg.api.run.AgentProcess;
+
+/**
+ * One agent of FedNPG (SPEC §3), with or without Q-tracking. State: the normalised log-policy
+ * log π_n^(t), the local estimate q_n^(t) of Q_n^(t) and, when tracking, the global-Q estimate
+ * T_n^(t). With tracking an iteration has two exchanges:
+ *
+ * <ol>
+ *   <li>send (1 − ητ/(1−γ)) log π_n + (η/(1−γ)) T_n; receive the mix, normalise per state → π_n^(t+1);
+ *       evaluate q_n^(t+1);
+ *   <li>send T_n + q_n^(t+1) − q_n^(t); receive the mix → T_n^(t+1).
+ * </ol>
+ *
+ * Without tracking there is one exchange and q_n replaces T_n. The reward never leaves the agent.
+ */
+public final class NpgAgent implements AgentProcess {
+
+  private final int id;
+  private final RewardTable reward;
+  private final PolicyEvaluator evaluator;
+  private final boolean tracking;
+  private final double tau;
+  private final double keep;
+  private final double step;
+  private final int actions;
+
+  private LogPolicy policy;
+  private final double[] logPi;
+  private double[] q;
+  private double[] qNext;
+  private final double[] tracker;
+  private final double[] outbox;
+  private long samples;
+
+  /**
+   * @param id agent index (keys the evaluator's random stream)
+   * @param reward this agent's private reward
+   * @param evaluator estimates Q of a policy
+   * @param initial π_n^(0)
+   * @param eta step size η
+   * @param tau entropy regularisation τ
+   * @param gamma discount γ
+   * @param tracking whether to keep and mix the global-Q estimate T_n
+   */
+  public NpgAgent(
+      int id,
+      RewardTable reward,
+      PolicyEvaluator evaluator,
+      LogPolicy initial,
+      double eta,
+      double tau,
+      double gamma,
+      boolean tracking) {
+    this.id = id;
+    this.reward = reward;
+    this.evaluator = evaluator;
+    this.tracking = tracking;
+    this.tau = tau;
+    this.keep = 1 - eta * tau / (1 - gamma);
+    this.step = eta / (1 - gamma);
+    this.actions = reward.actions();
+    this.policy = initial;
+    int size = reward.states() * reward.actions();
+    this.logPi = initial.toArray();
+    this.tracker = tracking ? new double[size] : null;
+    this.outbox = new double[size];
+  }
+
+  @Override
+  public void initialize() {
+    q = evaluate(0);
+    if (tracking) {
+      System.arraycopy(q, 0, tracker, 0, q.length);
+    }
+  }
+
+  private double[] evaluate(long iteration) {
+    QEstimate estimate = evaluator.evaluate(new EvaluationRequest(id, iteration, reward, policy, tau));
+    samples += estimate.samples();
+    return estimate.toArray();
+  }
+
+  @Override
+  public double[] send(long iteration, int exchange) {
+    if (exchange == 0) {
+      double[] direction = tracking ? tracker : q;
+      for (int i = 0; i < outbox.length; i++) {
+        outbox[i] = keep * logPi[i] + step * direction[i];
+      }
+    } else {
+      for (int i = 0; i < outbox.length; i++) {
+        outbox[i] = tracker[i] + qNext[i] - q[i];
+      }
+    }
+    return outbox;
+  }
+
+  @Override
+  public void receive(long iteration, int exchange, double[] mixed) {
+    if (exchange == 0) {
+      policy = LogPolicy.fromLogits(reward.states(), actions, mixed);
+      policy.copyInto(logPi);
+      double[] fresh = evaluate(iteration + 1);
+      if (tracking) {
+        qNext = fresh;
+      } else {
+        q = fresh;
+      }
+    } else {
+      System.arraycopy(mixed, 0, tracker, 0, tracker.length);
+      q = qNext;
+      qNext = null;
+    }
+  }
+
+  @Override
+  public LogPolicy policy() {
+    return policy;
+  }
+
+  @Override
+  public long samples() {
+    return samples;
+  }
+
+  /** The current local estimate q_n^(t) (a copy). */
+  public double[] localQ() {
+    return q.clone();
+  }
+
+  /** The current global-Q estimate T_n^(t) (a copy); empty without tracking. */
+  public double[] tracker() {
+    return tracking ? tracker.clone() : new double[0];
+  }
+
+  /** The agent's private reward (for tests and diagnostics in the same process only). */
+  RewardTable reward() {
+    return reward;
+  }
+}

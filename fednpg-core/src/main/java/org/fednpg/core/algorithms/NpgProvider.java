@@ -1,0 +1,90 @@
+package org.fednpg.core.algorithms;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.ParameterSpec;
+import org.fednpg.api.ParameterType;
+import org.fednpg.api.Parameters;
+import org.fednpg.api.model.LogPolicy;
+import org.fednpg.api.model.MultiTaskMdp;
+import org.fednpg.api.run.Algorithm;
+import org.fednpg.api.run.AlgorithmContext;
+import org.fednpg.api.run.AlgorithmProvider;
+
+/**
+ * Shared parameters and construction of the NPG family; subclasses fix the variant. Parameters:
+ * {@code eta} (η &gt; 0) and {@code tau} (τ ≥ 0), with 0 &lt; η ≤ (1−γ)/τ required when τ &gt; 0.
+ */
+public abstract class NpgProvider implements AlgorithmProvider {
+
+  /** Default step size, the paper's experiments' η. */
+  public static final double DEFAULT_ETA = 0.1;
+
+  private final boolean tracking;
+  private final boolean federated;
+
+  NpgProvider(boolean tracking, boolean federated) {
+    this.tracking = tracking;
+    this.federated = federated;
+  }
+
+  @Override
+  public List<ParameterSpec> parameters() {
+    return List.of(
+        ParameterSpec.optional("eta", ParameterType.NUMBER, DEFAULT_ETA, "step size η > 0"),
+        ParameterSpec.optional(
+            "tau", ParameterType.NUMBER, 0.0, "entropy regularisation τ ≥ 0 (needs η ≤ (1−γ)/τ)"));
+  }
+
+  @Override
+  public Algorithm create(Parameters parameters, AlgorithmContext context) {
+    MultiTaskMdp mdp = context.mdp();
+    double eta = parameters.getDouble("eta");
+    double tau = parameters.getDouble("tau");
+    checkStep(parameters.owner(), eta, tau, mdp.gamma());
+    if (context.evaluator() == null) {
+      throw new InvalidInputException(parameters.owner() + " needs an evaluator block");
+    }
+    LogPolicy start = LogPolicy.uniform(mdp.states(), mdp.actions());
+    List<NpgAgent> agents = new ArrayList<>();
+    if (federated) {
+      if (context.topology().agents() != mdp.agents()) {
+        throw new InvalidInputException(parameters.owner() + ": topology has "
+            + context.topology().agents() + " agents but the environment has " + mdp.agents());
+      }
+      for (int n = 0; n < mdp.agents(); n++) {
+        agents.add(new NpgAgent(
+            n, mdp.reward(n), context.evaluator(), start, eta, tau, mdp.gamma(), tracking));
+      }
+    } else {
+      agents.add(new NpgAgent(
+          0, mdp.averagedReward(), context.evaluator(), start, eta, tau, mdp.gamma(), false));
+    }
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("variant", name());
+    info.put("exchanges_per_iteration", tracking ? 2 : 1);
+    return new NpgAlgorithm(agents, tracking, federated, tau, info);
+  }
+
+  /**
+   * Refuses η ≤ 0 and, for τ &gt; 0, η &gt; (1−γ)/τ (SPEC §3).
+   *
+   * @throws InvalidInputException naming the value and the bound
+   */
+  public static void checkStep(String owner, double eta, double tau, double gamma) {
+    if (!(eta > 0)) {
+      throw new InvalidInputException(owner + ": parameter 'eta' must be > 0, got " + eta);
+    }
+    if (tau < 0) {
+      throw new InvalidInputException(owner + ": parameter 'tau' must be >= 0, got " + tau);
+    }
+    if (tau > 0 && eta > (1 - gamma) / tau * (1 + 1e-12)) {
+      throw new InvalidInputException(owner + ": parameter 'eta' = " + eta
+          + " exceeds (1-gamma)/tau = " + (1 - gamma) / tau + " (gamma " + gamma + ", tau " + tau
+          + "); use a smaller eta or tau");
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package org.fednpg.core.plugin;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import org.fednpg.api.ComponentProvider;
+import org.fednpg.api.EnvironmentProvider;
+import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.Parameters;
+import org.fednpg.api.PolicyEvaluatorProvider;
+import org.fednpg.api.TopologyProvider;
+import org.fednpg.api.run.AlgorithmProvider;
+
+/**
+ * Every registered provider, by family and name. Looking up an unknown name is an error that
+ * lists the available names.
+ */
+public final class ComponentRegistry {
+
+  /** The four plugin families, as named in specs and messages. */
+  public enum Family {
+    ENVIRONMENT("environment"),
+    TOPOLOGY("topology"),
+    EVALUATOR("evaluator"),
+    ALGORITHM("algorithm");
+
+    private final String label;
+
+    Family(String label) {
+      this.label = label;
+    }
+
+    /** The spec key of this family. */
+    public String label() {
+      return label;
+    }
+  }
+
+  private final Map<String, EnvironmentProvider> environments;
+  private final Map<String, TopologyProvider> topologies;
+  private final Map<String, PolicyEvaluatorProvider> evaluators;
+  private final Map<String, AlgorithmProvider> algorithms;
+
+  @Inject
+  ComponentRegistry(
+      Map<String, EnvironmentProvider> environments,
+      Map<String, TopologyProvider> topologies,
+      Map<String, PolicyEvaluatorProvider> evaluators,
+      Map<String, AlgorithmProvider> algorithms) {
+    this.environments = sorted(environments);
+    this.topologies = sorted(topologies);
+    this.evaluators = sorted(evaluators);
+    this.algorithms = sorted(algorithms);
+  }
+
+  private static <V> Map<String, V> sorted(Map<String, V> m) {
+    return Collections.unmodifiableMap(new TreeMap<>(m));
+  }
+
+  public EnvironmentProvider environment(String name) {
+    return lookup(Family.ENVIRONMENT, environments, name);
+  }
+
+  public TopologyProvider topology(String name) {
+    return lookup(Family.TOPOLOGY, topologies, name);
+  }
+
+  public PolicyEvaluatorProvider evaluator(String name) {
+    return lookup(Family.EVALUATOR, evaluators, name);
+  }
+
+  public AlgorithmProvider algorithm(String name) {
+    return lookup(Family.ALGORITHM, algorithms, name);
+  }
+
+  /** The providers of one family, sorted by name. */
+  public Map<String, ? extends ComponentProvider<?, ?>> providers(Family family) {
+    switch (family) {
+      case ENVIRONMENT:
+        return environments;
+      case TOPOLOGY:
+        return topologies;
+      case EVALUATOR:
+        return evaluators;
+      case ALGORITHM:
+        return algorithms;
+      default:
+        throw new IllegalStateException("unhandled family " + family);
+    }
+  }
+
+  /** Looks up a provider of any family. */
+  public ComponentProvider<?, ?> provider(Family family, String name) {
+    return lookup(family, providers(family), name);
+  }
+
+  private static <P> P lookup(Family family, Map<String, P> map, String name) {
+    P p = map.get(name);
+    if (p == null) {
+      throw new InvalidInputException(
+          "unknown " + family.label() + " type '" + name + "'; available: "
+              + String.join(", ", map.keySet()));
+    }
+    return p;
+  }
+
+  /**
+   * Validates raw parameters against a provider's specs.
+   *
+   * @param family for the error prefix
+   * @param provider the provider
+   * @param raw given values
+   * @param baseDirectory folder relative paths resolve against
+   */
+  public static Parameters parameters(
+      Family family, ComponentProvider<?, ?> provider, Map<String, ?> raw, Path baseDirectory) {
+    return Parameters.resolve(
+        family.label() + " '" + provider.name() + "'", provider.parameters(), raw, baseDirectory);
+  }
+}

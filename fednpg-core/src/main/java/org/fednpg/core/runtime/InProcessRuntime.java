@@ -1,0 +1,128 @@
+package org.fednpg.core.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.fednpg.api.Topology;
+import org.fednpg.api.model.LogPolicy;
+import org.fednpg.api.model.MixingMatrix;
+import org.fednpg.api.run.AgentProcess;
+import org.fednpg.api.run.Algorithm;
+import org.fednpg.api.run.IterationMetrics;
+import org.fednpg.api.run.RunListener;
+import org.fednpg.core.metrics.MetricsCalculator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default runtime: every agent in this process, synchronous exchanges. Per iteration t and
+ * exchange k, all agents {@code send}, the tables are mixed with W^(t) (one matrix per iteration;
+ * both exchanges of an iteration use it), and all agents {@code receive}. Agents' local work and
+ * the mixing rows run in parallel; each agent's arithmetic is the same whatever the thread count.
+ * Messages and bytes count one table of 8-byte numbers per directed edge per exchange.
+ */
+public final class InProcessRuntime {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InProcessRuntime.class);
+  private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  /** What a run produced besides the rows the listener saw. */
+  public record Result(IterationMetrics last, long nanos) {}
+
+  /**
+   * Runs {@code algorithm} for {@code options.iterations()} iterations.
+   *
+   * @param algorithm the agents
+   * @param topology where W^(t) comes from (ignored when the algorithm does not use it)
+   * @param metrics the model-based metrics
+   * @param options iterations, metric frequency, threads
+   * @param listener receives every metrics row
+   */
+  public Result run(
+      Algorithm algorithm,
+      Topology topology,
+      MetricsCalculator metrics,
+      RunOptions options,
+      RunListener listener) {
+    long start = System.nanoTime();
+    List<? extends AgentProcess> agents = algorithm.agents();
+    int n = agents.size();
+    int exchanges = algorithm.exchangesPerIteration();
+    MixingMatrix solo = MixingMatrix.identity(n);
+    try (Parallel parallel = new Parallel(options.threads())) {
+      parallel.forEach(n, i -> agents.get(i).initialize());
+      Counters counters = new Counters();
+      IterationMetrics row = emit(0, agents, metrics, parallel, start, counters, listener);
+      double[][] outgoing = new double[n][];
+      double[][] mixed = null;
+      long lastLog = System.nanoTime();
+      for (int t = 0; t < options.iterations(); t++) {
+        final long iteration = t;
+        MixingMatrix w = algorithm.usesTopology() ? topology.mixing(t) : solo;
+        for (int k = 0; k < exchanges; k++) {
+          final int exchange = k;
+          parallel.forEach(n, i -> outgoing[i] = agents.get(i).send(iteration, exchange));
+          if (mixed == null || mixed[0].length != outgoing[0].length) {
+            mixed = new double[n][outgoing[0].length];
+          }
+          final double[][] out = mixed;
+          int chunks = Math.min(n, 4 * parallel.threads());
+          parallel.forEach(chunks, c -> w.mixRows(outgoing, out, c * n / chunks, (c + 1) * n / chunks));
+          parallel.forEach(n, i -> agents.get(i).receive(iteration, exchange, out[i]));
+          for (int i = 0; i < n; i++) {
+            int deg = w.inDegree(i);
+            counters.messages += deg;
+            counters.bytes += (long) deg * outgoing[i].length * Double.BYTES;
+          }
+        }
+        int done = t + 1;
+        if (done % options.metricsEvery() == 0 || done == options.iterations()) {
+          row = emit(done, agents, metrics, parallel, start, counters, listener);
+        }
+        if (System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
+          lastLog = System.nanoTime();
+          LOG.info("iteration {}/{}: value {} gap {}", done, options.iterations(),
+              row.value(), row.optimalityGap());
+        }
+      }
+      listener.onFinish();
+      return new Result(row, System.nanoTime() - start);
+    }
+  }
+
+  private static final class Counters {
+    long messages;
+    long bytes;
+  }
+
+  private static IterationMetrics emit(
+      long iteration,
+      List<? extends AgentProcess> agents,
+      MetricsCalculator metrics,
+      Parallel parallel,
+      long start,
+      Counters counters,
+      RunListener listener) {
+    List<LogPolicy> policies = new ArrayList<>(agents.size());
+    long samples = 0;
+    for (AgentProcess a : agents) {
+      policies.add(a.policy());
+      samples += a.samples();
+    }
+    MetricsCalculator.Snapshot s = metrics.compute(policies, parallel);
+    IterationMetrics row = new IterationMetrics(
+        iteration,
+        s.value(),
+        s.optimalityGap(),
+        s.qError(),
+        s.consensus(),
+        s.agentValueMin(),
+        s.agentValueMean(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+        samples,
+        counters.bytes,
+        counters.messages);
+    listener.onIteration(row);
+    return row;
+  }
+}
