@@ -1,0 +1,33 @@
+package org.fednpg.topologies.providers;
+
+import java.util.List;
+import org.fednpg.api.ParameterSpec;
+import org.fednpg.api.Parameters;
+import org.fednpg.api.TopologyContext;
+import org.fednpg.topologies.CommunicationGraph;
+import org.fednpg.topologies.GraphGenerators;
+
+/** Complete graph; with {@code weights: equal} W = 11ᵀ/N (σ = 0), the centralised baseline. */
+public final class CompleteTopologyProvider extends GraphTopologyProvider {
+
+  @Override
+  public String name() {
+    return "complete";
+  }
+
+  @Override
+  public String description() {
+    return "complete graph (equal weights = exact averaging)";
+  }
+
+  @Override
+  protected List<ParameterSpec> graphParameters() {
+    return List.of();
+  }
+
+  @Override
+  protected CommunicationGraph graph(Parameters p, TopologyContext context) {
+    int n = context.agents();
+    return GraphGenerators.complete(n);
+  }
+}
