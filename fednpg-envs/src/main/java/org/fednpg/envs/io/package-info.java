@@ -1,0 +1,6 @@
+/**
+ * The {@code fednpg-mdp/1} JSON file format (SPEC §7): a strict reader with one-line errors naming
+ * the file and entry, an atomic writer that round-trips exactly, and the {@code file} environment
+ * provider.
+ */
+package org.fednpg.envs.io;
