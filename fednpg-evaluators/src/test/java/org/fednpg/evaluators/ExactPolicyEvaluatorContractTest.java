@@ -1,0 +1,20 @@
+package org.fednpg.evaluators;
+
+import java.util.Map;
+import org.fednpg.api.EvaluatorContext;
+import org.fednpg.api.PolicyEvaluator;
+import org.fednpg.testing.Tolerances;
+
+/** {@code exact} against the contract; it must match the dense oracle to {@link Tolerances#EXACT}. */
+class ExactPolicyEvaluatorContractTest extends PolicyEvaluatorContractTest {
+
+  @Override
+  protected PolicyEvaluator create(EvaluatorContext context) {
+    return EvaluatorFixtures.create(context, "exact", Map.of());
+  }
+
+  @Override
+  protected double oracleTolerance() {
+    return Tolerances.EXACT;
+  }
+}
