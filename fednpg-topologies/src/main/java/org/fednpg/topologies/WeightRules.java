@@ -163,7 +163,14 @@ public final class WeightRules {
             "equal weights need a regular graph (every agent the same degree), got degrees "
                 + graph.distinctDegrees() + "; use weights: metropolis or max-degree");
       }
-      return fromEdges(graph, (g, n, m) -> 1.0 / (g.degree(n) + 1));
+      MixingMatrix w = fromEdges(graph, (g, n, m) -> 1.0 / (g.degree(n) + 1));
+      // The same 1/(d+1) on the diagonal (not 1 − d/(d+1)), so the complete graph gives exactly
+      // MixingMatrix.averaging(N); rows then sum to 1 within one rounding per entry.
+      double[][] a = w.toArray();
+      for (int n = 0; n < a.length; n++) {
+        a[n][n] = 1.0 / (graph.degree(n) + 1);
+      }
+      return MixingMatrix.of(a);
     }
 
     @Override
