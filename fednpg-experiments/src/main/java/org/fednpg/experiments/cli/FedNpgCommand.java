@@ -1,0 +1,62 @@
+package org.fednpg.experiments.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.fednpg.api.FedNpgException;
+import org.fednpg.api.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code fednpg} command: entry point and error-to-exit-code mapping. */
+@Command(
+    name = "fednpg",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Federated natural policy gradient for multi-task RL (FedNPG, FedNAC).",
+    subcommands = {RunCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+public final class FedNpgCommand implements Runnable {
+
+  /** Exit status for bad input (spec, file, parameter). */
+  public static final int EXIT_INPUT = 2;
+
+  /** Exit status for anything else that failed. */
+  public static final int EXIT_FAILURE = 1;
+
+  private static final Logger LOG = LoggerFactory.getLogger(FedNpgCommand.class);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams; returns the exit status. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new FedNpgCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof InvalidInputException) {
+        LOG.debug("bad input", ex);
+        err.println("fednpg: " + ex.getMessage());
+        return EXIT_INPUT;
+      }
+      if (ex instanceof FedNpgException || ex instanceof UncheckedIOException) {
+        LOG.debug("failure", ex);
+        err.println("fednpg: " + ex.getMessage());
+        return EXIT_FAILURE;
+      }
+      LOG.error("unexpected failure", ex);
+      err.println("fednpg: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+      return EXIT_FAILURE;
+    });
+    return cli.execute(args);
+  }
+}

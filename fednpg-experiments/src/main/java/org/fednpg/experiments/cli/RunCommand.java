@@ -1,0 +1,53 @@
+package org.fednpg.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.fednpg.api.run.IterationMetrics;
+import org.fednpg.core.plugin.Plugins;
+import org.fednpg.experiments.runner.CellResult;
+import org.fednpg.experiments.runner.ExperimentRunner;
+import org.fednpg.experiments.spec.ExperimentSpec;
+import org.fednpg.experiments.spec.SpecParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fednpg run SPEC --out DIR}. */
+@Command(name = "run", description = "Run an experiment spec (YAML or JSON); writes metrics.csv "
+    + "and manifest.json (one folder per cell for a sweep).")
+final class RunCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SPEC", description = "experiment spec file")
+  Path specFile;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "result folder (default: results/<spec name>)")
+  Path out;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "worker threads when the spec does not say (default: one per core)")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    ExperimentSpec experiment = SpecParser.read(specFile);
+    Path dir = out != null ? out : Path.of("results", experiment.name());
+    Path base = specFile.toAbsolutePath().getParent();
+    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    List<CellResult> results = new ExperimentRunner(Plugins.registry(), workers)
+        .run(experiment, base, dir);
+    var o = spec.commandLine().getOut();
+    for (CellResult r : results) {
+      IterationMetrics l = r.last();
+      o.printf("%s: iteration %d  value %.12g  optimal %.12g  gap %.3e  consensus %.3e  %d ms%s%n",
+          r.name(), l.iteration(), l.value(), r.optimalValue(), l.optimalityGap(), l.consensus(),
+          l.elapsedMs(), r.skipped() ? "  (already finished, skipped)" : "");
+    }
+    o.println("results in " + dir);
+    return 0;
+  }
+}

@@ -1,0 +1,200 @@
+package org.fednpg.experiments.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.Parameters;
+import org.fednpg.api.run.IterationMetrics;
+import org.fednpg.core.plugin.ComponentRegistry;
+import org.fednpg.core.run.AssembledRun;
+import org.fednpg.core.run.RunAssembler;
+import org.fednpg.core.run.RunRequest;
+import org.fednpg.core.runtime.InProcessRuntime;
+import org.fednpg.core.runtime.RunOptions;
+import org.fednpg.experiments.results.AtomicFiles;
+import org.fednpg.experiments.results.MetricsCsv;
+import org.fednpg.experiments.results.Provenance;
+import org.fednpg.experiments.spec.ExperimentSpec;
+import org.fednpg.experiments.spec.SpecWriter;
+import org.fednpg.experiments.spec.Sweeps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a spec into a folder: {@code metrics.csv} and {@code manifest.json} for a single run; one
+ * sub-folder per cell plus {@code summary.csv} for a sweep. The manifest is written last and
+ * atomically, so its presence marks a finished cell: finished cells are skipped on re-run, and a
+ * cell interrupted half-way is redone.
+ */
+public final class ExperimentRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ComponentRegistry registry;
+  private final int threads;
+
+  /**
+   * @param registry where components come from
+   * @param threads default worker threads when a spec does not say
+   */
+  public ExperimentRunner(ComponentRegistry registry, int threads) {
+    this.registry = registry;
+    this.threads = threads;
+  }
+
+  /** Runs every cell of {@code spec} into {@code out}. */
+  public List<CellResult> run(ExperimentSpec spec, Path baseDirectory, Path out) {
+    List<Sweeps.Cell> cells = Sweeps.expand(spec);
+    List<CellResult> results = new ArrayList<>();
+    if (spec.sweep().isEmpty()) {
+      results.add(runCell(cells.get(0), baseDirectory, out));
+      return results;
+    }
+    int i = 0;
+    for (Sweeps.Cell cell : cells) {
+      LOG.info("cell {}/{}: {}", ++i, cells.size(), cell.name());
+      results.add(runCell(cell, baseDirectory, out.resolve(cell.name())));
+    }
+    writeSummary(spec, results, out.resolve("summary.csv"));
+    return results;
+  }
+
+  /** Runs one cell unless its folder already holds a finished run. */
+  public CellResult runCell(Sweeps.Cell cell, Path baseDirectory, Path dir) {
+    Path manifest = dir.resolve("manifest.json");
+    Path metrics = dir.resolve("metrics.csv");
+    if (Files.isRegularFile(manifest) && Files.isRegularFile(metrics)) {
+      LOG.info("{}: finished run found in {}, skipped", cell.name(), dir);
+      return finished(cell, dir, manifest);
+    }
+    ExperimentSpec spec = cell.spec();
+    AssembledRun run = new RunAssembler(registry).assemble(new RunRequest(spec.seed(), spec.gamma(),
+        spec.environment(), spec.topology(), spec.evaluator(), spec.algorithm(), baseDirectory));
+    int workers = spec.threads() != null ? spec.threads() : threads;
+    InProcessRuntime.Result result;
+    try (MetricsCsv csv = new MetricsCsv(metrics)) {
+      result = new InProcessRuntime().run(run.algorithm(), run.topology(), run.metrics(),
+          new RunOptions(spec.iterations(), spec.metricsEvery(), workers), csv);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write results in " + dir, e);
+    }
+    Map<String, Object> m = manifest(spec, run, result);
+    AtomicFiles.writeString(manifest, SpecWriter.toJson(m) + "\n");
+    return new CellResult(cell.name(), cell.values(), dir, result.last(),
+        run.optimum().initialValue(), false);
+  }
+
+  private static CellResult finished(Sweeps.Cell cell, Path dir, Path manifest) {
+    try {
+      JsonNode m = JSON.readTree(manifest.toFile());
+      JsonNode last = m.path("final");
+      IterationMetrics row = new IterationMetrics(last.path("iteration").asLong(),
+          num(last, "value"), num(last, "optimality_gap"), num(last, "q_error"),
+          num(last, "consensus"), num(last, "agent_value_min"), num(last, "agent_value_mean"),
+          last.path("elapsed_ms").asLong(), last.path("samples").asLong(),
+          last.path("bytes_sent").asLong(), last.path("messages").asLong());
+      return new CellResult(cell.name(), cell.values(), dir, row, num(m, "optimal_value"), true);
+    } catch (IOException e) {
+      throw new InvalidInputException(manifest + ": unreadable manifest (" + e.getMessage()
+          + "); delete the folder to rerun", e);
+    }
+  }
+
+  private static double num(JsonNode n, String key) {
+    JsonNode v = n.get(key);
+    return v == null || v.isNull() ? Double.NaN : v.asDouble();
+  }
+
+  private static Map<String, Object> manifest(
+      ExperimentSpec spec, AssembledRun run, InProcessRuntime.Result result) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("format", "fednpg-run/1");
+    m.put("spec", resolvedSpec(spec, run));
+    m.put("seed", spec.seed());
+    m.put("version", Provenance.version());
+    m.put("git", Provenance.git());
+    m.put("java", Provenance.java());
+    m.put("agents", run.mdp().agents());
+    m.put("states", run.mdp().states());
+    m.put("actions", run.mdp().actions());
+    m.put("gamma", run.mdp().gamma());
+    m.put("tau", run.algorithm().tau());
+    m.put("sigma", run.topology() == null ? null : finite(run.topology().sigma()));
+    m.put("optimal_value", finite(run.optimum().initialValue()));
+    m.put("oracle_sweeps", run.optimum().sweeps());
+    m.put("environment", run.environment().manifestInfo());
+    m.put("topology", run.topology() == null ? null : run.topology().report());
+    m.put("algorithm", run.algorithm().manifestInfo());
+    m.put("elapsed_ms", result.nanos() / 1_000_000);
+    m.put("final", finalRow(result.last()));
+    return m;
+  }
+
+  private static Object finite(double d) {
+    return Double.isFinite(d) ? d : null;
+  }
+
+  private static Map<String, Object> finalRow(IterationMetrics r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("iteration", r.iteration());
+    m.put("value", finite(r.value()));
+    m.put("optimality_gap", finite(r.optimalityGap()));
+    m.put("q_error", finite(r.qError()));
+    m.put("consensus", finite(r.consensus()));
+    m.put("agent_value_min", finite(r.agentValueMin()));
+    m.put("agent_value_mean", finite(r.agentValueMean()));
+    m.put("elapsed_ms", r.elapsedMs());
+    m.put("samples", r.samples());
+    m.put("bytes_sent", r.bytesSent());
+    m.put("messages", r.messages());
+    return m;
+  }
+
+  /** The spec with every component's parameters resolved (defaults filled in). */
+  private static Map<String, Object> resolvedSpec(ExperimentSpec spec, AssembledRun run) {
+    Map<String, Object> m = SpecWriter.toMap(spec);
+    m.put("gamma", run.mdp().gamma());
+    m.put("metricsEvery", spec.metricsEvery());
+    run.resolved().forEach((family, params) -> m.put(family, block(spec, family, params)));
+    return m;
+  }
+
+  private static Map<String, Object> block(ExperimentSpec spec, String family, Parameters p) {
+    Map<String, Object> b = new LinkedHashMap<>();
+    String type = switch (family) {
+      case "environment" -> spec.environment().type();
+      case "topology" -> spec.topology().type();
+      case "evaluator" -> spec.evaluator() != null ? spec.evaluator().type() : RunAssembler.EXACT;
+      default -> spec.algorithm().type();
+    };
+    b.put("type", type);
+    b.putAll(p.asMap());
+    return b;
+  }
+
+  private static void writeSummary(ExperimentSpec spec, List<CellResult> results, Path file) {
+    StringBuilder b = new StringBuilder("cell");
+    List<String> keys = new ArrayList<>(spec.sweep().keySet());
+    keys.forEach(k -> b.append(',').append(k));
+    b.append(",iterations,value,optimal_value,optimality_gap,q_error,consensus,elapsed_ms\n");
+    for (CellResult r : results) {
+      b.append('"').append(r.name()).append('"');
+      keys.forEach(k -> b.append(',').append(r.values().get(k)));
+      IterationMetrics l = r.last();
+      b.append(',').append(l.iteration()).append(',').append(l.value()).append(',')
+          .append(r.optimalValue()).append(',').append(l.optimalityGap()).append(',')
+          .append(l.qError()).append(',').append(l.consensus()).append(',')
+          .append(l.elapsedMs()).append('\n');
+    }
+    AtomicFiles.writeString(file, b.toString().replace("NaN", ""));
+  }
+}

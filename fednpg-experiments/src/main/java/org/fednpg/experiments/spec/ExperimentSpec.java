@@ -1,0 +1,50 @@
+package org.fednpg.experiments.spec;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.fednpg.core.run.ComponentSpec;
+
+/**
+ * An experiment as written by a user (SPEC §9). Component blocks hold raw parameters; they are
+ * validated against the providers when the run is assembled.
+ *
+ * @param name folder name for results (file-name safe)
+ * @param seed master seed
+ * @param iterations T
+ * @param gamma discount override, or null
+ * @param metricsEvery compute model-based metrics every k iterations
+ * @param threads worker threads, or null for one per core
+ * @param environment environment block
+ * @param topology topology block, or null
+ * @param evaluator evaluator block, or null (exact)
+ * @param algorithm algorithm block
+ * @param sweep dotted path → values, in the order written; empty for a single run
+ */
+public record ExperimentSpec(
+    String name,
+    long seed,
+    int iterations,
+    Double gamma,
+    int metricsEvery,
+    Integer threads,
+    ComponentSpec environment,
+    ComponentSpec topology,
+    ComponentSpec evaluator,
+    ComponentSpec algorithm,
+    Map<String, List<Object>> sweep) {
+
+  /** Default iterations when a spec omits them. */
+  public static final int DEFAULT_ITERATIONS = 100;
+
+  public ExperimentSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(algorithm, "algorithm");
+    Map<String, List<Object>> copy = new LinkedHashMap<>();
+    sweep.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    sweep = Collections.unmodifiableMap(copy);
+  }
+}

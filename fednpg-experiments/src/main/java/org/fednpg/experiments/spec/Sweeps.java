@@ -1,0 +1,79 @@
+package org.fednpg.experiments.spec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fednpg.api.InvalidInputException;
+
+/**
+ * Expands a spec's {@code sweep} into its grid of cells (the Cartesian product, first key
+ * outermost). Each cell is an ordinary spec without a sweep whose dotted keys
+ * ({@code algorithm.eta}, {@code seed}, {@code environment.size}) were set to the cell's values;
+ * its name lists them, e.g. {@code algorithm.eta=0.05,seed=1}.
+ */
+public final class Sweeps {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Sweeps() {}
+
+  /** One cell: its folder name, its values, and the spec to run. */
+  public record Cell(String name, Map<String, Object> values, ExperimentSpec spec) {}
+
+  public static List<Cell> expand(ExperimentSpec spec) {
+    List<Cell> cells = new ArrayList<>();
+    if (spec.sweep().isEmpty()) {
+      cells.add(new Cell(spec.name(), Map.of(), spec));
+      return cells;
+    }
+    List<String> keys = new ArrayList<>(spec.sweep().keySet());
+    int[] index = new int[keys.size()];
+    while (true) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        values.put(keys.get(i), spec.sweep().get(keys.get(i)).get(index[i]));
+      }
+      cells.add(new Cell(cellName(values), values, apply(spec, values)));
+      int i = keys.size() - 1;
+      while (i >= 0 && ++index[i] == spec.sweep().get(keys.get(i)).size()) {
+        index[i] = 0;
+        i--;
+      }
+      if (i < 0) {
+        return cells;
+      }
+    }
+  }
+
+  static String cellName(Map<String, Object> values) {
+    List<String> parts = new ArrayList<>();
+    values.forEach((k, v) -> parts.add(k + "=" + v));
+    return String.join(",", parts).replaceAll("[^A-Za-z0-9._,=-]", "_");
+  }
+
+  private static ExperimentSpec apply(ExperimentSpec spec, Map<String, Object> values) {
+    Map<String, Object> map = SpecWriter.toMap(spec);
+    map.remove("sweep");
+    ObjectNode tree = MAPPER.valueToTree(map);
+    values.forEach((path, value) -> {
+      String[] parts = path.split("\\.");
+      ObjectNode node = tree;
+      for (int i = 0; i < parts.length - 1; i++) {
+        if (!(node.get(parts[i]) instanceof ObjectNode child)) {
+          throw new InvalidInputException("sweep key '" + path + "': '" + parts[i]
+              + "' is not a block of the spec");
+        }
+        node = child;
+      }
+      String leaf = parts[parts.length - 1];
+      if (leaf.equals("sweep") || leaf.equals("name")) {
+        throw new InvalidInputException("sweep key '" + path + "' cannot be swept");
+      }
+      node.set(leaf, MAPPER.valueToTree(value));
+    });
+    return SpecParser.fromTree(tree, spec.name());
+  }
+}

@@ -1,0 +1,96 @@
+package org.fednpg.experiments.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.fednpg.api.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class SpecParserTest {
+
+  private static final String SPEC = """
+      name: garnet-demo
+      seed: 7
+      iterations: 200
+      gamma: 0.9
+      environment: {type: garnet, states: 30, actions: 4, branching: 5, agents: 8}
+      topology:    {type: ring, neighbors: 1, weights: equal}
+      evaluator:   {type: exact}
+      algorithm:   {type: fednpg, eta: 0.1, tau: 0.0}
+      sweep:
+        algorithm.eta: [0.05, 0.1]
+        seed: [1, 2, 3]
+      """;
+
+  @Test
+  void parsesEveryField() {
+    ExperimentSpec s = SpecParser.parse(SPEC, "x");
+    assertThat(s.name()).isEqualTo("garnet-demo");
+    assertThat(s.seed()).isEqualTo(7);
+    assertThat(s.iterations()).isEqualTo(200);
+    assertThat(s.gamma()).isEqualTo(0.9);
+    assertThat(s.environment().type()).isEqualTo("garnet");
+    assertThat(s.environment().parameters()).containsEntry("states", 30L);
+    assertThat(s.algorithm().parameters()).containsEntry("eta", 0.1);
+    assertThat(s.sweep().get("seed")).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void roundTripsThroughYamlAndJson() {
+    ExperimentSpec s = SpecParser.parse(SPEC, "x");
+    assertThat(SpecParser.parse(SpecWriter.toYaml(s), "y")).isEqualTo(s);
+    assertThat(SpecParser.parse(SpecWriter.toJson(SpecWriter.toMap(s)), "y")).isEqualTo(s);
+  }
+
+  @Test
+  void sweepExpandsToTheGridWithNamedCells() {
+    List<Sweeps.Cell> cells = Sweeps.expand(SpecParser.parse(SPEC, "x"));
+    assertThat(cells).extracting(Sweeps.Cell::name).containsExactly(
+        "algorithm.eta=0.05,seed=1", "algorithm.eta=0.05,seed=2", "algorithm.eta=0.05,seed=3",
+        "algorithm.eta=0.1,seed=1", "algorithm.eta=0.1,seed=2", "algorithm.eta=0.1,seed=3");
+    Sweeps.Cell c = cells.get(4);
+    assertThat(c.spec().seed()).isEqualTo(2);
+    assertThat(c.spec().algorithm().parameters()).containsEntry("eta", 0.1);
+    assertThat(c.spec().sweep()).isEmpty();
+    assertThat(c.spec().environment()).isEqualTo(cells.get(0).spec().environment());
+  }
+
+  @Test
+  void sweepOfAnUnknownBlockIsRefused() {
+    String bad = SPEC.replace("algorithm.eta:", "solver.eta:");
+    assertThatThrownBy(() -> Sweeps.expand(SpecParser.parse(bad, "x")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("solver.eta");
+  }
+
+  @Test
+  void unknownTopLevelKeyIsNamed() {
+    assertThatThrownBy(() -> SpecParser.parse(SPEC + "iterashuns: 3\n", "x"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("unknown key 'iterashuns'")
+        .hasMessageContaining("iterations");
+  }
+
+  @Test
+  void illTypedValuesAreNamed() {
+    assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("seed: 7", "seed: seven"), "x"))
+        .hasMessageContaining("'seed'");
+    assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("iterations: 200", "iterations: 2.5"),
+        "x")).hasMessageContaining("'iterations'");
+    assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("gamma: 0.9", "gamma: 1.5"), "x"))
+        .hasMessageContaining("'gamma'");
+    assertThatThrownBy(() -> SpecParser.parse(
+        SPEC.replace("{type: exact}", "{type: exact, base: [1, 2]}"), "x"))
+        .hasMessageContaining("'evaluator.base'");
+    assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("{type: exact}", "exact"), "x"))
+        .hasMessageContaining("'evaluator'");
+  }
+
+  @Test
+  void missingBlocksAndMalformedTextAreReported() {
+    assertThatThrownBy(() -> SpecParser.parse("name: a\nalgorithm: {type: fednpg}\n", "x"))
+        .hasMessageContaining("missing block 'environment'");
+    assertThatThrownBy(() -> SpecParser.parse("name: [unclosed\n", "x"))
+        .hasMessageContaining("malformed spec").hasMessageContaining("line");
+  }
+}
