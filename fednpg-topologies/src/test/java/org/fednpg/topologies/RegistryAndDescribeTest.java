@@ -54,4 +54,27 @@ class RegistryAndDescribeTest {
         TopologyTesting.build("ring", Map.of("drop", 0.2), 10, 1));
     assertThat(dropped).contains("link drop probability: 0.2", "mean sigma: ");
   }
+
+  @Test
+  void edgeListFileGivesTheSameTopologyAsTheBuiltInRing(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    StringBuilder b = new StringBuilder("# ring of 8, k = 2, written as an edge list\n");
+    for (int i = 0; i < 8; i++) {
+      b.append(i).append(' ').append((i + 1) % 8).append('\n');
+      b.append(i).append(",").append((i + 2) % 8).append("   # comma also accepted\n");
+    }
+    java.nio.file.Files.writeString(dir.resolve("ring.txt"), b.toString());
+    Topology fromFile = TopologyTesting.build(
+        "edges", Map.of("path", "ring.txt", "weights", "equal"), 8, 1, dir);
+    Topology builtIn = TopologyTesting.build("ring", Map.of("neighbors", 2), 8, 1);
+    assertThat(fromFile.mixing(0)).isEqualTo(builtIn.mixing(0));
+  }
+
+  @Test
+  void randomWeightsAreSeeded() {
+    Topology a = TopologyTesting.build("ring", Map.of("weights", "random"), 9, 4);
+    Topology b = TopologyTesting.build("ring", Map.of("weights", "random"), 9, 4);
+    Topology c = TopologyTesting.build("ring", Map.of("weights", "random"), 9, 5);
+    assertThat(a.mixing(0)).isEqualTo(b.mixing(0)).isNotEqualTo(c.mixing(0));
+  }
 }
