@@ -25,23 +25,36 @@ public final class PluginModule extends AbstractModule {
 
   private static final Logger LOG = LoggerFactory.getLogger(PluginModule.class);
 
-  private final ClassLoader classLoader;
+  private final Map<String, EnvironmentProvider> environments;
+  private final Map<String, TopologyProvider> topologies;
+  private final Map<String, PolicyEvaluatorProvider> evaluators;
+  private final Map<String, AlgorithmProvider> algorithms;
 
+  /**
+   * Discovers every family eagerly, so that discovery errors surface as plain exceptions rather
+   * than wrapped in Guice's.
+   *
+   * @throws FedNpgException on duplicate or invalid names
+   */
   public PluginModule(ClassLoader classLoader) {
-    this.classLoader = classLoader;
+    this.environments = discover(EnvironmentProvider.class, classLoader);
+    this.topologies = discover(TopologyProvider.class, classLoader);
+    this.evaluators = discover(PolicyEvaluatorProvider.class, classLoader);
+    this.algorithms = discover(AlgorithmProvider.class, classLoader);
   }
 
   @Override
   protected void configure() {
-    bindFamily(EnvironmentProvider.class);
-    bindFamily(TopologyProvider.class);
-    bindFamily(PolicyEvaluatorProvider.class);
-    bindFamily(AlgorithmProvider.class);
+    bindFamily(EnvironmentProvider.class, environments);
+    bindFamily(TopologyProvider.class, topologies);
+    bindFamily(PolicyEvaluatorProvider.class, evaluators);
+    bindFamily(AlgorithmProvider.class, algorithms);
   }
 
-  private <P extends ComponentProvider<?, ?>> void bindFamily(Class<P> family) {
+  private <P extends ComponentProvider<?, ?>> void bindFamily(
+      Class<P> family, Map<String, P> providers) {
     MapBinder<String, P> binder = MapBinder.newMapBinder(binder(), String.class, family);
-    for (Map.Entry<String, P> e : discover(family, classLoader).entrySet()) {
+    for (Map.Entry<String, P> e : providers.entrySet()) {
       binder.addBinding(e.getKey()).toInstance(e.getValue());
     }
   }
