@@ -116,11 +116,6 @@ public final class CommunicationGraph {
     return list;
   }
 
-  /** The edge at position {@code k} of {@link #edges()}: its two ends. */
-  int edgeEnd(int k, int end) {
-    return edges[k][end];
-  }
-
   public int minDegree() {
     return Arrays.stream(adjacency).mapToInt(a -> a.length).min().orElse(0);
   }

@@ -1,5 +1,6 @@
 package org.fednpg.topologies;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -76,7 +77,7 @@ public final class Spectral {
     for (int i = 0; i < ev.length; i++) {
       ev[i] = eig.getEigenvalue(i).real;
     }
-    java.util.Arrays.sort(ev);
+    Arrays.sort(ev);
     return ev;
   }
 }
