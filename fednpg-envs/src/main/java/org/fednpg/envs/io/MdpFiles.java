@@ -15,6 +15,8 @@ import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.model.RewardTable;
 import org.fednpg.api.model.TransitionKernel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes the {@code fednpg-mdp/1} JSON format of SPEC §7, the way users bring their own
@@ -40,6 +42,8 @@ import org.fednpg.api.model.TransitionKernel;
  */
 public final class MdpFiles {
 
+  private static final Logger LOG = LoggerFactory.getLogger(MdpFiles.class);
+
   /** The format tag this class reads and writes. */
   public static final String FORMAT = "fednpg-mdp/1";
 
@@ -64,7 +68,9 @@ public final class MdpFiles {
       throw new InvalidInputException(where + ": cannot read " + file + " (" + e + ")", e);
     }
     String stem = where.endsWith(".json") ? where.substring(0, where.length() - 5) : where;
-    return parse(text, where, stem);
+    MultiTaskMdp mdp = parse(text, where, stem);
+    LOG.debug("read {} from {}", mdp, file);
+    return mdp;
   }
 
   /**
@@ -313,8 +319,10 @@ public final class MdpFiles {
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
+        LOG.debug("atomic move unsupported in {}, replacing {} non-atomically", dir, target);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      LOG.debug("wrote {} to {}", mdp, target);
     } catch (IOException e) {
       if (tmp != null) {
         try {

@@ -1,0 +1,46 @@
+package org.fednpg.envs.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.fednpg.api.Environment;
+import org.fednpg.api.EnvironmentProvider;
+import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.model.MultiTaskMdp;
+import org.fednpg.envs.EnvironmentProviderContractTest;
+import org.fednpg.testing.RandomMdps;
+import org.junit.jupiter.api.Test;
+
+class MdpFileProviderTest extends EnvironmentProviderContractTest {
+
+  private static final MultiTaskMdp SOURCE = RandomMdps.create(5, 6, 2, 3, 4, 0.8);
+
+  @Override
+  protected EnvironmentProvider provider() {
+    return new MdpFileProvider();
+  }
+
+  /** A file written into the temp folder, named relative to it (the spec's folder). */
+  @Override
+  protected Map<String, Object> smallParameters() {
+    MdpFiles.write(SOURCE, tempDir.resolve("data/source.json"));
+    return Map.of("path", "data/source.json");
+  }
+
+  @Test
+  void loadsTheFileRelativeToTheSpecFolder() {
+    Environment env = build(smallParameters(), 1);
+    assertThat(env.mdp()).isEqualTo(SOURCE);
+    assertThat(env.mdp().agents()).isEqualTo(4);
+    assertThat(env.manifestInfo().get("file").toString()).endsWith("source.json");
+  }
+
+  @Test
+  void pathIsRequiredAndErrorsNameTheFile() {
+    assertThatThrownBy(() -> build(Map.of(), 1))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'path'");
+    assertThatThrownBy(() -> build(Map.of("path", "nope.json"), 1))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("nope.json: ");
+  }
+}
