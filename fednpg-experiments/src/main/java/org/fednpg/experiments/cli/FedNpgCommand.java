@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Federated natural policy gradient for multi-task RL (FedNPG, FedNAC).",
-    subcommands = {RunCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ListCommand.class, EnvCommand.class, TopologyCommand.class,
+        CommandLine.HelpCommand.class})
 public final class FedNpgCommand implements Runnable {
 
   /** Exit status for bad input (spec, file, parameter). */
@@ -34,7 +35,12 @@ public final class FedNpgCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int status = execute(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(status);
   }
 
   /** Runs the command line with the given streams; returns the exit status. */
