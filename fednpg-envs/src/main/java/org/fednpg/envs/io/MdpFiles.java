@@ -154,6 +154,11 @@ public final class MdpFiles {
   }
 
   private static TransitionKernel transitions(List<?> rows, int states, int actions) {
+    if (rows.size() < (long) states * actions) {
+      // Checked before allocating per-row storage, so a bogus "states" cannot exhaust memory.
+      throw new InvalidInputException("transitions: " + rows.size() + " entries cannot cover the "
+          + states + "*" + actions + " (state, action) rows; each row needs entries summing to 1");
+    }
     TransitionKernel.Builder builder = TransitionKernel.builder(states, actions);
     for (int i = 0; i < rows.size(); i++) {
       String at = "transitions[" + i + "]";

@@ -177,6 +177,13 @@ class MdpFilesTest {
   }
 
   @Test
+  void rejectsTooFewTransitionsForTheDeclaredSize() throws IOException {
+    rejects("huge.json", VALID.replace("\"states\": 2", "\"states\": 1000000000")
+        .replace("\"initial\": [0.25, 0.75],", ""),
+        "transitions", "1000000000*2");
+  }
+
+  @Test
   void rejectsRewardTableWithWrongNumberOfRows() throws IOException {
     rejects("rows.json", VALID.replace("[[0.0, 1.0], [1.0, 0.0]]", "[[0.0, 1.0]]"),
         "rewards[1]", "1 rows", "expected 2");
