@@ -12,6 +12,7 @@ import org.fednpg.api.Parameters;
 import org.fednpg.api.PolicyEvaluatorProvider;
 import org.fednpg.api.TopologyProvider;
 import org.fednpg.api.run.AlgorithmProvider;
+import org.fednpg.core.runtime.RuntimeProvider;
 
 /**
  * Every registered provider, by family and name. Looking up an unknown name is an error that
@@ -24,7 +25,8 @@ public final class ComponentRegistry {
     ENVIRONMENT("environment"),
     TOPOLOGY("topology"),
     EVALUATOR("evaluator"),
-    ALGORITHM("algorithm");
+    ALGORITHM("algorithm"),
+    RUNTIME("runtime");
 
     private final String label;
 
@@ -42,17 +44,20 @@ public final class ComponentRegistry {
   private final Map<String, TopologyProvider> topologies;
   private final Map<String, PolicyEvaluatorProvider> evaluators;
   private final Map<String, AlgorithmProvider> algorithms;
+  private final Map<String, RuntimeProvider> runtimes;
 
   @Inject
   ComponentRegistry(
       Map<String, EnvironmentProvider> environments,
       Map<String, TopologyProvider> topologies,
       Map<String, PolicyEvaluatorProvider> evaluators,
-      Map<String, AlgorithmProvider> algorithms) {
+      Map<String, AlgorithmProvider> algorithms,
+      Map<String, RuntimeProvider> runtimes) {
     this.environments = sorted(environments);
     this.topologies = sorted(topologies);
     this.evaluators = sorted(evaluators);
     this.algorithms = sorted(algorithms);
+    this.runtimes = sorted(runtimes);
   }
 
   private static <V> Map<String, V> sorted(Map<String, V> m) {
@@ -75,6 +80,10 @@ public final class ComponentRegistry {
     return lookup(Family.ALGORITHM, algorithms, name);
   }
 
+  public RuntimeProvider runtime(String name) {
+    return lookup(Family.RUNTIME, runtimes, name);
+  }
+
   /** The providers of one family, sorted by name. */
   public Map<String, ? extends ComponentProvider<?, ?>> providers(Family family) {
     switch (family) {
@@ -86,6 +95,8 @@ public final class ComponentRegistry {
         return evaluators;
       case ALGORITHM:
         return algorithms;
+      case RUNTIME:
+        return runtimes;
       default:
         throw new IllegalStateException("unhandled family " + family);
     }

@@ -13,6 +13,7 @@ import org.fednpg.api.FedNpgException;
 import org.fednpg.api.PolicyEvaluatorProvider;
 import org.fednpg.api.TopologyProvider;
 import org.fednpg.api.run.AlgorithmProvider;
+import org.fednpg.core.runtime.RuntimeProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ public final class PluginModule extends AbstractModule {
   private final Map<String, TopologyProvider> topologies;
   private final Map<String, PolicyEvaluatorProvider> evaluators;
   private final Map<String, AlgorithmProvider> algorithms;
+  private final Map<String, RuntimeProvider> runtimes;
 
   /**
    * Discovers every family eagerly, so that discovery errors surface as plain exceptions rather
@@ -41,6 +43,7 @@ public final class PluginModule extends AbstractModule {
     this.topologies = discover(TopologyProvider.class, classLoader);
     this.evaluators = discover(PolicyEvaluatorProvider.class, classLoader);
     this.algorithms = discover(AlgorithmProvider.class, classLoader);
+    this.runtimes = discover(RuntimeProvider.class, classLoader);
   }
 
   @Override
@@ -49,6 +52,7 @@ public final class PluginModule extends AbstractModule {
     bindFamily(TopologyProvider.class, topologies);
     bindFamily(PolicyEvaluatorProvider.class, evaluators);
     bindFamily(AlgorithmProvider.class, algorithms);
+    bindFamily(RuntimeProvider.class, runtimes);
   }
 
   private <P extends ComponentProvider<?, ?>> void bindFamily(

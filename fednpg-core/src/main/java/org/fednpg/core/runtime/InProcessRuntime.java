@@ -26,9 +26,6 @@ public final class InProcessRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(InProcessRuntime.class);
   private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  /** What a run produced besides the rows the listener saw. */
-  public record Result(IterationMetrics last, long nanos) {}
-
   /**
    * Runs {@code algorithm} for {@code options.iterations()} iterations.
    *
@@ -38,7 +35,7 @@ public final class InProcessRuntime {
    * @param options iterations, metric frequency, threads
    * @param listener receives every metrics row
    */
-  public Result run(
+  public RunResult run(
       Algorithm algorithm,
       Topology topology,
       MetricsCalculator metrics,
@@ -86,7 +83,7 @@ public final class InProcessRuntime {
         }
       }
       listener.onFinish();
-      return new Result(row, System.nanoTime() - start);
+      return new RunResult(row, System.nanoTime() - start);
     }
   }
 

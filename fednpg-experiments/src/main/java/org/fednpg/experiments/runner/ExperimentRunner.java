@@ -17,7 +17,13 @@ import org.fednpg.core.plugin.ComponentRegistry;
 import org.fednpg.core.run.AssembledRun;
 import org.fednpg.core.run.RunAssembler;
 import org.fednpg.core.run.RunRequest;
-import org.fednpg.core.runtime.InProcessRuntime;
+import org.fednpg.api.RandomSource;
+import org.fednpg.core.run.ComponentSpec;
+import org.fednpg.core.runtime.InProcessRuntimeProvider;
+import org.fednpg.core.runtime.RunEngine;
+import org.fednpg.core.runtime.RunResult;
+import org.fednpg.core.runtime.RuntimeContext;
+import org.fednpg.core.runtime.RuntimeProvider;
 import org.fednpg.core.runtime.RunOptions;
 import org.fednpg.experiments.results.AtomicFiles;
 import org.fednpg.experiments.results.MetricsCsv;
@@ -77,12 +83,13 @@ public final class ExperimentRunner {
       return finished(cell, dir, manifest);
     }
     ExperimentSpec spec = cell.spec();
-    AssembledRun run = new RunAssembler(registry).assemble(new RunRequest(spec.seed(), spec.gamma(),
-        spec.environment(), spec.topology(), spec.evaluator(), spec.algorithm(), baseDirectory));
+    RunRequest request = new RunRequest(spec.seed(), spec.gamma(), spec.environment(),
+        spec.topology(), spec.evaluator(), spec.algorithm(), baseDirectory);
+    AssembledRun run = new RunAssembler(registry).assemble(request);
     int workers = spec.threads() != null ? spec.threads() : threads;
-    InProcessRuntime.Result result;
+    RunResult result;
     try (MetricsCsv csv = new MetricsCsv(metrics)) {
-      result = new InProcessRuntime().run(run.algorithm(), run.topology(), run.metrics(),
+      result = engine(spec).run(run, request,
           new RunOptions(spec.iterations(), spec.metricsEvery(), workers), csv);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write results in " + dir, e);
@@ -91,6 +98,15 @@ public final class ExperimentRunner {
     AtomicFiles.writeString(manifest, SpecWriter.toJson(m) + "\n");
     return new CellResult(cell.name(), cell.values(), dir, result.last(),
         run.optimum().initialValue(), false);
+  }
+
+  private RunEngine engine(ExperimentSpec spec) {
+    ComponentSpec block = spec.runtime() != null ? spec.runtime()
+        : ComponentSpec.of(InProcessRuntimeProvider.NAME);
+    RuntimeProvider provider = registry.runtime(block.type());
+    Parameters params = ComponentRegistry.parameters(
+        ComponentRegistry.Family.RUNTIME, provider, block.parameters(), Path.of("."));
+    return provider.create(params, new RuntimeContext(RandomSource.of(spec.seed()).child("runtime")));
   }
 
   private static CellResult finished(Sweeps.Cell cell, Path dir, Path manifest) {
@@ -115,7 +131,7 @@ public final class ExperimentRunner {
   }
 
   private static Map<String, Object> manifest(
-      ExperimentSpec spec, AssembledRun run, InProcessRuntime.Result result) {
+      ExperimentSpec spec, AssembledRun run, RunResult result) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", "fednpg-run/1");
     m.put("spec", resolvedSpec(spec, run));
@@ -174,6 +190,7 @@ public final class ExperimentRunner {
       case "environment" -> spec.environment().type();
       case "topology" -> spec.topology().type();
       case "evaluator" -> spec.evaluator() != null ? spec.evaluator().type() : RunAssembler.EXACT;
+      case "runtime" -> spec.runtime().type();
       default -> spec.algorithm().type();
     };
     b.put("type", type);

@@ -21,6 +21,7 @@ import org.fednpg.core.run.ComponentSpec;
  * @param topology topology block, or null
  * @param evaluator evaluator block, or null (exact)
  * @param algorithm algorithm block
+ * @param runtime runtime block, or null for the in-process default
  * @param sweep dotted path → values, in the order written; empty for a single run
  */
 public record ExperimentSpec(
@@ -34,6 +35,7 @@ public record ExperimentSpec(
     ComponentSpec topology,
     ComponentSpec evaluator,
     ComponentSpec algorithm,
+    ComponentSpec runtime,
     Map<String, List<Object>> sweep) {
 
   /** Default iterations when a spec omits them. */

@@ -28,7 +28,7 @@ public final class SpecParser {
   /** Top-level keys a spec may hold. */
   public static final Set<String> KEYS = Set.of(
       "name", "seed", "iterations", "gamma", "metricsEvery", "threads",
-      "environment", "topology", "evaluator", "algorithm", "sweep");
+      "environment", "topology", "evaluator", "algorithm", "runtime", "sweep");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -116,9 +116,10 @@ public final class SpecParser {
     ComponentSpec topology = component(root, "topology", false);
     ComponentSpec evaluator = component(root, "evaluator", false);
     ComponentSpec algorithm = component(root, "algorithm", true);
+    ComponentSpec runtime = component(root, "runtime", false);
     Map<String, List<Object>> sweep = sweep(root);
     return new ExperimentSpec(name, seed, (int) iterations, gamma, (int) every, threads,
-        environment, topology, evaluator, algorithm, sweep);
+        environment, topology, evaluator, algorithm, runtime, sweep);
   }
 
   private static String text(JsonNode root, String key) {

@@ -44,6 +44,9 @@ public final class SpecWriter {
       m.put("evaluator", block(spec.evaluator()));
     }
     m.put("algorithm", block(spec.algorithm()));
+    if (spec.runtime() != null) {
+      m.put("runtime", block(spec.runtime()));
+    }
     if (!spec.sweep().isEmpty()) {
       m.put("sweep", new LinkedHashMap<>(spec.sweep()));
     }
