@@ -42,6 +42,27 @@ public final class LogPolicy {
     return new LogPolicy(states, actions, x);
   }
 
+  /**
+   * A policy from log-probabilities that are already normalised (e.g. restored from a
+   * checkpoint), copied bit for bit; each state's probabilities must sum to 1 within 1e-9.
+   */
+  public static LogPolicy ofNormalized(int states, int actions, double[] logProbabilities) {
+    if (logProbabilities.length != states * actions) {
+      throw new InvalidInputException("policy table has " + logProbabilities.length
+          + " entries, expected " + states + "*" + actions);
+    }
+    for (int s = 0; s < states; s++) {
+      double sum = 0;
+      for (int a = 0; a < actions; a++) {
+        sum += Math.exp(logProbabilities[s * actions + a]);
+      }
+      if (!(Math.abs(sum - 1) <= 1e-9)) {
+        throw new InvalidInputException("policy probabilities of state " + s + " sum to " + sum);
+      }
+    }
+    return new LogPolicy(states, actions, logProbabilities.clone());
+  }
+
   public int states() {
     return states;
   }

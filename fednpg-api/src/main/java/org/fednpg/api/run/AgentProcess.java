@@ -28,4 +28,17 @@ public interface AgentProcess {
 
   /** Simulated transitions used so far by this agent (0 with exact evaluation). */
   long samples();
+
+  /**
+   * The complete state after a finished iteration (for checkpoints). Agents that cannot be
+   * checkpointed keep this default, which refuses.
+   */
+  default AgentState snapshot() {
+    throw new UnsupportedOperationException(getClass().getName() + " does not support checkpoints");
+  }
+
+  /** Replaces the state with one from {@link #snapshot()} of an agent of the same run. */
+  default void restore(AgentState state) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not support checkpoints");
+  }
 }

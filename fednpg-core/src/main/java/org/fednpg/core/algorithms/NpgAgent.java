@@ -5,7 +5,10 @@ import org.fednpg.api.PolicyEvaluator;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.QEstimate;
 import org.fednpg.api.model.RewardTable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.fednpg.api.run.AgentProcess;
+import org.fednpg.api.run.AgentState;
 
 /**
  * One agent of FedNPG (SPEC §3), with or without Q-tracking. State: the normalised log-policy
@@ -128,6 +131,30 @@ public final class NpgAgent implements AgentProcess {
   @Override
   public long samples() {
     return samples;
+  }
+
+  @Override
+  public AgentState snapshot() {
+    Map<String, double[]> tables = new LinkedHashMap<>();
+    tables.put("log_policy", logPi);
+    tables.put("q", q);
+    if (tracking) {
+      tables.put("tracker", tracker);
+    }
+    return new AgentState(tables, samples);
+  }
+
+  @Override
+  public void restore(AgentState state) {
+    double[] lp = state.table("log_policy");
+    policy = LogPolicy.ofNormalized(reward.states(), actions, lp);
+    policy.copyInto(logPi);
+    q = state.table("q");
+    if (tracking) {
+      System.arraycopy(state.table("tracker"), 0, tracker, 0, tracker.length);
+    }
+    qNext = null;
+    samples = state.samples();
   }
 
   /** The current local estimate q_n^(t) (a copy). */
