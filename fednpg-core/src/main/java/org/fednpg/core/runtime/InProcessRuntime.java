@@ -7,6 +7,7 @@ import org.fednpg.api.Topology;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.MixingMatrix;
 import org.fednpg.api.run.AgentProcess;
+import org.fednpg.api.run.AgentState;
 import org.fednpg.api.run.Algorithm;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.api.run.RunListener;
@@ -41,19 +42,53 @@ public final class InProcessRuntime {
       MetricsCalculator metrics,
       RunOptions options,
       RunListener listener) {
-    long start = System.nanoTime();
+    return run(algorithm, topology, metrics, options, listener, CheckpointPolicy.NONE);
+  }
+
+  /**
+   * Runs with checkpoints: saves one after every {@code checkpoints.every()} iterations and, when
+   * {@code checkpoints.resumeFrom()} is set, restores the agents from it and continues with the
+   * next iteration (rows up to the checkpoint are not emitted again). A resumed run produces the
+   * same rows as an uninterrupted one, bit for bit, except {@code elapsed_ms}.
+   */
+  public RunResult run(
+      Algorithm algorithm,
+      Topology topology,
+      MetricsCalculator metrics,
+      RunOptions options,
+      RunListener listener,
+      CheckpointPolicy checkpoints) {
     List<? extends AgentProcess> agents = algorithm.agents();
     int n = agents.size();
     int exchanges = algorithm.exchangesPerIteration();
     MixingMatrix solo = MixingMatrix.identity(n);
+    Checkpoint resume = checkpoints.resumeFrom();
+    long start = System.nanoTime()
+        - (resume == null ? 0 : TimeUnit.MILLISECONDS.toNanos(resume.elapsedMs()));
     try (Parallel parallel = new Parallel(options.threads())) {
-      parallel.forEach(n, i -> agents.get(i).initialize());
       Counters counters = new Counters();
-      IterationMetrics row = emit(0, agents, metrics, parallel, start, counters, listener);
+      IterationMetrics row;
+      int first;
+      if (resume == null) {
+        parallel.forEach(n, i -> agents.get(i).initialize());
+        row = emit(0, agents, metrics, parallel, start, counters, listener);
+        first = 0;
+      } else {
+        if (resume.agents().size() != n) {
+          throw new IllegalArgumentException("checkpoint has " + resume.agents().size()
+              + " agents, the run has " + n);
+        }
+        parallel.forEach(n, i -> agents.get(i).restore(resume.agents().get(i)));
+        counters.messages = resume.messages();
+        counters.bytes = resume.bytesSent();
+        first = Math.toIntExact(resume.iteration());
+        row = null;
+        LOG.info("resumed at iteration {}", first);
+      }
       double[][] outgoing = new double[n][];
       double[][] mixed = null;
       long lastLog = System.nanoTime();
-      for (int t = 0; t < options.iterations(); t++) {
+      for (int t = first; t < options.iterations(); t++) {
         final long iteration = t;
         MixingMatrix w = algorithm.usesTopology() ? topology.mixing(t) : solo;
         for (int k = 0; k < exchanges; k++) {
@@ -76,7 +111,17 @@ public final class InProcessRuntime {
         if (done % options.metricsEvery() == 0 || done == options.iterations()) {
           row = emit(done, agents, metrics, parallel, start, counters, listener);
         }
-        if (System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
+        if (checkpoints.every() > 0 && done % checkpoints.every() == 0
+            && done < options.iterations()) {
+          List<AgentState> states = new ArrayList<>(n);
+          for (AgentProcess a : agents) {
+            states.add(a.snapshot());
+          }
+          checkpoints.sink().accept(new Checkpoint(done,
+              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), counters.messages,
+              counters.bytes, states));
+        }
+        if (row != null && System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
           lastLog = System.nanoTime();
           LOG.info("iteration {}/{}: value {} gap {}", done, options.iterations(),
               row.value(), row.optimalityGap());
