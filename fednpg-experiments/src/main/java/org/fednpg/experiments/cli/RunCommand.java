@@ -7,6 +7,9 @@ import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.core.plugin.Plugins;
 import org.fednpg.experiments.runner.CellResult;
 import org.fednpg.experiments.runner.ExperimentRunner;
+import org.fednpg.experiments.runner.Progress;
+import org.fednpg.experiments.runner.RunnerOptions;
+import org.fednpg.experiments.spec.Sweeps;
 import org.fednpg.experiments.spec.ExperimentSpec;
 import org.fednpg.experiments.spec.SpecParser;
 import picocli.CommandLine.Command;
@@ -29,16 +32,33 @@ final class RunCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "worker threads when the spec does not say (default: one per core)")
+      description = "worker threads per cell when the spec does not say (default: cores / jobs)")
   Integer threads;
+
+  @Option(names = "--jobs", paramLabel = "J",
+      description = "sweep cells run at the same time (default: one per core)")
+  Integer jobs;
+
+  @Option(names = "--checkpoint-every", paramLabel = "K",
+      description = "save a checkpoint every K iterations (default 0: never)")
+  int checkpointEvery;
+
+  @Option(names = "--resume",
+      description = "continue interrupted cells from their last checkpoint")
+  boolean resume;
 
   @Override
   public Integer call() {
     ExperimentSpec experiment = SpecParser.read(specFile);
     Path dir = out != null ? out : Path.of("results", experiment.name());
     Path base = specFile.toAbsolutePath().getParent();
-    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    List<CellResult> results = new ExperimentRunner(Plugins.registry(), workers)
+    int cores = Runtime.getRuntime().availableProcessors();
+    int cells = Sweeps.expand(experiment).size();
+    int parallelCells = jobs != null ? jobs : Math.min(cores, cells);
+    int workers = threads != null ? threads : Math.max(1, cores / Math.max(1, parallelCells));
+    RunnerOptions options = new RunnerOptions(workers, parallelCells, checkpointEvery, resume,
+        Progress.isTerminal());
+    List<CellResult> results = new ExperimentRunner(Plugins.registry(), options)
         .run(experiment, base, dir);
     var o = spec.commandLine().getOut();
     for (CellResult r : results) {

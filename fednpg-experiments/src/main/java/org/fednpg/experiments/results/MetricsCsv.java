@@ -30,12 +30,69 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   private boolean finished;
 
   public MetricsCsv(Path target) {
+    this(target, List.of());
+  }
+
+  /**
+   * A writer that first repeats {@code earlierLines} (data rows of a run being resumed, without
+   * the header) and then appends new rows.
+   */
+  public MetricsCsv(Path target, List<String> earlierLines) {
     this.target = target;
     this.tmp = AtomicFiles.temporarySibling(target);
     try {
       this.out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
       out.write(String.join(",", COLUMNS));
       out.write('\n');
+      for (String line : earlierLines) {
+        out.write(line);
+        out.write('\n');
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + tmp, e);
+    }
+  }
+
+  /**
+   * The data rows of a partial metrics file up to and including {@code iteration}, for resuming.
+   *
+   * @throws InvalidInputException when rows are missing
+   */
+  public static List<String> rowsUpTo(Path partial, long iteration) {
+    List<String> kept = new ArrayList<>();
+    try {
+      List<String> lines = Files.readAllLines(partial, StandardCharsets.UTF_8);
+      for (int i = 1; i < lines.size(); i++) {
+        String line = lines.get(i);
+        int comma = line.indexOf(',');
+        if (comma < 0) {
+          break;
+        }
+        long t;
+        try {
+          t = Long.parseLong(line.substring(0, comma));
+        } catch (NumberFormatException e) {
+          break;
+        }
+        if (t > iteration) {
+          break;
+        }
+        kept.add(line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + partial, e);
+    }
+    if (kept.isEmpty()) {
+      throw new org.fednpg.api.InvalidInputException(partial + ": partial metrics end before "
+          + "the checkpoint's iteration " + iteration + "; delete the folder to start over");
+    }
+    return kept;
+  }
+
+  /** Pushes written rows to disk (before a checkpoint refers to them). */
+  public void flush() {
+    try {
+      out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + tmp, e);
     }
@@ -80,12 +137,14 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
     return rows;
   }
 
-  /** Closes the temporary file if the run did not finish (leaving no metrics.csv behind). */
+  /**
+   * Closes the temporary file if the run did not finish: no metrics.csv appears, and the partial
+   * rows stay in metrics.csv.tmp for {@code --resume} (a plain re-run overwrites them).
+   */
   @Override
   public void close() throws IOException {
     if (!finished) {
       out.close();
-      Files.deleteIfExists(tmp);
     }
   }
 }

@@ -17,7 +17,17 @@ import org.fednpg.core.plugin.ComponentRegistry;
 import org.fednpg.core.run.AssembledRun;
 import org.fednpg.core.run.RunAssembler;
 import org.fednpg.core.run.RunRequest;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.fednpg.api.FedNpgException;
 import org.fednpg.api.RandomSource;
+import org.fednpg.api.run.RunListener;
+import org.fednpg.core.runtime.Checkpoint;
+import org.fednpg.core.runtime.CheckpointPolicy;
+import org.fednpg.core.runtime.InProcessRuntime;
+import org.fednpg.experiments.results.CheckpointFiles;
 import org.fednpg.core.run.ComponentSpec;
 import org.fednpg.core.runtime.InProcessRuntimeProvider;
 import org.fednpg.core.runtime.RunEngine;
@@ -45,57 +55,177 @@ public final class ExperimentRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Checkpoint file name inside a cell folder. */
+  public static final String CHECKPOINT = "checkpoint.bin";
+
+  /** The in-process engine, with checkpoint support. */
+  private static final class InProcessEngine implements RunEngine {
+    @Override
+    public RunResult run(AssembledRun run, RunRequest request, RunOptions options,
+        RunListener listener) {
+      return run(run, options, listener, CheckpointPolicy.NONE);
+    }
+
+    RunResult run(AssembledRun run, RunOptions options, RunListener listener,
+        CheckpointPolicy policy) {
+      return new InProcessRuntime().run(run.algorithm(), run.topology(), run.metrics(), options,
+          listener, policy);
+    }
+  }
+
   private final ComponentRegistry registry;
-  private final int threads;
+  private final RunnerOptions options;
 
   /**
    * @param registry where components come from
-   * @param threads default worker threads when a spec does not say
+   * @param options threads, parallel cells, checkpoints, resume
    */
-  public ExperimentRunner(ComponentRegistry registry, int threads) {
+  public ExperimentRunner(ComponentRegistry registry, RunnerOptions options) {
     this.registry = registry;
-    this.threads = threads;
+    this.options = options;
+  }
+
+  /** A sequential runner with {@code threads} workers per cell and no checkpoints. */
+  public ExperimentRunner(ComponentRegistry registry, int threads) {
+    this(registry, RunnerOptions.simple(threads));
   }
 
   /** Runs every cell of {@code spec} into {@code out}. */
   public List<CellResult> run(ExperimentSpec spec, Path baseDirectory, Path out) {
     List<Sweeps.Cell> cells = Sweeps.expand(spec);
-    List<CellResult> results = new ArrayList<>();
-    if (spec.sweep().isEmpty()) {
-      results.add(runCell(cells.get(0), baseDirectory, out));
+    long total = 0;
+    for (Sweeps.Cell c : cells) {
+      total += c.spec().iterations();
+    }
+    try (Progress progress = new Progress(spec.name(), cells.size(), total, options.terminal())) {
+      if (spec.sweep().isEmpty()) {
+        return List.of(runCell(cells.get(0), baseDirectory, out, progress));
+      }
+      List<CellResult> results = runAll(cells, baseDirectory, out, progress);
+      writeSummary(spec, results, out.resolve("summary.csv"));
       return results;
     }
-    int i = 0;
-    for (Sweeps.Cell cell : cells) {
-      LOG.info("cell {}/{}: {}", ++i, cells.size(), cell.name());
-      results.add(runCell(cell, baseDirectory, out.resolve(cell.name())));
+  }
+
+  private List<CellResult> runAll(
+      List<Sweeps.Cell> cells, Path baseDirectory, Path out, Progress progress) {
+    int jobs = Math.min(options.jobs(), cells.size());
+    if (jobs == 1) {
+      List<CellResult> results = new ArrayList<>();
+      for (Sweeps.Cell cell : cells) {
+        results.add(runCell(cell, baseDirectory, out.resolve(cell.name()), progress));
+      }
+      return results;
     }
-    writeSummary(spec, results, out.resolve("summary.csv"));
-    return results;
+    ExecutorService pool = Executors.newFixedThreadPool(jobs);
+    try {
+      List<Future<CellResult>> futures = new ArrayList<>();
+      for (Sweeps.Cell cell : cells) {
+        futures.add(pool.submit(
+            () -> runCell(cell, baseDirectory, out.resolve(cell.name()), progress)));
+      }
+      List<CellResult> results = new ArrayList<>();
+      for (Future<CellResult> f : futures) {
+        results.add(await(f));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static CellResult await(Future<CellResult> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FedNpgException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new FedNpgException("cell failed: " + e.getCause(), e.getCause());
+    }
   }
 
   /** Runs one cell unless its folder already holds a finished run. */
   public CellResult runCell(Sweeps.Cell cell, Path baseDirectory, Path dir) {
+    return runCell(cell, baseDirectory, dir, Progress.silent());
+  }
+
+  private CellResult runCell(Sweeps.Cell cell, Path baseDirectory, Path dir, Progress progress) {
     Path manifest = dir.resolve("manifest.json");
     Path metrics = dir.resolve("metrics.csv");
+    Path checkpointFile = dir.resolve(CHECKPOINT);
     if (Files.isRegularFile(manifest) && Files.isRegularFile(metrics)) {
       LOG.info("{}: finished run found in {}, skipped", cell.name(), dir);
+      progress.iterations(cell.spec().iterations());
+      progress.cellFinished();
       return finished(cell, dir, manifest);
     }
     ExperimentSpec spec = cell.spec();
+    String fingerprint = SpecWriter.toJson(SpecWriter.toMap(spec));
     RunRequest request = new RunRequest(spec.seed(), spec.gamma(), spec.environment(),
         spec.topology(), spec.evaluator(), spec.algorithm(), baseDirectory);
     AssembledRun run = new RunAssembler(registry).assemble(request);
-    int workers = spec.threads() != null ? spec.threads() : threads;
+    int workers = spec.threads() != null ? spec.threads() : options.threads();
+    Checkpoint resumeFrom = null;
+    List<String> earlier = List.of();
+    if (options.resume() && Files.isRegularFile(checkpointFile)) {
+      resumeFrom = CheckpointFiles.read(checkpointFile, fingerprint);
+      earlier = MetricsCsv.rowsUpTo(AtomicFiles.temporarySibling(metrics), resumeFrom.iteration());
+      LOG.info("{}: resuming from the checkpoint at iteration {}", cell.name(),
+          resumeFrom.iteration());
+      progress.iterations(resumeFrom.iteration());
+    }
     RunResult result;
-    try (MetricsCsv csv = new MetricsCsv(metrics)) {
-      result = engine(spec).run(run, request,
-          new RunOptions(spec.iterations(), spec.metricsEvery(), workers), csv);
+    try (MetricsCsv csv = new MetricsCsv(metrics, earlier)) {
+      RunListener listener = new RunListener() {
+        private long last = -1;
+
+        @Override
+        public void onIteration(IterationMetrics m) {
+          csv.onIteration(m);
+          if (last >= 0) {
+            progress.iterations(m.iteration() - last);
+          }
+          last = m.iteration();
+        }
+
+        @Override
+        public void onFinish() {
+          csv.onFinish();
+        }
+      };
+      CheckpointPolicy policy = new CheckpointPolicy(options.checkpointEvery(), c -> {
+        csv.flush();
+        CheckpointFiles.write(checkpointFile, fingerprint, c);
+      }, resumeFrom);
+      RunEngine engine = engine(spec);
+      RunOptions runOptions = new RunOptions(spec.iterations(), spec.metricsEvery(), workers);
+      if (engine instanceof InProcessEngine inProcess) {
+        result = inProcess.run(run, runOptions, listener, policy);
+      } else {
+        if (options.checkpointEvery() > 0 || resumeFrom != null) {
+          throw new InvalidInputException("runtime '" + spec.runtime().type()
+              + "' does not support --checkpoint-every/--resume");
+        }
+        result = engine.run(run, request, runOptions, listener);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write results in " + dir, e);
     }
     Map<String, Object> m = manifest(spec, run, result);
     AtomicFiles.writeString(manifest, SpecWriter.toJson(m) + "\n");
+    try {
+      Files.deleteIfExists(checkpointFile);
+    } catch (IOException e) {
+      LOG.warn("{}: cannot delete {}: {}", cell.name(), checkpointFile, e.getMessage());
+    }
+    progress.cellFinished();
     return new CellResult(cell.name(), cell.values(), dir, result.last(),
         run.optimum().initialValue(), false);
   }
@@ -106,6 +236,9 @@ public final class ExperimentRunner {
     RuntimeProvider provider = registry.runtime(block.type());
     Parameters params = ComponentRegistry.parameters(
         ComponentRegistry.Family.RUNTIME, provider, block.parameters(), Path.of("."));
+    if (provider instanceof InProcessRuntimeProvider) {
+      return new InProcessEngine();
+    }
     return provider.create(params, new RuntimeContext(RandomSource.of(spec.seed()).child("runtime")));
   }
 

@@ -1,0 +1,33 @@
+package org.fednpg.experiments.runner;
+
+import org.fednpg.api.InvalidInputException;
+
+/**
+ * How an {@link ExperimentRunner} runs cells.
+ *
+ * @param threads worker threads per cell when its spec does not say
+ * @param jobs cells run at the same time
+ * @param checkpointEvery save a checkpoint every k iterations (0: never)
+ * @param resume continue interrupted cells from their checkpoint instead of redoing them
+ * @param terminal draw a progress bar (else log progress lines)
+ */
+public record RunnerOptions(
+    int threads, int jobs, int checkpointEvery, boolean resume, boolean terminal) {
+
+  public RunnerOptions {
+    if (threads < 1) {
+      throw new InvalidInputException("threads must be >= 1, got " + threads);
+    }
+    if (jobs < 1) {
+      throw new InvalidInputException("jobs must be >= 1, got " + jobs);
+    }
+    if (checkpointEvery < 0) {
+      throw new InvalidInputException("checkpoint interval must be >= 0, got " + checkpointEvery);
+    }
+  }
+
+  /** Sequential cells, one thread each, no checkpoints, no bar (tests). */
+  public static RunnerOptions simple(int threads) {
+    return new RunnerOptions(threads, 1, 0, false, false);
+  }
+}
