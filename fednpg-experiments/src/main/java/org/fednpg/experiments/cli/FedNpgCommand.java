@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Federated natural policy gradient for multi-task RL (FedNPG, FedNAC).",
-    subcommands = {RunCommand.class, ListCommand.class, EnvCommand.class, TopologyCommand.class,
+    subcommands = {RunCommand.class, ReproduceCommand.class, CompareCommand.class, ListCommand.class,
+        EnvCommand.class, TopologyCommand.class,
         CommandLine.HelpCommand.class})
 public final class FedNpgCommand implements Runnable {
 

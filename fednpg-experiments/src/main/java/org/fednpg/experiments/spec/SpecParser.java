@@ -183,6 +183,19 @@ public final class SpecParser {
         + (v.isNull() ? "null" : v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
   }
 
+  /** A whole component block as a sweep value: {type: NAME, key: scalar, ...}. */
+  private static Map<String, Object> block(String where, JsonNode v) {
+    if (!v.has("type") || !v.get("type").isTextual()) {
+      throw new InvalidInputException("key '" + where + "': a block value needs 'type: NAME'");
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      m.put(e.getKey(), scalar(where + "." + e.getKey(), e.getValue()));
+    }
+    return m;
+  }
+
   private static Map<String, List<Object>> sweep(JsonNode root) {
     Map<String, List<Object>> sweep = new LinkedHashMap<>();
     JsonNode n = root.get("sweep");
@@ -200,7 +213,7 @@ public final class SpecParser {
       }
       List<Object> values = new ArrayList<>();
       for (JsonNode v : e.getValue()) {
-        values.add(scalar(path, v));
+        values.add(v.isObject() ? block(path, v) : scalar(path, v));
       }
       sweep.put(e.getKey(), values);
     }

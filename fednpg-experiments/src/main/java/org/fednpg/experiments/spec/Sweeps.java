@@ -50,8 +50,22 @@ public final class Sweeps {
 
   static String cellName(Map<String, Object> values) {
     List<String> parts = new ArrayList<>();
-    values.forEach((k, v) -> parts.add(k + "=" + v));
+    values.forEach((k, v) -> parts.add(k + "=" + label(v)));
     return String.join(",", parts).replaceAll("[^A-Za-z0-9._,=-]", "_");
+  }
+
+  /** A block value {type: grid, rows: 4} is named grid-rows4; a scalar by its text. */
+  public static String label(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      StringBuilder b = new StringBuilder(String.valueOf(m.get("type")));
+      m.forEach((k, x) -> {
+        if (!"type".equals(k)) {
+          b.append('-').append(k).append(x);
+        }
+      });
+      return b.toString();
+    }
+    return String.valueOf(v);
   }
 
   private static ExperimentSpec apply(ExperimentSpec spec, Map<String, Object> values) {
@@ -71,6 +85,10 @@ public final class Sweeps {
       String leaf = parts[parts.length - 1];
       if (leaf.equals("sweep") || leaf.equals("name")) {
         throw new InvalidInputException("sweep key '" + path + "' cannot be swept");
+      }
+      if (value instanceof Map<?, ?> && parts.length != 1) {
+        throw new InvalidInputException("sweep key '" + path + "': only whole blocks "
+            + "(environment, topology, evaluator, algorithm, runtime) take block values");
       }
       node.set(leaf, MAPPER.valueToTree(value));
     });

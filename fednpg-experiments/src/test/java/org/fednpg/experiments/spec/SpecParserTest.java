@@ -93,4 +93,21 @@ class SpecParserTest {
     assertThatThrownBy(() -> SpecParser.parse("name: [unclosed\n", "x"))
         .hasMessageContaining("malformed spec").hasMessageContaining("line");
   }
+
+  @Test
+  void wholeBlocksCanBeSwept() {
+    String spec = """
+        environment: {type: garnet, agents: 4}
+        algorithm: {type: fednpg}
+        sweep:
+          topology: [{type: ring, neighbors: 1}, {type: grid, rows: 2, cols: 2}]
+        """;
+    List<Sweeps.Cell> cells = Sweeps.expand(SpecParser.parse(spec, "blocks"));
+    assertThat(cells).extracting(Sweeps.Cell::name)
+        .containsExactly("topology=ring-neighbors1", "topology=grid-rows2-cols2");
+    assertThat(cells.get(1).spec().topology().type()).isEqualTo("grid");
+    assertThat(cells.get(1).spec().topology().parameters()).containsEntry("rows", 2L);
+    ExperimentSpec parsed = SpecParser.parse(spec, "blocks");
+    assertThat(SpecParser.parse(SpecWriter.toYaml(parsed), "blocks")).isEqualTo(parsed);
+  }
 }

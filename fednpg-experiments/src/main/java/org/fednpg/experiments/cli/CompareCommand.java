@@ -1,0 +1,125 @@
+package org.fednpg.experiments.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.run.IterationMetrics;
+import org.fednpg.experiments.results.ResultsReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fednpg compare DIR...}: final value, gap and iterations to a tolerance across finished
+ * runs, grouped by their resolved spec without the seed: mean ± half-width of a 95% Student-t
+ * confidence interval over the seeds of a group.
+ */
+@Command(name = "compare", description = "Compare finished runs (run or sweep folders): final "
+    + "value, gap and iterations to a tolerance, mean ± 95% CI over seeds.")
+final class CompareCommand implements Callable<Integer> {
+
+  /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
+  private static final double[] T975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
+      2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080,
+      2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", arity = "1..*", description = "run or sweep result folders")
+  List<Path> dirs;
+
+  @Option(names = "--tol", description = "gap tolerance for iterations-to-tolerance "
+      + "(default 1e-3)")
+  double tol = 1e-3;
+
+  @Override
+  public Integer call() {
+    Map<String, List<Path>> groups = new LinkedHashMap<>();
+    for (Path d : dirs) {
+      for (Path run : runFolders(d)) {
+        JsonNode m = ResultsReader.manifest(run);
+        JsonNode s = m.get("spec").deepCopy();
+        ((ObjectNode) s).remove("seed");
+        ((ObjectNode) s).remove("name");
+        groups.computeIfAbsent(s.toString(), k -> new ArrayList<>()).add(run);
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "%-4s %-5s %-26s %-26s %-22s %s%n", "#", "runs", "final value",
+        "final gap", "iterations to " + tol, "folders");
+    int i = 0;
+    for (List<Path> runs : groups.values()) {
+      double[] value = new double[runs.size()];
+      double[] gap = new double[runs.size()];
+      double[] iters = new double[runs.size()];
+      boolean allReached = true;
+      for (int k = 0; k < runs.size(); k++) {
+        List<IterationMetrics> rows = ResultsReader.metrics(runs.get(k));
+        IterationMetrics last = rows.get(rows.size() - 1);
+        value[k] = last.value();
+        gap[k] = last.optimalityGap();
+        iters[k] = Double.NaN;
+        for (IterationMetrics r : rows) {
+          if (r.optimalityGap() <= tol) {
+            iters[k] = r.iteration();
+            break;
+          }
+        }
+        allReached &= !Double.isNaN(iters[k]);
+      }
+      out.printf(Locale.ROOT, "%-4d %-5d %-26s %-26s %-22s %s%n", ++i, runs.size(),
+          meanCi(value), meanCi(gap), allReached ? meanCi(iters) : "not reached by all",
+          runs.size() == 1 ? runs.get(0) : runs.get(0) + " (+" + (runs.size() - 1) + ")");
+    }
+    return 0;
+  }
+
+  private static String meanCi(double[] x) {
+    double mean = 0;
+    for (double v : x) {
+      mean += v / x.length;
+    }
+    if (x.length < 2) {
+      return String.format(Locale.ROOT, "%.6g", mean);
+    }
+    double ss = 0;
+    for (double v : x) {
+      ss += (v - mean) * (v - mean);
+    }
+    double sd = Math.sqrt(ss / (x.length - 1));
+    double t = x.length - 1 <= T975.length ? T975[x.length - 2] : 1.96;
+    return String.format(Locale.ROOT, "%.6g ± %.2g", mean, t * sd / Math.sqrt(x.length));
+  }
+
+  private static List<Path> runFolders(Path dir) {
+    if (Files.isRegularFile(dir.resolve("manifest.json"))) {
+      return List.of(dir);
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException(dir + ": not a folder");
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      List<Path> runs = s.filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).sorted()
+          .toList();
+      if (runs.isEmpty()) {
+        throw new InvalidInputException(dir + ": holds no finished runs (no manifest.json)");
+      }
+      return runs;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+  }
+}

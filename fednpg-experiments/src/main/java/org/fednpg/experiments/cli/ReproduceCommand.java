@@ -1,0 +1,53 @@
+package org.fednpg.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.fednpg.core.plugin.Plugins;
+import org.fednpg.experiments.reproduce.Reproduction;
+import org.fednpg.experiments.runner.Progress;
+import org.fednpg.experiments.runner.RunnerOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fednpg reproduce [NAME...] [--quick] [--out DIR]}. */
+@Command(name = "reproduce", description = "Run the paper's experiments (SPEC §8), draw their "
+    + "figures and write REPORT.md. Finished cells are skipped on a second run.")
+final class ReproduceCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "NAME", arity = "0..*",
+      description = "experiments to run (default: all): map-size, agents, topology, q-tracking, "
+          + "robustness, spectral, step-entropy")
+  List<String> names = new ArrayList<>();
+
+  @Option(names = "--quick", description = "smaller sizes and fewer iterations (smoke run)")
+  boolean quick;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: reproduction)")
+  Path out = Path.of("reproduction");
+
+  @Option(names = "--jobs", paramLabel = "J", description = "cells at the same time (default: cores)")
+  Integer jobs;
+
+  @Override
+  public Integer call() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int parallel = jobs != null ? jobs : cores;
+    RunnerOptions options = new RunnerOptions(Math.max(1, cores / parallel), parallel, 0, false,
+        Progress.isTerminal());
+    List<Reproduction.Outcome> outcomes = new Reproduction(Plugins.registry(), options)
+        .run(names, quick, out);
+    var o = spec.commandLine().getOut();
+    for (Reproduction.Outcome r : outcomes) {
+      o.printf("%-14s %3d cells (%d already finished)  %5d s%n", r.name(), r.cells(), r.skipped(),
+          r.time().toSeconds());
+    }
+    o.println("report: " + out.resolve("REPORT.md"));
+    return 0;
+  }
+}

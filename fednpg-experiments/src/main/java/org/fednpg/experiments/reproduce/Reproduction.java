@@ -1,0 +1,152 @@
+package org.fednpg.experiments.reproduce;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fednpg.api.Environment;
+import org.fednpg.api.EnvironmentContext;
+import org.fednpg.api.EnvironmentProvider;
+import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.RandomSource;
+import org.fednpg.core.plugin.ComponentRegistry;
+import org.fednpg.core.plugin.ComponentRegistry.Family;
+import org.fednpg.envs.GridWorld;
+import org.fednpg.experiments.plots.GridWorldPicture;
+import org.fednpg.experiments.results.AtomicFiles;
+import org.fednpg.experiments.results.Provenance;
+import org.fednpg.experiments.runner.CellResult;
+import org.fednpg.experiments.runner.ExperimentRunner;
+import org.fednpg.experiments.runner.RunnerOptions;
+import org.fednpg.experiments.spec.ExperimentSpec;
+import org.fednpg.experiments.spec.SpecParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the shipped experiments of SPEC §8 (all, or those named), each into {@code out/NAME/},
+ * draws their figures and writes {@code out/REPORT.md}. Finished cells are skipped, so a second
+ * reproduction over the same folder only redraws.
+ */
+public final class Reproduction {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Reproduction.class);
+
+  private static final List<PaperExperiment> EXPERIMENTS = List.of(
+      new MapSizeExperiment(), new AgentsExperiment(), new TopologyExperiment(),
+      new QTrackingExperiment(), new RobustnessExperiment(), new SpectralExperiment(),
+      new StepEntropyExperiment());
+
+  private final ComponentRegistry registry;
+  private final RunnerOptions options;
+
+  public Reproduction(ComponentRegistry registry, RunnerOptions options) {
+    this.registry = registry;
+    this.options = options;
+  }
+
+  /** Names of every shipped experiment, in report order. */
+  public static List<String> names() {
+    List<String> n = new ArrayList<>();
+    EXPERIMENTS.forEach(e -> n.add(e.name()));
+    return n;
+  }
+
+  /** The shipped spec of one experiment. */
+  public static ExperimentSpec spec(String name, boolean quick) {
+    PaperExperiment e = find(name);
+    String resource = e.resource(quick);
+    try (InputStream in = Reproduction.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      return SpecParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), e.name());
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot read " + resource, ex);
+    }
+  }
+
+  private static PaperExperiment find(String name) {
+    for (PaperExperiment e : EXPERIMENTS) {
+      if (e.name().equals(name)) {
+        return e;
+      }
+    }
+    throw new InvalidInputException("unknown experiment '" + name + "'; available: "
+        + String.join(", ", names()));
+  }
+
+  /** What one experiment produced. */
+  public record Outcome(String name, int cells, int skipped, Duration time) {}
+
+  /**
+   * Runs the named experiments (all when empty) and writes the report.
+   *
+   * @return one outcome per experiment
+   */
+  public List<Outcome> run(List<String> selected, boolean quick, Path out) {
+    List<PaperExperiment> chosen = new ArrayList<>();
+    if (selected.isEmpty()) {
+      chosen.addAll(EXPERIMENTS);
+    } else {
+      selected.forEach(n -> chosen.add(find(n)));
+    }
+    Map<String, String> sections = new LinkedHashMap<>();
+    List<Outcome> outcomes = new ArrayList<>();
+    for (PaperExperiment e : chosen) {
+      long start = System.nanoTime();
+      ExperimentSpec spec = spec(e.name(), quick);
+      Path dir = out.resolve(e.name());
+      LOG.info("experiment {} ({} iterations per cell)", e.name(), spec.iterations());
+      List<CellResult> cells = new ExperimentRunner(registry, options)
+          .run(spec, Path.of("."), dir);
+      if (e instanceof MapSizeExperiment) {
+        drawMap(spec, dir.resolve("gridworld-map.png"));
+      }
+      String body = e.analyse(new Runs(cells), dir, e.name(), spec.iterations());
+      sections.put(e.title(), "_" + e.question() + "_\n\n" + body);
+      int skipped = (int) cells.stream().filter(CellResult::skipped).count();
+      outcomes.add(new Outcome(e.name(), cells.size(), skipped,
+          Duration.ofNanos(System.nanoTime() - start)));
+    }
+    writeReport(out.resolve("REPORT.md"), sections, quick, outcomes);
+    return outcomes;
+  }
+
+  private void drawMap(ExperimentSpec spec, Path file) {
+    EnvironmentProvider p = registry.environment("gridworld");
+    Environment env = p.create(ComponentRegistry.parameters(Family.ENVIRONMENT, p,
+        Map.of("size", 10, "agents", 10), Path.of(".")),
+        new EnvironmentContext(RandomSource.of(spec.seed()).child("environment")));
+    GridWorldPicture.write(((GridWorld) env).layout(), file);
+  }
+
+  private static void writeReport(Path file, Map<String, String> sections, boolean quick,
+      List<Outcome> outcomes) {
+    StringBuilder b = new StringBuilder("# fednpg reproduction report\n\n");
+    b.append("Generated by `fednpg reproduce").append(quick ? " --quick" : "").append("` (fednpg ")
+        .append(Provenance.version()).append(", git ").append(Provenance.git()).append(", ")
+        .append(Provenance.java()).append("). Every number below is read from the runs' "
+            + "metrics in this folder. The GridWorld is *our reconstruction* of the paper's "
+            + "(SPEC §6); bands are min–max over seeds.\n\n");
+    if (quick) {
+      b.append("**Quick mode:** sizes and iterations are shrunk for a smoke run; the findings "
+          + "are not the paper's experiments.\n\n");
+    }
+    b.append("| experiment | cells | skipped (already finished) | time |\n|---|---|---|---|\n");
+    for (Outcome o : outcomes) {
+      b.append("| ").append(o.name()).append(" | ").append(o.cells()).append(" | ")
+          .append(o.skipped()).append(" | ").append(o.time().toSeconds()).append(" s |\n");
+    }
+    b.append('\n');
+    sections.forEach((title, body) -> b.append("## ").append(title).append("\n\n").append(body)
+        .append('\n'));
+    AtomicFiles.writeString(file, b.toString());
+  }
+}

@@ -1,0 +1,71 @@
+package org.fednpg.experiments.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.fednpg.experiments.reproduce.Reproduction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fednpg reproduce --quick}: every experiment, every figure, and skipping on re-run. */
+class ReproduceCommandTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void quickReproductionProducesEveryFigureAndSkipsFinishedCellsOnRerun() throws IOException {
+    Path out = tmp.resolve("repro");
+    CliHarness.Outcome first = CliHarness.run("reproduce", "--quick", "--out", out.toString());
+    assertThat(first.status()).as(first.err()).isZero();
+    String report = Files.readString(out.resolve("REPORT.md"));
+    for (String name : Reproduction.names()) {
+      Path dir = out.resolve(name);
+      assertThat(dir.resolve("summary.csv")).exists();
+      try (Stream<Path> files = Files.list(dir)) {
+        List<Path> pngs = files.filter(p -> p.toString().endsWith(".png")).toList();
+        assertThat(pngs).as(name).isNotEmpty();
+        for (Path png : pngs) {
+          assertThat(report).contains(name + "/" + png.getFileName());
+          assertThat(Files.size(png)).isGreaterThan(1000);
+        }
+      }
+    }
+    assertThat(out.resolve("map-size/gridworld-map.png")).exists();
+    assertThat(report).contains("Findings (measured)").doesNotContain("NaN");
+    assertThat(first.out()).contains("(0 already finished)");
+
+    CliHarness.Outcome second = CliHarness.run("reproduce", "--quick", "--out", out.toString());
+    assertThat(second.status()).as(second.err()).isZero();
+    for (String line : second.out().split("\n")) {
+      if (line.contains(" cells (")) {
+        String[] parts = line.trim().split("\\s+");
+        String cells = parts[1];
+        assertThat(line).contains("(" + cells + " already finished)");
+      }
+    }
+  }
+
+  @Test
+  void unknownExperimentIsNamed() {
+    CliHarness.Outcome o = CliHarness.run("reproduce", "--quick", "--out",
+        tmp.resolve("x").toString(), "map-sise");
+    assertThat(o.status()).isEqualTo(FedNpgCommand.EXIT_INPUT);
+    assertThat(o.err()).contains("map-sise", "map-size");
+  }
+
+  @Test
+  void compareReportsMeanAndConfidenceOverSeeds() throws IOException {
+    Path out = tmp.resolve("repro");
+    assertThat(CliHarness.run("reproduce", "--quick", "--out", out.toString(), "robustness")
+        .status()).isZero();
+    CliHarness.Outcome o = CliHarness.run("compare", out.resolve("robustness").toString());
+    assertThat(o.status()).as(o.err()).isZero();
+    // 3 values of epsilon, 2 seeds each → 3 groups of 2 runs
+    assertThat(o.out().lines().filter(l -> l.matches("^\\d+\\s+2\\s+.*"))).hasSize(3);
+    assertThat(o.out()).contains("±");
+  }
+}
