@@ -64,7 +64,7 @@ class PluginDiscoveryTest {
     assertThatThrownBy(() -> Plugins.registry().algorithm("fedsgd"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("unknown algorithm type 'fedsgd'")
-        .hasMessageContaining("centralized, fednpg, naive");
+        .hasMessageContaining("centralized, fednac, fednpg, naive");
   }
 
   @Test
