@@ -36,7 +36,9 @@ public final class BellmanSolver {
   /** Guaranteed bound on the scaled Bellman residual of every returned solution (SPEC §4). */
   public static final double RESIDUAL_LIMIT = 1e-10;
   /** Refinement continues while the scaled residual is above this. */
-  static final double REFINE_ABOVE = 1e-13;
+  static final double REFINE_ABOVE = 1e-12;
+  /** Root-mean-square residual GMRES aims for in a large block, relative to max(1, ‖b‖_∞). */
+  static final double BLOCK_TARGET = 1e-13;
   static final int MAX_REFINEMENTS = 3;
 
   private static final int CACHE_SIZE = 4;
@@ -145,6 +147,13 @@ public final class BellmanSolver {
     return created;
   }
 
+  /** Forces (or stops forcing) the sparse LU path for large components; for tests. */
+  void preferSparseLu(boolean force) {
+    for (int c = 0; c < preferLu.length(); c++) {
+      preferLu.set(c, force ? 1 : 0);
+    }
+  }
+
   /** The kernel this solver was built for. */
   public TransitionKernel kernel() {
     return kernel;
@@ -230,10 +239,12 @@ public final class BellmanSolver {
     }
     factor(ws, gamma);
     double[] v = out;
-    substitute(ws, gamma, b, v);
     double scale = Math.max(1.0, bNorm);
+    ws.target = BLOCK_TARGET * scale;
+    substitute(ws, gamma, b, v);
     double scaled = residual(ws, gamma, b, v) / scale;
     for (int step = 0; step < MAX_REFINEMENTS && !(scaled <= REFINE_ABOVE); step++) {
+      ws.target = 1e-3 * scaled * scale;
       substitute(ws, gamma, ws.res, ws.delta);
       for (int s = 0; s < states; s++) {
         v[s] += ws.delta[s];
@@ -349,7 +360,7 @@ public final class BellmanSolver {
       }
       if (sparse[c] != null) {
         SparseBlockSolver solver = (SparseBlockSolver) ws.factors[c];
-        solver.solve(y, ws.local2);
+        solver.solve(y, ws.local2, ws.target);
         preferLu.set(c, solver.usedLu() ? 1 : 0);
         System.arraycopy(ws.local2, 0, y, 0, m);
       } else {
@@ -391,5 +402,6 @@ public final class BellmanSolver {
     final double[] local2 = new double[maxBlock];
     final Object[] factors = new Object[blocks.count()];
     final int[][] pivots = new int[blocks.count()][];
+    double target;
   }
 }
