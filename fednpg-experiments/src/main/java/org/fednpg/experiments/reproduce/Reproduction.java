@@ -41,7 +41,7 @@ public final class Reproduction {
   private static final List<PaperExperiment> EXPERIMENTS = List.of(
       new MapSizeExperiment(), new AgentsExperiment(), new TopologyExperiment(),
       new QTrackingExperiment(), new RobustnessExperiment(), new SpectralExperiment(),
-      new StepEntropyExperiment());
+      new StepEntropyExperiment(), new FedNacExperiment());
 
   private final ComponentRegistry registry;
   private final RunnerOptions options;
@@ -96,6 +96,13 @@ public final class Reproduction {
       chosen.addAll(EXPERIMENTS);
     } else {
       selected.forEach(n -> chosen.add(find(n)));
+      // keep the report whole: experiments finished earlier in this folder are re-analysed
+      for (PaperExperiment e : EXPERIMENTS) {
+        if (!chosen.contains(e) && finished(spec(e.name(), quick), out.resolve(e.name()))) {
+          chosen.add(e);
+        }
+      }
+      chosen.sort(java.util.Comparator.comparingInt(EXPERIMENTS::indexOf));
     }
     Map<String, String> sections = new LinkedHashMap<>();
     List<Outcome> outcomes = new ArrayList<>();
@@ -117,6 +124,15 @@ public final class Reproduction {
     }
     writeReport(out.resolve("REPORT.md"), sections, quick, outcomes);
     return outcomes;
+  }
+
+  private static boolean finished(ExperimentSpec spec, Path dir) {
+    for (org.fednpg.experiments.spec.Sweeps.Cell c : org.fednpg.experiments.spec.Sweeps.expand(spec)) {
+      if (!java.nio.file.Files.isRegularFile(dir.resolve(c.name()).resolve("manifest.json"))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void drawMap(ExperimentSpec spec, Path file) {

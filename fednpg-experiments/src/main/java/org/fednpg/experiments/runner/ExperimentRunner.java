@@ -160,14 +160,15 @@ public final class ExperimentRunner {
     Path manifest = dir.resolve("manifest.json");
     Path metrics = dir.resolve("metrics.csv");
     Path checkpointFile = dir.resolve(CHECKPOINT);
+    String fingerprint = SpecWriter.toJson(SpecWriter.toMap(cell.spec()));
     if (Files.isRegularFile(manifest) && Files.isRegularFile(metrics)) {
+      checkSameSpec(dir, manifest, fingerprint);
       LOG.info("{}: finished run found in {}, skipped", cell.name(), dir);
       progress.iterations(cell.spec().iterations());
       progress.cellFinished();
       return finished(cell, dir, manifest);
     }
     ExperimentSpec spec = cell.spec();
-    String fingerprint = SpecWriter.toJson(SpecWriter.toMap(spec));
     RunRequest request = new RunRequest(spec.seed(), spec.gamma(), spec.environment(),
         spec.topology(), spec.evaluator(), spec.algorithm(), baseDirectory);
     AssembledRun run = new RunAssembler(registry).assemble(request);
@@ -219,6 +220,7 @@ public final class ExperimentRunner {
       throw new UncheckedIOException("cannot write results in " + dir, e);
     }
     Map<String, Object> m = manifest(spec, run, result);
+    m.put("cell_spec", SpecWriter.toMap(spec));
     AtomicFiles.writeString(manifest, SpecWriter.toJson(m) + "\n");
     try {
       Files.deleteIfExists(checkpointFile);
@@ -240,6 +242,20 @@ public final class ExperimentRunner {
       return new InProcessEngine();
     }
     return provider.create(params, new RuntimeContext(RandomSource.of(spec.seed()).child("runtime")));
+  }
+
+  /** Refuses to reuse a finished folder that was produced by a different spec. */
+  private static void checkSameSpec(Path dir, Path manifest, String fingerprint) {
+    try {
+      JsonNode recorded = JSON.readTree(manifest.toFile()).get("cell_spec");
+      if (recorded == null || !recorded.equals(JSON.readTree(fingerprint))) {
+        throw new InvalidInputException(dir + " holds a finished run of a different spec; "
+            + "choose another output folder or delete it (nothing was overwritten)");
+      }
+    } catch (IOException e) {
+      throw new InvalidInputException(manifest + ": unreadable manifest (" + e.getMessage()
+          + "); delete the folder to rerun", e);
+    }
   }
 
   private static CellResult finished(Sweeps.Cell cell, Path dir, Path manifest) {

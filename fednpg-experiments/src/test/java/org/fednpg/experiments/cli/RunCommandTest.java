@@ -99,4 +99,24 @@ class RunCommandTest {
     assertThat(again.out()).contains("skipped");
     assertThat(Files.getLastModifiedTime(metrics).toMillis()).isEqualTo(before);
   }
+
+  @Test
+  void finishedFolderOfAnotherSpecIsNeitherReusedNorOverwritten() throws IOException {
+    Path spec = tmp.resolve("a.yaml");
+    Files.writeString(spec, """
+        name: a
+        iterations: 5
+        environment: {type: test-two-state}
+        topology: {type: complete}
+        algorithm: {type: fednpg}
+        """);
+    Path out = tmp.resolve("a-out");
+    assertThat(CliHarness.run("run", spec.toString(), "--out", out.toString()).status()).isZero();
+    String before = Files.readString(out.resolve("metrics.csv"));
+    Files.writeString(spec, Files.readString(spec).replace("iterations: 5", "iterations: 6"));
+    CliHarness.Outcome o = CliHarness.run("run", spec.toString(), "--out", out.toString());
+    assertThat(o.status()).isEqualTo(FedNpgCommand.EXIT_INPUT);
+    assertThat(o.err()).contains("different spec", "a-out");
+    assertThat(Files.readString(out.resolve("metrics.csv"))).isEqualTo(before);
+  }
 }
