@@ -1,0 +1,387 @@
+package org.fednpg.cluster;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.fednpg.api.FedNpgException;
+import org.fednpg.api.model.LogPolicy;
+import org.fednpg.api.model.MultiTaskMdp;
+import org.fednpg.api.run.IterationMetrics;
+import org.fednpg.api.run.RunListener;
+import org.fednpg.cluster.internal.AgentCommand.StartAgent;
+import org.fednpg.cluster.internal.AgentCommand.StopAgent;
+import org.fednpg.cluster.internal.AgentSharding;
+import org.fednpg.cluster.internal.CoordinatorBridge;
+import org.fednpg.cluster.internal.CoordinatorEvent;
+import org.fednpg.cluster.internal.CoordinatorEvent.AgentFailed;
+import org.fednpg.cluster.internal.CoordinatorEvent.AgentFinished;
+import org.fednpg.cluster.internal.CoordinatorEvent.AgentReport;
+import org.fednpg.cluster.internal.CoordinatorEvent.MemberChange;
+import org.fednpg.cluster.internal.LinkCounters;
+import org.fednpg.cluster.internal.LinkFaults;
+import org.fednpg.cluster.internal.RunSpec;
+import org.fednpg.core.metrics.MetricsCalculator;
+import org.fednpg.core.run.AssembledRun;
+import org.fednpg.core.run.RunRequest;
+import org.fednpg.core.runtime.Parallel;
+import org.fednpg.core.runtime.RunEngine;
+import org.fednpg.core.runtime.RunOptions;
+import org.fednpg.core.runtime.RunResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the agents as Pekko Cluster Sharding entities, either on nodes it starts inside this JVM
+ * (embedded) or on an existing cluster it joins as a client. Every node rebuilds the run from the
+ * {@link RunRequest}; the agents exchange only their {@code send} tables with their W-neighbours.
+ * After every iteration each agent reports its samples and counters, and on metrics iterations
+ * its log-policy, to a coordinator on this JVM, which computes the rows with the local
+ * {@link MetricsCalculator} exactly as the in-process runtime does and feeds the listener in
+ * iteration order on the calling thread.
+ *
+ * <p>Failure handling (our choice): no recovery. If a node hosting agents of the run becomes
+ * unreachable or leaves, an agent fails, or no agent makes progress for {@code timeout_s}, the
+ * run stops with a {@link FedNpgException} naming the node and its agents. Rows already delivered
+ * stay valid; no later row is produced.
+ */
+public final class PekkoRunEngine implements RunEngine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PekkoRunEngine.class);
+  private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
+  private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+  private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(3);
+
+  /**
+   * Members this engine starts stop at once on terminate: embedded nodes all go away together
+   * (no hand-off is useful), and a client leaves explicitly first (see {@link #shutdown}).
+   */
+  private static final Config EPHEMERAL = ConfigFactory.parseString(
+      "pekko.coordinated-shutdown.run-by-actor-system-terminate = off");
+
+  /**
+   * How the engine runs.
+   *
+   * @param nodes embedded nodes to start when {@code cluster} is null
+   * @param cluster {@code host:port} of a seed node of an existing cluster, or null
+   * @param host address this JVM's nodes (or client) bind to and are reached at
+   * @param drop probability of losing one link transmission
+   * @param delayMs link delay bound: uniform in [0, delayMs] ms
+   * @param retryMs retransmission interval of unacknowledged tables
+   * @param timeoutSeconds fail when no agent reports progress for this long
+   * @param countWire whether {@code messages}/{@code bytes_sent} count real transmissions and
+   *     serialised bytes instead of logical messages and 8 bytes per number
+   * @param faultSeed seed of the fault streams
+   */
+  public record Settings(
+      int nodes,
+      String cluster,
+      String host,
+      double drop,
+      long delayMs,
+      long retryMs,
+      long timeoutSeconds,
+      boolean countWire,
+      long faultSeed) {}
+
+  private final Settings settings;
+
+  public PekkoRunEngine(Settings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public RunResult run(
+      AssembledRun run, RunRequest request, RunOptions options, RunListener listener) {
+    RunSpec spec = RunSpec.of(request);
+    List<ClusterNode> started = new ArrayList<>();
+    try {
+      ClusterNode coordinator;
+      if (settings.cluster() == null) {
+        ClusterNode first = ClusterNode.start(
+            settings.host(), 0, List.of(), AgentSharding.ROLE, EPHEMERAL);
+        started.add(first);
+        for (int i = 1; i < settings.nodes(); i++) {
+          started.add(ClusterNode.start(settings.host(), 0, List.of(first.address()),
+              AgentSharding.ROLE, EPHEMERAL));
+        }
+        first.awaitUp(settings.nodes(), JOIN_TIMEOUT);
+        coordinator = first;
+      } else {
+        ClusterNode client = ClusterNode.start(settings.host(), 0, List.of(settings.cluster()),
+            ClusterNode.CLIENT_ROLE, EPHEMERAL);
+        started.add(client);
+        client.awaitUp(1, JOIN_TIMEOUT);
+        coordinator = client;
+      }
+      return execute(coordinator.system(), run, spec, options, listener);
+    } finally {
+      shutdown(started);
+    }
+  }
+
+  /** Runs on a formed cluster, with the coordinator on {@code system}. */
+  RunResult execute(
+      ActorSystem<?> system,
+      AssembledRun run,
+      RunSpec spec,
+      RunOptions options,
+      RunListener listener) {
+    String runId = "run-" + UUID.randomUUID();
+    int n = run.algorithm().agents().size();
+    List<Long> rows = rowIterations(options);
+    BlockingQueue<CoordinatorEvent> queue = new LinkedBlockingQueue<>();
+    ActorRef<CoordinatorEvent> bridge = system.systemActorOf(
+        CoordinatorBridge.create(queue), "coordinator-" + runId, Props.empty());
+    LinkFaults faults = new LinkFaults(settings.drop(), settings.delayMs(), settings.retryMs(),
+        settings.faultSeed());
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      AgentSharding.ref(system, runId, i).tell(new StartAgent(runId, i, spec,
+          options.iterations(), options.metricsEvery(), faults, settings.countWire(), bridge));
+    }
+    LOG.info("run {}: {} agents started, {} iterations", runId, n, options.iterations());
+    Progress p = new Progress(n);
+    try (Parallel parallel = new Parallel(options.threads())) {
+      int next = 0;
+      IterationMetrics last = null;
+      long lastProgress = System.nanoTime();
+      long lastLog = System.nanoTime();
+      long timeout = TimeUnit.SECONDS.toNanos(settings.timeoutSeconds());
+      while (next < rows.size() || p.finished < n) {
+        CoordinatorEvent ev = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (ev == null) {
+          if (System.nanoTime() - lastProgress > timeout) {
+            throw stalled(p, rows, next);
+          }
+          continue;
+        }
+        if (ev instanceof AgentReport r && r.runId().equals(runId)) {
+          lastProgress = System.nanoTime();
+          p.record(r);
+          while (next < rows.size() && p.complete(rows.get(next))) {
+            last = emit(rows.get(next), p, run, parallel, start, listener);
+            p.rows.remove(rows.get(next));
+            next++;
+          }
+        } else if (ev instanceof AgentFinished f && f.runId().equals(runId)) {
+          lastProgress = System.nanoTime();
+          if (!p.done[f.agent()]) {
+            p.done[f.agent()] = true;
+            p.finished++;
+          }
+        } else if (ev instanceof AgentFailed f && f.runId().equals(runId)) {
+          throw new FedNpgException("pekko runtime: agent " + f.agent() + " on node " + f.node()
+              + " failed after iteration " + f.iteration() + ": " + f.reason()
+              + "; agents on that node: " + p.agentsOn(f.node()) + "; run aborted");
+        } else if (ev instanceof MemberChange c && CoordinatorBridge.isLoss(c)) {
+          List<Integer> lost = p.agentsOn(c.node());
+          if (!lost.isEmpty()) {
+            throw new FedNpgException("pekko runtime: node " + c.node() + " lost (" + c.what()
+                + ") during the run at iteration " + p.minReached() + "; agents " + lost
+                + " and their state are gone; run aborted (no checkpoint recovery)");
+          }
+          LOG.warn("run {}: member {} {} (hosts none of its agents)", runId, c.node(), c.what());
+        }
+        if (last != null && System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
+          lastLog = System.nanoTime();
+          LOG.info("iteration {}/{}: value {} gap {}", last.iteration(), options.iterations(),
+              last.value(), last.optimalityGap());
+        }
+      }
+      LinkCounters c = p.total();
+      LOG.info("run {} done: {} table transmissions ({} logical messages), {} dropped, {} payload"
+          + " bytes{}", runId, c.transmissions(), c.messages(), c.drops(), c.payloadBytes(),
+          settings.countWire() ? ", " + c.wireBytes() + " serialised bytes" : "");
+      listener.onFinish();
+      return new RunResult(last, System.nanoTime() - start);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FedNpgException("pekko runtime: interrupted", e);
+    } finally {
+      for (int i = 0; i < n; i++) {
+        AgentSharding.ref(system, runId, i).tell(new StopAgent(runId));
+      }
+    }
+  }
+
+  private IterationMetrics emit(
+      long iteration,
+      Progress p,
+      AssembledRun run,
+      Parallel parallel,
+      long start,
+      RunListener listener) {
+    MultiTaskMdp mdp = run.mdp();
+    Slot slot = p.rows.get(iteration);
+    List<LogPolicy> policies = new ArrayList<>(slot.policies.length);
+    long samples = 0;
+    LinkCounters c = LinkCounters.zero();
+    for (int i = 0; i < slot.policies.length; i++) {
+      policies.add(LogPolicy.ofNormalized(mdp.states(), mdp.actions(), slot.policies[i]));
+      samples += slot.samples[i];
+      c = c.plus(slot.counters[i]);
+    }
+    MetricsCalculator.Snapshot s = run.metrics().compute(policies, parallel);
+    IterationMetrics row = new IterationMetrics(
+        iteration,
+        s.value(),
+        s.optimalityGap(),
+        s.qError(),
+        s.consensus(),
+        s.agentValueMin(),
+        s.agentValueMean(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+        samples,
+        settings.countWire() ? c.wireBytes() : c.payloadBytes(),
+        settings.countWire() ? c.transmissions() : c.messages());
+    listener.onIteration(row);
+    return row;
+  }
+
+  private static FedNpgException stalled(Progress p, List<Long> rows, int next) {
+    long waitingFor = p.minReached() + 1;
+    List<Integer> behind = new ArrayList<>();
+    for (int i = 0; i < p.reached.length; i++) {
+      if (p.reached[i] < waitingFor) {
+        behind.add(i);
+      }
+    }
+    Map<String, List<Integer>> where = new HashMap<>();
+    for (int i : behind) {
+      where.computeIfAbsent(p.node[i] == null ? "unknown node" : p.node[i],
+          k -> new ArrayList<>()).add(i);
+    }
+    return new FedNpgException("pekko runtime: no progress within the timeout; agents " + behind
+        + " have not completed iteration " + waitingFor + " (by node: " + where + ")"
+        + (next < rows.size() ? "" : " after the last row"),
+        new TimeoutException("timeout_s elapsed"));
+  }
+
+  /** The iterations that get a metrics row: 0, every k-th and the last. */
+  static List<Long> rowIterations(RunOptions options) {
+    TreeSet<Long> set = new TreeSet<>();
+    set.add(0L);
+    for (long t = 1; t <= options.iterations(); t++) {
+      if (t % options.metricsEvery() == 0 || t == options.iterations()) {
+        set.add(t);
+      }
+    }
+    return new ArrayList<>(set);
+  }
+
+  private static void shutdown(List<ClusterNode> nodes) {
+    RuntimeException failure = null;
+    if (nodes.size() == 1 && nodes.get(0).host() == null) {
+      nodes.get(0).leave(LEAVE_TIMEOUT);
+    }
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      nodes.get(i).system().terminate();
+    }
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      try {
+        nodes.get(i).close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      LOG.warn("embedded nodes did not stop cleanly", failure);
+    }
+  }
+
+  private static final class Slot {
+    final double[][] policies;
+    final long[] samples;
+    final LinkCounters[] counters;
+    int count;
+
+    Slot(int n) {
+      policies = new double[n][];
+      samples = new long[n];
+      counters = new LinkCounters[n];
+    }
+  }
+
+  private static final class Progress {
+    final long[] reached;
+    final String[] node;
+    final boolean[] done;
+    final LinkCounters[] latest;
+    final Map<Long, Slot> rows = new HashMap<>();
+    int finished;
+
+    Progress(int n) {
+      reached = new long[n];
+      java.util.Arrays.fill(reached, -1);
+      node = new String[n];
+      done = new boolean[n];
+      latest = new LinkCounters[n];
+    }
+
+    void record(AgentReport r) {
+      int a = r.agent();
+      reached[a] = Math.max(reached[a], r.iteration());
+      node[a] = r.node();
+      latest[a] = r.counters();
+      if (r.logPolicy() != null) {
+        Slot s = rows.computeIfAbsent(r.iteration(), k -> new Slot(reached.length));
+        if (s.policies[a] == null) {
+          s.count++;
+        }
+        s.policies[a] = r.logPolicy();
+        s.samples[a] = r.samples();
+        s.counters[a] = r.counters();
+      }
+    }
+
+    boolean complete(long iteration) {
+      Slot s = rows.get(iteration);
+      return s != null && s.count == reached.length;
+    }
+
+    long minReached() {
+      long m = Long.MAX_VALUE;
+      for (long r : reached) {
+        m = Math.min(m, r);
+      }
+      return m;
+    }
+
+    List<Integer> agentsOn(String host) {
+      List<Integer> out = new ArrayList<>();
+      for (int i = 0; i < node.length; i++) {
+        if (host.equals(node[i])) {
+          out.add(i);
+        }
+      }
+      return out;
+    }
+
+    LinkCounters total() {
+      LinkCounters c = LinkCounters.zero();
+      for (LinkCounters l : latest) {
+        if (l != null) {
+          c = c.plus(l);
+        }
+      }
+      return c;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.fednpg.cluster;
+
+import java.util.List;
+import org.fednpg.api.ParameterSpec;
+import org.fednpg.api.ParameterType;
+import org.fednpg.api.Parameters;
+import org.fednpg.core.runtime.RunEngine;
+import org.fednpg.core.runtime.RuntimeContext;
+import org.fednpg.core.runtime.RuntimeProvider;
+
+/**
+ * Provider {@code pekko}: agents as Apache Pekko Cluster Sharding entities, on {@code nodes}
+ * embedded nodes (separate actor systems talking TCP on {@code host}) or on an existing cluster
+ * ({@code cluster: host:port}). Optional link faults (drop, delay) are seeded from the run's seed
+ * and never change the numbers: lost tables are retransmitted until acknowledged.
+ */
+public final class PekkoRuntimeProvider implements RuntimeProvider {
+
+  /** This runtime's name. */
+  public static final String NAME = "pekko";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "agents as Pekko Cluster Sharding entities: embedded nodes or an existing cluster";
+  }
+
+  @Override
+  public List<ParameterSpec> parameters() {
+    return List.of(
+        ParameterSpec.optional("nodes", ParameterType.INTEGER, 3L,
+            "embedded cluster nodes to start in this JVM when no cluster is given (1..64)"),
+        ParameterSpec.optional("cluster", ParameterType.STRING, null,
+            "host:port of a seed node of a running cluster to submit to (no embedded nodes)"),
+        ParameterSpec.optional("host", ParameterType.STRING, "127.0.0.1",
+            "address the embedded nodes or the submitting client bind to and are reached at"),
+        ParameterSpec.optional("drop", ParameterType.NUMBER, 0.0,
+            "probability in [0, 1) that one link transmission is lost (then retransmitted)"),
+        ParameterSpec.optional("delay_ms", ParameterType.INTEGER, 0L,
+            "each link transmission is delayed uniformly in [0, delay_ms] milliseconds"),
+        ParameterSpec.optional("retry_ms", ParameterType.INTEGER, 100L,
+            "retransmit a table not acknowledged after this many milliseconds"),
+        ParameterSpec.optional("timeout_s", ParameterType.INTEGER, 60L,
+            "fail when no agent makes progress for this many seconds"),
+        ParameterSpec.choice("count", "payload",
+            "messages/bytes_sent columns: payload (logical, 8 bytes per number, as inprocess) "
+                + "or wire (every transmission incl. retransmissions, serialised CBOR bytes)",
+            "payload", "wire"));
+  }
+
+  @Override
+  public RunEngine create(Parameters p, RuntimeContext context) {
+    int nodes = p.intInRange("nodes", 1, 64);
+    String cluster = p.findString("cluster").map(String::trim).orElse(null);
+    if (cluster != null) {
+      ClusterNode.address(cluster);
+    }
+    double drop = p.getDouble("drop");
+    if (!(drop >= 0 && drop < 1)) {
+      throw p.invalid("drop", "a probability in [0, 1)");
+    }
+    int delay = p.intInRange("delay_ms", 0, 60_000);
+    int retry = p.intInRange("retry_ms", 1, 600_000);
+    int timeout = p.intInRange("timeout_s", 1, 86_400);
+    return new PekkoRunEngine(new PekkoRunEngine.Settings(nodes, cluster, p.getString("host"),
+        drop, delay, retry, timeout, "wire".equals(p.getString("count")),
+        context.random().child("links").seed()));
+  }
+}

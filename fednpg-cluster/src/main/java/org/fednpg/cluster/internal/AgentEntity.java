@@ -1,0 +1,389 @@
+package org.fednpg.cluster.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.fednpg.api.RandomSource;
+import org.fednpg.api.Topology;
+import org.fednpg.api.model.MixingMatrix;
+import org.fednpg.api.run.AgentProcess;
+import org.fednpg.api.run.Algorithm;
+import org.fednpg.cluster.internal.AgentCommand.Ack;
+import org.fednpg.cluster.internal.AgentCommand.DelayedSend;
+import org.fednpg.cluster.internal.AgentCommand.Exchange;
+import org.fednpg.cluster.internal.AgentCommand.RetryTick;
+import org.fednpg.cluster.internal.AgentCommand.StartAgent;
+import org.fednpg.cluster.internal.AgentCommand.StopAgent;
+import org.fednpg.cluster.internal.CoordinatorEvent.AgentFailed;
+import org.fednpg.cluster.internal.CoordinatorEvent.AgentFinished;
+import org.fednpg.cluster.internal.CoordinatorEvent.AgentReport;
+import org.fednpg.core.run.AssembledRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One agent as a sharded entity. It holds its {@link AgentProcess} (with its private reward,
+ * policy and tracking tables), rebuilt on this node from the run's spec. Rounds are synchronous
+ * without a global lock: for (t, k) it sends {@code send(t, k)} to every m with W_mn ≠ 0, waits
+ * until it holds the (t, k) table of every m ≠ n in the support of its own row of W^(t), mixes
+ * Σ_m W_nm x_m with {@link MixingMatrix#mixRows} (the in-process arithmetic, bit for bit) and calls
+ * {@code receive}. Tables of later rounds are buffered.
+ *
+ * <p>Links are made reliable here: every table is acknowledged and retransmitted until acknowledged;
+ * duplicates are acknowledged again and ignored. So injected drops and delays change timing and
+ * traffic only, never the numbers.
+ */
+public final class AgentEntity extends AbstractBehavior<AgentCommand> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgentEntity.class);
+  private static final Object RETRY_TIMER = "retry";
+
+  private record PendingKey(int to, long round) {}
+
+  private static final class Pending {
+    final Exchange message;
+    long lastSent;
+
+    Pending(Exchange message, long lastSent) {
+      this.message = message;
+      this.lastSent = lastSent;
+    }
+  }
+
+  private final String entityId;
+  private final AgentHost host;
+  private final TimerScheduler<AgentCommand> timers;
+  private final List<Exchange> early = new ArrayList<>();
+
+  private String runId;
+  private int n;
+  private int agents;
+  private int exchanges;
+  private int iterations;
+  private int metricsEvery;
+  private AgentProcess agent;
+  private Algorithm algorithm;
+  private Topology topology;
+  private LinkFaults faults;
+  private SplittableRandom faultRandom;
+  private boolean countWire;
+  private Serialization serialization;
+  private ActorRef<CoordinatorEvent> coordinator;
+  private EntityRef<AgentCommand>[] refs;
+
+  private long t;
+  private int k;
+  private MixingMatrix w;
+  private int[] needed;
+  private int[] receivers;
+  private double[] own;
+  private final Map<Long, Map<Integer, double[]>> inbox = new HashMap<>();
+  private final Map<PendingKey, Pending> pending = new LinkedHashMap<>();
+
+  private long messages;
+  private long payloadBytes;
+  private long transmissions;
+  private long wireBytes;
+  private long drops;
+
+  private boolean started;
+  private boolean done;
+  private boolean finishedReported;
+  private boolean ended;
+
+  private AgentEntity(
+      ActorContext<AgentCommand> context,
+      TimerScheduler<AgentCommand> timers,
+      String entityId,
+      AgentHost host) {
+    super(context);
+    this.timers = timers;
+    this.entityId = entityId;
+    this.host = host;
+  }
+
+  /** The behaviour of entity {@code entityId} on the node of {@code host}. */
+  public static Behavior<AgentCommand> create(String entityId, AgentHost host) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(
+        timers -> new AgentEntity(ctx, timers, entityId, host)));
+  }
+
+  @Override
+  public Receive<AgentCommand> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(StartAgent.class, this::onStart)
+        .onMessage(Exchange.class, this::onExchange)
+        .onMessage(Ack.class, this::onAck)
+        .onMessage(RetryTick.class, m -> guarded(this::retransmit))
+        .onMessage(DelayedSend.class, this::onDelayedSend)
+        .onMessage(StopAgent.class, this::onStop)
+        .onSignal(PostStop.class, s -> onPostStop())
+        .build();
+  }
+
+  private Behavior<AgentCommand> onStart(StartAgent m) {
+    if (started) {
+      return this;
+    }
+    runId = m.runId();
+    n = m.agent();
+    coordinator = m.coordinator();
+    iterations = m.iterations();
+    metricsEvery = m.metricsEvery();
+    faults = m.faults();
+    countWire = m.countWire();
+    started = true;
+    return guarded(() -> {
+      AssembledRun run = host.acquire(runId, m.spec(), n);
+      algorithm = run.algorithm();
+      topology = run.topology();
+      agents = algorithm.agents().size();
+      exchanges = algorithm.exchangesPerIteration();
+      if (exchanges < 1) {
+        throw new IllegalStateException("algorithm has " + exchanges + " exchanges per iteration");
+      }
+      agent = algorithm.agents().get(n);
+      faultRandom = RandomSource.of(faults.seed()).child(n).random();
+      if (countWire) {
+        serialization = SerializationExtension.get(Adapter.toClassic(getContext().getSystem()));
+      }
+      @SuppressWarnings("unchecked")
+      EntityRef<AgentCommand>[] r = new EntityRef[agents];
+      refs = r;
+      agent.initialize();
+      report();
+      timers.startTimerWithFixedDelay(
+          RETRY_TIMER, new RetryTick(), Duration.ofMillis(Math.max(1, faults.retryMs())));
+      LOG.debug("agent {} of run {} started on {}", n, runId, host.node());
+      if (iterations == 0) {
+        done = true;
+        maybeFinished();
+      } else {
+        sendCurrent();
+      }
+      for (Exchange e : early) {
+        accept(e);
+      }
+      early.clear();
+      progress();
+    });
+  }
+
+  private Behavior<AgentCommand> onExchange(Exchange m) {
+    if (!started) {
+      early.add(m);
+      return this;
+    }
+    if (!m.runId().equals(runId)) {
+      return this;
+    }
+    return guarded(() -> {
+      accept(m);
+      progress();
+    });
+  }
+
+  private void accept(Exchange m) {
+    transmit(m.from(), new Ack(runId, n, m.iteration(), m.exchange()), false);
+    long key = m.iteration() * exchanges + m.exchange();
+    if (key >= currentRound()) {
+      inbox.computeIfAbsent(key, x -> new HashMap<>()).putIfAbsent(m.from(), m.table());
+    }
+  }
+
+  private Behavior<AgentCommand> onAck(Ack m) {
+    if (!started || !m.runId().equals(runId)) {
+      return this;
+    }
+    return guarded(() -> {
+      pending.remove(new PendingKey(m.from(), m.iteration() * exchanges + m.exchange()));
+      maybeFinished();
+    });
+  }
+
+  private Behavior<AgentCommand> onDelayedSend(DelayedSend m) {
+    if (!ended) {
+      ref(m.to()).tell(m.message());
+    }
+    return this;
+  }
+
+  private Behavior<AgentCommand> onStop(StopAgent m) {
+    if (started && !m.runId().equals(runId)) {
+      return this;
+    }
+    ended = true;
+    return Behaviors.stopped();
+  }
+
+  private Behavior<AgentCommand> onPostStop() {
+    if (started) {
+      host.release(runId, n);
+      if (!ended) {
+        coordinator.tell(new AgentFailed(runId, n, host.node(), t,
+            "agent stopped before the run ended (its node is leaving or shutting down)"));
+      }
+    }
+    return this;
+  }
+
+  private long currentRound() {
+    return t * exchanges + k;
+  }
+
+  /** Sends this agent's table of the current (t, k) to every agent whose W row uses it. */
+  private void sendCurrent() {
+    if (k == 0) {
+      w = algorithm.usesTopology() ? topology.mixing(t) : MixingMatrix.identity(agents);
+      List<Integer> in = new ArrayList<>();
+      List<Integer> out = new ArrayList<>();
+      for (int m = 0; m < agents; m++) {
+        if (m != n && w.weight(n, m) != 0) {
+          in.add(m);
+        }
+        if (m != n && w.weight(m, n) != 0) {
+          out.add(m);
+        }
+      }
+      needed = in.stream().mapToInt(Integer::intValue).toArray();
+      receivers = out.stream().mapToInt(Integer::intValue).toArray();
+    }
+    own = agent.send(t, k).clone();
+    long now = System.nanoTime();
+    for (int m : receivers) {
+      Exchange e = new Exchange(runId, n, t, k, own);
+      messages++;
+      payloadBytes += (long) own.length * Double.BYTES;
+      pending.put(new PendingKey(m, currentRound()), new Pending(e, now));
+      transmit(m, e, true);
+    }
+  }
+
+  /** Completes every round whose tables have all arrived. */
+  private void progress() {
+    while (!done) {
+      Map<Integer, double[]> got = inbox.get(currentRound());
+      for (int m : needed) {
+        if (got == null || !got.containsKey(m)) {
+          return;
+        }
+      }
+      double[][] in = new double[agents][];
+      in[n] = own;
+      for (int m : needed) {
+        in[m] = got.get(m);
+      }
+      double[][] out = new double[agents][];
+      out[n] = new double[own.length];
+      w.mixRows(in, out, n, n + 1);
+      inbox.remove(currentRound());
+      agent.receive(t, k, out[n]);
+      k++;
+      if (k == exchanges) {
+        k = 0;
+        t++;
+        report();
+        if (t == iterations) {
+          done = true;
+          maybeFinished();
+          return;
+        }
+      }
+      sendCurrent();
+    }
+  }
+
+  private void report() {
+    double[] policy = t % metricsEvery == 0 || t == iterations ? agent.policy().toArray() : null;
+    coordinator.tell(new AgentReport(runId, n, host.node(), t, policy, agent.samples(),
+        new LinkCounters(messages, payloadBytes, transmissions, wireBytes, drops)));
+  }
+
+  private void maybeFinished() {
+    if (done && pending.isEmpty() && !finishedReported) {
+      finishedReported = true;
+      coordinator.tell(new AgentFinished(runId, n));
+    }
+  }
+
+  private void retransmit() {
+    long now = System.nanoTime();
+    long retry = Duration.ofMillis(faults.retryMs()).toNanos();
+    for (Map.Entry<PendingKey, Pending> e : pending.entrySet()) {
+      Pending p = e.getValue();
+      if (now - p.lastSent >= retry) {
+        p.lastSent = now;
+        transmit(e.getKey().to(), p.message, true);
+      }
+    }
+  }
+
+  /** One transmission over the (faulty) link: maybe dropped, maybe delayed. */
+  private void transmit(int to, AgentCommand message, boolean table) {
+    if (table) {
+      transmissions++;
+      if (countWire) {
+        wireBytes += serialization.serialize(message).get().length;
+      }
+    }
+    if (faults.drop() > 0 && faultRandom.nextDouble() < faults.drop()) {
+      drops++;
+      return;
+    }
+    long delay = faults.delayMs() > 0 ? faultRandom.nextLong(faults.delayMs() + 1) : 0;
+    if (delay > 0) {
+      getContext().scheduleOnce(Duration.ofMillis(delay), getContext().getSelf(),
+          new DelayedSend(to, message));
+    } else {
+      ref(to).tell(message);
+    }
+  }
+
+  private EntityRef<AgentCommand> ref(int m) {
+    EntityRef<AgentCommand> r = refs[m];
+    if (r == null) {
+      r = AgentSharding.ref(getContext().getSystem(), runId, m);
+      refs[m] = r;
+    }
+    return r;
+  }
+
+  private Behavior<AgentCommand> guarded(Runnable body) {
+    if (ended) {
+      return this;
+    }
+    try {
+      body.run();
+      return this;
+    } catch (RuntimeException e) {
+      LOG.warn("agent {} of run {} failed on {}", n, runId, host.node(), e);
+      ended = true;
+      if (coordinator != null) {
+        coordinator.tell(new AgentFailed(runId, n, host.node(), t,
+            e.getClass().getSimpleName() + ": " + e.getMessage()));
+      }
+      return Behaviors.stopped();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AgentEntity[" + entityId + "]";
+  }
+}
