@@ -6,6 +6,7 @@ import org.fednpg.api.PolicyEvaluator;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.model.RewardTable;
+import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.core.oracle.OptimalSolution;
 import org.fednpg.core.runtime.Parallel;
 
@@ -50,6 +51,18 @@ public final class MetricsCalculator {
       double consensus,
       double agentValueMin,
       double agentValueMean) {}
+
+  /**
+   * A full metrics row: the model-based columns from the policies plus the counters a runtime
+   * keeps (wall time, samples, bytes, messages).
+   */
+  public IterationMetrics row(long iteration, List<LogPolicy> policies, Parallel parallel,
+      long elapsedMs, long samples, long bytesSent, long messages) {
+    Snapshot s = compute(policies, parallel);
+    return new IterationMetrics(iteration, s.value(), s.optimalityGap(), s.qError(),
+        s.consensus(), s.agentValueMin(), s.agentValueMean(), elapsedMs, samples, bytesSent,
+        messages);
+  }
 
   /** Metrics of the agents' current policies; agents' values are evaluated on {@code parallel}. */
   public Snapshot compute(List<LogPolicy> policies, Parallel parallel) {

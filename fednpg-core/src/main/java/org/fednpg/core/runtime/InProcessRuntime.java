@@ -151,18 +151,8 @@ public final class InProcessRuntime {
       policies.add(a.policy());
       samples += a.samples();
     }
-    MetricsCalculator.Snapshot s = metrics.compute(policies, parallel);
-    IterationMetrics row = new IterationMetrics(
-        iteration,
-        s.value(),
-        s.optimalityGap(),
-        s.qError(),
-        s.consensus(),
-        s.agentValueMin(),
-        s.agentValueMean(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
-        samples,
-        counters.bytes,
+    IterationMetrics row = metrics.row(iteration, policies, parallel,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), samples, counters.bytes,
         counters.messages);
     listener.onIteration(row);
     return row;
