@@ -3,6 +3,7 @@ package org.fednpg.evaluators;
 import java.util.Map;
 import org.fednpg.api.EvaluatorContext;
 import org.fednpg.api.PolicyEvaluator;
+import org.fednpg.api.model.LogPolicy;
 import org.fednpg.testing.Tolerances;
 
 /** {@code exact} against the contract; it must match the dense oracle to {@link Tolerances#EXACT}. */
@@ -14,7 +15,7 @@ class ExactPolicyEvaluatorContractTest extends PolicyEvaluatorContractTest {
   }
 
   @Override
-  protected double oracleTolerance() {
+  protected double oracleTolerance(LogPolicy policy, double tau) {
     return Tolerances.EXACT;
   }
 }

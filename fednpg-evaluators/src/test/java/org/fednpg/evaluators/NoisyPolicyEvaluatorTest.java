@@ -41,7 +41,7 @@ class NoisyPolicyEvaluatorTest {
 
     /** |noise| ≤ ε by construction. */
     @Override
-    protected double oracleTolerance() {
+    protected double oracleTolerance(LogPolicy policy, double tau) {
       return EPSILON + ROUNDING;
     }
   }
@@ -55,7 +55,7 @@ class NoisyPolicyEvaluatorTest {
 
     /** Max of 18 |N(0, ε²)| exceeds 5ε with probability < 18 · 5.8e-7 ≈ 1e-5 (fixed seed). */
     @Override
-    protected double oracleTolerance() {
+    protected double oracleTolerance(LogPolicy policy, double tau) {
       return 5 * EPSILON;
     }
   }
@@ -69,7 +69,7 @@ class NoisyPolicyEvaluatorTest {
 
     /** |noise| = ε exactly. */
     @Override
-    protected double oracleTolerance() {
+    protected double oracleTolerance(LogPolicy policy, double tau) {
       return EPSILON + ROUNDING;
     }
   }
