@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.model.LogPolicy;
+import org.fednpg.api.model.QEstimate;
 import org.fednpg.api.model.RewardTable;
 import org.fednpg.api.model.TransitionKernel;
 
@@ -174,17 +175,26 @@ public final class BellmanSolver {
     double[] v = new double[states];
     double residual = values(gamma, reward, policy, tau, v);
     double[] q = new double[states * actions];
-    for (int s = 0; s < states; s++) {
-      for (int a = 0; a < actions; a++) {
-        int sa = s * actions + a;
-        double acc = 0;
-        for (int k = kernelRow[sa]; k < kernelRow[sa + 1]; k++) {
-          acc += kernelProb[k] * v[kernelNext[k]];
-        }
-        q[sa] = reward.get(sa) + gamma * acc;
-      }
-    }
+    qFromValues(gamma, reward, v, q);
     return new PolicyEvaluation(states, actions, v, q, residual);
+  }
+
+  /** Q_τ^π only, with no intermediate allocation beyond the returned estimate (0 samples). */
+  public QEstimate q(double gamma, RewardTable reward, LogPolicy policy, double tau) {
+    Workspace ws = workspaces.get();
+    values(gamma, reward, policy, tau, ws.out);
+    qFromValues(gamma, reward, ws.out, ws.q);
+    return QEstimate.of(states, actions, ws.q, 0);
+  }
+
+  private void qFromValues(double gamma, RewardTable reward, double[] v, double[] q) {
+    for (int sa = 0; sa < states * actions; sa++) {
+      double acc = 0;
+      for (int k = kernelRow[sa]; k < kernelRow[sa + 1]; k++) {
+        acc += kernelProb[k] * v[kernelNext[k]];
+      }
+      q[sa] = reward.get(sa) + gamma * acc;
+    }
   }
 
   /** V_τ^π(ρ) = Σ_s ρ(s) V_τ^π(s), without computing Q. */
@@ -212,40 +222,33 @@ public final class BellmanSolver {
       double[] out) {
     check(gamma, reward, policy, tau, out);
     Workspace ws = workspaces.get();
-    double[] pi = ws.pi;
     double[] b = ws.b;
+    double[] pv = ws.pv;
     double bNorm = 0;
     for (int s = 0; s < states; s++) {
+      java.util.Arrays.fill(pv, rowPtr[s], rowPtr[s + 1], 0.0);
       double acc = 0;
-      for (int a = 0; a < actions; a++) {
-        int sa = s * actions + a;
+      for (int sa = s * actions; sa < (s + 1) * actions; sa++) {
         double lp = policy.logProbability(sa);
         double p = Math.exp(lp);
-        pi[sa] = p;
         if (p > 0) {
           acc += p * (tau == 0 ? reward.get(sa) : reward.get(sa) - tau * lp);
+          for (int k = kernelRow[sa]; k < kernelRow[sa + 1]; k++) {
+            pv[slotOfEntry[k]] += p * kernelProb[k];
+          }
         }
       }
       b[s] = acc;
       bNorm = Math.max(bNorm, Math.abs(acc));
     }
-    double[] pv = ws.pv;
-    java.util.Arrays.fill(pv, 0.0);
-    for (int sa = 0; sa < states * actions; sa++) {
-      double p = pi[sa];
-      for (int k = kernelRow[sa]; k < kernelRow[sa + 1]; k++) {
-        pv[slotOfEntry[k]] += p * kernelProb[k];
-      }
-    }
-    factor(ws, gamma);
     double[] v = out;
     double scale = Math.max(1.0, bNorm);
     ws.target = BLOCK_TARGET * scale;
-    substitute(ws, gamma, b, v);
+    substitute(ws, gamma, b, v, true);
     double scaled = residual(ws, gamma, b, v) / scale;
     for (int step = 0; step < MAX_REFINEMENTS && !(scaled <= REFINE_ABOVE); step++) {
       ws.target = 1e-3 * scaled * scale;
-      substitute(ws, gamma, ws.res, ws.delta);
+      substitute(ws, gamma, ws.res, ws.delta, false);
       for (int s = 0; s < states; s++) {
         v[s] += ws.delta[s];
       }
@@ -282,51 +285,49 @@ public final class BellmanSolver {
     }
   }
 
-  /** Factors every block with more than one state for the current P_π. */
-  private void factor(Workspace ws, double gamma) {
+  /** Factors block {@code c} (more than one state) of I − γP_π for the current P_π. */
+  private void factorBlock(Workspace ws, double gamma, int c) {
     double[] pv = ws.pv;
-    for (int c = 0; c < blocks.count(); c++) {
-      int from = blocks.start[c];
-      int m = blocks.start[c + 1] - from;
-      if (m == 1) {
-        int s = blocks.order[from];
-        int d = diagSlot[s];
-        ws.diag[s] = 1.0 - (d >= 0 ? gamma * pv[d] : 0.0);
-      } else if (sparse[c] != null) {
-        SparseBlockSolver solver = (SparseBlockSolver) ws.factors[c];
-        if (solver == null) {
-          solver = new SparseBlockSolver(sparse[c]);
-          ws.factors[c] = solver;
-        }
-        solver.factor(pv, gamma, preferLu.get(c) == 1);
-      } else {
-        double[] lu = (double[]) ws.factors[c];
-        if (lu == null) {
-          lu = new double[m * m];
-          ws.factors[c] = lu;
-          ws.pivots[c] = new int[m];
-        } else {
-          java.util.Arrays.fill(lu, 0.0);
-        }
-        for (int i = 0; i < m; i++) {
-          int s = blocks.order[from + i];
-          lu[i * m + i] = 1.0;
-          for (int k = rowPtr[s]; k < rowPtr[s + 1]; k++) {
-            int t = col[k];
-            if (blocks.component[t] == c) {
-              lu[i * m + localIndex[t]] -= gamma * pv[k];
-            }
-          }
-        }
-        if (!DenseLu.factor(lu, m, ws.pivots[c])) {
-          throw new FedNpgException("exact policy evaluation: singular block of size " + m);
+    int from = blocks.start[c];
+    int m = blocks.start[c + 1] - from;
+    if (sparse[c] != null) {
+      SparseBlockSolver solver = (SparseBlockSolver) ws.factors[c];
+      if (solver == null) {
+        solver = new SparseBlockSolver(sparse[c]);
+        ws.factors[c] = solver;
+      }
+      solver.factor(pv, gamma, preferLu.get(c) == 1);
+      return;
+    }
+    double[] lu = (double[]) ws.factors[c];
+    if (lu == null) {
+      lu = new double[m * m];
+      ws.factors[c] = lu;
+      ws.pivots[c] = new int[m];
+    } else {
+      java.util.Arrays.fill(lu, 0.0);
+    }
+    for (int i = 0; i < m; i++) {
+      int s = blocks.order[from + i];
+      lu[i * m + i] = 1.0;
+      for (int k = rowPtr[s]; k < rowPtr[s + 1]; k++) {
+        int t = col[k];
+        if (blocks.component[t] == c) {
+          lu[i * m + localIndex[t]] -= gamma * pv[k];
         }
       }
     }
+    if (!DenseLu.factor(lu, m, ws.pivots[c])) {
+      throw new FedNpgException("exact policy evaluation: singular block of size " + m);
+    }
   }
 
-  /** Block back-substitution: solves (I − γP_π) x = rhs with the current factors. */
-  private void substitute(Workspace ws, double gamma, double[] rhs, double[] x) {
+  /**
+   * Block back-substitution: solves (I − γP_π) x = rhs. With {@code factor} set, each block is
+   * factored just before it is solved (one pass over the states); otherwise the stored factors
+   * of the last factoring pass are reused (iterative refinement).
+   */
+  private void substitute(Workspace ws, double gamma, double[] rhs, double[] x, boolean factor) {
     double[] pv = ws.pv;
     int[] order = blocks.order;
     int[] start = blocks.start;
@@ -336,6 +337,10 @@ public final class BellmanSolver {
       int m = start[c + 1] - from;
       if (m == 1) {
         int s = order[from];
+        if (factor) {
+          int d = diagSlot[s];
+          ws.diag[s] = 1.0 - (d >= 0 ? gamma * pv[d] : 0.0);
+        }
         double acc = rhs[s];
         for (int k = rowPtr[s]; k < rowPtr[s + 1]; k++) {
           int t = col[k];
@@ -345,6 +350,9 @@ public final class BellmanSolver {
         }
         x[s] = acc / ws.diag[s];
         continue;
+      }
+      if (factor) {
+        factorBlock(ws, gamma, c);
       }
       double[] y = ws.local;
       for (int i = 0; i < m; i++) {
@@ -391,13 +399,13 @@ public final class BellmanSolver {
 
   /** One thread's scratch space. */
   private final class Workspace {
-    final double[] pi = new double[states * actions];
     final double[] b = new double[states];
     final double[] pv = new double[col.length];
     final double[] diag = new double[states];
     final double[] res = new double[states];
     final double[] delta = new double[states];
     final double[] out = new double[states];
+    final double[] q = new double[states * actions];
     final double[] local = new double[maxBlock];
     final double[] local2 = new double[maxBlock];
     final Object[] factors = new Object[blocks.count()];

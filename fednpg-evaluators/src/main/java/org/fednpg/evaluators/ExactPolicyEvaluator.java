@@ -1,7 +1,6 @@
 package org.fednpg.evaluators;
 
 import org.fednpg.api.EvaluationRequest;
-import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.PolicyEvaluator;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.MultiTaskMdp;
@@ -24,8 +23,7 @@ public final class ExactPolicyEvaluator implements PolicyEvaluator {
 
   @Override
   public QEstimate evaluate(EvaluationRequest request) {
-    return solver.evaluate(mdp.gamma(), request.reward(), request.policy(), request.tau())
-        .toQEstimate();
+    return solver.q(mdp.gamma(), request.reward(), request.policy(), request.tau());
   }
 
   /** V_τ^π and Q_τ^π of {@code policy} for {@code reward} on {@code mdp} (γ from the MDP). */
@@ -46,18 +44,5 @@ public final class ExactPolicyEvaluator implements PolicyEvaluator {
       MultiTaskMdp mdp, RewardTable reward, LogPolicy policy, double tau) {
     return BellmanSolver.of(mdp.kernel())
         .value(mdp.gamma(), reward, policy, tau, mdp.initialCopy());
-  }
-
-  static void checkShape(MultiTaskMdp mdp, EvaluationRequest request) {
-    if (request.reward().states() != mdp.states() || request.reward().actions() != mdp.actions()) {
-      throw new InvalidInputException("reward is " + request.reward().states() + "x"
-          + request.reward().actions() + " but the MDP has " + mdp.states() + " states and "
-          + mdp.actions() + " actions");
-    }
-    if (request.policy().states() != mdp.states() || request.policy().actions() != mdp.actions()) {
-      throw new InvalidInputException("policy is " + request.policy().states() + "x"
-          + request.policy().actions() + " but the MDP has " + mdp.states() + " states and "
-          + mdp.actions() + " actions");
-    }
   }
 }
