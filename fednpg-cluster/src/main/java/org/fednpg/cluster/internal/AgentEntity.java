@@ -85,7 +85,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private boolean countWire;
   private Serialization serialization;
   private ActorRef<CoordinatorEvent> coordinator;
-  private EntityRef<AgentCommand>[] refs;
+  private final Map<Integer, EntityRef<AgentCommand>> refs = new HashMap<>();
 
   private long t;
   private int k;
@@ -163,9 +163,6 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
       if (countWire) {
         serialization = SerializationExtension.get(Adapter.toClassic(getContext().getSystem()));
       }
-      @SuppressWarnings("unchecked")
-      EntityRef<AgentCommand>[] r = new EntityRef[agents];
-      refs = r;
       agent.initialize();
       report();
       timers.startTimerWithFixedDelay(
@@ -356,12 +353,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   }
 
   private EntityRef<AgentCommand> ref(int m) {
-    EntityRef<AgentCommand> r = refs[m];
-    if (r == null) {
-      r = AgentSharding.ref(getContext().getSystem(), runId, m);
-      refs[m] = r;
-    }
-    return r;
+    return refs.computeIfAbsent(m, x -> AgentSharding.ref(getContext().getSystem(), runId, x));
   }
 
   private Behavior<AgentCommand> guarded(Runnable body) {
