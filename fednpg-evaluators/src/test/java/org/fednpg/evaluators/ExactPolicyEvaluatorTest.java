@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.fednpg.api.FedNpgException;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.MultiTaskMdp;
@@ -225,6 +226,18 @@ class ExactPolicyEvaluatorTest {
       }
       assertThat(e.value(s)).isCloseTo(v, within(Tolerances.EXACT));
     }
+  }
+
+  /**
+   * With γ = 1 − 1e-12, V is about 1e12 times b, so rounding alone leaves a scaled residual near
+   * 1e-16 · 1e12 = 1e-4 in a coupled block: the solver cannot certify 1e-10 and must say so.
+   */
+  @Test
+  void refusesToReturnUncertifiedNumbers() {
+    MultiTaskMdp mdp = RandomMdps.create(3, 30, 2, 5, 1, 1 - 1e-12);
+    LogPolicy pi = LogPolicy.uniform(30, 2);
+    assertThatThrownBy(() -> ExactPolicyEvaluator.evaluate(mdp, mdp.reward(0), pi, 0))
+        .isInstanceOf(FedNpgException.class).hasMessageContaining("residual");
   }
 
   @Test
