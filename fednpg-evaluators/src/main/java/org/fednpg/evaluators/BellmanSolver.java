@@ -1,6 +1,5 @@
 package org.fednpg.evaluators;
 
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.model.LogPolicy;
@@ -19,8 +18,9 @@ import org.fednpg.api.model.TransitionKernel;
  * topological order; each solve is then a block back-substitution. A one-state component is
  * solved in closed form, V(s) = (b(s) + γ Σ_{s'≠s} P_π(s,s') V(s')) / (1 − γ P_π(s,s)), so a
  * gridworld (a DAG with self-loops) costs O(nnz) per solve. Components of up to
- * {@value #DENSE_LIMIT} states use a dense LU; larger ones ILU(0)-preconditioned GMRES with a
- * sparse LU fallback. A dense |S|×|S| inverse is never formed.
+ * {@value #DENSE_LIMIT} states use a dense LU; larger ones ILU(0)-preconditioned GMRES, falling
+ * back to EJML's sparse LU within the same call when GMRES stalls. A dense |S|×|S| inverse is
+ * never formed. The path taken depends only on the inputs, so results are deterministic.
  *
  * <p>Accuracy guarantee: after each solve the scaled residual
  * ‖(I − γP_π)V − b‖_∞ / max(1, ‖b‖_∞) is computed; it is driven below {@value #REFINE_ABOVE} by up
@@ -63,8 +63,8 @@ public final class BellmanSolver {
   private final int maxBlock;
   /** Large blocks' patterns, indexed by component (null for small blocks). */
   private final SparseBlock[] sparse;
-  /** 1 when a large block needed the sparse LU fallback last time. */
-  private final AtomicIntegerArray preferLu;
+  /** Test hook: solve large blocks by sparse LU directly instead of GMRES first. */
+  private volatile boolean forceSparseLu;
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
   /** Precomputes the pattern and block structure of {@code kernel}. Costs O(nnz log b). */
@@ -122,7 +122,6 @@ public final class BellmanSolver {
       }
     }
     this.maxBlock = largest;
-    this.preferLu = new AtomicIntegerArray(blocks.count());
   }
 
   /**
@@ -150,9 +149,7 @@ public final class BellmanSolver {
 
   /** Forces (or stops forcing) the sparse LU path for large components; for tests. */
   void preferSparseLu(boolean force) {
-    for (int c = 0; c < preferLu.length(); c++) {
-      preferLu.set(c, force ? 1 : 0);
-    }
+    forceSparseLu = force;
   }
 
   /** The kernel this solver was built for. */
@@ -296,7 +293,7 @@ public final class BellmanSolver {
         solver = new SparseBlockSolver(sparse[c]);
         ws.factors[c] = solver;
       }
-      solver.factor(pv, gamma, preferLu.get(c) == 1);
+      solver.factor(pv, gamma, forceSparseLu);
       return;
     }
     double[] lu = (double[]) ws.factors[c];
@@ -369,7 +366,6 @@ public final class BellmanSolver {
       if (sparse[c] != null) {
         SparseBlockSolver solver = (SparseBlockSolver) ws.factors[c];
         solver.solve(y, ws.local2, ws.target);
-        preferLu.set(c, solver.usedLu() ? 1 : 0);
         System.arraycopy(ws.local2, 0, y, 0, m);
       } else {
         DenseLu.solve((double[]) ws.factors[c], m, ws.pivots[c], y);

@@ -18,7 +18,7 @@ import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 final class SparseBlockSolver {
 
   private static final int RESTART = 60;
-  private static final int MAX_ITERATIONS = 600;
+  private static final int MAX_ITERATIONS = 240;
   /** A GMRES solve is accepted when its true residual is below this multiple of the target. */
   private static final double ACCEPT = 100;
 
@@ -54,7 +54,10 @@ final class SparseBlockSolver {
     work2 = new double[m];
   }
 
-  /** Loads I − γP_π restricted to the block and factors it (ILU(0), or LU when preferred). */
+  /**
+   * Loads I − γP_π restricted to the block and factors it: ILU(0), or the sparse LU when
+   * {@code preferLu}. A GMRES failure switches to LU until the next call of this method.
+   */
   void factor(double[] pv, double gamma, boolean preferLu) {
     int m = block.size;
     for (int i = 0; i < m; i++) {
@@ -69,11 +72,6 @@ final class SparseBlockSolver {
     } else {
       factorIlu();
     }
-  }
-
-  /** Whether the last solve needed the LU fallback (a hint for the next policy). */
-  boolean usedLu() {
-    return useLu;
   }
 
   private void factorIlu() {
