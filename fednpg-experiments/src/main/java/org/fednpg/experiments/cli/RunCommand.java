@@ -3,7 +3,9 @@ package org.fednpg.experiments.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.run.IterationMetrics;
+import org.fednpg.core.run.ComponentSpec;
 import org.fednpg.core.plugin.Plugins;
 import org.fednpg.experiments.runner.CellResult;
 import org.fednpg.experiments.runner.ExperimentRunner;
@@ -47,9 +49,24 @@ final class RunCommand implements Callable<Integer> {
       description = "continue interrupted cells from their last checkpoint")
   boolean resume;
 
+  @Option(names = "--runtime", paramLabel = "NAME",
+      description = "runtime overriding the spec's (inprocess, pekko)")
+  String runtime;
+
+  @Option(names = "--cluster", paramLabel = "HOST:PORT",
+      description = "with --runtime pekko: a seed node of a running cluster to submit to")
+  String cluster;
+
   @Override
   public Integer call() {
     ExperimentSpec experiment = SpecParser.read(specFile);
+    if (cluster != null && runtime == null) {
+      throw new InvalidInputException("--cluster needs --runtime pekko");
+    }
+    if (runtime != null) {
+      experiment = experiment.withRuntime(cluster == null ? ComponentSpec.of(runtime)
+          : ComponentSpec.of(runtime, "cluster", cluster));
+    }
     Path dir = out != null ? out : Path.of("results", experiment.name());
     Path base = specFile.toAbsolutePath().getParent();
     int cores = Runtime.getRuntime().availableProcessors();

@@ -49,4 +49,10 @@ public record ExperimentSpec(
     sweep.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     sweep = Collections.unmodifiableMap(copy);
   }
+
+  /** The same spec with another runtime block (e.g. from the command line). */
+  public ExperimentSpec withRuntime(ComponentSpec newRuntime) {
+    return new ExperimentSpec(name, seed, iterations, gamma, metricsEvery, threads, environment,
+        topology, evaluator, algorithm, newRuntime, sweep);
+  }
 }
