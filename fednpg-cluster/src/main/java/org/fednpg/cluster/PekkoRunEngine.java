@@ -33,7 +33,6 @@ import org.fednpg.cluster.internal.CoordinatorEvent.MemberChange;
 import org.fednpg.cluster.internal.LinkCounters;
 import org.fednpg.cluster.internal.LinkFaults;
 import org.fednpg.cluster.internal.RunSpec;
-import org.fednpg.core.metrics.MetricsCalculator;
 import org.fednpg.core.run.AssembledRun;
 import org.fednpg.core.run.RunRequest;
 import org.fednpg.core.runtime.Parallel;
@@ -234,17 +233,8 @@ public final class PekkoRunEngine implements RunEngine {
       samples += slot.samples[i];
       c = c.plus(slot.counters[i]);
     }
-    MetricsCalculator.Snapshot s = run.metrics().compute(policies, parallel);
-    IterationMetrics row = new IterationMetrics(
-        iteration,
-        s.value(),
-        s.optimalityGap(),
-        s.qError(),
-        s.consensus(),
-        s.agentValueMin(),
-        s.agentValueMean(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
-        samples,
+    IterationMetrics row = run.metrics().row(iteration, policies, parallel,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), samples,
         settings.countWire() ? c.wireBytes() : c.payloadBytes(),
         settings.countWire() ? c.transmissions() : c.messages());
     listener.onIteration(row);
