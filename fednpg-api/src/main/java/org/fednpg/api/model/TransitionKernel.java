@@ -1,6 +1,9 @@
 package org.fednpg.api.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fednpg.api.InvalidInputException;
@@ -115,9 +118,8 @@ public final class TransitionKernel {
   public static final class Builder {
     private final int states;
     private final int actions;
-    private final TreeMap<Integer, Double>[] rows;
+    private final List<TreeMap<Integer, Double>> rows;
 
-    @SuppressWarnings("unchecked")
     private Builder(int states, int actions) {
       if (states < 1) {
         throw new InvalidInputException("states must be >= 1, got " + states);
@@ -130,7 +132,7 @@ public final class TransitionKernel {
       }
       this.states = states;
       this.actions = actions;
-      this.rows = new TreeMap[states * actions];
+      this.rows = new ArrayList<>(Collections.nCopies(states * actions, null));
     }
 
     /** Adds p to P(sNext | s, a). */
@@ -144,10 +146,12 @@ public final class TransitionKernel {
                 + " got " + p);
       }
       int row = s * actions + a;
-      if (rows[row] == null) {
-        rows[row] = new TreeMap<>();
+      TreeMap<Integer, Double> entries = rows.get(row);
+      if (entries == null) {
+        entries = new TreeMap<>();
+        rows.set(row, entries);
       }
-      rows[row].merge(sNext, p, Double::sum);
+      entries.merge(sNext, p, Double::sum);
       return this;
     }
 
@@ -163,18 +167,18 @@ public final class TransitionKernel {
      * @throws InvalidInputException naming the first (s, a) whose row is empty or does not sum to 1
      */
     public TransitionKernel build() {
-      int[] rowStart = new int[rows.length + 1];
+      int[] rowStart = new int[rows.size() + 1];
       int nnz = 0;
-      for (int row = 0; row < rows.length; row++) {
+      for (int row = 0; row < rows.size(); row++) {
         int s = row / actions;
         int a = row % actions;
-        if (rows[row] == null) {
+        if (rows.get(row) == null) {
           throw new InvalidInputException(
               "transitions for (state " + s + ", action " + a + ") are missing; each row must sum to 1");
         }
         double sum = 0;
         int count = 0;
-        for (Map.Entry<Integer, Double> e : rows[row].entrySet()) {
+        for (Map.Entry<Integer, Double> e : rows.get(row).entrySet()) {
           sum += e.getValue();
           if (e.getValue() > 0) {
             count++;
@@ -188,7 +192,7 @@ public final class TransitionKernel {
         rowStart[row] = nnz;
         nnz += count;
       }
-      rowStart[rows.length] = nnz;
+      rowStart[rows.size()] = nnz;
       int[] next = new int[nnz];
       double[] prob = new double[nnz];
       int k = 0;

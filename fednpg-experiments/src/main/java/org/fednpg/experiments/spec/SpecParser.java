@@ -155,7 +155,7 @@ public final class SpecParser {
       throw new InvalidInputException("block '" + key + "' needs 'type: NAME' (text)");
     }
     Map<String, Object> params = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().equals("type")) {
         continue;
@@ -189,7 +189,7 @@ public final class SpecParser {
       throw new InvalidInputException("key '" + where + "': a block value needs 'type: NAME'");
     }
     Map<String, Object> m = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       m.put(e.getKey(), scalar(where + "." + e.getKey(), e.getValue()));
     }
@@ -205,7 +205,7 @@ public final class SpecParser {
     if (!n.isObject()) {
       throw new InvalidInputException("key 'sweep' must map dotted keys to lists of values");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String path = "sweep." + e.getKey();
       if (!e.getValue().isArray() || e.getValue().isEmpty()) {
