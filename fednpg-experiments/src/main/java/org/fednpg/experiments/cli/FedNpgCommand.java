@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Federated natural policy gradient for multi-task RL (FedNPG, FedNAC).",
     subcommands = {RunCommand.class, ReproduceCommand.class, CompareCommand.class, ListCommand.class,
-        EnvCommand.class, TopologyCommand.class, NodeCommand.class,
+        PlotCommand.class, EnvCommand.class, TopologyCommand.class, NodeCommand.class,
         CommandLine.HelpCommand.class})
 public final class FedNpgCommand implements Runnable {
 

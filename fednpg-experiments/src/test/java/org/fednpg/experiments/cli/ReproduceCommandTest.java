@@ -68,4 +68,20 @@ class ReproduceCommandTest {
     assertThat(o.out().lines().filter(l -> l.matches("^\\d+\\s+2\\s+.*"))).hasSize(3);
     assertThat(o.out()).contains("±");
   }
+
+  @Test
+  void plotDrawsAnyFinishedSweep() throws IOException {
+    Path out = tmp.resolve("repro");
+    assertThat(CliHarness.run("reproduce", "--quick", "--out", out.toString(), "robustness")
+        .status()).isZero();
+    Path png = tmp.resolve("eps.png");
+    CliHarness.Outcome o = CliHarness.run("plot", out.resolve("robustness").toString(), "--by",
+        "evaluator.epsilon", "--out", png.toString());
+    assertThat(o.status()).as(o.err()).isZero();
+    assertThat(Files.size(png)).isGreaterThan(1000);
+    CliHarness.Outcome bad = CliHarness.run("plot", out.resolve("robustness").toString(),
+        "--metric", "gapp");
+    assertThat(bad.status()).isEqualTo(FedNpgCommand.EXIT_INPUT);
+    assertThat(bad.err()).contains("gapp", "optimality_gap");
+  }
 }
