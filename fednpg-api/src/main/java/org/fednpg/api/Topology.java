@@ -20,7 +20,11 @@ public interface Topology {
     return false;
   }
 
-  /** σ = ‖W − 11ᵀ/N‖₂ of W^(0). */
+  /**
+   * σ = ‖W − 11ᵀ/N‖₂ of the nominal matrix: W^(0) for a static topology; with failing links, the
+   * matrix with every link up (a single round may be disconnected, σ = 1), the mean over rounds
+   * going into {@link #report()}.
+   */
   double sigma();
 
   /** Spectral and structural facts for the manifest (σ, spectral gap, degrees, ...). */
