@@ -1,5 +1,6 @@
 package org.fednpg.api;
 
+import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.QEstimate;
 
 /**
@@ -11,4 +12,39 @@ public interface PolicyEvaluator {
 
   /** Q_τ^π for the request's reward and policy (or an estimate of it). */
   QEstimate evaluate(EvaluationRequest request);
+
+  /**
+   * V_τ^π(ρ) = Σ_s ρ(s) Σ_a π(a|s) (q(s,a) − τ log π(a|s)) for the request's reward and policy.
+   * This default derives it from {@link #evaluate}; an evaluator that can compute V without Q
+   * (the exact one: a single linear solve) overrides it, which is what makes per-agent value
+   * metrics cheap.
+   *
+   * @param request what to evaluate
+   * @param rho the initial distribution ρ, length |S|
+   * @throws InvalidInputException if {@code rho} has the wrong length
+   */
+  default double initialValue(EvaluationRequest request, double[] rho) {
+    LogPolicy policy = request.policy();
+    int states = policy.states();
+    int actions = policy.actions();
+    if (rho.length != states) {
+      throw new InvalidInputException(
+          "initial distribution has " + rho.length + " entries, expected " + states);
+    }
+    QEstimate q = evaluate(request);
+    double tau = request.tau();
+    double sum = 0;
+    for (int s = 0; s < states; s++) {
+      double v = 0;
+      for (int a = 0; a < actions; a++) {
+        double lp = policy.logProbability(s, a);
+        double p = Math.exp(lp);
+        if (p > 0) {
+          v += p * (q.value(s, a) - tau * lp);
+        }
+      }
+      sum += rho[s] * v;
+    }
+    return sum;
+  }
 }

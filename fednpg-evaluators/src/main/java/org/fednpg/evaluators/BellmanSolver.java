@@ -222,12 +222,12 @@ public final class BellmanSolver {
     double[] b = ws.b;
     double[] pv = ws.pv;
     double bNorm = 0;
+    java.util.Arrays.fill(pv, 0.0);
     for (int s = 0; s < states; s++) {
-      java.util.Arrays.fill(pv, rowPtr[s], rowPtr[s + 1], 0.0);
       double acc = 0;
       for (int sa = s * actions; sa < (s + 1) * actions; sa++) {
         double lp = policy.logProbability(sa);
-        double p = Math.exp(lp);
+        double p = policy.probability(sa);
         if (p > 0) {
           acc += p * (tau == 0 ? reward.get(sa) : reward.get(sa) - tau * lp);
           for (int k = kernelRow[sa]; k < kernelRow[sa + 1]; k++) {
@@ -241,8 +241,7 @@ public final class BellmanSolver {
     double[] v = out;
     double scale = Math.max(1.0, bNorm);
     ws.target = BLOCK_TARGET * scale;
-    substitute(ws, gamma, b, v, true);
-    double scaled = residual(ws, gamma, b, v) / scale;
+    double scaled = substitute(ws, gamma, b, v, true) / scale;
     for (int step = 0; step < MAX_REFINEMENTS && !(scaled <= REFINE_ABOVE); step++) {
       ws.target = 1e-3 * scaled * scale;
       substitute(ws, gamma, ws.res, ws.delta, false);
@@ -321,10 +320,15 @@ public final class BellmanSolver {
 
   /**
    * Block back-substitution: solves (I − γP_π) x = rhs. With {@code factor} set, each block is
-   * factored just before it is solved (one pass over the states); otherwise the stored factors
-   * of the last factoring pass are reused (iterative refinement).
+   * factored just before it is solved (one pass over the states), and the residual
+   * rhs − (I − γP_π) x of each block's rows is computed as soon as the block is solved (all the
+   * x it reads are final by then, so it equals {@link #residual} bit for bit) and stored in
+   * {@code ws.res}; its max-norm is returned. Otherwise the stored factors of the last factoring
+   * pass are reused (iterative refinement) and the return value is 0.
    */
-  private void substitute(Workspace ws, double gamma, double[] rhs, double[] x, boolean factor) {
+  private double substitute(Workspace ws, double gamma, double[] rhs, double[] x,
+      boolean factor) {
+    double norm = 0;
     double[] pv = ws.pv;
     int[] order = blocks.order;
     int[] start = blocks.start;
@@ -346,6 +350,9 @@ public final class BellmanSolver {
           }
         }
         x[s] = acc / ws.diag[s];
+        if (factor) {
+          norm = Math.max(norm, rowResidual(ws, gamma, rhs, x, s));
+        }
         continue;
       }
       if (factor) {
@@ -373,7 +380,25 @@ public final class BellmanSolver {
       for (int i = 0; i < m; i++) {
         x[order[from + i]] = y[i];
       }
+      if (factor) {
+        for (int i = 0; i < m; i++) {
+          norm = Math.max(norm, rowResidual(ws, gamma, rhs, x, order[from + i]));
+        }
+      }
     }
+    return norm;
+  }
+
+  /** Stores b(s) − (x(s) − γ Σ_t P_π(s,t) x(t)) in {@code ws.res[s]} and returns its size. */
+  private double rowResidual(Workspace ws, double gamma, double[] b, double[] x, int s) {
+    double[] pv = ws.pv;
+    double acc = 0;
+    for (int k = rowPtr[s]; k < rowPtr[s + 1]; k++) {
+      acc += pv[k] * x[col[k]];
+    }
+    double r = b[s] - (x[s] - gamma * acc);
+    ws.res[s] = r;
+    return Math.abs(r);
   }
 
   /** Stores b − (I − γP_π) v in {@code ws.res} and returns its max-norm. */

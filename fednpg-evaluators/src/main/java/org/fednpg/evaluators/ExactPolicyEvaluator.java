@@ -26,6 +26,12 @@ public final class ExactPolicyEvaluator implements PolicyEvaluator {
     return solver.q(mdp.gamma(), request.reward(), request.policy(), request.tau());
   }
 
+  /** V_τ^π(ρ) from one solve for V, without forming Q. */
+  @Override
+  public double initialValue(EvaluationRequest request, double[] rho) {
+    return solver.value(mdp.gamma(), request.reward(), request.policy(), request.tau(), rho);
+  }
+
   /** V_τ^π and Q_τ^π of {@code policy} for {@code reward} on {@code mdp} (γ from the MDP). */
   public static PolicyEvaluation evaluate(
       MultiTaskMdp mdp, RewardTable reward, LogPolicy policy, double tau) {

@@ -12,6 +12,8 @@ public final class LogPolicy {
   private final int states;
   private final int actions;
   private final double[] logp;
+  /** exp(logp), filled on the first call of {@link #probability(int)}. */
+  private volatile double[] probabilities;
 
   private LogPolicy(int states, int actions, double[] logp) {
     this.states = states;
@@ -84,6 +86,23 @@ public final class LogPolicy {
   /** π(a|s). */
   public double probability(int s, int a) {
     return Math.exp(logp[s * actions + a]);
+  }
+
+  /**
+   * π at flat index {@code s * actions + a}: the same number as {@code Math.exp} of the
+   * log-probability, from a table computed once per policy on first use, so evaluating one
+   * policy several times (own reward, metrics) pays for the exponentials once.
+   */
+  public double probability(int sa) {
+    double[] p = probabilities;
+    if (p == null) {
+      p = new double[logp.length];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = Math.exp(logp[i]);
+      }
+      probabilities = p;
+    }
+    return p[sa];
   }
 
   /** The flat table of log-probabilities (a copy). */

@@ -18,7 +18,8 @@ public final class LogSumExp {
     }
     double sum = 0;
     for (int i = from; i < to; i++) {
-      sum += Math.exp(x[i] - max);
+      // exp(0) is exactly 1: skipping the call for the maximum changes no bit of the result
+      sum += x[i] == max ? 1.0 : Math.exp(x[i] - max);
     }
     return max + Math.log(sum);
   }

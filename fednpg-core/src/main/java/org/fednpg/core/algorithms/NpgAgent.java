@@ -36,6 +36,7 @@ public final class NpgAgent implements AgentProcess {
 
   private LogPolicy policy;
   private final double[] logPi;
+  /** q_n^(t); with tracking, {@code qNext} holds q_n^(t+1) between the two exchanges. */
   private double[] q;
   private double[] qNext;
   private final double[] tracker;
@@ -74,20 +75,22 @@ public final class NpgAgent implements AgentProcess {
     this.logPi = initial.toArray();
     this.tracker = tracking ? new double[size] : null;
     this.outbox = new double[size];
+    this.q = new double[size];
+    this.qNext = tracking ? new double[size] : null;
   }
 
   @Override
   public void initialize() {
-    q = evaluate(0);
+    evaluate(0, q);
     if (tracking) {
       System.arraycopy(q, 0, tracker, 0, q.length);
     }
   }
 
-  private double[] evaluate(long iteration) {
+  private void evaluate(long iteration, double[] into) {
     QEstimate estimate = evaluator.evaluate(new EvaluationRequest(id, iteration, reward, policy, tau));
     samples += estimate.samples();
-    return estimate.toArray();
+    estimate.copyInto(into);
   }
 
   @Override
@@ -110,16 +113,16 @@ public final class NpgAgent implements AgentProcess {
     if (exchange == 0) {
       policy = LogPolicy.fromLogits(reward.states(), actions, mixed);
       policy.copyInto(logPi);
-      double[] fresh = evaluate(iteration + 1);
       if (tracking) {
-        qNext = fresh;
+        evaluate(iteration + 1, qNext);
       } else {
-        q = fresh;
+        evaluate(iteration + 1, q);
       }
     } else {
       System.arraycopy(mixed, 0, tracker, 0, tracker.length);
+      double[] swap = q;
       q = qNext;
-      qNext = null;
+      qNext = swap;
     }
   }
 
@@ -149,11 +152,15 @@ public final class NpgAgent implements AgentProcess {
     double[] lp = state.table("log_policy");
     policy = LogPolicy.ofNormalized(reward.states(), actions, lp);
     policy.copyInto(logPi);
-    q = state.table("q");
+    double[] restored = state.table("q");
+    if (restored.length != q.length) {
+      throw new IllegalArgumentException(
+          "agent state table 'q' has " + restored.length + " entries, expected " + q.length);
+    }
+    System.arraycopy(restored, 0, q, 0, q.length);
     if (tracking) {
       System.arraycopy(state.table("tracker"), 0, tracker, 0, tracker.length);
     }
-    qNext = null;
     samples = state.samples();
   }
 

@@ -19,6 +19,7 @@ public final class MetricsCalculator {
 
   private final MultiTaskMdp mdp;
   private final RewardTable averaged;
+  private final double[] rho;
   private final PolicyEvaluator exact;
   private final double tau;
   private final OptimalSolution optimum;
@@ -33,6 +34,7 @@ public final class MetricsCalculator {
       MultiTaskMdp mdp, PolicyEvaluator exact, double tau, OptimalSolution optimum) {
     this.mdp = mdp;
     this.averaged = mdp.averagedReward();
+    this.rho = mdp.initialCopy();
     this.exact = exact;
     this.tau = tau;
     this.optimum = optimum;
@@ -64,29 +66,43 @@ public final class MetricsCalculator {
         messages);
   }
 
-  /** Metrics of the agents' current policies; agents' values are evaluated on {@code parallel}. */
+  /**
+   * Metrics of the agents' current policies. All the work runs on {@code parallel}: the
+   * geometric mean in blocks of states, then in one pass the evaluation of π̄ (task 0, the
+   * largest) and, per agent, its value on r̄ (a V-only solve) and its distance to π̄. Every task
+   * does fixed arithmetic, so the numbers do not depend on the thread count.
+   */
   public Snapshot compute(List<LogPolicy> policies, Parallel parallel) {
-    LogPolicy mean = policies.size() == 1 ? policies.get(0) : PolicyValues.geometricMean(policies);
-    double[] q = exact.evaluate(EvaluationRequest.of(averaged, mean, tau)).toArray();
-    double value = PolicyValues.initialValue(mdp, PolicyValues.stateValues(mean, q, tau));
+    int agents = policies.size();
+    LogPolicy mean = agents == 1 ? policies.get(0) : geometricMean(policies, parallel);
+    double[][] q = new double[1][];
+    double[] agentValues = new double[agents];
+    double[] distances = new double[agents];
+    if (agents == 1) {
+      q[0] = exact.evaluate(EvaluationRequest.of(averaged, mean, tau)).toArray();
+    } else {
+      parallel.forEach(agents + 1, task -> {
+        if (task == 0) {
+          q[0] = exact.evaluate(EvaluationRequest.of(averaged, mean, tau)).toArray();
+        } else {
+          LogPolicy p = policies.get(task - 1);
+          agentValues[task - 1] = exact.initialValue(EvaluationRequest.of(averaged, p, tau), rho);
+          distances[task - 1] = PolicyValues.maxLogDistance(p, mean);
+        }
+      });
+    }
+    double value = PolicyValues.initialValue(mdp, PolicyValues.stateValues(mean, q[0], tau));
     double qError = 0;
     double[] qStar = optimum.q();
-    for (int i = 0; i < q.length; i++) {
-      qError = Math.max(qError, Math.abs(qStar[i] - q[i]));
+    for (int i = 0; i < q[0].length; i++) {
+      qError = Math.max(qError, Math.abs(qStar[i] - q[0][i]));
+    }
+    if (agents == 1) {
+      agentValues[0] = value;
     }
     double consensus = 0;
-    for (LogPolicy p : policies) {
-      consensus = Math.max(consensus, PolicyValues.maxLogDistance(p, mean));
-    }
-    double[] agentValues = new double[policies.size()];
-    if (policies.size() == 1) {
-      agentValues[0] = value;
-    } else {
-      parallel.forEach(policies.size(), n -> {
-        LogPolicy p = policies.get(n);
-        double[] qn = exact.evaluate(EvaluationRequest.of(averaged, p, tau)).toArray();
-        agentValues[n] = PolicyValues.initialValue(mdp, PolicyValues.stateValues(p, qn, tau));
-      });
+    for (double d : distances) {
+      consensus = Math.max(consensus, d);
     }
     double min = Double.POSITIVE_INFINITY;
     double sum = 0;
@@ -96,5 +112,31 @@ public final class MetricsCalculator {
     }
     return new Snapshot(
         value, optimum.initialValue() - value, qError, consensus, min, sum / agentValues.length);
+  }
+
+  /**
+   * {@link PolicyValues#geometricMean} with the same arithmetic per entry (sum over agents in
+   * order, then divide), computed in blocks of states on {@code parallel}.
+   */
+  private static LogPolicy geometricMean(List<LogPolicy> policies, Parallel parallel) {
+    LogPolicy first = policies.get(0);
+    int actions = first.actions();
+    int states = first.states();
+    double[] sum = new double[states * actions];
+    int blocks = Math.min(states, 8 * parallel.threads());
+    int n = policies.size();
+    parallel.forEach(blocks, c -> {
+      int from = (int) ((long) c * states / blocks) * actions;
+      int to = (int) ((long) (c + 1) * states / blocks) * actions;
+      for (LogPolicy p : policies) {
+        for (int i = from; i < to; i++) {
+          sum[i] += p.logProbability(i);
+        }
+      }
+      for (int i = from; i < to; i++) {
+        sum[i] /= n;
+      }
+    });
+    return LogPolicy.fromLogits(states, actions, sum);
   }
 }

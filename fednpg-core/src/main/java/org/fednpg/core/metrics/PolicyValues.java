@@ -17,7 +17,7 @@ public final class PolicyValues {
       double sum = 0;
       for (int a = 0; a < nA; a++) {
         double lp = policy.logProbability(s, a);
-        double p = Math.exp(lp);
+        double p = policy.probability(s * nA + a);
         if (p > 0) {
           sum += p * (q[s * nA + a] - tau * lp);
         }

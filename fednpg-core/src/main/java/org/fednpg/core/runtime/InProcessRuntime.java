@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * exchange k, all agents {@code send}, the tables are mixed with W^(t) (one matrix per iteration;
  * both exchanges of an iteration use it), and all agents {@code receive}. Agents' local work and
  * the mixing rows run in parallel; each agent's arithmetic is the same whatever the thread count.
+ * Once every agent has sent, agent n's mixed row Σ_m W_nm x_m depends on nothing else, so each
+ * parallel task mixes row n and hands it straight to agent n (one barrier per exchange less).
+ * Every run records a {@link RunProfile} of where its time went.
  * Messages and bytes count one table of 8-byte numbers per directed edge per exchange.
  */
 public final class InProcessRuntime {
@@ -63,15 +66,20 @@ public final class InProcessRuntime {
     int exchanges = algorithm.exchangesPerIteration();
     MixingMatrix solo = MixingMatrix.identity(n);
     Checkpoint resume = checkpoints.resumeFrom();
-    long start = System.nanoTime()
+    long runStart = System.nanoTime();
+    long start = runStart
         - (resume == null ? 0 : TimeUnit.MILLISECONDS.toNanos(resume.elapsedMs()));
     try (Parallel parallel = new Parallel(options.threads())) {
       Counters counters = new Counters();
       IterationMetrics row;
       int first;
+      long mark = System.nanoTime();
       if (resume == null) {
         parallel.forEach(n, i -> agents.get(i).initialize());
+        mark = counters.lap(mark, Phase.INITIALIZE);
         row = emit(0, agents, metrics, parallel, start, counters, listener);
+        mark = counters.lap(mark, Phase.METRICS);
+        counters.rows++;
         first = 0;
       } else {
         if (resume.agents().size() != n) {
@@ -83,9 +91,11 @@ public final class InProcessRuntime {
         counters.bytes = resume.bytesSent();
         first = Math.toIntExact(resume.iteration());
         row = null;
+        mark = counters.lap(mark, Phase.INITIALIZE);
         LOG.info("resumed at iteration {}", first);
       }
       double[][] outgoing = new double[n][];
+      long[] mixNanos = new long[n];
       double[][] mixed = null;
       long lastLog = System.nanoTime();
       for (int t = first; t < options.iterations(); t++) {
@@ -93,14 +103,20 @@ public final class InProcessRuntime {
         MixingMatrix w = algorithm.usesTopology() ? topology.mixing(t) : solo;
         for (int k = 0; k < exchanges; k++) {
           final int exchange = k;
+          mark = counters.lap(mark, Phase.OTHER);
           parallel.forEach(n, i -> outgoing[i] = agents.get(i).send(iteration, exchange));
+          mark = counters.lap(mark, Phase.SEND);
           if (mixed == null || mixed[0].length != outgoing[0].length) {
             mixed = new double[n][outgoing[0].length];
           }
           final double[][] out = mixed;
-          int chunks = Math.min(n, 4 * parallel.threads());
-          parallel.forEach(chunks, c -> w.mixRows(outgoing, out, c * n / chunks, (c + 1) * n / chunks));
-          parallel.forEach(n, i -> agents.get(i).receive(iteration, exchange, out[i]));
+          parallel.forEach(n, i -> {
+            long begin = System.nanoTime();
+            w.mixRows(outgoing, out, i, i + 1);
+            mixNanos[i] += System.nanoTime() - begin;
+            agents.get(i).receive(iteration, exchange, out[i]);
+          });
+          mark = counters.lap(mark, Phase.RECEIVE);
           for (int i = 0; i < n; i++) {
             int deg = w.inDegree(i);
             counters.messages += deg;
@@ -109,10 +125,14 @@ public final class InProcessRuntime {
         }
         int done = t + 1;
         if (done % options.metricsEvery() == 0 || done == options.iterations()) {
+          mark = counters.lap(mark, Phase.OTHER);
           row = emit(done, agents, metrics, parallel, start, counters, listener);
+          mark = counters.lap(mark, Phase.METRICS);
+          counters.rows++;
         }
         if (checkpoints.every() > 0 && done % checkpoints.every() == 0
             && done < options.iterations()) {
+          mark = counters.lap(mark, Phase.OTHER);
           List<AgentState> states = new ArrayList<>(n);
           for (AgentProcess a : agents) {
             states.add(a.snapshot());
@@ -120,7 +140,9 @@ public final class InProcessRuntime {
           checkpoints.sink().accept(new Checkpoint(done,
               TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), counters.messages,
               counters.bytes, states));
+          mark = counters.lap(mark, Phase.CHECKPOINT);
         }
+        counters.iterations++;
         if (row != null && System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
           lastLog = System.nanoTime();
           LOG.info("iteration {}/{}: value {} gap {}", done, options.iterations(),
@@ -128,13 +150,41 @@ public final class InProcessRuntime {
         }
       }
       listener.onFinish();
-      return new RunResult(row, System.nanoTime() - start);
+      long total = System.nanoTime() - runStart;
+      long mixing = 0;
+      for (long m : mixNanos) {
+        mixing += m;
+      }
+      counters.nanos[Phase.MIXING.ordinal()] = mixing / parallel.threads();
+      counters.nanos[Phase.RECEIVE.ordinal()] -= mixing / parallel.threads();
+      RunProfile profile = counters.profile(n, total);
+      RunProfiles.publish(profile);
+      return new RunResult(row, System.nanoTime() - start, profile);
     }
   }
+
+  private enum Phase { INITIALIZE, SEND, MIXING, RECEIVE, METRICS, CHECKPOINT, OTHER }
 
   private static final class Counters {
     long messages;
     long bytes;
+    long iterations;
+    long rows;
+    final long[] nanos = new long[Phase.values().length];
+
+    /** Adds the time since {@code mark} to {@code phase}; returns the new mark. */
+    long lap(long mark, Phase phase) {
+      long now = System.nanoTime();
+      nanos[phase.ordinal()] += now - mark;
+      return now;
+    }
+
+    RunProfile profile(int agents, long total) {
+      return new RunProfile(iterations, rows,
+          agents, nanos[Phase.INITIALIZE.ordinal()], nanos[Phase.SEND.ordinal()],
+          nanos[Phase.MIXING.ordinal()], nanos[Phase.RECEIVE.ordinal()],
+          nanos[Phase.METRICS.ordinal()], nanos[Phase.CHECKPOINT.ordinal()], total);
+    }
   }
 
   private static IterationMetrics emit(
