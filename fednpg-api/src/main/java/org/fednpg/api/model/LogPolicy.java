@@ -12,8 +12,21 @@ public final class LogPolicy {
   private final int states;
   private final int actions;
   private final double[] logp;
-  /** exp(logp), filled on the first call of {@link #probability(int)}. */
-  private volatile double[] probabilities;
+  /**
+   * π per entry: from the normalisation, or exp(logp) filled on first use. A plain field holding
+   * an object with a final array: a racing reader sees either null or the complete table (final
+   * field semantics), and the hot loops of evaluators can keep the load out of their loops.
+   */
+  private Table probabilities;
+
+  /** An immutable-after-construction array, safely published through its final field. */
+  private static final class Table {
+    final double[] values;
+
+    Table(double[] values) {
+      this.values = values;
+    }
+  }
 
   private LogPolicy(int states, int actions, double[] logp) {
     this.states = states;
@@ -40,8 +53,39 @@ public final class LogPolicy {
         throw new InvalidInputException("policy logit " + i + " is " + x[i]);
       }
     }
-    LogSumExp.normalizeRows(x, actions);
-    return new LogPolicy(states, actions, x);
+    double[] p = new double[x.length];
+    boolean finite = true;
+    for (int from = 0; from < x.length; from += actions) {
+      int to = from + actions;
+      // the arithmetic of LogSumExp.normalizeRows, keeping exp(x - max) / Σ as π on the way
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = from; i < to; i++) {
+        if (x[i] > max) {
+          max = x[i];
+        }
+      }
+      if (max == Double.NEGATIVE_INFINITY) {
+        finite = false;
+        LogSumExp.normalizeRow(x, from, to);
+        continue;
+      }
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        double e = x[i] == max ? 1.0 : Math.exp(x[i] - max);
+        p[i] = e;
+        sum += e;
+      }
+      double lse = max + Math.log(sum);
+      for (int i = from; i < to; i++) {
+        x[i] -= lse;
+        p[i] /= sum;
+      }
+    }
+    LogPolicy policy = new LogPolicy(states, actions, x);
+    if (finite) {
+      policy.probabilities = new Table(p);
+    }
+    return policy;
   }
 
   /**
@@ -89,20 +133,22 @@ public final class LogPolicy {
   }
 
   /**
-   * π at flat index {@code s * actions + a}: the same number as {@code Math.exp} of the
-   * log-probability, from a table computed once per policy on first use, so evaluating one
-   * policy several times (own reward, metrics) pays for the exponentials once.
+   * π at flat index {@code s * actions + a}, from a table computed once per policy, so evaluating
+   * one policy several times (own reward, metrics) pays for the exponentials once. For a policy
+   * made by {@link #fromLogits} it is exp(x − max)/Σ from the normalisation itself (within a few
+   * ulps of exp(log π), and no extra exponentials); otherwise exp(log π), filled on first use.
    */
   public double probability(int sa) {
-    double[] p = probabilities;
-    if (p == null) {
-      p = new double[logp.length];
+    Table t = probabilities;
+    if (t == null) {
+      double[] p = new double[logp.length];
       for (int i = 0; i < p.length; i++) {
         p[i] = Math.exp(logp[i]);
       }
-      probabilities = p;
+      t = new Table(p);
+      probabilities = t;
     }
-    return p[sa];
+    return t.values[sa];
   }
 
   /** The flat table of log-probabilities (a copy). */

@@ -32,10 +32,15 @@ public final class LogSumExp {
    */
   public static void normalizeRows(double[] x, int actions) {
     for (int from = 0; from < x.length; from += actions) {
-      double lse = of(x, from, from + actions);
-      for (int i = from; i < from + actions; i++) {
-        x[i] -= lse;
-      }
+      normalizeRow(x, from, from + actions);
+    }
+  }
+
+  /** Normalises the one row x[from, to) in place so that Σ exp(x[i]) = 1. */
+  static void normalizeRow(double[] x, int from, int to) {
+    double lse = of(x, from, to);
+    for (int i = from; i < to; i++) {
+      x[i] -= lse;
     }
   }
 }

@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
  * exchange k, all agents {@code send}, the tables are mixed with W^(t) (one matrix per iteration;
  * both exchanges of an iteration use it), and all agents {@code receive}. Agents' local work and
  * the mixing rows run in parallel; each agent's arithmetic is the same whatever the thread count.
- * Once every agent has sent, agent n's mixed row Σ_m W_nm x_m depends on nothing else, so each
- * parallel task mixes row n and hands it straight to agent n (one barrier per exchange less).
+ * Mixing finishes before any agent receives, as {@link AgentProcess#send} promises the agents.
  * Every run records a {@link RunProfile} of where its time went.
  * Messages and bytes count one table of 8-byte numbers per directed edge per exchange.
  */
@@ -95,7 +94,6 @@ public final class InProcessRuntime {
         LOG.info("resumed at iteration {}", first);
       }
       double[][] outgoing = new double[n][];
-      long[] mixNanos = new long[n];
       double[][] mixed = null;
       long lastLog = System.nanoTime();
       for (int t = first; t < options.iterations(); t++) {
@@ -110,12 +108,10 @@ public final class InProcessRuntime {
             mixed = new double[n][outgoing[0].length];
           }
           final double[][] out = mixed;
-          parallel.forEach(n, i -> {
-            long begin = System.nanoTime();
-            w.mixRows(outgoing, out, i, i + 1);
-            mixNanos[i] += System.nanoTime() - begin;
-            agents.get(i).receive(iteration, exchange, out[i]);
-          });
+          int chunks = Math.min(n, 4 * parallel.threads());
+          parallel.forEach(chunks, c -> w.mixRows(outgoing, out, c * n / chunks, (c + 1) * n / chunks));
+          mark = counters.lap(mark, Phase.MIXING);
+          parallel.forEach(n, i -> agents.get(i).receive(iteration, exchange, out[i]));
           mark = counters.lap(mark, Phase.RECEIVE);
           for (int i = 0; i < n; i++) {
             int deg = w.inDegree(i);
@@ -151,12 +147,6 @@ public final class InProcessRuntime {
       }
       listener.onFinish();
       long total = System.nanoTime() - runStart;
-      long mixing = 0;
-      for (long m : mixNanos) {
-        mixing += m;
-      }
-      counters.nanos[Phase.MIXING.ordinal()] = mixing / parallel.threads();
-      counters.nanos[Phase.RECEIVE.ordinal()] -= mixing / parallel.threads();
       RunProfile profile = counters.profile(n, total);
       RunProfiles.publish(profile);
       return new RunResult(row, System.nanoTime() - start, profile);

@@ -14,11 +14,8 @@ import java.util.Locale;
  * @param agents N
  * @param initializeNanos agents' set-up (the first evaluations), or restoring a checkpoint
  * @param sendNanos agents preparing the tables they send
- * @param mixingNanos mixing the tables with W (Σ_m W_nm x_m); the runtime mixes each agent's row
- *     in the same task as that agent's receive, so this is the mixing thread time divided by the
- *     thread count (an estimate of its wall-time share)
- * @param receiveNanos agents consuming the mix: normalisation and policy evaluation (the rest of
- *     the mix-and-receive wall time)
+ * @param mixingNanos mixing the tables with W (Σ_m W_nm x_m)
+ * @param receiveNanos agents consuming the mix: normalisation and policy evaluation
  * @param metricsNanos metrics rows (exact evaluations of π̄ and of every agent on r̄) and listeners
  * @param checkpointNanos snapshots and writing checkpoints
  * @param totalNanos the run's wall time

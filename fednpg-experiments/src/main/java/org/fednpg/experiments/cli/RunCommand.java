@@ -7,6 +7,8 @@ import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.core.run.ComponentSpec;
 import org.fednpg.core.plugin.Plugins;
+import org.fednpg.core.runtime.RunProfile;
+import org.fednpg.core.runtime.RunProfiles;
 import org.fednpg.experiments.runner.CellResult;
 import org.fednpg.experiments.runner.ExperimentRunner;
 import org.fednpg.experiments.runner.Progress;
@@ -57,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
       description = "with --runtime pekko: a seed node of a running cluster to submit to")
   String cluster;
 
+  @Option(names = "--profile",
+      description = "after the run, print where the time went per phase (in-process runs)")
+  boolean profile;
+
   @Override
   public Integer call() {
     ExperimentSpec experiment = SpecParser.read(specFile);
@@ -75,14 +81,29 @@ final class RunCommand implements Callable<Integer> {
     int workers = threads != null ? threads : Math.max(1, cores / Math.max(1, parallelCells));
     RunnerOptions options = new RunnerOptions(workers, parallelCells, checkpointEvery, resume,
         Progress.isTerminal());
-    List<CellResult> results = new ExperimentRunner(Plugins.registry(), options)
-        .run(experiment, base, dir);
+    if (profile) {
+      RunProfiles.startRecording();
+    }
+    List<CellResult> results;
+    List<RunProfile> profiles;
+    try {
+      results = new ExperimentRunner(Plugins.registry(), options).run(experiment, base, dir);
+    } finally {
+      profiles = profile ? RunProfiles.stopRecording() : List.of();
+    }
     var o = spec.commandLine().getOut();
     for (CellResult r : results) {
       IterationMetrics l = r.last();
       o.printf("%s: iteration %d  value %.12g  optimal %.12g  gap %.3e  consensus %.3e  %d ms%s%n",
           r.name(), l.iteration(), l.value(), r.optimalValue(), l.optimalityGap(), l.consensus(),
           l.elapsedMs(), r.skipped() ? "  (already finished, skipped)" : "");
+    }
+    for (int i = 0; i < profiles.size(); i++) {
+      o.printf("profile of run %d of %d (in finishing order):%n", i + 1, profiles.size());
+      profiles.get(i).table().forEach(line -> o.println("  " + line));
+    }
+    if (profile && profiles.isEmpty()) {
+      o.println("profile: no in-process run was executed");
     }
     o.println("results in " + dir);
     return 0;
