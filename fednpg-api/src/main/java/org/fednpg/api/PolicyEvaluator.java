@@ -14,6 +14,21 @@ public interface PolicyEvaluator {
   QEstimate evaluate(EvaluationRequest request);
 
   /**
+   * Writes the estimate of {@link #evaluate} into {@code out} (length |S||A|) and returns the
+   * samples it used. Same numbers as {@code evaluate}; an evaluator may override it to skip the
+   * intermediate {@link QEstimate} on hot paths.
+   */
+  default long evaluateInto(EvaluationRequest request, double[] out) {
+    QEstimate q = evaluate(request);
+    if (out.length != q.states() * q.actions()) {
+      throw new InvalidInputException(
+          "Q buffer has " + out.length + " entries, expected " + q.states() * q.actions());
+    }
+    q.copyInto(out);
+    return q.samples();
+  }
+
+  /**
    * V_τ^π(ρ) = Σ_s ρ(s) Σ_a π(a|s) (q(s,a) − τ log π(a|s)) for the request's reward and policy.
    * This default derives it from {@link #evaluate}; an evaluator that can compute V without Q
    * (the exact one: a single linear solve) overrides it, which is what makes per-agent value

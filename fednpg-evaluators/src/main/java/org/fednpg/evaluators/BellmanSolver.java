@@ -184,6 +184,21 @@ public final class BellmanSolver {
     return QEstimate.of(states, actions, ws.q, 0);
   }
 
+  /**
+   * Q_τ^π written into {@code out} (length |S||A|), the same numbers as {@link #q}.
+   *
+   * @throws InvalidInputException on a wrong buffer length
+   */
+  public void qInto(double gamma, RewardTable reward, LogPolicy policy, double tau, double[] out) {
+    if (out.length != states * actions) {
+      throw new InvalidInputException(
+          "Q buffer has " + out.length + " entries, expected " + states * actions);
+    }
+    Workspace ws = workspaces.get();
+    values(gamma, reward, policy, tau, ws.out);
+    qFromValues(gamma, reward, ws.out, out);
+  }
+
   private void qFromValues(double gamma, RewardTable reward, double[] v, double[] q) {
     for (int sa = 0; sa < states * actions; sa++) {
       double acc = 0;
@@ -349,9 +364,14 @@ public final class BellmanSolver {
             acc += gamma * pv[k] * x[t];
           }
         }
-        x[s] = acc / ws.diag[s];
+        double xs = acc / ws.diag[s];
+        x[s] = xs;
         if (factor) {
-          norm = Math.max(norm, rowResidual(ws, gamma, rhs, x, s));
+          // this row's residual rhs − (I − γP_π)x from the off-diagonal sum just formed: every
+          // x(t) it reads is final, so no second pass over the row is needed
+          double r = acc - ws.diag[s] * xs;
+          ws.res[s] = r;
+          norm = Math.max(norm, Math.abs(r));
         }
         continue;
       }

@@ -26,6 +26,13 @@ public final class ExactPolicyEvaluator implements PolicyEvaluator {
     return solver.q(mdp.gamma(), request.reward(), request.policy(), request.tau());
   }
 
+  /** Q written straight into {@code out}, no intermediate estimate (0 samples). */
+  @Override
+  public long evaluateInto(EvaluationRequest request, double[] out) {
+    solver.qInto(mdp.gamma(), request.reward(), request.policy(), request.tau(), out);
+    return 0;
+  }
+
   /** V_τ^π(ρ) from one solve for V, without forming Q. */
   @Override
   public double initialValue(EvaluationRequest request, double[] rho) {

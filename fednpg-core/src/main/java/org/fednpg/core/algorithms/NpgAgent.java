@@ -3,7 +3,6 @@ package org.fednpg.core.algorithms;
 import org.fednpg.api.EvaluationRequest;
 import org.fednpg.api.PolicyEvaluator;
 import org.fednpg.api.model.LogPolicy;
-import org.fednpg.api.model.QEstimate;
 import org.fednpg.api.model.RewardTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +34,6 @@ public final class NpgAgent implements AgentProcess {
   private final int actions;
 
   private LogPolicy policy;
-  private final double[] logPi;
   /** q_n^(t); with tracking, {@code qNext} holds q_n^(t+1) between the two exchanges. */
   private double[] q;
   private double[] qNext;
@@ -72,7 +70,6 @@ public final class NpgAgent implements AgentProcess {
     this.actions = reward.actions();
     this.policy = initial;
     int size = reward.states() * reward.actions();
-    this.logPi = initial.toArray();
     this.tracker = tracking ? new double[size] : null;
     this.outbox = new double[size];
     this.q = new double[size];
@@ -88,9 +85,8 @@ public final class NpgAgent implements AgentProcess {
   }
 
   private void evaluate(long iteration, double[] into) {
-    QEstimate estimate = evaluator.evaluate(new EvaluationRequest(id, iteration, reward, policy, tau));
-    samples += estimate.samples();
-    estimate.copyInto(into);
+    samples += evaluator.evaluateInto(
+        new EvaluationRequest(id, iteration, reward, policy, tau), into);
   }
 
   @Override
@@ -98,7 +94,7 @@ public final class NpgAgent implements AgentProcess {
     if (exchange == 0) {
       double[] direction = tracking ? tracker : q;
       for (int i = 0; i < outbox.length; i++) {
-        outbox[i] = keep * logPi[i] + step * direction[i];
+        outbox[i] = keep * policy.logProbability(i) + step * direction[i];
       }
     } else {
       for (int i = 0; i < outbox.length; i++) {
@@ -112,7 +108,6 @@ public final class NpgAgent implements AgentProcess {
   public void receive(long iteration, int exchange, double[] mixed) {
     if (exchange == 0) {
       policy = LogPolicy.fromLogits(reward.states(), actions, mixed);
-      policy.copyInto(logPi);
       if (tracking) {
         evaluate(iteration + 1, qNext);
       } else {
@@ -139,7 +134,7 @@ public final class NpgAgent implements AgentProcess {
   @Override
   public AgentState snapshot() {
     Map<String, double[]> tables = new LinkedHashMap<>();
-    tables.put("log_policy", logPi);
+    tables.put("log_policy", policy.toArray());
     tables.put("q", q);
     if (tracking) {
       tables.put("tracker", tracker);
@@ -151,7 +146,6 @@ public final class NpgAgent implements AgentProcess {
   public void restore(AgentState state) {
     double[] lp = state.table("log_policy");
     policy = LogPolicy.ofNormalized(reward.states(), actions, lp);
-    policy.copyInto(logPi);
     double[] restored = state.table("q");
     if (restored.length != q.length) {
       throw new IllegalArgumentException(
