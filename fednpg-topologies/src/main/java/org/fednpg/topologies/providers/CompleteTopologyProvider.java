@@ -1,7 +1,5 @@
 package org.fednpg.topologies.providers;
 
-import java.util.List;
-import org.fednpg.api.ParameterSpec;
 import org.fednpg.api.Parameters;
 import org.fednpg.api.TopologyContext;
 import org.fednpg.topologies.CommunicationGraph;
@@ -10,19 +8,8 @@ import org.fednpg.topologies.GraphGenerators;
 /** Complete graph; with {@code weights: equal} W = 11ᵀ/N (σ = 0), the centralised baseline. */
 public final class CompleteTopologyProvider extends GraphTopologyProvider {
 
-  @Override
-  public String name() {
-    return "complete";
-  }
-
-  @Override
-  public String description() {
-    return "complete graph (equal weights = exact averaging)";
-  }
-
-  @Override
-  protected List<ParameterSpec> graphParameters() {
-    return List.of();
+  public CompleteTopologyProvider() {
+    super("complete", "complete graph (equal weights = exact averaging)");
   }
 
   @Override

@@ -11,14 +11,8 @@ import org.fednpg.topologies.GraphGenerators;
 /** Graph from an edge-list file: one {@code i j} per line (0-based agents), {@code #} comments; must be connected. */
 public final class EdgesTopologyProvider extends GraphTopologyProvider {
 
-  @Override
-  public String name() {
-    return "edges";
-  }
-
-  @Override
-  public String description() {
-    return "graph from an edge-list file (lines 'i j', # comments)";
+  public EdgesTopologyProvider() {
+    super("edges", "graph from an edge-list file (lines 'i j', # comments)");
   }
 
   @Override

@@ -11,14 +11,8 @@ import org.fednpg.topologies.GraphGenerators;
 /** Erdős–Rényi G(N, p), resampled (seeded) until connected, at most {@code attempts} times. */
 public final class ErdosRenyiTopologyProvider extends GraphTopologyProvider {
 
-  @Override
-  public String name() {
-    return "erdos-renyi";
-  }
-
-  @Override
-  public String description() {
-    return "Erdos-Renyi G(N, p), resampled until connected";
+  public ErdosRenyiTopologyProvider() {
+    super("erdos-renyi", "Erdos-Renyi G(N, p), resampled until connected");
   }
 
   @Override

@@ -1,7 +1,5 @@
 package org.fednpg.topologies.providers;
 
-import java.util.List;
-import org.fednpg.api.ParameterSpec;
 import org.fednpg.api.Parameters;
 import org.fednpg.api.TopologyContext;
 import org.fednpg.topologies.CommunicationGraph;
@@ -10,19 +8,8 @@ import org.fednpg.topologies.GraphGenerators;
 /** Exponential graph: agent i linked to i ± 2^j (mod N) for 2^j &lt; N. */
 public final class ExponentialTopologyProvider extends GraphTopologyProvider {
 
-  @Override
-  public String name() {
-    return "exponential";
-  }
-
-  @Override
-  public String description() {
-    return "exponential graph (links at distances 2^j, symmetrised)";
-  }
-
-  @Override
-  protected List<ParameterSpec> graphParameters() {
-    return List.of();
+  public ExponentialTopologyProvider() {
+    super("exponential", "exponential graph (links at distances 2^j, symmetrised)");
   }
 
   @Override

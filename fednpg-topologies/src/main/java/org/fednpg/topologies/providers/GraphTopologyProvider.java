@@ -26,8 +26,32 @@ public abstract class GraphTopologyProvider implements TopologyProvider {
   /** Default cap on resampling a random graph until it is connected. */
   protected static final long DEFAULT_ATTEMPTS = 1000L;
 
-  /** The parameters specific to this graph family. */
-  protected abstract List<ParameterSpec> graphParameters();
+  private final String name;
+  private final String description;
+
+  /**
+   * @param name the provider name used in specs
+   * @param description one line for {@code fednpg list}
+   */
+  protected GraphTopologyProvider(String name, String description) {
+    this.name = name;
+    this.description = description;
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final String description() {
+    return description;
+  }
+
+  /** The parameters specific to this graph family (none by default). */
+  protected List<ParameterSpec> graphParameters() {
+    return List.of();
+  }
 
   /**
    * Builds the graph for {@code context.agents()} agents; errors name the parameter and may omit

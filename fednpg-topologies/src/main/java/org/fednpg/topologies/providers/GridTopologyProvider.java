@@ -10,14 +10,8 @@ import org.fednpg.topologies.CommunicationGraph;
 /** rows × cols grid, 4-neighbour, agents row-major; rows·cols must equal N. */
 public final class GridTopologyProvider extends GraphTopologyProvider {
 
-  @Override
-  public String name() {
-    return "grid";
-  }
-
-  @Override
-  public String description() {
-    return "rows x cols grid (rows*cols = N)";
+  public GridTopologyProvider() {
+    super("grid", "rows x cols grid (rows*cols = N)");
   }
 
   @Override

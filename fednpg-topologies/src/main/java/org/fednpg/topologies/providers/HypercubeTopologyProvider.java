@@ -1,8 +1,6 @@
 package org.fednpg.topologies.providers;
 
-import java.util.List;
 import org.fednpg.api.InvalidInputException;
-import org.fednpg.api.ParameterSpec;
 import org.fednpg.api.Parameters;
 import org.fednpg.api.TopologyContext;
 import org.fednpg.topologies.CommunicationGraph;
@@ -11,19 +9,8 @@ import org.fednpg.topologies.GraphGenerators;
 /** Hypercube on N = 2^d agents: agents linked when their indices differ in one bit. */
 public final class HypercubeTopologyProvider extends GraphTopologyProvider {
 
-  @Override
-  public String name() {
-    return "hypercube";
-  }
-
-  @Override
-  public String description() {
-    return "hypercube (N a power of 2)";
-  }
-
-  @Override
-  protected List<ParameterSpec> graphParameters() {
-    return List.of();
+  public HypercubeTopologyProvider() {
+    super("hypercube", "hypercube (N a power of 2)");
   }
 
   @Override

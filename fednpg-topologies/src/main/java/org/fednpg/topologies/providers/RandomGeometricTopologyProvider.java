@@ -11,14 +11,8 @@ import org.fednpg.topologies.GraphGenerators;
 /** Random geometric graph: N seeded points uniform in the unit square, linked within distance {@code radius}; resampled until connected. */
 public final class RandomGeometricTopologyProvider extends GraphTopologyProvider {
 
-  @Override
-  public String name() {
-    return "random-geometric";
-  }
-
-  @Override
-  public String description() {
-    return "random geometric graph in the unit square";
+  public RandomGeometricTopologyProvider() {
+    super("random-geometric", "random geometric graph in the unit square");
   }
 
   @Override

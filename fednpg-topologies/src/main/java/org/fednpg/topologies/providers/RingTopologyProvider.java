@@ -11,14 +11,8 @@ import org.fednpg.topologies.GraphGenerators;
 /** Ring of N agents, each linked to its {@code neighbors} nearest agents on either side (needs N ≥ 2k+1). Default weights {@code equal}, as in the paper's experiments. */
 public final class RingTopologyProvider extends GraphTopologyProvider {
 
-  @Override
-  public String name() {
-    return "ring";
-  }
-
-  @Override
-  public String description() {
-    return "ring, k neighbours per side (default weights: equal)";
+  public RingTopologyProvider() {
+    super("ring", "ring, k neighbours per side (default weights: equal)");
   }
 
   @Override

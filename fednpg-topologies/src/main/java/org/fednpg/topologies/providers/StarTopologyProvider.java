@@ -1,7 +1,5 @@
 package org.fednpg.topologies.providers;
 
-import java.util.List;
-import org.fednpg.api.ParameterSpec;
 import org.fednpg.api.Parameters;
 import org.fednpg.api.TopologyContext;
 import org.fednpg.topologies.CommunicationGraph;
@@ -10,19 +8,8 @@ import org.fednpg.topologies.GraphGenerators;
 /** Star with hub agent 0. */
 public final class StarTopologyProvider extends GraphTopologyProvider {
 
-  @Override
-  public String name() {
-    return "star";
-  }
-
-  @Override
-  public String description() {
-    return "star with hub agent 0";
-  }
-
-  @Override
-  protected List<ParameterSpec> graphParameters() {
-    return List.of();
+  public StarTopologyProvider() {
+    super("star", "star with hub agent 0");
   }
 
   @Override

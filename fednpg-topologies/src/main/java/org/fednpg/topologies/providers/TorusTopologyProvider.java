@@ -10,14 +10,8 @@ import org.fednpg.topologies.CommunicationGraph;
 /** rows × cols torus (grid with wrap-around), agents row-major; rows·cols must equal N. */
 public final class TorusTopologyProvider extends GraphTopologyProvider {
 
-  @Override
-  public String name() {
-    return "torus";
-  }
-
-  @Override
-  public String description() {
-    return "rows x cols torus (rows*cols = N)";
+  public TorusTopologyProvider() {
+    super("torus", "rows x cols torus (rows*cols = N)");
   }
 
   @Override

@@ -11,14 +11,8 @@ import org.fednpg.topologies.GraphGenerators;
 /** Watts–Strogatz small world: ring with {@code neighbors} per side, each lattice link rewired with probability {@code rewire}; resampled until connected. */
 public final class WattsStrogatzTopologyProvider extends GraphTopologyProvider {
 
-  @Override
-  public String name() {
-    return "watts-strogatz";
-  }
-
-  @Override
-  public String description() {
-    return "Watts-Strogatz small world (seeded)";
+  public WattsStrogatzTopologyProvider() {
+    super("watts-strogatz", "Watts-Strogatz small world (seeded)");
   }
 
   @Override
