@@ -51,7 +51,7 @@ final class Figures {
 
   /**
    * A table with rows = values of {@code rowKey}, columns = values of {@code colKey}, cells =
-   * mean iterations to gap ≤ 1e-3 over the runs in that cell.
+   * mean iterations to gap ≤ 1e-3 over the runs in that cell, and in brackets the mean final gap.
    */
   static String iterationsTable(Runs runs, String rowKey, String rowLabel, String colKey,
       String colLabel, int horizon) {
@@ -66,7 +66,9 @@ final class Figures {
       for (Object c : cols) {
         List<Runs.Run> cell = runs.where(rowKey, r.get(0), colKey, c);
         row.add(cell.isEmpty() ? "—"
-            : itersText(meanIterationsTo(cell, PaperExperiment.GAP_TOLERANCE), horizon));
+            : itersText(meanIterationsTo(cell, PaperExperiment.GAP_TOLERANCE), horizon) + " ("
+                + Markdown.num(Runs.mean(cell, x -> Runs.last(x, IterationMetrics::optimalityGap)))
+                + ")");
       }
       rows.add(row);
     }

@@ -89,11 +89,13 @@ final class MapSizeExperiment extends PaperExperiment {
       for (Object tau : taus) {
         List<Runs.Run> rs = runs.where("algorithm.tau", tau, "environment.size", k.get(0));
         row.add(rs.isEmpty() ? "—" : Markdown.iters(Runs.iterationsTo(rs.get(0).rows(),
-            IterationMetrics::optimalityGap, GAP_TOLERANCE), iterations));
+            IterationMetrics::optimalityGap, GAP_TOLERANCE), iterations) + " ("
+            + Markdown.num(Runs.last(rs.get(0), IterationMetrics::optimalityGap)) + ")");
       }
       rows.add(row);
     }
-    md.append("Iterations to reach an optimality gap of 1e-3:\n\n")
+    md.append("Iterations to reach an optimality gap of 1e-3 (in brackets: the gap after the last "
+        + "iteration):\n\n")
         .append(Markdown.table(header, rows)).append('\n')
         .append("Findings (measured):\n\n").append(findings).append('\n')
         .append(Markdown.figure("GridWorld map", rel + "/gridworld-map.png"));
