@@ -32,6 +32,7 @@ import org.fednpg.cluster.internal.CoordinatorEvent.AgentReport;
 import org.fednpg.cluster.internal.CoordinatorEvent.MemberChange;
 import org.fednpg.cluster.internal.LinkCounters;
 import org.fednpg.cluster.internal.LinkFaults;
+import org.fednpg.cluster.internal.RunFingerprint;
 import org.fednpg.cluster.internal.RunSpec;
 import org.fednpg.core.run.AssembledRun;
 import org.fednpg.core.run.RunRequest;
@@ -147,9 +148,11 @@ public final class PekkoRunEngine implements RunEngine {
     LinkFaults faults = new LinkFaults(settings.drop(), settings.delayMs(), settings.retryMs(),
         settings.faultSeed());
     long start = System.nanoTime();
+    String fingerprint = RunFingerprint.of(run);
     for (int i = 0; i < n; i++) {
       AgentSharding.ref(system, runId, i).tell(new StartAgent(runId, i, spec,
-          options.iterations(), options.metricsEvery(), faults, settings.countWire(), bridge));
+          options.iterations(), options.metricsEvery(), faults, settings.countWire(), fingerprint,
+          bridge));
     }
     LOG.info("run {}: {} agents started, {} iterations", runId, n, options.iterations());
     Progress p = new Progress(n);

@@ -54,7 +54,8 @@ class WireProtocolTest {
     double[] table = {0.1, -0.0, Double.MIN_VALUE, Double.NaN, Double.NEGATIVE_INFINITY, 1e308};
     LinkCounters counters = new LinkCounters(1, 2, 3, 4, 5);
     List<ClusterMessage> messages = List.of(
-        new AgentCommand.StartAgent("r", 2, spec, 30, 1, new LinkFaults(0.1, 5, 100, 42), true, ref),
+        new AgentCommand.StartAgent("r", 2, spec, 30, 1, new LinkFaults(0.1, 5, 100, 42), true,
+            "ab12cd", ref),
         new AgentCommand.Exchange("r", 1, 7, 1, table),
         new AgentCommand.Ack("r", 1, 7, 1),
         new AgentCommand.StopAgent("r"),

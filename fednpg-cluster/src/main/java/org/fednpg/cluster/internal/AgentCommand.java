@@ -27,6 +27,7 @@ public sealed interface AgentCommand
       int metricsEvery,
       LinkFaults faults,
       boolean countWire,
+      String fingerprint,
       ActorRef<CoordinatorEvent> coordinator) implements AgentCommand, ClusterMessage {}
 
   /**

@@ -1,5 +1,6 @@
 package org.fednpg.cluster.internal;
 
+import org.fednpg.api.FedNpgException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -151,6 +152,13 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     started = true;
     return guarded(() -> {
       AssembledRun run = host.acquire(runId, m.spec(), n);
+      String built = RunFingerprint.of(run);
+      if (!built.equals(m.fingerprint())) {
+        throw new FedNpgException("node " + host.node() + " built a different run from the spec "
+            + "than the submitter (model, W or algorithm differ: fingerprint " + built.substring(0, 12)
+            + " vs " + m.fingerprint().substring(0, 12) + "); every node needs the same files at "
+            + m.spec().baseDirectory() + ", the same plugins and the same fednpg build");
+      }
       algorithm = run.algorithm();
       topology = run.topology();
       agents = algorithm.agents().size();
