@@ -14,7 +14,7 @@ import org.fednpg.core.run.AssembledRun;
 
 /**
  * A SHA-256 digest of what a node built from a run's spec: the model (kernel, γ, ρ, every
- * reward), W^(0) and the algorithm's kind and facts. Every node rebuilds the run from the spec,
+ * reward), W^(0), the algorithm's kind and facts, and every component's resolved parameters. Every node rebuilds the run from the spec,
  * so a node that sees other files at the spec's paths, other plugins or another build would
  * silently compute a different run; comparing digests turns that into a clear failure.
  */
@@ -61,8 +61,8 @@ public final class RunFingerprint {
     }
     Algorithm a = run.algorithm();
     md.update((a.getClass().getName() + "|" + a.agents().size() + "|"
-        + a.exchangesPerIteration() + "|" + a.tau() + "|" + a.manifestInfo())
-        .getBytes(StandardCharsets.UTF_8));
+        + a.exchangesPerIteration() + "|" + a.tau() + "|" + a.manifestInfo() + "|"
+        + run.resolved()).getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(md.digest());
   }
 }
