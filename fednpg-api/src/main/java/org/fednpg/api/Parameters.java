@@ -32,7 +32,8 @@ public final class Parameters {
    *
    * @param owner how errors name the component, e.g. {@code "environment 'garnet'"}
    * @param specs accepted parameters
-   * @param raw given values (JSON/YAML scalars, or strings from the command line)
+   * @param raw given values as JSON scalars (Long/Integer, Double, Boolean, String); types are
+   *     strict: {@code "10"} or {@code 10.0} is not a whole number
    * @param baseDirectory folder that relative {@link ParameterType#PATH} values resolve against
    * @throws InvalidInputException naming the key for unknown keys, missing required keys and
    *     ill-typed values
@@ -84,35 +85,17 @@ public final class Parameters {
     String where = owner + ": parameter '" + spec.name() + "'";
     switch (spec.type()) {
       case INTEGER: {
-        if (given instanceof Integer || given instanceof Long || given instanceof Short) {
+        if (given instanceof Integer || given instanceof Long || given instanceof Short
+            || given instanceof Byte) {
           return ((Number) given).longValue();
         }
-        if (given instanceof String s) {
-          try {
-            return Long.parseLong(s.trim());
-          } catch (NumberFormatException e) {
-            throw new InvalidInputException(where + " expects a whole number, got '" + s + "'", e);
-          }
-        }
-        if (given instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-            && Math.abs(n.doubleValue()) < 9.0e15) {
-          return n.longValue();
-        }
-        throw new InvalidInputException(where + " expects a whole number, got '" + given + "'");
+        throw new InvalidInputException(where + " expects a whole number, got " + describe(given));
       }
       case NUMBER: {
-        double d;
-        if (given instanceof Number n) {
-          d = n.doubleValue();
-        } else if (given instanceof String s) {
-          try {
-            d = Double.parseDouble(s.trim());
-          } catch (NumberFormatException e) {
-            throw new InvalidInputException(where + " expects a number, got '" + s + "'", e);
-          }
-        } else {
-          throw new InvalidInputException(where + " expects a number, got '" + given + "'");
+        if (!(given instanceof Number n)) {
+          throw new InvalidInputException(where + " expects a number, got " + describe(given));
         }
+        double d = n.doubleValue();
         if (!Double.isFinite(d)) {
           throw new InvalidInputException(where + " expects a finite number, got " + given);
         }
@@ -122,10 +105,7 @@ public final class Parameters {
         if (given instanceof Boolean b) {
           return b;
         }
-        if (given instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-          return Boolean.parseBoolean(s);
-        }
-        throw new InvalidInputException(where + " expects true or false, got '" + given + "'");
+        throw new InvalidInputException(where + " expects true or false, got " + describe(given));
       }
       case STRING:
       case PATH: {
@@ -142,6 +122,11 @@ public final class Parameters {
       default:
         throw new IllegalStateException("unhandled type " + spec.type());
     }
+  }
+
+  /** A value as the user wrote it: text quoted, numbers and booleans bare. */
+  private static String describe(Object given) {
+    return given instanceof String t ? "'" + t + "' (text)" : String.valueOf(given);
   }
 
   /** How errors name the owning component. */

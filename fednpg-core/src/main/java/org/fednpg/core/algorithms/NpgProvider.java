@@ -51,6 +51,10 @@ public abstract class NpgProvider implements AlgorithmProvider {
     LogPolicy start = LogPolicy.uniform(mdp.states(), mdp.actions());
     List<NpgAgent> agents = new ArrayList<>();
     if (federated) {
+      if (context.topology() == null) {
+        throw new InvalidInputException(parameters.owner()
+            + " communicates: the spec needs a topology block (e.g. topology: {type: ring})");
+      }
       if (context.topology().agents() != mdp.agents()) {
         throw new InvalidInputException(parameters.owner() + ": topology has "
             + context.topology().agents() + " agents but the environment has " + mdp.agents());

@@ -51,6 +51,10 @@ final class CompareCommand implements Callable<Integer> {
     for (Path d : dirs) {
       for (Path run : runFolders(d)) {
         JsonNode m = ResultsReader.manifest(run);
+        if (m == null || !m.path("spec").isObject()) {
+          throw new InvalidInputException(run.resolve("manifest.json")
+              + ": not a fednpg run manifest (no 'spec')");
+        }
         JsonNode s = m.get("spec").deepCopy();
         ((ObjectNode) s).remove("seed");
         ((ObjectNode) s).remove("name");

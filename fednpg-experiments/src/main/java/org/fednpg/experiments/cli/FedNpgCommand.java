@@ -55,9 +55,14 @@ public final class FedNpgCommand implements Runnable {
         err.println("fednpg: " + ex.getMessage());
         return EXIT_INPUT;
       }
-      if (ex instanceof FedNpgException || ex instanceof UncheckedIOException) {
+      if (ex instanceof FedNpgException) {
         LOG.debug("failure", ex);
         err.println("fednpg: " + ex.getMessage());
+        return EXIT_FAILURE;
+      }
+      if (ex instanceof UncheckedIOException io) {
+        LOG.debug("I/O failure", ex);
+        err.println("fednpg: " + io.getMessage() + ": " + io.getCause());
         return EXIT_FAILURE;
       }
       LOG.error("unexpected failure", ex);

@@ -10,6 +10,25 @@ final class KeyValues {
 
   private KeyValues() {}
 
+  /** A command-line value as the JSON scalar it spells: whole number, number, boolean or text. */
+  static Object typed(String v) {
+    if (v.matches("[+-]?\\d{1,18}")) {
+      return Long.parseLong(v);
+    }
+    if (v.equals("true") || v.equals("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    try {
+      double d = Double.parseDouble(v);
+      if (Double.isFinite(d) && !v.isBlank()) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // not a number: text
+    }
+    return v;
+  }
+
   static Map<String, Object> parse(List<String> args) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (args == null) {
@@ -20,7 +39,11 @@ final class KeyValues {
       if (eq <= 0) {
         throw new InvalidInputException("expected key=value, got '" + a + "'");
       }
-      m.put(a.substring(0, eq), a.substring(eq + 1));
+      String key = a.substring(0, eq);
+      if (m.containsKey(key)) {
+        throw new InvalidInputException("'" + key + "' given twice");
+      }
+      m.put(key, typed(a.substring(eq + 1)));
     }
     return m;
   }

@@ -43,6 +43,9 @@ final class TopologyCommand {
 
     @Override
     public void run() {
+      if (agents < 1) {
+        throw new org.fednpg.api.InvalidInputException("--agents must be >= 1, got " + agents);
+      }
       TopologyProvider p = Plugins.registry().topology(name);
       Topology t = p.create(ComponentRegistry.parameters(Family.TOPOLOGY, p,
           KeyValues.parse(params), Path.of("").toAbsolutePath()),

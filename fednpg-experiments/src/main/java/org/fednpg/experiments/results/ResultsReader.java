@@ -54,6 +54,9 @@ public final class ResultsReader {
             + lines.get(l), e);
       }
     }
+    if (rows.isEmpty()) {
+      throw new InvalidInputException(file + ": no metrics rows (only a header)");
+    }
     return rows;
   }
 

@@ -93,6 +93,13 @@ public final class ExperimentRunner {
   /** Runs every cell of {@code spec} into {@code out}. */
   public List<CellResult> run(ExperimentSpec spec, Path baseDirectory, Path out) {
     List<Sweeps.Cell> cells = Sweeps.expand(spec);
+    for (Sweeps.Cell cell : cells) {
+      try {
+        validate(cell.spec(), baseDirectory);
+      } catch (InvalidInputException e) {
+        throw spec.sweep().isEmpty() ? e : e.in("sweep cell " + cell.name());
+      }
+    }
     long total = 0;
     for (Sweeps.Cell c : cells) {
       total += c.spec().iterations();
@@ -175,6 +182,10 @@ public final class ExperimentRunner {
     int workers = spec.threads() != null ? spec.threads() : options.threads();
     Checkpoint resumeFrom = null;
     List<String> earlier = List.of();
+    if (options.resume() && !Files.isRegularFile(checkpointFile)) {
+      LOG.info("{}: --resume, but no checkpoint in {}; starting from iteration 0", cell.name(),
+          dir);
+    }
     if (options.resume() && Files.isRegularFile(checkpointFile)) {
       resumeFrom = CheckpointFiles.read(checkpointFile, fingerprint);
       earlier = MetricsCsv.rowsUpTo(AtomicFiles.temporarySibling(metrics), resumeFrom.iteration());
@@ -230,6 +241,22 @@ public final class ExperimentRunner {
     progress.cellFinished();
     return new CellResult(cell.name(), cell.values(), dir, result.last(),
         run.optimum().initialValue(), false);
+  }
+
+  /** Checks every component's type and parameters (cheap: nothing is built). */
+  private void validate(ExperimentSpec spec, Path baseDirectory) {
+    check(ComponentRegistry.Family.ENVIRONMENT, spec.environment(), baseDirectory);
+    check(ComponentRegistry.Family.TOPOLOGY, spec.topology(), baseDirectory);
+    check(ComponentRegistry.Family.EVALUATOR, spec.evaluator(), baseDirectory);
+    check(ComponentRegistry.Family.ALGORITHM, spec.algorithm(), baseDirectory);
+    check(ComponentRegistry.Family.RUNTIME, spec.runtime(), baseDirectory);
+  }
+
+  private void check(ComponentRegistry.Family family, ComponentSpec block, Path baseDirectory) {
+    if (block != null) {
+      ComponentRegistry.parameters(family, registry.provider(family, block.type()),
+          block.parameters(), baseDirectory);
+    }
   }
 
   private RunEngine engine(ExperimentSpec spec) {
@@ -293,7 +320,8 @@ public final class ExperimentRunner {
     m.put("actions", run.mdp().actions());
     m.put("gamma", run.mdp().gamma());
     m.put("tau", run.algorithm().tau());
-    m.put("sigma", run.topology() == null ? null : finite(run.topology().sigma()));
+    boolean communicates = run.topology() != null && run.algorithm().usesTopology();
+    m.put("sigma", communicates ? finite(run.topology().sigma()) : null);
     m.put("optimal_value", finite(run.optimum().initialValue()));
     m.put("oracle_sweeps", run.optimum().sweeps());
     m.put("environment", run.environment().manifestInfo());
@@ -354,7 +382,8 @@ public final class ExperimentRunner {
     b.append(",iterations,value,optimal_value,optimality_gap,q_error,consensus,elapsed_ms\n");
     for (CellResult r : results) {
       b.append('"').append(r.name()).append('"');
-      keys.forEach(k -> b.append(',').append(r.values().get(k)));
+      keys.forEach(k -> b.append(",\"").append(Sweeps.label(r.values().get(k))
+          .replace("\"", "\"\"")).append('"'));
       IterationMetrics l = r.last();
       b.append(',').append(l.iteration()).append(',').append(l.value()).append(',')
           .append(r.optimalValue()).append(',').append(l.optimalityGap()).append(',')

@@ -30,7 +30,8 @@ public final class SpecParser {
       "name", "seed", "iterations", "gamma", "metricsEvery", "threads",
       "environment", "topology", "evaluator", "algorithm", "runtime", "sweep");
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private SpecParser() {}
 

@@ -36,7 +36,14 @@ public final class Sweeps {
       for (int i = 0; i < keys.size(); i++) {
         values.put(keys.get(i), spec.sweep().get(keys.get(i)).get(index[i]));
       }
-      cells.add(new Cell(cellName(values), values, apply(spec, values)));
+      String name = cellName(values);
+      for (Cell earlier : cells) {
+        if (earlier.name().equals(name)) {
+          throw new InvalidInputException("sweep cells " + earlier.values() + " and " + values
+              + " would share the folder '" + name + "'; make the swept values distinct");
+        }
+      }
+      cells.add(new Cell(name, values, apply(spec, values)));
       int i = keys.size() - 1;
       while (i >= 0 && ++index[i] == spec.sweep().get(keys.get(i)).size()) {
         index[i] = 0;
@@ -72,7 +79,20 @@ public final class Sweeps {
     Map<String, Object> map = SpecWriter.toMap(spec);
     map.remove("sweep");
     ObjectNode tree = MAPPER.valueToTree(map);
-    values.forEach((path, value) -> {
+    // whole blocks first, so that dotted keys (algorithm.eta) refine a swept block
+    // (algorithm: [...]) instead of being overwritten by it
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    values.forEach((k, v) -> {
+      if (v instanceof Map<?, ?>) {
+        ordered.put(k, v);
+      }
+    });
+    values.forEach((k, v) -> {
+      if (!(v instanceof Map<?, ?>)) {
+        ordered.put(k, v);
+      }
+    });
+    ordered.forEach((path, value) -> {
       String[] parts = path.split("\\.");
       ObjectNode node = tree;
       for (int i = 0; i < parts.length - 1; i++) {

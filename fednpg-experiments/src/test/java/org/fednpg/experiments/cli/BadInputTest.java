@@ -135,4 +135,32 @@ class BadInputTest {
     assertRefused(CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
         "typo.yaml", "iteratoins");
   }
+
+  @Test
+  void numbersWrittenAsTextAreIllTyped() throws IOException {
+    Path spec = tmp.resolve("typed.yaml");
+    Files.writeString(spec, "environment: {type: garnet, states: \"10\"}\n"
+        + "topology: {type: ring}\nalgorithm: {type: fednpg}\n");
+    assertRefused(CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
+        "'states'", "whole number", "'10' (text)");
+  }
+
+  @Test
+  void communicatingAlgorithmWithoutTopologyIsRefused() throws IOException {
+    Path spec = tmp.resolve("notopo.yaml");
+    Files.writeString(spec, "environment: {type: garnet, agents: 3}\nalgorithm: {type: fednpg}\n");
+    assertRefused(CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
+        "needs a topology block");
+  }
+
+  @Test
+  void badSweepValueIsRefusedBeforeAnyCellRuns() throws IOException {
+    Path spec = tmp.resolve("sweep.yaml");
+    Files.writeString(spec, "iterations: 3\nenvironment: {type: garnet, agents: 3}\n"
+        + "topology: {type: ring}\nalgorithm: {type: fednpg}\n"
+        + "sweep:\n  algorithm.eta: [0.1, 0.2, bad]\n");
+    assertRefused(CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
+        "algorithm.eta=bad", "'eta'");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
 }

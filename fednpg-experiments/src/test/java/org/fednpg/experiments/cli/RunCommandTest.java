@@ -119,4 +119,26 @@ class RunCommandTest {
     assertThat(o.err()).contains("different spec", "a-out");
     assertThat(Files.readString(out.resolve("metrics.csv"))).isEqualTo(before);
   }
+
+  @Test
+  void summaryQuotesBlockValuesAsOneColumn() throws IOException {
+    Path spec = tmp.resolve("blocks.yaml");
+    Files.writeString(spec, """
+        name: blocks
+        iterations: 3
+        environment: {type: test-two-state, agents: 4}
+        algorithm: {type: fednpg}
+        sweep:
+          topology: [{type: ring}, {type: grid, rows: 2, cols: 2}]
+        """);
+    Path out = tmp.resolve("blocks-out");
+    assertThat(CliHarness.run("run", spec.toString(), "--out", out.toString()).status()).isZero();
+    List<String> lines = Files.readAllLines(out.resolve("summary.csv"));
+    int columns = lines.get(0).split(",", -1).length;
+    assertThat(lines.get(2)).contains("\"grid-rows2-cols2\"");
+    for (String line : lines.subList(1, lines.size())) {
+      // no comma inside quotes here, so a plain split counts the columns
+      assertThat(line.split(",", -1)).hasSize(columns);
+    }
+  }
 }

@@ -110,4 +110,41 @@ class SpecParserTest {
     ExperimentSpec parsed = SpecParser.parse(spec, "blocks");
     assertThat(SpecParser.parse(SpecWriter.toYaml(parsed), "blocks")).isEqualTo(parsed);
   }
+
+  @Test
+  void dottedKeysRefineASweptBlockWhateverTheirOrder() {
+    String spec = """
+        environment: {type: garnet, agents: 4}
+        topology: {type: ring}
+        algorithm: {type: fednpg, eta: 0.1}
+        sweep:
+          algorithm.eta: [0.05, 0.5]
+          algorithm: [{type: naive}, {type: fednpg}]
+        """;
+    List<Sweeps.Cell> cells = Sweeps.expand(SpecParser.parse(spec, "order"));
+    assertThat(cells).hasSize(4);
+    for (Sweeps.Cell c : cells) {
+      assertThat(c.spec().algorithm().parameters().get("eta"))
+          .isEqualTo(c.values().get("algorithm.eta"));
+      assertThat(c.spec().algorithm().type())
+          .isEqualTo(((java.util.Map<?, ?>) c.values().get("algorithm")).get("type"));
+    }
+  }
+
+  @Test
+  void sweepCellsThatWouldShareAFolderAreRefused() {
+    String spec = "environment: {type: garnet}\nalgorithm: {type: fednpg}\n"
+        + "sweep:\n  algorithm.eta: [0.5, '0.5']\n";
+    assertThatThrownBy(() -> Sweeps.expand(SpecParser.parse(spec, "x")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("share the folder 'algorithm.eta=0.5'");
+  }
+
+  @Test
+  void duplicateKeysAreRefused() {
+    assertThatThrownBy(() -> SpecParser.parse(SPEC + "iterations: 4\n", "x"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("iterations");
+    assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("states: 30,", "states: 30, states: 5,"),
+        "x")).isInstanceOf(InvalidInputException.class).hasMessageContaining("states");
+  }
 }
