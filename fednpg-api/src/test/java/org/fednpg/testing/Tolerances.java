@@ -26,6 +26,6 @@ public final class Tolerances {
   /** Three decimals, the precision of published tabular values (forest MDP). */
   public static final double PUBLISHED_3_DECIMALS = 5e-4;
 
-  /** Two decimals, the precision of the Gymnasium registry's reward thresholds. */
+  /** Two decimals, the precision of the optima documented in Gymnasium's registry. */
   public static final double PUBLISHED_2_DECIMALS = 5e-3;
 }

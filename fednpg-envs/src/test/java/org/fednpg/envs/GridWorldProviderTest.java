@@ -138,13 +138,12 @@ class GridWorldProviderTest extends EnvironmentProviderContractTest {
   }
 
   @Test
-  void largestPaperInstanceBuildsQuickly() {
-    long t0 = System.nanoTime();
+  void largestPaperInstanceBuilds() {
+    // its build time is measured by fednpg-bench's EnvironmentBenchmark, never asserted here
     GridWorld g = grid(Map.of("size", 70, "agents", 50), 1);
-    long ms = (System.nanoTime() - t0) / 1_000_000;
     assertThat(g.mdp().states()).isEqualTo(4900);
     assertThat(g.mdp().agents()).isEqualTo(50);
-    assertThat(ms).as("build time in ms").isLessThan(1000);
+    assertThat(g.layout().cells()).hasSize(2 * 70 - 2);
   }
 
   @Test
