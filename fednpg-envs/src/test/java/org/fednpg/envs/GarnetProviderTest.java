@@ -84,4 +84,46 @@ class GarnetProviderTest extends EnvironmentProviderContractTest {
     assertThatThrownBy(() -> TestSupport.create(provider(), Map.of("rewards", "gaussian"), 1))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("'rewards'");
   }
+
+  @Test
+  void nextStatesAreUniformAndProbabilitiesAreUniformSpacings() {
+    // Over many seeds: (1) every state is equally likely to be a next state (chi-square, 9 df,
+    // rejected when p < 1e-6, so a correct generator fails with probability 1e-6);
+    // (2) the gaps between b−1 sorted uniform cut points are Beta(1, b−1):
+    // P(gap > x) = (1−x)^(b−1). Within a row these events are negatively correlated (at most one
+    // gap exceeds 1/2; two gaps below 0.1 occur with probability 0.02 < 0.19²), so counts
+    // have at most the binomial standard deviation; 6 of them make a false
+    // failure rarer than 1e-8.
+    int states = 10;
+    int actions = 2;
+    int b = 3;
+    long[] hits = new long[states];
+    long above = 0;
+    long below = 0;
+    long total = 0;
+    for (int seed = 0; seed < 300; seed++) {
+      TransitionKernel k = TestSupport.create(provider(),
+          Map.of("states", states, "actions", actions, "branching", b), seed).mdp().kernel();
+      for (int s = 0; s < states; s++) {
+        for (int a = 0; a < actions; a++) {
+          for (int e = k.rowStart(s, a); e < k.rowEnd(s, a); e++) {
+            hits[k.next(e)]++;
+            above += k.probability(e) > 0.5 ? 1 : 0;
+            below += k.probability(e) < 0.1 ? 1 : 0;
+            total++;
+          }
+        }
+      }
+    }
+    double[] uniform = new double[states];
+    java.util.Arrays.fill(uniform, 1.0 / states);
+    assertThat(ChiSquare.survival(ChiSquare.statistic(hits, uniform), states - 1))
+        .isGreaterThan(1e-6);
+    double pAbove = Math.pow(0.5, b - 1);
+    double pBelow = 1 - Math.pow(0.9, b - 1);
+    assertThat((double) above / total).isCloseTo(pAbove,
+        within(6 * Math.sqrt(pAbove * (1 - pAbove) / total)));
+    assertThat((double) below / total).isCloseTo(pBelow,
+        within(6 * Math.sqrt(pBelow * (1 - pBelow) / total)));
+  }
 }
