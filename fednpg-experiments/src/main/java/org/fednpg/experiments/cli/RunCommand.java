@@ -9,6 +9,7 @@ import org.fednpg.core.run.ComponentSpec;
 import org.fednpg.core.plugin.Plugins;
 import org.fednpg.core.runtime.RunProfile;
 import org.fednpg.core.runtime.RunProfiles;
+import org.fednpg.experiments.reproduce.SweepPlots;
 import org.fednpg.experiments.runner.CellResult;
 import org.fednpg.experiments.runner.ExperimentRunner;
 import org.fednpg.experiments.runner.Progress;
@@ -104,6 +105,13 @@ final class RunCommand implements Callable<Integer> {
     }
     if (profile && profiles.isEmpty()) {
       o.println("profile: no in-process run was executed");
+    }
+    if (!experiment.sweep().isEmpty()) {
+      String key = experiment.sweep().keySet().stream().filter(k -> !k.equals("seed")).findFirst()
+          .orElse("seed");
+      Path png = dir.resolve("plot-optimality_gap.png");
+      SweepPlots.plot(dir, "optimality_gap", key, true, png);
+      o.println("plot: " + png + " (fednpg plot DIR --by KEY --metric M for others)");
     }
     o.println("results in " + dir);
     return 0;

@@ -16,8 +16,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Line charts of metrics: one line per curve, its min–max band over seeds drawn as thin dashed
- * lines of the same colour, optional log scale (for linearly converging quantities). Values that
- * a log axis cannot show (≤ 0, NaN) are clipped to {@link #LOG_FLOOR}.
+ * lines of the same colour, optional log scale (for linearly converging quantities). A log axis
+ * shows absolute values, and values it cannot show (0, NaN) are clipped to {@link #LOG_FLOOR}.
  */
 public final class Charts {
 
@@ -96,11 +96,13 @@ public final class Charts {
     write(file, chart);
   }
 
+  /** On a log axis: absolute values (a gap may be −1e-10 at the oracle's precision), floored. */
   private static double[] clip(double[] y, boolean logY) {
     double[] out = y.clone();
     for (int i = 0; i < out.length; i++) {
-      if (logY && !(out[i] > LOG_FLOOR)) {
-        out[i] = LOG_FLOOR;
+      if (logY) {
+        double a = Math.abs(out[i]);
+        out[i] = a > LOG_FLOOR ? a : LOG_FLOOR;
       }
     }
     return out;

@@ -34,7 +34,7 @@ final class FedNacExperiment extends PaperExperiment {
   String analyse(Runs runs, Path dir, String rel, int iterations) {
     StringBuilder md = new StringBuilder();
     md.append(Figures.curves(runs.all(), "algorithm", "algorithm",
-        IterationMetrics::optimalityGap, "V*(ρ) − V(ρ)", true, dir, rel, "gap.png",
+        IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", true, dir, rel, "gap.png",
         "Optimality gap by iteration"));
     List<Curve> bySamples = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
@@ -59,7 +59,7 @@ final class FedNacExperiment extends PaperExperiment {
     }
     if (!bySamples.isEmpty()) {
       Charts.line(dir.resolve("gap-vs-samples.png"), "FedNAC: gap vs samples per agent",
-          "samples per agent (cumulative)", "V*(ρ) − V(ρ)", true, bySamples);
+          "samples per agent (cumulative)", "|V*(ρ) − V(ρ)|", true, bySamples);
       md.append(Markdown.figure("gap vs samples", rel + "/gap-vs-samples.png"));
     }
     md.append(Markdown.table(List.of("algorithm", "samples per agent (total)",

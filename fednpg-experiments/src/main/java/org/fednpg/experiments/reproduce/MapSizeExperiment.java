@@ -45,7 +45,7 @@ final class MapSizeExperiment extends PaperExperiment {
       }
       String file = "gap-tau" + tau + ".png";
       Charts.line(dir.resolve(file), "Optimality gap, τ = " + tau + " (N = 10, ring)",
-          "iteration", "V*(ρ) − V(ρ)", true, curves);
+          "iteration", "|V*(ρ) − V(ρ)|", true, curves);
       md.append(Markdown.figure("gap vs iteration, tau " + tau, rel + "/" + file));
     }
     List<List<String>> rows = new ArrayList<>();

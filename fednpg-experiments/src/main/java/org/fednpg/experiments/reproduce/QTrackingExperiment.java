@@ -34,7 +34,7 @@ final class QTrackingExperiment extends PaperExperiment {
     for (List<Object> n : runs.groupBy("environment.agents").keySet()) {
       List<Runs.Run> subset = runs.where("environment.agents", n.get(0));
       md.append(Figures.curves(subset, "algorithm.type", "algorithm",
-          IterationMetrics::optimalityGap, "V*(ρ) − V(ρ)", true, dir, rel,
+          IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", true, dir, rel,
           "gap-N" + n.get(0) + ".png", "Optimality gap, N = " + n.get(0)));
       md.append(Figures.curves(subset, "algorithm.type", "algorithm",
           IterationMetrics::consensus, "max |log π_n − log π̄|", true, dir, rel,

@@ -32,7 +32,7 @@ final class RobustnessExperiment extends PaperExperiment {
   String analyse(Runs runs, Path dir, String rel, int iterations) {
     StringBuilder md = new StringBuilder();
     md.append(Figures.curves(runs.all(), "evaluator.epsilon", "ε",
-        IterationMetrics::optimalityGap, "V*(ρ) − V(ρ)", true, dir, rel, "gap.png",
+        IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", true, dir, rel, "gap.png",
         "Optimality gap under evaluation noise"));
     List<Double> eps = new ArrayList<>();
     List<Double> gap = new ArrayList<>();

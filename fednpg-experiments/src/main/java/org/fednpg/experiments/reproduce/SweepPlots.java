@@ -96,7 +96,8 @@ public final class SweepPlots {
           c -> Double.parseDouble((String) c.values().get(key))));
     }
     Runs runs = new Runs(cells);
-    Figures.curves(runs.all(), key, key, f, metric, log, out.toAbsolutePath().getParent(),
+    Figures.curves(runs.all(), key, key, f, log ? "|" + metric + "|" : metric, log,
+        out.toAbsolutePath().getParent(),
         ".", out.getFileName().toString(), metric + " by " + key + " — " + sweepDir.getFileName());
     return key;
   }
