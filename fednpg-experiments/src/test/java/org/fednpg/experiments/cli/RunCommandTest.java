@@ -141,4 +141,45 @@ class RunCommandTest {
       assertThat(line.split(",", -1)).hasSize(columns);
     }
   }
+
+  @Test
+  void pekkoRuntimeFromTheCommandLineGivesTheInProcessNumbers() throws IOException {
+    Path spec = tmp.resolve("pk.yaml");
+    Files.writeString(spec, """
+        name: pk
+        seed: 2
+        iterations: 8
+        environment: {type: gridworld, size: 4, agents: 4}
+        topology: {type: ring}
+        algorithm: {type: fednpg, eta: 0.1, tau: 0.01}
+        """);
+    Path local = tmp.resolve("local");
+    Path cluster = tmp.resolve("cluster");
+    assertThat(CliHarness.run("run", spec.toString(), "--out", local.toString()).status())
+        .isZero();
+    CliHarness.Outcome o = CliHarness.run("run", spec.toString(), "--out", cluster.toString(),
+        "--runtime", "pekko");
+    assertThat(o.status()).as(o.err()).isZero();
+    int elapsed = org.fednpg.experiments.results.MetricsCsv.COLUMNS.indexOf("elapsed_ms");
+    List<String> a = Files.readAllLines(local.resolve("metrics.csv"));
+    List<String> b = Files.readAllLines(cluster.resolve("metrics.csv"));
+    assertThat(b).hasSameSizeAs(a);
+    for (int i = 1; i < a.size(); i++) {
+      String[] x = a.get(i).split(",", -1);
+      String[] y = b.get(i).split(",", -1);
+      for (int c = 0; c < x.length; c++) {
+        if (c == elapsed) {
+          continue; // wall time
+        }
+        if (c == 0 || c > elapsed) {
+          assertThat(y[c]).as("row %d column %d", i, c).isEqualTo(x[c]); // counters: exact
+          continue;
+        }
+        assertThat(Double.parseDouble(y[c])).isCloseTo(Double.parseDouble(x[c]),
+            within(Tolerances.REORDERED));
+      }
+    }
+    assertThat(CliHarness.run("run", spec.toString(), "--out", tmp.resolve("x").toString(),
+        "--cluster", "127.0.0.1:1").status()).isEqualTo(FedNpgCommand.EXIT_INPUT);
+  }
 }
