@@ -7,6 +7,7 @@ import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.model.QEstimate;
 import org.fednpg.api.model.RewardTable;
 import org.fednpg.api.model.TransitionKernel;
+import org.fednpg.testing.DenseSolve;
 
 /**
  * An independent exact evaluator for core tests: forms I − γP_π densely and solves by Gaussian
@@ -46,7 +47,7 @@ public final class DenseEvaluator implements PolicyEvaluator {
         }
       }
     }
-    double[] v = gauss(a, nS);
+    double[] v = DenseSolve.augmented(a);
     double[] q = new double[nS * nA];
     for (int s = 0; s < nS; s++) {
       for (int act = 0; act < nA; act++) {
@@ -58,34 +59,5 @@ public final class DenseEvaluator implements PolicyEvaluator {
       }
     }
     return q;
-  }
-
-  private static double[] gauss(double[][] a, int n) {
-    for (int col = 0; col < n; col++) {
-      int piv = col;
-      for (int row = col + 1; row < n; row++) {
-        if (Math.abs(a[row][col]) > Math.abs(a[piv][col])) {
-          piv = row;
-        }
-      }
-      double[] t = a[col];
-      a[col] = a[piv];
-      a[piv] = t;
-      for (int row = col + 1; row < n; row++) {
-        double f = a[row][col] / a[col][col];
-        for (int k = col; k <= n; k++) {
-          a[row][k] -= f * a[col][k];
-        }
-      }
-    }
-    double[] x = new double[n];
-    for (int row = n - 1; row >= 0; row--) {
-      double s = a[row][n];
-      for (int k = row + 1; k < n; k++) {
-        s -= a[row][k] * x[k];
-      }
-      x[row] = s / a[row][row];
-    }
-    return x;
   }
 }

@@ -12,6 +12,7 @@ import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.core.TestTopologies;
 import org.fednpg.core.oracle.ValueIteration;
 import org.fednpg.testing.RandomMdps;
+import org.fednpg.testing.DenseSolve;
 import org.fednpg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -140,7 +141,7 @@ class FedNacApproximationTest {
         a[i][d] += phi[sa][i] * q[sa];
       }
     }
-    double[] w = gauss(a);
+    double[] w = DenseSolve.augmented(a);
     double max = 0;
     double sum = 0;
     double sumRho = 0;
@@ -163,35 +164,5 @@ class FedNacApproximationTest {
     assertThat((Double) floor.get("rms_uniform"))
         .isCloseTo(Math.sqrt(sum / phi.length), within(Tolerances.EXACT));
     assertThat((Double) floor.get("rms_rho")).isCloseTo(Math.sqrt(sumRho), within(Tolerances.EXACT));
-  }
-
-  private static double[] gauss(double[][] a) {
-    int n = a.length;
-    for (int col = 0; col < n; col++) {
-      int piv = col;
-      for (int row = col + 1; row < n; row++) {
-        if (Math.abs(a[row][col]) > Math.abs(a[piv][col])) {
-          piv = row;
-        }
-      }
-      double[] t = a[col];
-      a[col] = a[piv];
-      a[piv] = t;
-      for (int row = col + 1; row < n; row++) {
-        double f = a[row][col] / a[col][col];
-        for (int k = col; k <= n; k++) {
-          a[row][k] -= f * a[col][k];
-        }
-      }
-    }
-    double[] x = new double[n];
-    for (int row = n - 1; row >= 0; row--) {
-      double s = a[row][n];
-      for (int k = row + 1; k < n; k++) {
-        s -= a[row][k] * x[k];
-      }
-      x[row] = s / a[row][row];
-    }
-    return x;
   }
 }
