@@ -19,6 +19,7 @@ import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.model.QEstimate;
 import org.fednpg.api.model.RewardTable;
 import org.fednpg.api.model.TransitionKernel;
+import org.fednpg.testing.DenseSolve;
 
 /**
  * Test fixtures written independently of the code under test: a registry-like factory over the
@@ -103,47 +104,15 @@ final class EvaluatorFixtures {
   static double[] denseValues(MultiTaskMdp mdp, RewardTable reward, LogPolicy policy, double tau) {
     int n = mdp.states();
     double[] p = densePolicyKernel(mdp.kernel(), policy);
-    double[] m = new double[n * n];
-    for (int i = 0; i < n * n; i++) {
-      m[i] = -mdp.gamma() * p[i];
-    }
+    double[] b = softReward(reward, policy, tau);
+    double[][] augmented = new double[n][n + 1];
     for (int i = 0; i < n; i++) {
-      m[i * n + i] += 1;
-    }
-    double[] x = softReward(reward, policy, tau);
-    for (int k = 0; k < n; k++) {
-      int piv = k;
-      for (int i = k + 1; i < n; i++) {
-        if (Math.abs(m[i * n + k]) > Math.abs(m[piv * n + k])) {
-          piv = i;
-        }
-      }
       for (int j = 0; j < n; j++) {
-        double t = m[k * n + j];
-        m[k * n + j] = m[piv * n + j];
-        m[piv * n + j] = t;
+        augmented[i][j] = (i == j ? 1 : 0) - mdp.gamma() * p[i * n + j];
       }
-      double t = x[k];
-      x[k] = x[piv];
-      x[piv] = t;
-      for (int i = k + 1; i < n; i++) {
-        double f = m[i * n + k] / m[k * n + k];
-        if (f != 0) {
-          for (int j = k; j < n; j++) {
-            m[i * n + j] -= f * m[k * n + j];
-          }
-          x[i] -= f * x[k];
-        }
-      }
+      augmented[i][n] = b[i];
     }
-    for (int i = n - 1; i >= 0; i--) {
-      double s = x[i];
-      for (int j = i + 1; j < n; j++) {
-        s -= m[i * n + j] * x[j];
-      }
-      x[i] = s / m[i * n + i];
-    }
-    return x;
+    return DenseSolve.augmented(augmented);
   }
 
   /** Q = r + γ P V. */
