@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * as the oracle: shapes, determinism for a seed, τ > 0, rejection of mismatched inputs, and
  * identical results whether agents are evaluated in parallel or in sequence.
  */
-abstract class PolicyEvaluatorContractTest {
+public abstract class PolicyEvaluatorContractTest {
 
   /** A small MDP (6 states, 3 actions, branching 3, 4 agents, γ = 0.8) shared by the contract. */
   protected static final MultiTaskMdp MDP = RandomMdps.create(11, 6, 3, 3, 4, 0.8);
