@@ -10,9 +10,9 @@ import org.fednpg.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
-/** {@code fednpg list}: every registered component with its parameters. */
-@Command(name = "list", description = "List every registered environment, topology, evaluator "
-    + "and algorithm with its parameters.")
+/** {@code fednpg list}: every registered component of the five families with its parameters. */
+@Command(name = "list", description = "List every registered environment, topology, evaluator, "
+    + "algorithm and runtime with its parameters.")
 final class ListCommand implements Runnable {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
