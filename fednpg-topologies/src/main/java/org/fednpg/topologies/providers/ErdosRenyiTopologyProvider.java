@@ -18,8 +18,7 @@ public final class ErdosRenyiTopologyProvider extends GraphTopologyProvider {
   @Override
   protected List<ParameterSpec> graphParameters() {
     return List.of(ParameterSpec.required("p", ParameterType.NUMBER, "edge probability in (0, 1]"),
-        ParameterSpec.optional("attempts", ParameterType.INTEGER, DEFAULT_ATTEMPTS,
-            "maximum samples drawn to find a connected graph"));
+        ATTEMPTS);
   }
 
   @Override

@@ -26,6 +26,10 @@ public abstract class GraphTopologyProvider implements TopologyProvider {
   /** Default cap on resampling a random graph until it is connected. */
   protected static final long DEFAULT_ATTEMPTS = 1000L;
 
+  /** The {@code attempts} parameter of the random families that are resampled until connected. */
+  protected static final ParameterSpec ATTEMPTS = ParameterSpec.optional("attempts",
+      ParameterType.INTEGER, DEFAULT_ATTEMPTS, "maximum samples drawn to find a connected graph");
+
   private final String name;
   private final String description;
 

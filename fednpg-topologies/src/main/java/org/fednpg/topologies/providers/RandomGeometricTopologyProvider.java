@@ -18,8 +18,7 @@ public final class RandomGeometricTopologyProvider extends GraphTopologyProvider
   @Override
   protected List<ParameterSpec> graphParameters() {
     return List.of(ParameterSpec.required("radius", ParameterType.NUMBER, "link distance, > 0"),
-        ParameterSpec.optional("attempts", ParameterType.INTEGER, DEFAULT_ATTEMPTS,
-            "maximum samples drawn to find a connected graph"));
+        ATTEMPTS);
   }
 
   @Override

@@ -21,8 +21,7 @@ public final class WattsStrogatzTopologyProvider extends GraphTopologyProvider {
             "lattice neighbours k on each side; 1 <= k <= (N-1)/2"),
         ParameterSpec.optional("rewire", ParameterType.NUMBER, 0.1,
             "rewiring probability in [0, 1]"),
-        ParameterSpec.optional("attempts", ParameterType.INTEGER, DEFAULT_ATTEMPTS,
-            "maximum samples drawn to find a connected graph"));
+        ATTEMPTS);
   }
 
   @Override
