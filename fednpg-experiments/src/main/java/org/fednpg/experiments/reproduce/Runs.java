@@ -108,6 +108,25 @@ final class Runs {
     return new Curve(label, x, mean, lo, hi);
   }
 
+  /**
+   * "Iterations until the metric stays below {@code tol}": the first iteration t such that the
+   * metric is ≤ tol at t and at every later row of the run, or −1 if the last row is above tol (did
+   * not converge within the run). Unlike a first-hitting time, a curve that touches tol once and
+   * rises again does not count as converged at the touch. NaN counts as above tol.
+   */
+  static long staysBelow(List<IterationMetrics> rows, ToDoubleFunction<IterationMetrics> metric,
+      double tol) {
+    long since = -1;
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      double v = metric.applyAsDouble(rows.get(i));
+      if (!(v <= tol)) {
+        break;
+      }
+      since = rows.get(i).iteration();
+    }
+    return since;
+  }
+
   /** First iteration at which {@code metric} ≤ tol, or −1 if never. */
   static long iterationsTo(List<IterationMetrics> rows, ToDoubleFunction<IterationMetrics> metric,
       double tol) {
