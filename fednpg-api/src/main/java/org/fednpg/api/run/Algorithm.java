@@ -27,4 +27,14 @@ public interface Algorithm {
   default Map<String, Object> manifestInfo() {
     return Map.of();
   }
+
+  /**
+   * The theory's quantities for this run (step-size bounds, certified rates, constants), written
+   * as the manifest's {@code theory} block; empty when the algorithm has none. Keys in a fixed
+   * order, values numbers, strings, booleans, nested maps or null (a bound that does not exist),
+   * and deterministic: the same run gives the same map in every JVM.
+   */
+  default Map<String, Object> theory() {
+    return Map.of();
+  }
 }

@@ -327,6 +327,10 @@ public final class ExperimentRunner {
     m.put("environment", run.environment().manifestInfo());
     m.put("topology", run.topology() == null ? null : run.topology().report());
     m.put("algorithm", run.algorithm().manifestInfo());
+    Map<String, Object> theory = run.algorithm().theory();
+    if (!theory.isEmpty()) {
+      m.put("theory", theory);
+    }
     m.put("elapsed_ms", result.nanos() / 1_000_000);
     m.put("final", finalRow(result.last()));
     return m;
