@@ -128,7 +128,9 @@ public record NpgTheory(
       m.put("eta_within_eta1", eta <= eta1);
       m.put("consensus_bound", finite(Theorem33.consensusBound(sigma, gamma, agents, eta)));
       m.put("iterations", iterations);
-      m.put("eta_theorem_3_3", finite(Theorem33.step(sigma, gamma, agents, actions, iterations)));
+      double step = Theorem33.step(sigma, gamma, agents, actions, iterations);
+      m.put("eta_theorem_3_3", finite(step));
+      m.put("eta_theorem_3_3_within_eta1", step <= eta1);
     }
     return m;
   }

@@ -65,6 +65,7 @@ class NpgTheoryTest {
     double step = Math.cbrt(Math.pow(1 - g, 9) * (1 - s) * (1 - s) * Math.log(3)
         / (32 * 500 * 6 * s * s));
     assertThat((double) t.get("eta_theorem_3_3")).isCloseTo(step, within(1e-12 * step));
+    assertThat(t.get("eta_theorem_3_3_within_eta1")).isEqualTo(step <= eta1);
     assertThat(t.get("iterations")).isEqualTo(500L);
     assertThat(t).doesNotContainKey("rho");
     // without T (the no-argument hook) the step size is unknown

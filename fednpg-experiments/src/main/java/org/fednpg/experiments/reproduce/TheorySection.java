@@ -155,11 +155,12 @@ final class TheorySection {
         worstGamma = gamma;
       }
       rows.add(List.of(g.experiment(), g.algorithm(), Integer.toString(g.rates().size()),
-          Integer.toString(t.path("agents").asInt()), Markdown.num(gamma),
+          Integer.toString(t.path("agents").asInt()), Integer.toString(t.path("actions").asInt()),
+          Markdown.num(gamma),
           Markdown.num(num(t, "tau")), Markdown.num(eta), Markdown.num(num(t, "sigma")),
           Markdown.num(rho), Markdown.num(bound), measured, verdict));
     }
-    md.append(Markdown.table(List.of("experiment", "algorithm", "runs", "N", "γ", "τ", "η", "σ",
+    md.append(Markdown.table(List.of("experiment", "algorithm", "runs", "N", "|A|", "γ", "τ", "η", "σ",
         "ρ = ‖A(η)‖₂", "max{1−τη/2, (3+σ)/4}", "measured rate", "verdict"), rows));
     md.append("\nFindings (computed from the table):\n\n");
     md.append(String.format(Locale.ROOT, "- The step is beyond Lemma D.2's certificate "
@@ -172,9 +173,14 @@ final class TheorySection {
           + "measured rates are not explained by it.%n",
           Markdown.num(worstGamma), Markdown.num(worstEntry)));
     }
-    md.append(String.format(Locale.ROOT, "- Where the certificate applies to FedNPG (%d "
-        + "settings): the measured rate is ≤ ρ in %d and above it in %d.%n", certified, agree,
-        contradict));
+    if (certified == 0) {
+      md.append("- No FedNPG setting here has a certified step, so no measured rate tests "
+          + "Theorem 3.6's linear rate.\n");
+    } else {
+      md.append(String.format(Locale.ROOT, "- Where the certificate applies to FedNPG (%d "
+          + "settings): the measured rate is ≤ ρ in %d and above it in %d.%n", certified, agree,
+          contradict));
+    }
     if (certifiedAll > 0) {
       md.append(String.format(Locale.ROOT, "- Theorem 3.6 states ρ(η) ≤ max{1 − τη/2, (3+σ)/4} "
           + "for certified steps; with A(η) as stated, ρ exceeds that bound in %d of %d certified "

@@ -68,7 +68,7 @@ class TheorySectionTest {
     ran.put("beyond", paper);
     String md = TheorySection.body(ran);
     LOG.info("theory section:\n{}", md);
-    assertThat(md).contains("| certified | fednpg | 1 | 3 | 0.2 | 0.5 | 1 | 0 | "
+    assertThat(md).contains("| certified | fednpg | 1 | 3 | 2 | 0.2 | 0.5 | 1 | 0 | "
         + Markdown.num(rho) + " | ");
     assertThat(md).contains("certified; measured ≤ ρ (agrees)");
     assertThat(md).contains("no step certified: ‖A(η)‖₂ ≥ 1 for every η ≤ (1−γ)/τ");
