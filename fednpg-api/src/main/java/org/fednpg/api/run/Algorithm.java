@@ -37,4 +37,13 @@ public interface Algorithm {
   default Map<String, Object> theory() {
     return Map.of();
   }
+
+  /**
+   * {@link #theory()} for a run of {@code iterations} iterations T, for results that depend on T
+   * (e.g. Theorem 3.3's step size); the runner, which knows T, calls this one. Defaults to
+   * {@link #theory()}.
+   */
+  default Map<String, Object> theory(long iterations) {
+    return theory();
+  }
 }

@@ -3,6 +3,7 @@ package org.fednpg.core.algorithms;
 import java.util.List;
 import java.util.Map;
 import org.fednpg.api.run.Algorithm;
+import org.fednpg.core.theory.NpgTheory;
 
 /** A set of {@link NpgAgent}s: FedNPG, the naive baseline, or centralised NPG (one agent). */
 public final class NpgAlgorithm implements Algorithm {
@@ -12,9 +13,17 @@ public final class NpgAlgorithm implements Algorithm {
   private final boolean federated;
   private final double tau;
   private final Map<String, Object> info;
+  private final NpgTheory theory;
 
   NpgAlgorithm(
       List<NpgAgent> agents, boolean tracking, boolean federated, double tau, Map<String, Object> info) {
+    this(agents, tracking, federated, tau, info, null);
+  }
+
+  /** As above, with the inputs of the manifest's theory block (null: no block). */
+  NpgAlgorithm(List<NpgAgent> agents, boolean tracking, boolean federated, double tau,
+      Map<String, Object> info, NpgTheory theory) {
+    this.theory = theory;
     this.agents = List.copyOf(agents);
     this.tracking = tracking;
     this.federated = federated;
@@ -45,5 +54,16 @@ public final class NpgAlgorithm implements Algorithm {
   @Override
   public Map<String, Object> manifestInfo() {
     return info;
+  }
+
+  /** The theory block without T: Theorem 3.3's step size is null (see {@link #theory(long)}). */
+  @Override
+  public Map<String, Object> theory() {
+    return theory(0);
+  }
+
+  @Override
+  public Map<String, Object> theory(long iterations) {
+    return theory == null ? Map.of() : theory.report(iterations);
   }
 }

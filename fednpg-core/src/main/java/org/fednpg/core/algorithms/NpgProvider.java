@@ -13,6 +13,7 @@ import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.run.Algorithm;
 import org.fednpg.api.run.AlgorithmContext;
 import org.fednpg.api.run.AlgorithmProvider;
+import org.fednpg.core.theory.NpgTheory;
 
 /**
  * Shared parameters and construction of the NPG family; subclasses fix the variant. Parameters:
@@ -70,7 +71,9 @@ public abstract class NpgProvider implements AlgorithmProvider {
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("variant", name());
     info.put("exchanges_per_iteration", tracking ? 2 : 1);
-    return new NpgAlgorithm(agents, tracking, federated, tau, info);
+    NpgTheory theory = federated
+        ? NpgTheory.of(tracking, context.topology(), eta, tau, mdp.gamma(), mdp.actions()) : null;
+    return new NpgAlgorithm(agents, tracking, federated, tau, info, theory);
   }
 
   /**

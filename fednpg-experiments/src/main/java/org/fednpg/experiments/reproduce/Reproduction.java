@@ -106,6 +106,7 @@ public final class Reproduction {
     }
     Map<String, String> sections = new LinkedHashMap<>();
     List<Outcome> outcomes = new ArrayList<>();
+    Map<String, List<CellResult>> ran = new LinkedHashMap<>();
     for (PaperExperiment e : chosen) {
       long start = System.nanoTime();
       ExperimentSpec spec = spec(e.name(), quick);
@@ -113,6 +114,7 @@ public final class Reproduction {
       LOG.info("experiment {} ({} iterations per cell)", e.name(), spec.iterations());
       List<CellResult> cells = new ExperimentRunner(registry, options)
           .run(spec, Path.of("."), dir);
+      ran.put(e.name(), cells);
       if (e instanceof MapSizeExperiment) {
         drawMap(spec, dir.resolve("gridworld-map.png"));
       }
@@ -122,6 +124,7 @@ public final class Reproduction {
       outcomes.add(new Outcome(e.name(), cells.size(), skipped,
           Duration.ofNanos(System.nanoTime() - start)));
     }
+    TheorySection.append(sections, ran);
     writeReport(out.resolve("REPORT.md"), sections, quick, outcomes);
     return outcomes;
   }

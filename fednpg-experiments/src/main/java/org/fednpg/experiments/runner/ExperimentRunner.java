@@ -327,7 +327,7 @@ public final class ExperimentRunner {
     m.put("environment", run.environment().manifestInfo());
     m.put("topology", run.topology() == null ? null : run.topology().report());
     m.put("algorithm", run.algorithm().manifestInfo());
-    Map<String, Object> theory = run.algorithm().theory();
+    Map<String, Object> theory = run.algorithm().theory(spec.iterations());
     if (!theory.isEmpty()) {
       m.put("theory", theory);
     }
