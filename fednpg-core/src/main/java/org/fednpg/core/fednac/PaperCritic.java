@@ -110,15 +110,27 @@ final class PaperCritic {
       a = LinearCritic.sampleAction(probs, s, actions, rng);
       used++;
     }
-    int sah = s * actions + a;
-    double q = reward.get(sah);
+    Sample tail = estimate(rng, reward, probs, s * actions + a);
+    return new Sample(tail.sa(), tail.q(), used + tail.transitions());
+  }
+
+  /**
+   * The second phase of Algorithm 5 from a given state–action: Q̂ = r(s, a), then while
+   * Bernoulli(γ) says continue, s' ~ P(·|s, a), a' ~ π(·|s') and Q̂ += r(s', a').
+   */
+  Sample estimate(SplittableRandom rng, RewardTable reward, double[] probs, int sa) {
+    int actions = features.actions();
+    int s = sa / actions;
+    int a = sa % actions;
+    double q = reward.get(sa);
+    long used = 0;
     while (rng.nextDouble() < gamma) {
       s = sampler.nextState(s, a, rng);
       a = LinearCritic.sampleAction(probs, s, actions, rng);
       used++;
       q += reward.get(s * actions + a);
     }
-    return new Sample(sah, q, used);
+    return new Sample(sa, q, used);
   }
 
   @Override
