@@ -55,7 +55,8 @@ final class FedNacPaperExperiment extends PaperExperiment {
     if ("ours".equals(String.valueOf(m.get("variant")))) {
       return "ours, " + features + ", M=" + m.get("samples");
     }
-    return "paper, " + features + ", K=" + m.get("critic_steps");
+    return "paper, " + features + ", K=" + m.get("critic_steps")
+        + (m.containsKey("alpha") ? ", α=" + m.get("alpha") : "");
   }
 
   private static String envLabel(Object environment) {
@@ -77,6 +78,16 @@ final class FedNacPaperExperiment extends PaperExperiment {
     return n == null || n.isNull() || !n.isNumber() ? Double.NaN : n.asDouble();
   }
 
+  /** V* of the run's own environment (a Garnet differs per seed). */
+  private static double vStar(Runs.Run r) {
+    return number(r.manifest(), "optimal_value");
+  }
+
+  /** Final V / V* of one run. */
+  private static double fraction(Runs.Run r) {
+    return Runs.last(r, IterationMetrics::value) / vStar(r);
+  }
+
   @Override
   String analyse(Runs runs, Path dir, String rel, int iterations) {
     StringBuilder md = new StringBuilder();
@@ -93,7 +104,6 @@ final class FedNacPaperExperiment extends PaperExperiment {
         List<Runs.Run> group = g.getValue();
         String label = label(g.getKey().get(0));
         int agents = group.get(0).manifest().get("agents").asInt();
-        double vStar = number(group.get(0).manifest(), "optimal_value");
         Curve c = Runs.curve(label, group, IterationMetrics::optimalityGap);
         byIteration.add(c);
         double[] x = new double[c.x().length];
@@ -108,7 +118,8 @@ final class FedNacPaperExperiment extends PaperExperiment {
         double efficiency = 0;
         boolean reachedAll = true;
         for (Runs.Run r : group) {
-          long t = Runs.staysBelow(r.rows(), IterationMetrics::optimalityGap, WITHIN * vStar);
+          long t = Runs.staysBelow(r.rows(), IterationMetrics::optimalityGap,
+              WITHIN * vStar(r));
           if (t < 0) {
             reachedAll = false;
           } else {
@@ -123,7 +134,7 @@ final class FedNacPaperExperiment extends PaperExperiment {
             !sampled ? "0 (exact)" : reachedAll ? Markdown.num(efficiency) : "not within "
                 + iterations + " iterations",
             Markdown.num(Runs.mean(group, r -> Runs.last(r, IterationMetrics::optimalityGap))),
-            Markdown.num(Runs.mean(group, r -> Runs.last(r, IterationMetrics::value)) / vStar),
+            Markdown.num(Runs.mean(group, FedNacPaperExperiment::fraction)),
             Markdown.num(number(m, "algorithm", "approximation_error", "rms_uniform")),
             Markdown.num(number(m, "algorithm", "approximation_error", "max_abs")),
             Double.isNaN(ratio) ? "—" : Markdown.num(ratio)));
@@ -169,9 +180,8 @@ final class FedNacPaperExperiment extends PaperExperiment {
           continue;
         }
         List<Runs.Run> group = g.getValue();
-        double vStar = number(group.get(0).manifest(), "optimal_value");
         int agents = group.get(0).manifest().get("agents").asInt();
-        double fraction = Runs.mean(group, r -> Runs.last(r, IterationMetrics::value)) / vStar;
+        double fraction = Runs.mean(group, FedNacPaperExperiment::fraction);
         if (fraction > bestFraction) {
           bestFraction = fraction;
           bestLabel = label;
