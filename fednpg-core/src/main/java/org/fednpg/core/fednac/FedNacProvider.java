@@ -235,7 +235,11 @@ public final class FedNacProvider implements AlgorithmProvider {
     } else {
       double ratio = alpha / theory.alpha1();
       t.put("alpha_over_alpha1", Double.isFinite(ratio) ? ratio : null);
-      if (alpha > theory.alpha1()) {
+      if (theory.alpha1() <= 0) {
+        LOG.warn("{}: mu = {}: E_nu[phi phi^T] is singular, so Assumption 4.1 fails and the "
+            + "theorem's alpha1 is 0; alpha = {} is not covered by Theorem E.10", owner,
+            theory.mu(), alpha);
+      } else if (alpha > theory.alpha1()) {
         LOG.warn("{}: alpha = {} exceeds the theorem's alpha1 = {} (Theorem E.10) by a factor "
             + "of {}; the convergence guarantee does not cover this run", owner, alpha,
             theory.alpha1(), Double.isFinite(ratio) ? String.format("%.3g", ratio) : "infinity");

@@ -191,6 +191,30 @@ class FedNacPaperTheoryTest {
   }
 
   @Test
+  void pointMassStartWithRhoPolicyGivesMuZeroAndSaysAssumptionFails() {
+    // GridWorld: ρ is a point mass on the start, so ν = ρ·π^(0) charges 2 of the 50 one-hot
+    // directions, E_ν[φφᵀ] is singular: μ = 0 and α₁ = 0
+    MultiTaskMdp grid = NacHarness.gridworld(5, 3, 0.95);
+    Topology path = withSigma(new double[][] {
+        {2.0 / 3, 1.0 / 3, 0}, {1.0 / 3, 1.0 / 3, 1.0 / 3}, {0, 1.0 / 3, 2.0 / 3}});
+    Logger logger = (Logger) LoggerFactory.getLogger(FedNacProvider.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      Map<String, Object> theory =
+          NacHarness.paper(Map.of("nu", "rho-policy"), grid, path, 1).theory();
+      assertThat((Double) theory.get("mu")).isZero();
+      assertThat((Double) theory.get("alpha1")).isZero();
+      assertThat(theory.get("alpha_over_alpha1")).isNull();
+      assertThat(appender.list).hasSize(1);
+      assertThat(appender.list.get(0).getFormattedMessage()).contains("Assumption 4.1");
+    } finally {
+      logger.detachAppender(appender);
+    }
+  }
+
+  @Test
   void jacobiEigenvaluesMatchEjml() {
     SplittableRandom rng = new SplittableRandom(4);
     for (int size : new int[] {1, 2, 5, 9}) {
