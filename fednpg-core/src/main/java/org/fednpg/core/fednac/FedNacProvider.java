@@ -19,21 +19,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Provider {@code fednac}: federated natural actor–critic with log-linear policies and linear
- * critics (SPEC §3, our reconstruction). It samples through the run's generative model and needs
- * no evaluator block; critic {@code exact-projection} builds an {@code exact} evaluator itself.
- * Parameters are documented in {@link #parameters()}; see {@link SampledCritic} for the
- * estimators and {@link FeatureMaps} for the features.
+ * Provider {@code fednac}: federated natural actor–critic with log-linear policies
+ * f_ξ(a|s) ∝ exp(φ(s,a)ᵀξ) and linear critics. Two variants:
+ *
+ * <ul>
+ *   <li>{@code variant: paper} (the default): the paper's FedNAC, Algorithms 3–5 of PAPER.md §3 —
+ *       a fresh critic per iteration (w̃₀ = 0, K plain SGD steps with step β on samples of the
+ *       Q-sampler, the averaged iterate as output), h^(−1) = w^(−1) = 0,
+ *       h^(t) = W(h^(t−1) + w^(t) − w^(t−1)), ξ^(t+1) = W(ξ^(t) + α h^(t)); τ = 0. Parameters
+ *       {@code alpha}, {@code beta}, {@code critic_steps}, {@code nu}, {@code features}. The run's
+ *       {@code theory} block holds the constants of Theorem E.10 ({@link FedNacTheory}).
+ *   <li>{@code variant: ours}: our reconstruction from before the paper's text was available
+ *       (SPEC §3; warm-started critics, normalised critic step, h^(0) = w^(0), entropy factor in
+ *       the actor). Parameters {@code eta}, {@code tau}, {@code critic}, {@code samples},
+ *       {@code critic_step}, {@code features}; see {@link SampledCritic}.
+ * </ul>
+ *
+ * Parameters of one variant are refused in the other. It samples through the run's generative
+ * model and needs no evaluator block; critic {@code exact-projection} builds an {@code exact}
+ * evaluator itself. See {@link FeatureMaps} for the features.
  */
 public final class FedNacProvider implements AlgorithmProvider {
 
   private static final Logger LOG = LoggerFactory.getLogger(FedNacProvider.class);
 
-  /** Default transitions per agent per iteration. */
+  /** Default transitions per agent per iteration ({@code variant: ours}). */
   public static final long DEFAULT_SAMPLES = 1000;
 
-  /** Default normalised critic step. */
+  /** Default normalised critic step ({@code variant: ours}). */
   public static final double DEFAULT_CRITIC_STEP = 0.1;
+
+  /** Default critic SGD steps K per agent per iteration ({@code variant: paper}; our choice). */
+  public static final int DEFAULT_CRITIC_STEPS = 1000;
+
+  private static final List<String> OURS_ONLY = List.of("eta", "critic", "samples", "critic_step");
+  private static final List<String> PAPER_ONLY = List.of("alpha", "beta", "critic_steps", "nu");
 
   @Override
   public String name() {
@@ -42,8 +62,9 @@ public final class FedNacProvider implements AlgorithmProvider {
 
   @Override
   public String description() {
-    return "Federated natural actor-critic: log-linear policies, sampled linear critics with "
-        + "critic tracking (our reconstruction)";
+    return "Federated natural actor-critic, log-linear policies and linear critics; variant "
+        + "paper (default): the paper's Algorithms 3-5 (fresh SGD critic on Q-sampler draws, "
+        + "tau = 0), variant ours: our earlier reconstruction (warm-started critics, entropy)";
   }
 
   @Override
@@ -54,31 +75,50 @@ public final class FedNacProvider implements AlgorithmProvider {
   @Override
   public List<ParameterSpec> parameters() {
     return List.of(
-        ParameterSpec.optional("eta", ParameterType.NUMBER, NpgProvider.DEFAULT_ETA,
-            "actor step size η > 0"),
+        ParameterSpec.choice("variant", "paper", "paper = Algorithms 3-5 of the paper; ours = "
+            + "our reconstruction (warm-started, normalised critics; entropy factor)",
+            "paper", "ours"),
+        ParameterSpec.optional("alpha", ParameterType.NUMBER, null,
+            "paper: actor step α > 0 (default 0.1/(1−γ), the FedNPG step η = 0.1; our choice)"),
+        ParameterSpec.optional("beta", ParameterType.NUMBER, null,
+            "paper: critic SGD step β > 0 (default 1/(2 C_φ²), the proof's; our choice)"),
+        ParameterSpec.optional("critic_steps", ParameterType.INTEGER, null,
+            "paper: critic SGD steps K >= 1, one Q-sampler draw each (default "
+                + DEFAULT_CRITIC_STEPS + "; our choice)"),
+        ParameterSpec.choice("nu", null, "paper: initial state-action law ν: uniform over S×A "
+            + "(default; our choice) or rho-policy (s ~ ρ, a ~ π)", "uniform", "rho-policy"),
+        ParameterSpec.optional("eta", ParameterType.NUMBER, null,
+            "ours: actor step size η > 0 (default " + NpgProvider.DEFAULT_ETA + ")"),
         ParameterSpec.optional("tau", ParameterType.NUMBER, 0.0,
-            "entropy regularisation τ ≥ 0 (needs η ≤ (1−γ)/τ)"),
+            "entropy regularisation τ ≥ 0 (ours: needs η ≤ (1−γ)/τ; paper: must be 0)"),
         ParameterSpec.choice("features", "onehot", "feature map φ(s,a)",
             "onehot", "random", "gridworld-coords", "file"),
         ParameterSpec.optional("dim", ParameterType.INTEGER, null,
             "feature dimension d >= 1 for features = random"),
         ParameterSpec.optional("path", ParameterType.PATH, null,
             "CSV of |S||A| rows of d numbers (row s*|A|+a) for features = file"),
-        ParameterSpec.choice("critic", "montecarlo", "critic estimator",
+        ParameterSpec.choice("critic", null, "ours: critic estimator (default montecarlo)",
             "montecarlo", "td", "lstd", "exact-projection"),
-        ParameterSpec.optional("samples", ParameterType.INTEGER, DEFAULT_SAMPLES,
-            "simulated transitions s' ~ P(.|s,a) per agent per iteration (sampled critics)"),
-        ParameterSpec.optional("critic_step", ParameterType.NUMBER, DEFAULT_CRITIC_STEP,
-            "normalised SGD/TD step in (0, 1]: α = critic_step / ||φ(s,a)||²"));
+        ParameterSpec.optional("samples", ParameterType.INTEGER, null,
+            "ours: simulated transitions s' ~ P(.|s,a) per agent per iteration (default "
+                + DEFAULT_SAMPLES + ")"),
+        ParameterSpec.optional("critic_step", ParameterType.NUMBER, null,
+            "ours: normalised SGD/TD step in (0, 1]: α = critic_step / ||φ(s,a)||² (default "
+                + DEFAULT_CRITIC_STEP + ")"));
   }
 
   @Override
   public Algorithm create(Parameters parameters, AlgorithmContext context) {
     String owner = parameters.owner();
     MultiTaskMdp mdp = context.mdp();
-    double eta = parameters.getDouble("eta");
-    double tau = parameters.getDouble("tau");
-    NpgProvider.checkStep(owner, eta, tau, mdp.gamma());
+    boolean paper = parameters.getString("variant").equals("paper");
+    for (String key : paper ? OURS_ONLY : PAPER_ONLY) {
+      if (parameters.has(key)) {
+        throw new InvalidInputException(owner + ": parameter '" + key + "' belongs to variant '"
+            + (paper ? "ours" : "paper") + "', but the variant is '"
+            + parameters.getString("variant") + "'" + (paper ? " (the default)" : ""));
+      }
+    }
     if (context.topology() == null) {
       throw new InvalidInputException(owner + " communicates: the spec needs a topology block");
     }
@@ -86,32 +126,155 @@ public final class FedNacProvider implements AlgorithmProvider {
       throw new InvalidInputException(owner + ": topology has " + context.topology().agents()
           + " agents but the environment has " + mdp.agents());
     }
+    return paper ? createPaper(parameters, context) : createOurs(parameters, context);
+  }
+
+  private Algorithm createOurs(Parameters parameters, AlgorithmContext context) {
+    String owner = parameters.owner();
+    MultiTaskMdp mdp = context.mdp();
+    double eta = parameters.has("eta") ? parameters.getDouble("eta") : NpgProvider.DEFAULT_ETA;
+    double tau = parameters.getDouble("tau");
+    NpgProvider.checkStep(owner, eta, tau, mdp.gamma());
     String featureName = parameters.getString("features");
     FeatureMap features = features(parameters, context);
     UniformProjection projection = new UniformProjection(features, featureName);
-    String criticName = parameters.getString("critic");
-    LinearCritic critic = critic(parameters, context, features, projection, tau);
+    String criticName = parameters.findString("critic").orElse("montecarlo");
+    LinearCritic critic = critic(parameters, context, features, projection, tau, criticName);
 
     List<FedNacAgent> agents = new ArrayList<>();
     for (int n = 0; n < mdp.agents(); n++) {
       agents.add(new FedNacAgent(n, mdp.reward(n), features, critic, eta, tau, mdp.gamma()));
     }
     Map<String, Object> info = new LinkedHashMap<>();
-    info.put("variant", name());
+    info.put("variant", "ours");
     info.put("exchanges_per_iteration", 2);
+    info.put("eta", eta);
     info.put("features", featureName);
     info.put("d", features.dimension());
     info.put("critic", criticName);
     boolean sampled = !criticName.equals("exact-projection");
-    info.put("samples", sampled ? parameters.getLong("samples") : 0L);
+    info.put("samples", sampled ? (parameters.has("samples") ? parameters.getLong("samples")
+        : DEFAULT_SAMPLES) : 0L);
     if (sampled) {
-      info.put("critic_step", parameters.getDouble("critic_step"));
+      info.put("critic_step", criticStep(parameters));
     }
     info.put("state_action_sampling", "uniform over (s,a), then on-policy");
-    LOG.debug("{}: {} features (d = {}), critic {}", owner, featureName, features.dimension(),
-        criticName);
+    LOG.debug("{}: variant ours, {} features (d = {}), critic {}", owner, featureName,
+        features.dimension(), criticName);
     return new FedNacAlgorithm(agents, tau, info,
         () -> approximationError(mdp, tau, projection));
+  }
+
+  private Algorithm createPaper(Parameters parameters, AlgorithmContext context) {
+    String owner = parameters.owner();
+    MultiTaskMdp mdp = context.mdp();
+    double gamma = mdp.gamma();
+    double tau = parameters.getDouble("tau");
+    if (tau != 0) {
+      throw parameters.invalid("tau", "must be 0 for variant 'paper' (the paper's FedNAC is "
+          + "unregularised); use variant 'ours' for τ > 0");
+    }
+    String featureName = parameters.getString("features");
+    FeatureMap features = features(parameters, context);
+    UniformProjection projection = new UniformProjection(features, featureName);
+    String nuName = parameters.findString("nu").orElse("uniform");
+    PaperCritic.Nu nu;
+    switch (nuName) {
+      case "uniform":
+        nu = PaperCritic.Nu.UNIFORM;
+        break;
+      case "rho-policy":
+        nu = PaperCritic.Nu.RHO_POLICY;
+        break;
+      default:
+        throw parameters.invalid("nu", "must be one of uniform, rho-policy");
+    }
+    double[] nuWeights = initialNu(mdp, nu);
+    FedNacTheory theory = FedNacTheory.of(features, nuWeights, gamma, context.topology().sigma());
+    double alpha = parameters.has("alpha") ? parameters.getDouble("alpha")
+        : NpgProvider.DEFAULT_ETA / (1 - gamma);
+    if (!(alpha > 0 && Double.isFinite(alpha))) {
+      throw parameters.invalid("alpha", "must be a finite number > 0");
+    }
+    double beta = parameters.has("beta") ? parameters.getDouble("beta") : theory.betaProof();
+    if (!(beta > 0 && Double.isFinite(beta))) {
+      throw parameters.invalid("beta", "must be a finite number > 0");
+    }
+    int steps = parameters.has("critic_steps")
+        ? parameters.intInRange("critic_steps", 1, Integer.MAX_VALUE) : DEFAULT_CRITIC_STEPS;
+    PaperCritic critic = new PaperCritic(features, context.sampler(),
+        context.random().child("critic"), gamma, beta, steps, nu);
+    return paper(mdp, features, critic::fit, alpha, featureName, projection, theory,
+        Map.of("beta", beta, "critic_steps", steps, "nu", nuName), owner);
+  }
+
+  /**
+   * Assembles the paper variant around any critic (the provider's {@link PaperCritic}, or an
+   * exact critic in tests).
+   */
+  static FedNacPaperAlgorithm paper(MultiTaskMdp mdp, FeatureMap features,
+      FedNacPaperAgent.Critic critic, double alpha, String featureName,
+      UniformProjection projection, FedNacTheory theory, Map<String, Object> criticInfo,
+      String owner) {
+    List<FedNacPaperAgent> agents = new ArrayList<>();
+    for (int n = 0; n < mdp.agents(); n++) {
+      agents.add(new FedNacPaperAgent(n, mdp.reward(n), features, critic, alpha));
+    }
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("variant", "paper");
+    info.put("exchanges_per_iteration", 2);
+    info.put("alpha", alpha);
+    info.put("features", featureName);
+    info.put("d", features.dimension());
+    info.put("critic", "paper (Algorithms 4-5: fresh SGD from 0, averaged iterate)");
+    info.putAll(new java.util.TreeMap<>(criticInfo));
+    Map<String, Object> t = new LinkedHashMap<>(theory.toMap());
+    t.put("alpha", alpha);
+    if (Double.isNaN(theory.alpha1())) {
+      t.put("alpha_over_alpha1", null);
+    } else {
+      double ratio = alpha / theory.alpha1();
+      t.put("alpha_over_alpha1", Double.isFinite(ratio) ? ratio : null);
+      if (theory.alpha1() <= 0) {
+        LOG.warn("{}: mu = {}: E_nu[phi phi^T] is singular, so Assumption 4.1 fails and the "
+            + "theorem's alpha1 is 0; alpha = {} is not covered by Theorem E.10", owner,
+            theory.mu(), alpha);
+      } else if (alpha > theory.alpha1()) {
+        LOG.warn("{}: alpha = {} exceeds the theorem's alpha1 = {} (Theorem E.10) by a factor "
+            + "of {}; the convergence guarantee does not cover this run", owner, alpha,
+            theory.alpha1(), Double.isFinite(ratio) ? String.format("%.3g", ratio) : "infinity");
+      }
+    }
+    Object beta = criticInfo.get("beta");
+    if (beta instanceof Double b) {
+      t.put("beta", b);
+    }
+    LOG.debug("{}: variant paper, {} features (d = {}), {}", owner, featureName,
+        features.dimension(), criticInfo);
+    return new FedNacPaperAlgorithm(agents, info, t,
+        () -> approximationError(mdp, 0, projection));
+  }
+
+  /**
+   * ν as weights over flat S×A: uniform, or ρ(s)π^(0)(a|s) with the initial policy ξ^(0) = 0,
+   * which is uniform (for rho-policy ν changes with π; the theory block uses π^(0), our choice).
+   */
+  static double[] initialNu(MultiTaskMdp mdp, PaperCritic.Nu nu) {
+    int actions = mdp.actions();
+    double[] w = new double[mdp.states() * actions];
+    for (int sa = 0; sa < w.length; sa++) {
+      w[sa] = nu == PaperCritic.Nu.UNIFORM ? 1.0 / w.length : mdp.initial(sa / actions) / actions;
+    }
+    return w;
+  }
+
+  private static double criticStep(Parameters parameters) {
+    double step = parameters.has("critic_step") ? parameters.getDouble("critic_step")
+        : DEFAULT_CRITIC_STEP;
+    if (!(step > 0 && step <= 1)) {
+      throw parameters.invalid("critic_step", "must be in (0, 1]");
+    }
+    return step;
   }
 
   private static FeatureMap features(Parameters parameters, AlgorithmContext context) {
@@ -155,8 +318,7 @@ public final class FedNacProvider implements AlgorithmProvider {
   }
 
   private static LinearCritic critic(Parameters parameters, AlgorithmContext context,
-      FeatureMap features, UniformProjection projection, double tau) {
-    String name = parameters.getString("critic");
+      FeatureMap features, UniformProjection projection, double tau, String name) {
     if (name.equals("exact-projection")) {
       if (context.evaluators() == null) {
         throw new InvalidInputException(parameters.owner()
@@ -179,11 +341,9 @@ public final class FedNacProvider implements AlgorithmProvider {
       default:
         throw parameters.invalid("critic", "must be one of montecarlo, td, lstd, exact-projection");
     }
-    int samples = parameters.intInRange("samples", 1, Integer.MAX_VALUE);
-    double step = parameters.getDouble("critic_step");
-    if (!(step > 0 && step <= 1)) {
-      throw parameters.invalid("critic_step", "must be in (0, 1]");
-    }
+    int samples = parameters.has("samples")
+        ? parameters.intInRange("samples", 1, Integer.MAX_VALUE) : (int) DEFAULT_SAMPLES;
+    double step = criticStep(parameters);
     return new SampledCritic(kind, features, context.sampler(), context.random().child("critic"),
         context.mdp().gamma(), tau, samples, step);
   }

@@ -25,7 +25,7 @@ class FedNacAssemblyTest {
     RunRequest request = new RunRequest(4, null,
         ComponentSpec.of("gridworld", "size", 4, "agents", 5, "gamma", 0.9),
         ComponentSpec.of("ring"), null,
-        ComponentSpec.of("fednac", "critic", "exact-projection", "eta", 0.5),
+        ComponentSpec.of("fednac", "variant", "ours", "critic", "exact-projection", "eta", 0.5),
         Path.of("."));
     AssembledRun run = new RunAssembler(Plugins.registry()).assemble(request);
     assertThat(run.evaluator()).isNull();

@@ -38,16 +38,34 @@ final class NacHarness {
         Path.of("."));
   }
 
-  /** Builds FedNAC with the given parameters and master seed. */
+  /**
+   * Builds FedNAC {@code variant: ours} (our reconstruction, the behaviour these tests were
+   * written for before the paper variant became the default): {@code variant: ours} is added
+   * when {@code raw} names no variant.
+   */
   static FedNacAlgorithm build(
       Map<String, ?> raw, MultiTaskMdp mdp, Topology topology, long seed) {
-    return (FedNacAlgorithm) new FedNacProvider().create(parameters(raw),
+    Map<String, Object> withVariant = new java.util.LinkedHashMap<>(raw);
+    withVariant.putIfAbsent("variant", "ours");
+    return (FedNacAlgorithm) create(withVariant, mdp, topology, seed);
+  }
+
+  /** Builds FedNAC exactly as the registry would from {@code raw} (default variant: paper). */
+  static org.fednpg.api.run.Algorithm create(
+      Map<String, ?> raw, MultiTaskMdp mdp, Topology topology, long seed) {
+    return new FedNacProvider().create(parameters(raw),
         new AlgorithmContext(mdp, new KernelSampler(mdp), topology, null,
             RandomSource.of(seed).child("algorithm"), denseFactory(mdp)));
   }
 
+  /** Builds the paper variant (Algorithms 3–5) from {@code raw} ({@code variant} may be absent). */
+  static FedNacPaperAlgorithm paper(
+      Map<String, ?> raw, MultiTaskMdp mdp, Topology topology, long seed) {
+    return (FedNacPaperAlgorithm) create(raw, mdp, topology, seed);
+  }
+
   /** Runs through the in-process runtime and returns every metrics row. */
-  static List<IterationMetrics> run(FedNacAlgorithm alg, MultiTaskMdp mdp, Topology topology,
+  static List<IterationMetrics> run(org.fednpg.api.run.Algorithm alg, MultiTaskMdp mdp, Topology topology,
       int iterations, double tau, Consumer<IterationMetrics> afterEach) {
     return Harness.run(alg, mdp, topology, iterations, tau, 2, afterEach);
   }

@@ -22,7 +22,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "NAME", arity = "0..*",
       description = "experiments to run (default: all): map-size, agents, topology, q-tracking, "
-          + "robustness, spectral, step-entropy, fednac")
+          + "robustness, spectral, step-entropy, fednac, fednac-paper")
   List<String> names = new ArrayList<>();
 
   @Option(names = "--quick", description = "smaller sizes and fewer iterations (smoke run)")

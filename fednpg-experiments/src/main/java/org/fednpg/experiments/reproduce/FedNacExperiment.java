@@ -26,8 +26,8 @@ final class FedNacExperiment extends PaperExperiment {
   String question() {
     return "FedNAC with one-hot features and Monte Carlo critics of growing budgets (samples per "
         + "agent per iteration) on the GridWorld, against exact FedNPG with the same step; mean "
-        + "and min–max over seeds. The paper's FedNAC sampling scheme and constants are not "
-        + "available to us (SPEC §3).";
+        + "and min–max over seeds. This is `variant: ours`, our reconstruction from before the "
+        + "paper's text was available; the paper's FedNAC is experiment 8 (fednac-paper).";
   }
 
   @Override

@@ -41,7 +41,7 @@ public final class Reproduction {
   private static final List<PaperExperiment> EXPERIMENTS = List.of(
       new MapSizeExperiment(), new AgentsExperiment(), new TopologyExperiment(),
       new QTrackingExperiment(), new RobustnessExperiment(), new SpectralExperiment(),
-      new StepEntropyExperiment(), new FedNacExperiment());
+      new StepEntropyExperiment(), new FedNacExperiment(), new FedNacPaperExperiment());
 
   private final ComponentRegistry registry;
   private final RunnerOptions options;
