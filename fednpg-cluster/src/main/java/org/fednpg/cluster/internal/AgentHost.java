@@ -177,7 +177,8 @@ public final class AgentHost {
     if (t instanceof SafeMessage) {
       return t.getMessage();
     }
-    LOG.warn("failure on node {} (reported to the submitter without its message)", node, t);
+    LOG.info("failure on node {} reported to the submitter without its message (logged above)",
+        node);
     if (t instanceof BuildFailed b) {
       return "node " + node + " could not build the run from its files " + b.files + ": "
           + b.getCause().getClass().getSimpleName() + " (message withheld: it may quote the"
