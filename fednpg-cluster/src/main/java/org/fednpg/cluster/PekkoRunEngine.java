@@ -57,7 +57,9 @@ import org.slf4j.LoggerFactory;
  * <p>Failure handling (our choice): no recovery. If a node hosting agents of the run becomes
  * unreachable or leaves, an agent fails, or no agent makes progress for {@code timeout_s}, the
  * run stops with a {@link FedNpgException} naming the node and its agents. Rows already delivered
- * stay valid; no later row is produced.
+ * stay valid; no later row is produced. Whatever the outcome, a submitting client then leaves the
+ * cluster, or marks itself down when a crashed member blocks leaving (see {@link ClusterNode}), so
+ * the survivors keep serving later runs.
  */
 public final class PekkoRunEngine implements RunEngine {
 
