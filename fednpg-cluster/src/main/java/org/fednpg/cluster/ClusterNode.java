@@ -2,17 +2,24 @@ package org.fednpg.cluster;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Down;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.apache.pekko.cluster.typed.Leave;
@@ -21,6 +28,8 @@ import org.fednpg.api.InvalidInputException;
 import org.fednpg.cluster.internal.AgentHost;
 import org.fednpg.cluster.internal.AgentSharding;
 import org.fednpg.cluster.internal.CoordinatorBridge;
+import org.fednpg.cluster.internal.DataFolder;
+import org.fednpg.cluster.internal.TlsStores;
 import org.fednpg.core.plugin.Plugins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +52,9 @@ public final class ClusterNode implements AutoCloseable {
 
   private static final Duration SHUTDOWN = Duration.ofSeconds(30);
 
+  /** Exit status of a node that stopped without being asked to (downed, failed to join). */
+  public static final int EXIT_ABNORMAL = 3;
+
   private final ActorSystem<Void> system;
   private final AgentHost host;
 
@@ -64,9 +76,47 @@ public final class ClusterNode implements AutoCloseable {
     return start(host, port, seedNodes, AgentSharding.ROLE, ConfigFactory.empty());
   }
 
+  /**
+   * How a {@code fednpg node} guards itself.
+   *
+   * @param tls folder with the PKCS12 stores for mutual TLS ({@link TlsStores}), or null for
+   *     plain TCP
+   * @param data the only folder the spec's paths may point into, or null to read no files
+   * @param maxFileBytes largest file a spec may name
+   * @param assemblyTimeout bound on building one run on this node
+   */
+  public record Guard(Path tls, Path data, long maxFileBytes, Duration assemblyTimeout) {
+
+    /** Default cap on one file a spec names (our choice): 64 MiB. */
+    public static final long DEFAULT_MAX_FILE_BYTES = DataFolder.DEFAULT_MAX_BYTES;
+
+    /** With the default assembly timeout (our choice: 120 s). */
+    public Guard(Path tls, Path data, long maxFileBytes) {
+      this(tls, data, maxFileBytes, AgentHost.DEFAULT_ASSEMBLY_TIMEOUT);
+    }
+  }
+
+  /**
+   * Starts a node that hosts agents for runs submitted from other processes: spec paths are read
+   * only inside {@code guard.data()}, failures reach the submitter without file content, and with
+   * {@code guard.tls()} only members holding certificates from the trust store can connect.
+   */
+  public static ClusterNode start(String host, int port, List<String> seedNodes, Guard guard) {
+    Config tls = guard.tls() == null ? ConfigFactory.empty() : TlsStores.config(guard.tls());
+    DataFolder data = new DataFolder(guard.data(), guard.maxFileBytes());
+    return start(host, port, seedNodes, AgentSharding.ROLE, tls,
+        self -> new AgentHost(Plugins.registry(), self, data, guard.assemblyTimeout()));
+  }
+
   /** As {@link #start(String, int, List)}, with a role and configuration overrides. */
   static ClusterNode start(
       String host, int port, List<String> seedNodes, String role, Config overrides) {
+    return start(host, port, seedNodes, role, overrides,
+        self -> new AgentHost(Plugins.registry(), self));
+  }
+
+  private static ClusterNode start(String host, int port, List<String> seedNodes, String role,
+      Config overrides, Function<String, AgentHost> hosts) {
     if (port < 0 || port > 65535) {
       throw new InvalidInputException("port must be in [0, 65535], got " + port);
     }
@@ -85,8 +135,7 @@ public final class ClusterNode implements AutoCloseable {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM, config);
     Cluster cluster = Cluster.get(system);
     String self = CoordinatorBridge.hostPort(cluster.selfMember().address());
-    AgentHost agentHost = AgentSharding.ROLE.equals(role)
-        ? new AgentHost(Plugins.registry(), self) : null;
+    AgentHost agentHost = AgentSharding.ROLE.equals(role) ? hosts.apply(self) : null;
     AgentSharding.init(system, agentHost);
     boolean onlySelf = seeds.isEmpty()
         || seeds.size() == 1 && seeds.get(0).equals(cluster.selfMember().address());
@@ -95,8 +144,9 @@ public final class ClusterNode implements AutoCloseable {
     } else {
       cluster.manager().tell(new JoinSeedNodes(seeds));
     }
-    LOG.info("fednpg node {} started (role {}), seeds {}", self, role,
-        seeds.isEmpty() ? "[self]" : seedNodes);
+    LOG.info("fednpg node {} started (role {}, {}), seeds {}", self, role,
+        "tls-tcp".equals(config.getString("pekko.remote.artery.transport")) ? "mutual TLS"
+            : "plain TCP", seeds.isEmpty() ? "[self]" : seedNodes);
     return new ClusterNode(system, agentHost);
   }
 
@@ -164,27 +214,66 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /**
-   * Asks to leave the cluster and waits until this member is removed or {@code timeout} passes
-   * (e.g. while another member is unreachable and the cluster cannot converge).
+   * Leaves the cluster so that the others are not left with an unreachable member: asks to leave
+   * and waits until this member is removed; when that cannot happen within {@code timeout}
+   * (leaving needs every other member reachable, e.g. not while a crashed node is not yet downed)
+   * or a member is unreachable already, marks itself down instead, which the others accept
+   * without convergence, and waits for its own shutdown.
+   *
+   * <p>Why (our choice): a member that just stops after having seen a crashed node as
+   * unreachable looks "indirectly connected" to the split-brain resolver (it is both an observer
+   * and a subject of unreachability), and the resolver then downs every node of the cluster.
    */
   void leave(Duration timeout) {
     Cluster cluster = Cluster.get(system);
-    cluster.manager().tell(Leave.create(cluster.selfMember().address()));
+    Address self = cluster.selfMember().address();
+    boolean unreachable = !cluster.state().getUnreachable().isEmpty();
+    if (!unreachable) {
+      cluster.manager().tell(Leave.create(self));
+      if (awaitStatus(timeout, MemberStatus.removed())) {
+        return;
+      }
+      LOG.info("member {} could not leave within {} ms (a member is unreachable); marking itself"
+          + " down", address(), timeout.toMillis());
+    }
+    cluster.manager().tell(new Down(self));
+    if (!awaitStatus(timeout, MemberStatus.down(), MemberStatus.removed())) {
+      LOG.warn("member {} could not leave or down itself within {} ms; stopping anyway",
+          address(), timeout.toMillis());
+      return;
+    }
+    // Give the gossip of its own Down status a moment to spread before the system stops.
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(timeout.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      LOG.debug("member {} still running after marking itself down", address());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private boolean awaitStatus(Duration timeout, MemberStatus... wanted) {
+    Cluster cluster = Cluster.get(system);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       MemberStatus s = cluster.selfMember().status();
-      if (s == MemberStatus.removed() || s == MemberStatus.exiting() || s == MemberStatus.down()) {
-        return;
+      for (MemberStatus w : wanted) {
+        if (s == w) {
+          return true;
+        }
+      }
+      if (system.whenTerminated().isCompleted()) {
+        return true;
       }
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        return false;
       }
     }
-    LOG.warn("node {} could not leave the cluster within {} ms; stopping anyway", address(),
-        timeout.toMillis());
+    return false;
   }
 
   /** Blocks until this node's actor system has terminated (e.g. after {@link #close()}). */
@@ -193,6 +282,45 @@ public final class ClusterNode implements AutoCloseable {
       system.getWhenTerminated().toCompletableFuture().get();
     } catch (ExecutionException e) {
       throw new FedNpgException("node " + address() + " terminated abnormally", e.getCause());
+    }
+  }
+
+  /**
+   * Waits until this node stops and says how it stopped: 0 when it was asked to (Ctrl-C, SIGTERM,
+   * {@link #close}, a graceful leave), {@link #EXIT_ABNORMAL} when the cluster downed it, it
+   * could not join, or it stopped for any other reason, so a supervisor sees the difference.
+   */
+  public int awaitExit() throws InterruptedException {
+    awaitTermination();
+    Optional<CoordinatedShutdown.Reason> reason =
+        CoordinatedShutdown.get(system).getShutdownReason();
+    boolean normal = reason.isPresent()
+        && (reason.get() instanceof CoordinatedShutdown.JvmExitReason$
+            || reason.get() instanceof CoordinatedShutdown.ActorSystemTerminateReason$
+            || reason.get() instanceof CoordinatedShutdown.ClusterLeavingReason$);
+    if (normal) {
+      LOG.info("node stopped ({})", reason.get());
+      return 0;
+    }
+    LOG.error("node stopped abnormally ({}); exit status {}",
+        reason.map(Object::toString).orElse("actor system terminated without a shutdown reason"),
+        EXIT_ABNORMAL);
+    return EXIT_ABNORMAL;
+  }
+
+  /**
+   * Whether this JVM exits on {@link OutOfMemoryError} ({@code -XX:+ExitOnOutOfMemoryError} or
+   * {@code -XX:+CrashOnOutOfMemoryError}): without it a node that runs out of memory may stay
+   * half-alive instead of leaving the cluster as lost.
+   */
+  public static boolean exitsOnOutOfMemory() {
+    try {
+      HotSpotDiagnosticMXBean vm =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      return vm != null && (Boolean.parseBoolean(vm.getVMOption("ExitOnOutOfMemoryError").getValue())
+          || Boolean.parseBoolean(vm.getVMOption("CrashOnOutOfMemoryError").getValue()));
+    } catch (IllegalArgumentException e) {
+      return false; // not a HotSpot JVM: the flag does not exist
     }
   }
 

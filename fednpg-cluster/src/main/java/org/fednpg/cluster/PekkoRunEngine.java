@@ -2,6 +2,7 @@ package org.fednpg.cluster;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ import org.fednpg.cluster.internal.LinkCounters;
 import org.fednpg.cluster.internal.LinkFaults;
 import org.fednpg.cluster.internal.RunFingerprint;
 import org.fednpg.cluster.internal.RunSpec;
+import org.fednpg.cluster.internal.TlsStores;
 import org.fednpg.core.run.AssembledRun;
 import org.fednpg.core.run.RunRequest;
 import org.fednpg.core.runtime.Parallel;
@@ -55,14 +57,16 @@ import org.slf4j.LoggerFactory;
  * <p>Failure handling (our choice): no recovery. If a node hosting agents of the run becomes
  * unreachable or leaves, an agent fails, or no agent makes progress for {@code timeout_s}, the
  * run stops with a {@link FedNpgException} naming the node and its agents. Rows already delivered
- * stay valid; no later row is produced.
+ * stay valid; no later row is produced. Whatever the outcome, a submitting client then leaves the
+ * cluster, or marks itself down when a crashed member blocks leaving (see {@link ClusterNode}), so
+ * the survivors keep serving later runs.
  */
 public final class PekkoRunEngine implements RunEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(PekkoRunEngine.class);
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
   private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
-  private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(3);
+  private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(10);
 
   /**
    * Members this engine starts stop at once on terminate: embedded nodes all go away together
@@ -84,6 +88,7 @@ public final class PekkoRunEngine implements RunEngine {
    * @param countWire whether {@code messages}/{@code bytes_sent} count real transmissions and
    *     serialised bytes instead of logical messages and 8 bytes per number
    * @param faultSeed seed of the fault streams
+   * @param tls folder with the PKCS12 stores for mutual TLS, or null for plain TCP
    */
   public record Settings(
       int nodes,
@@ -94,7 +99,8 @@ public final class PekkoRunEngine implements RunEngine {
       long retryMs,
       long timeoutSeconds,
       boolean countWire,
-      long faultSeed) {}
+      long faultSeed,
+      Path tls) {}
 
   private final Settings settings;
 
@@ -107,21 +113,23 @@ public final class PekkoRunEngine implements RunEngine {
       AssembledRun run, RunRequest request, RunOptions options, RunListener listener) {
     RunSpec spec = RunSpec.of(request);
     List<ClusterNode> started = new ArrayList<>();
+    Config member = settings.tls() == null ? EPHEMERAL
+        : EPHEMERAL.withFallback(TlsStores.config(settings.tls()));
     try {
       ClusterNode coordinator;
       if (settings.cluster() == null) {
         ClusterNode first = ClusterNode.start(
-            settings.host(), 0, List.of(), AgentSharding.ROLE, EPHEMERAL);
+            settings.host(), 0, List.of(), AgentSharding.ROLE, member);
         started.add(first);
         for (int i = 1; i < settings.nodes(); i++) {
           started.add(ClusterNode.start(settings.host(), 0, List.of(first.address()),
-              AgentSharding.ROLE, EPHEMERAL));
+              AgentSharding.ROLE, member));
         }
         first.awaitUp(settings.nodes(), JOIN_TIMEOUT);
         coordinator = first;
       } else {
         ClusterNode client = ClusterNode.start(settings.host(), 0, List.of(settings.cluster()),
-            ClusterNode.CLIENT_ROLE, EPHEMERAL);
+            ClusterNode.CLIENT_ROLE, member);
         started.add(client);
         client.awaitUp(1, JOIN_TIMEOUT);
         coordinator = client;

@@ -46,6 +46,9 @@ public final class PekkoRuntimeProvider implements RuntimeProvider {
             "retransmit a table not acknowledged after this many milliseconds"),
         ParameterSpec.optional("timeout_s", ParameterType.INTEGER, 60L,
             "fail when no agent makes progress for this many seconds"),
+        ParameterSpec.optional("tls", ParameterType.PATH, null,
+            "folder with node.p12, trust.p12 and a password file (or $FEDNPG_TLS_PASSWORD):"
+                + " mutual TLS between this process and the cluster (README, security)"),
         ParameterSpec.choice("count", "payload",
             "messages/bytes_sent columns: payload (logical, 8 bytes per number, as inprocess) "
                 + "or wire (every transmission incl. retransmissions, serialised CBOR bytes)",
@@ -68,6 +71,7 @@ public final class PekkoRuntimeProvider implements RuntimeProvider {
     int timeout = p.intInRange("timeout_s", 1, 86_400);
     return new PekkoRunEngine(new PekkoRunEngine.Settings(nodes, cluster, p.getString("host"),
         drop, delay, retry, timeout, "wire".equals(p.getString("count")),
-        context.random().child("links").seed()));
+        context.random().child("links").seed(),
+        p.findString("tls").isPresent() ? p.getPath("tls") : null));
   }
 }

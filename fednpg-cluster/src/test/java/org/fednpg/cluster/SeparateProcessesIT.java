@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.run.IterationMetrics;
+import org.fednpg.cluster.internal.TlsStores;
 import org.fednpg.core.run.RunRequest;
 import org.fednpg.core.runtime.RunOptions;
 import org.fednpg.testing.Tolerances;
@@ -23,9 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The real deployment: three node JVMs ({@link NodeMain}, i.e. {@code fednpg node}) on loopback,
- * a run submitted from this JVM with {@code cluster: host:port}; then one node process is killed
- * with SIGKILL mid-run.
+ * The real deployment: three node JVMs ({@link NodeMain}, i.e. {@code fednpg node --tls DIR
+ * --data DIR}, with {@code -XX:+ExitOnOutOfMemoryError}) on loopback with mutual TLS, runs
+ * submitted from this JVM with {@code cluster: host:port}. A fourth process without the TLS stores
+ * never joins. One node is killed with SIGKILL mid-run: the run fails naming it (no recovery yet),
+ * the two survivors stay up past the split-brain resolver's decision (default settings: 20 s
+ * stable-after, 15 s instability window) and serve another run equal to in-process.
  */
 class SeparateProcessesIT {
 
@@ -42,32 +47,70 @@ class SeparateProcessesIT {
   }
 
   @Test
-  @Timeout(180)
-  void threeProcessesReproduceInProcessThenFailClearlyOnSigkill() throws Exception {
+  @Timeout(400)
+  void survivorsOfASigkillStayUpAndServeTheNextRun() throws Exception {
+    Path tls = TlsFixtures.shared().resolve("member");
+    Path data = Files.createTempDirectory("fednpg-node-data");
     int seedPort = freePort();
     String seed = "127.0.0.1:" + seedPort;
     List<Integer> ports = List.of(seedPort, freePort(), freePort());
     Path logs = Files.createTempDirectory("fednpg-nodes");
     for (int port : ports) {
-      ProcessBuilder pb = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"),
-          NodeMain.class.getName(), "127.0.0.1", Integer.toString(port), seed);
-      pb.redirectErrorStream(true);
-      pb.redirectOutput(logs.resolve("node-" + port + ".log").toFile());
-      processes.add(pb.start());
+      processes.add(node(port, seed, tls, data, logs));
     }
-    try (ClusterNode observer = ClusterNode.start(
-        "127.0.0.1", 0, List.of(seed), ClusterNode.CLIENT_ROLE, ConfigFactory.empty())) {
-      observer.awaitUp(3, Duration.ofSeconds(90));
+    Map<String, Object> runtime = new HashMap<>(Map.of("cluster", seed, "tls", tls.toString()));
+    try (ClusterNode observer = ClusterNode.start("127.0.0.1", 0, List.of(seed),
+        ClusterNode.CLIENT_ROLE, TlsStores.config(tls))) {
+      observer.awaitUp(3, Duration.ofSeconds(120));
+      // A process without the stores keeps knocking but is never let in.
+      Process rogue = node(freePort(), seed, null, null, logs);
+      processes.add(rogue);
+      Thread.sleep(10_000);
+      assertThat(rogue.isAlive()).isTrue();
+      assertThat(Cluster.get(observer.system()).state().getMembers()).hasSize(4); // 3 + observer
     }
 
     RunRequest request = ClusterTestRuns.gridWorld(10, 12);
     RunOptions options = new RunOptions(30, 1, 2);
     List<IterationMetrics> expected = ClusterTestRuns.inProcess(request, options);
-    List<IterationMetrics> actual = new ArrayList<>();
-    ClusterTestRuns.pekko(Map.of("cluster", seed))
-        .run(ClusterTestRuns.assemble(request), request, options, actual::add);
+    assertEqual(run(request, runtime, options, null), expected);
+
+    Process victim = processes.get(2);
+    String victimAddress = "127.0.0.1:" + ports.get(2);
+    runtime.put("timeout_s", 30L);
+    assertThatThrownBy(() -> run(request, runtime, new RunOptions(1000, 1, 2), victim))
+        .isInstanceOf(FedNpgException.class)
+        .hasMessageContaining(victimAddress)
+        .hasMessageContaining("agents");
+    assertThat(victim.waitFor()).isEqualTo(137); // 128 + SIGKILL
+
+    // Well past stable-after (20 s) + the instability window (15 s): nobody else was downed.
+    Thread.sleep(Duration.ofSeconds(45).toMillis());
+    assertThat(processes.get(0).isAlive()).isTrue();
+    assertThat(processes.get(1).isAlive()).isTrue();
+    for (int i = 0; i < 2; i++) {
+      assertThat(Files.readString(logs.resolve("node-" + ports.get(i) + ".log")))
+          .doesNotContain("downing all").doesNotContain("will down all");
+    }
+    runtime.remove("timeout_s");
+    assertEqual(run(request, runtime, options, null), expected);
+    assertThat(processes.get(0).isAlive()).isTrue();
+    assertThat(processes.get(1).isAlive()).isTrue();
+  }
+
+  private static List<IterationMetrics> run(
+      RunRequest request, Map<String, Object> runtime, RunOptions options, Process killAt3) {
+    List<IterationMetrics> rows = new ArrayList<>();
+    ClusterTestRuns.pekko(runtime).run(ClusterTestRuns.assemble(request), request, options, row -> {
+      rows.add(row);
+      if (killAt3 != null && row.iteration() == 3) {
+        killAt3.destroyForcibly();
+      }
+    });
+    return rows;
+  }
+
+  private static void assertEqual(List<IterationMetrics> actual, List<IterationMetrics> expected) {
     assertThat(actual).hasSize(expected.size());
     for (int t = 0; t < expected.size(); t++) {
       assertThat(actual.get(t).value())
@@ -76,24 +119,24 @@ class SeparateProcessesIT {
           .isCloseTo(expected.get(t).consensus(), within(Tolerances.REORDERED));
       assertThat(actual.get(t).bytesSent()).isEqualTo(expected.get(t).bytesSent());
     }
+  }
 
-    Process victim = processes.get(2);
-    String victimAddress = "127.0.0.1:" + ports.get(2);
-    assertThatThrownBy(() -> ClusterTestRuns.pekko(Map.of("cluster", seed, "timeout_s", 30L))
-        .run(ClusterTestRuns.assemble(request), request, new RunOptions(1000, 1, 2), row -> {
-          if (row.iteration() == 3) {
-            victim.destroyForcibly();
-          }
-        }))
-        .isInstanceOf(FedNpgException.class)
-        .hasMessageContaining(victimAddress)
-        .hasMessageContaining("agents");
+  private static Process node(int port, String seed, Path tls, Path data, Path logs)
+      throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
+        "-cp", System.getProperty("java.class.path"),
+        NodeMain.class.getName(), "127.0.0.1", Integer.toString(port), seed,
+        tls == null ? "-" : tls.toString(), data == null ? "-" : data.toString());
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(logs.resolve("node-" + port + ".log").toFile());
+    return pb.start();
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }
-
 }

@@ -1,11 +1,13 @@
 package org.fednpg.cluster.internal;
 
 import org.apache.pekko.actor.typed.ActorRef;
+import org.fednpg.core.run.AssembledRun;
 
 /** Messages an agent entity handles. */
 public sealed interface AgentCommand
     permits AgentCommand.StartAgent, AgentCommand.Exchange, AgentCommand.Ack,
-        AgentCommand.StopAgent, AgentCommand.RetryTick, AgentCommand.DelayedSend {
+        AgentCommand.StopAgent, AgentCommand.RetryTick, AgentCommand.DelayedSend,
+        AgentCommand.Assembled {
 
   /**
    * Builds the agent from the run's spec on the entity's node and starts iteration 0.
@@ -70,4 +72,12 @@ public sealed interface AgentCommand
    * @param message what to send
    */
   record DelayedSend(int to, AgentCommand message) implements AgentCommand {}
+
+  /**
+   * Local: the node finished (or failed) assembling the run of a {@link StartAgent}.
+   *
+   * @param run the assembled run, or null on failure
+   * @param failure why it failed, or null
+   */
+  record Assembled(AssembledRun run, Throwable failure) implements AgentCommand {}
 }

@@ -1,6 +1,5 @@
 package org.fednpg.cluster.internal;
 
-import org.fednpg.api.FedNpgException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import java.util.SplittableRandom;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -26,6 +26,7 @@ import org.fednpg.api.model.MixingMatrix;
 import org.fednpg.api.run.AgentProcess;
 import org.fednpg.api.run.Algorithm;
 import org.fednpg.cluster.internal.AgentCommand.Ack;
+import org.fednpg.cluster.internal.AgentCommand.Assembled;
 import org.fednpg.cluster.internal.AgentCommand.DelayedSend;
 import org.fednpg.cluster.internal.AgentCommand.Exchange;
 import org.fednpg.cluster.internal.AgentCommand.RetryTick;
@@ -57,6 +58,15 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
   private record PendingKey(int to, long round) {}
 
+  /** Carries a failed assembly's cause into {@link #guarded}. */
+  private static final class AssemblyFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AssemblyFailed(Throwable cause) {
+      super(cause);
+    }
+  }
+
   private static final class Pending {
     final Exchange message;
     long lastSent;
@@ -73,6 +83,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private final List<Exchange> early = new ArrayList<>();
 
   private String runId;
+  private StartAgent startMessage;
   private int n;
   private int agents;
   private int exchanges;
@@ -134,6 +145,8 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
         .onMessage(RetryTick.class, m -> guarded(this::retransmit))
         .onMessage(DelayedSend.class, this::onDelayedSend)
         .onMessage(StopAgent.class, this::onStop)
+        .onMessage(Assembled.class, this::onAssembled)
+        .onSignal(Terminated.class, s -> onSubmitterGone())
         .onSignal(PostStop.class, s -> onPostStop())
         .build();
   }
@@ -150,11 +163,24 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     faults = m.faults();
     countWire = m.countWire();
     started = true;
+    startMessage = m;
+    // Our choice: agents stop when their submitter is gone (crashed or downed), so a run never
+    // holds a node's memory after nobody can use its results.
+    getContext().watch(coordinator);
+    getContext().pipeToSelf(host.acquire(runId, m.spec(), n), Assembled::new);
+    return this;
+  }
+
+  private Behavior<AgentCommand> onAssembled(Assembled a) {
+    StartAgent m = startMessage;
     return guarded(() -> {
-      AssembledRun run = host.acquire(runId, m.spec(), n);
+      if (a.failure() != null) {
+        throw new AssemblyFailed(a.failure());
+      }
+      AssembledRun run = a.run();
       String built = RunFingerprint.of(run);
       if (!built.equals(m.fingerprint())) {
-        throw new FedNpgException("node " + host.node() + " built a different run from the spec "
+        throw new NodeFailure("node " + host.node() + " built a different run from the spec "
             + "than the submitter (model, W or algorithm differ: fingerprint " + built.substring(0, 12)
             + " vs " + m.fingerprint().substring(0, 12) + "); every node needs the same files at "
             + m.spec().baseDirectory() + ", the same plugins and the same fednpg build");
@@ -190,8 +216,14 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     });
   }
 
+  private Behavior<AgentCommand> onSubmitterGone() {
+    LOG.info("agent {} of run {} stops on {}: its submitter is gone", n, runId, host.node());
+    ended = true;
+    return Behaviors.stopped();
+  }
+
   private Behavior<AgentCommand> onExchange(Exchange m) {
-    if (!started) {
+    if (agent == null) {
       early.add(m);
       return this;
     }
@@ -376,7 +408,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
       ended = true;
       if (coordinator != null) {
         coordinator.tell(new AgentFailed(runId, n, host.node(), t,
-            e.getClass().getSimpleName() + ": " + e.getMessage()));
+            host.describe(e instanceof AssemblyFailed f ? f.getCause() : e)));
       }
       return Behaviors.stopped();
     }

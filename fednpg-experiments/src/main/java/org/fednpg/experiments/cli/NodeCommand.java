@@ -1,8 +1,10 @@
 package org.fednpg.experiments.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fednpg.api.InvalidInputException;
 import org.fednpg.cluster.ClusterNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,13 +27,38 @@ final class NodeCommand implements Callable<Integer> {
       description = "seed nodes to join (the first node lists itself)")
   List<String> seeds = new ArrayList<>();
 
+  @Option(names = "--tls", paramLabel = "DIR",
+      description = "mutual TLS: DIR holds node.p12, trust.p12 and a 'password' file (or set "
+          + "$FEDNPG_TLS_PASSWORD); members without a trusted certificate cannot join or submit")
+  Path tls;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "the only folder spec paths may point into (relative, no '..', no links "
+          + "leaving it, regular files only); without it the node reads no files")
+  Path data;
+
+  @Option(names = "--max-file-mb", paramLabel = "MB",
+      description = "largest file a spec may name, in MiB (default 64)")
+  long maxFileMb = ClusterNode.Guard.DEFAULT_MAX_FILE_BYTES >> 20;
+
   @Override
   public Integer call() throws InterruptedException {
-    ClusterNode node = ClusterNode.start(host, port, seeds);
+    if (maxFileMb < 1 || maxFileMb > (1L << 20)) {
+      throw new InvalidInputException("--max-file-mb must be in [1, 1048576], got " + maxFileMb);
+    }
+    if (!ClusterNode.exitsOnOutOfMemory()) {
+      spec.commandLine().getErr().println("fednpg node: warning: this JVM does not exit on"
+          + " OutOfMemoryError; start it with FEDNPG_JAVA_OPTS=-XX:+ExitOnOutOfMemoryError so a"
+          + " node that runs out of memory leaves the cluster instead of staying half-alive");
+    }
+    ClusterNode node = ClusterNode.start(host, port, seeds, new ClusterNode.Guard(tls, data,
+        maxFileMb << 20));
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "fednpg-node-shutdown"));
     spec.commandLine().getOut().println("fednpg node up at " + node.address()
-        + (seeds.isEmpty() ? " (new cluster)" : ", joining " + String.join(",", seeds)));
-    node.awaitTermination();
-    return 0;
+        + (seeds.isEmpty() ? " (new cluster)" : ", joining " + String.join(",", seeds))
+        + (tls != null ? ", mutual TLS" : ", plain TCP (no --tls)")
+        + (data != null ? ", data " + data : ", reads no files (no --data)"));
+    // 0 when stopped on purpose (Ctrl-C, SIGTERM); 3 when downed by the cluster or failed.
+    return node.awaitExit();
   }
 }
