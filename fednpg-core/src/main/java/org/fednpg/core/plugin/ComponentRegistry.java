@@ -3,7 +3,9 @@ package org.fednpg.core.plugin;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.fednpg.api.ComponentProvider;
 import org.fednpg.api.EnvironmentProvider;
@@ -45,6 +47,7 @@ public final class ComponentRegistry {
   private final Map<String, PolicyEvaluatorProvider> evaluators;
   private final Map<String, AlgorithmProvider> algorithms;
   private final Map<String, RuntimeProvider> runtimes;
+  private final List<PluginJar> plugins;
 
   @Inject
   ComponentRegistry(
@@ -58,6 +61,40 @@ public final class ComponentRegistry {
     this.evaluators = sorted(evaluators);
     this.algorithms = sorted(algorithms);
     this.runtimes = sorted(runtimes);
+    this.plugins = List.of();
+  }
+
+  private ComponentRegistry(ComponentRegistry base, List<PluginJar> plugins) {
+    this.environments = base.environments;
+    this.topologies = base.topologies;
+    this.evaluators = base.evaluators;
+    this.algorithms = base.algorithms;
+    this.runtimes = base.runtimes;
+    this.plugins = List.copyOf(plugins);
+  }
+
+  /** This registry, recording that its providers were searched for in {@code jars} too. */
+  ComponentRegistry withPlugins(List<PluginJar> jars) {
+    return new ComponentRegistry(this, jars);
+  }
+
+  /** The plugin jars loaded besides fednpg's own classes, in load order (empty when none). */
+  public List<PluginJar> plugins() {
+    return plugins;
+  }
+
+  /** The plugin jar a provider came from; empty for fednpg's own (built-in) providers. */
+  public Optional<PluginJar> source(ComponentProvider<?, ?> provider) {
+    Optional<Path> where = PluginJar.sourceOf(provider.getClass());
+    if (where.isEmpty()) {
+      return Optional.empty();
+    }
+    for (PluginJar jar : plugins) {
+      if (jar.path().toAbsolutePath().normalize().equals(where.get())) {
+        return Optional.of(jar);
+      }
+    }
+    return Optional.empty();
   }
 
   private static <V> Map<String, V> sorted(Map<String, V> m) {
@@ -107,14 +144,27 @@ public final class ComponentRegistry {
     return lookup(family, providers(family), name);
   }
 
-  private static <P> P lookup(Family family, Map<String, P> map, String name) {
+  private <P> P lookup(Family family, Map<String, P> map, String name) {
     P p = map.get(name);
     if (p == null) {
       throw new InvalidInputException(
           "unknown " + family.label() + " type '" + name + "'; available: "
-              + String.join(", ", map.keySet()));
+              + String.join(", ", map.keySet()) + "; " + searched());
     }
     return p;
+  }
+
+  /** Which plugin jars were searched, for messages about a missing component. */
+  private String searched() {
+    if (plugins.isEmpty()) {
+      return "no plugin jars loaded (a plugin is added with --plugins PATH, FEDNPG_PLUGINS or "
+          + "the plugins/ folder beside the launcher)";
+    }
+    StringBuilder b = new StringBuilder("plugin jars searched: ");
+    for (int i = 0; i < plugins.size(); i++) {
+      b.append(i == 0 ? "" : ", ").append(plugins.get(i).path());
+    }
+    return b.toString();
   }
 
   /**

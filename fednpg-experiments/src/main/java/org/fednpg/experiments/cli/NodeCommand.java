@@ -15,6 +15,8 @@ final class NodeCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.Mixin PluginOptions plugins;
+
   @Option(names = "--host", description = "address to bind and be reached at (default 127.0.0.1)")
   String host = "127.0.0.1";
 
@@ -27,6 +29,7 @@ final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    plugins.registry(); // the node builds agents from the shared registry, plugins included
     ClusterNode node = ClusterNode.start(host, port, seeds);
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "fednpg-node-shutdown"));
     spec.commandLine().getOut().println("fednpg node up at " + node.address()
