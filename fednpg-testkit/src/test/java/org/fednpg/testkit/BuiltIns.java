@@ -9,7 +9,11 @@ final class BuiltIns {
 
   private BuiltIns() {}
 
+  /** Every provider of the family except the test plugins of this module. */
   static List<String> names(Family family) {
-    return List.copyOf(Plugins.registry().providers(family).keySet());
+    return Plugins.registry().providers(family).entrySet().stream()
+        .filter(e -> !e.getValue().getClass().getPackageName().equals("org.fednpg.testkit"))
+        .map(java.util.Map.Entry::getKey)
+        .toList();
   }
 }
