@@ -52,6 +52,9 @@ public final class Plugins {
    * @return the registry now shared
    */
   public static synchronized ComponentRegistry install(PluginPath plugins) {
+    if (shared != null && installed.jars().equals(plugins.jars())) {
+      return shared; // the same jars (paths, versions, digests): nothing to reload
+    }
     installed = plugins;
     shared = registry(plugins);
     return shared;

@@ -31,7 +31,7 @@ final class ListCommand implements Runnable {
       out.println();
     }
     for (Family family : Family.values()) {
-      out.println((family == Family.TOPOLOGY ? "topologies" : family.label() + "s") + ":");
+      out.println(family.plural() + ":");
       for (Map.Entry<String, ? extends ComponentProvider<?, ?>> e
           : registry.providers(family).entrySet()) {
         out.println("  " + e.getKey() + " - " + e.getValue().description()
