@@ -1,6 +1,7 @@
 package org.fednpg.api;
 
 import org.fednpg.api.model.LogPolicy;
+import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.model.RewardTable;
 
 /**
@@ -26,6 +27,26 @@ public record EvaluationRequest(
           "reward is " + reward.states() + "x" + reward.actions() + " but policy is "
               + policy.states() + "x" + policy.actions());
     }
+  }
+
+  /**
+   * The check every evaluator makes before it computes: the request's reward and policy are
+   * {@code states × actions}, the shape of the model the evaluator was built on.
+   *
+   * @throws InvalidInputException naming both shapes otherwise
+   */
+  public EvaluationRequest requireShape(int states, int actions) {
+    if (reward.states() != states || reward.actions() != actions) {
+      throw new InvalidInputException("evaluation request is " + reward.states() + "x"
+          + reward.actions() + " (reward and policy) but the evaluator's model has " + states
+          + " states and " + actions + " actions");
+    }
+    return this;
+  }
+
+  /** {@link #requireShape(int, int)} for the shape of {@code mdp}. */
+  public EvaluationRequest requireShape(MultiTaskMdp mdp) {
+    return requireShape(mdp.states(), mdp.actions());
   }
 
   /** Convenience for a diagnostic evaluation. */

@@ -209,11 +209,48 @@ public final class Parameters {
 
   /** Checks {@code lo <= value <= hi} for a number parameter and returns it. */
   public double doubleInRange(String name, double lo, double hi) {
+    return doubleInRange(name, lo, true, hi, true);
+  }
+
+  /**
+   * Checks a number parameter against an interval whose ends may be open or closed and returns
+   * it; the error shows the interval in the usual notation, e.g. {@code (0, 1]}. Use infinities
+   * for a one-sided bound: {@code doubleInRange("eta", 0, false, Double.POSITIVE_INFINITY,
+   * false)} is η > 0.
+   *
+   * @param lo lower end
+   * @param loClosed whether {@code lo} itself is accepted
+   * @param hi upper end
+   * @param hiClosed whether {@code hi} itself is accepted
+   */
+  public double doubleInRange(
+      String name, double lo, boolean loClosed, double hi, boolean hiClosed) {
     double v = getDouble(name);
-    if (v < lo || v > hi) {
-      throw invalid(name, "must be in [" + lo + ", " + hi + "]");
+    boolean above = loClosed ? v >= lo : v > lo;
+    boolean below = hiClosed ? v <= hi : v < hi;
+    if (!above || !below) {
+      String expected;
+      if (hi == Double.POSITIVE_INFINITY) {
+        expected = "must be " + (loClosed ? ">= " : "> ") + lo;
+      } else if (lo == Double.NEGATIVE_INFINITY) {
+        expected = "must be " + (hiClosed ? "<= " : "< ") + hi;
+      } else {
+        expected = "must be in " + (loClosed ? "[" : "(") + lo + ", " + hi
+            + (hiClosed ? "]" : ")");
+      }
+      throw invalid(name, expected);
     }
     return v;
+  }
+
+  /** Checks {@code value > lo} for a number parameter (an open lower bound) and returns it. */
+  public double doubleAbove(String name, double lo) {
+    return doubleInRange(name, lo, false, Double.POSITIVE_INFINITY, false);
+  }
+
+  /** Checks {@code lo <= value < hi} for a number parameter (half-open) and returns it. */
+  public double doubleInHalfOpenRange(String name, double lo, double hi) {
+    return doubleInRange(name, lo, true, hi, false);
   }
 
   @Override

@@ -12,17 +12,15 @@ import org.fednpg.api.model.TransitionKernel;
 import org.fednpg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
 
-class GarnetProviderTest extends EnvironmentProviderContractTest {
+class GarnetProviderTest {
 
   private static final Map<String, Object> GARNET =
       Map.of("states", 40, "actions", 3, "branching", 6, "agents", 4);
 
-  @Override
   protected EnvironmentProvider provider() {
     return new GarnetProvider();
   }
 
-  @Override
   protected Map<String, Object> multiAgentParameters() {
     return GARNET;
   }

@@ -17,19 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class GridWorldProviderTest extends EnvironmentProviderContractTest {
+class GridWorldProviderTest {
 
-  @Override
   protected EnvironmentProvider provider() {
     return new GridWorldProvider();
   }
 
-  @Override
   protected Map<String, Object> smallParameters() {
     return Map.of("size", 4, "agents", 2);
   }
 
-  @Override
   protected Map<String, Object> multiAgentParameters() {
     return Map.of("size", 5, "agents", 3);
   }

@@ -1,5 +1,7 @@
 package org.fednpg.api.run;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +25,10 @@ public interface Algorithm {
   /** Entropy regularisation τ the metrics use. */
   double tau();
 
-  /** Extra facts for the manifest. */
+  /**
+   * Extra facts for the manifest; deterministic values, as for
+   * {@link org.fednpg.api.Environment#manifestInfo()} (the cluster compares them between nodes).
+   */
   default Map<String, Object> manifestInfo() {
     return Map.of();
   }
@@ -45,5 +50,61 @@ public interface Algorithm {
    */
   default Map<String, Object> theory(long iterations) {
     return theory();
+  }
+
+  /**
+   * An algorithm from its agents: they communicate through the topology, with
+   * {@code exchangesPerIteration} exchanges per iteration, at regularisation {@code tau}.
+   */
+  static Algorithm of(List<? extends AgentProcess> agents, int exchangesPerIteration, double tau) {
+    return of(agents, exchangesPerIteration, tau, true, Map.of());
+  }
+
+  /**
+   * An algorithm from its agents with every property given.
+   *
+   * @param agents the agent processes, index = agent id (copied)
+   * @param exchangesPerIteration exchanges per iteration, at least 1
+   * @param tau entropy regularisation τ the metrics use
+   * @param usesTopology false for a method whose single agent is not mixed
+   * @param manifestInfo extra facts for the manifest (copied; deterministic values)
+   */
+  static Algorithm of(List<? extends AgentProcess> agents, int exchangesPerIteration, double tau,
+      boolean usesTopology, Map<String, Object> manifestInfo) {
+    if (agents.isEmpty()) {
+      throw new IllegalArgumentException("an algorithm needs at least one agent");
+    }
+    if (exchangesPerIteration < 1) {
+      throw new IllegalArgumentException(
+          "exchanges per iteration must be >= 1, got " + exchangesPerIteration);
+    }
+    List<? extends AgentProcess> list = List.copyOf(agents);
+    Map<String, Object> info = Collections.unmodifiableMap(new LinkedHashMap<>(manifestInfo));
+    return new Algorithm() {
+      @Override
+      public List<? extends AgentProcess> agents() {
+        return list;
+      }
+
+      @Override
+      public int exchangesPerIteration() {
+        return exchangesPerIteration;
+      }
+
+      @Override
+      public boolean usesTopology() {
+        return usesTopology;
+      }
+
+      @Override
+      public double tau() {
+        return tau;
+      }
+
+      @Override
+      public Map<String, Object> manifestInfo() {
+        return info;
+      }
+    };
   }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -179,10 +180,10 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
       }
       AssembledRun run = a.run();
       String built = RunFingerprint.of(run);
-      if (!built.equals(m.fingerprint())) {
+      Optional<String> differs = RunFingerprint.difference(built, m.fingerprint());
+      if (differs.isPresent()) {
         throw new NodeFailure("node " + host.node() + " built a different run from the spec "
-            + "than the submitter (model, W or algorithm differ: fingerprint " + built.substring(0, 12)
-            + " vs " + m.fingerprint().substring(0, 12) + "); every node needs the same files at "
+            + "than the submitter (" + differs.get() + "); every node needs the same files at "
             + m.spec().baseDirectory() + ", the same plugins and the same fednpg build");
       }
       algorithm = run.algorithm();

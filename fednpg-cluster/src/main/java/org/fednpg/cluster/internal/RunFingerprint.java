@@ -1,36 +1,172 @@
 package org.fednpg.cluster.internal;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.fednpg.api.model.MixingMatrix;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.model.RewardTable;
 import org.fednpg.api.model.TransitionKernel;
+import org.fednpg.api.run.AgentProcess;
 import org.fednpg.api.run.Algorithm;
+import org.fednpg.core.plugin.PluginJar;
 import org.fednpg.core.run.AssembledRun;
 
 /**
- * A SHA-256 digest of what a node built from a run's spec: the model (kernel, γ, ρ, every
- * reward), W^(0), the algorithm's kind and facts, and every component's resolved parameters. Every node rebuilds the run from the spec,
- * so a node that sees other files at the spec's paths, other plugins or another build would
- * silently compute a different run; comparing digests turns that into a clear failure.
+ * What a node built from a run's spec, in named parts: the model (SHA-256 of kernel, γ, ρ and
+ * every reward), W^(0) (SHA-256), the algorithm (kind, agents, exchanges, τ and its
+ * {@code manifestInfo}), the environment's {@code manifestInfo}, every component's resolved
+ * parameters, and the plugin jars the run's classes came from (file name and SHA-256). Every node
+ * rebuilds the run from the spec, so a node that sees other files at the spec's paths, other
+ * plugins or another build would silently compute a different run; comparing fingerprints turns
+ * that into a clear failure that names the part and shows both values.
+ *
+ * <p>Maps are written canonically: keys sorted, numbers exactly ({@link BigDecimal} of the
+ * double, so 0.1 and 0.1000000000000000055 differ and 1 and 1.0 do not), so a plugin's
+ * {@code Map.of(...)} (whose iteration order changes from JVM to JVM) gives the same text
+ * everywhere. Values must themselves be deterministic: numbers, strings, booleans, lists, arrays,
+ * maps, or objects whose {@code toString} is.
  */
 public final class RunFingerprint {
 
+  /** The parts, in the order the fingerprint lists them. */
+  static final List<String> PARTS =
+      List.of("model", "mixing", "algorithm", "environment", "parameters", "plugins");
+
   private RunFingerprint() {}
 
-  /** The digest of an assembled run, as hex. */
+  /** The fingerprint of an assembled run: one {@code part=value} line per part. */
   public static String of(AssembledRun run) {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
+    Map<String, String> parts = new LinkedHashMap<>();
+    parts.put("model", model(run.mdp()));
+    parts.put("mixing", run.topology() == null ? "none" : mixing(run.topology().mixing(0)));
+    Algorithm a = run.algorithm();
+    parts.put("algorithm", a.getClass().getName() + " agents=" + a.agents().size()
+        + " exchanges=" + a.exchangesPerIteration() + " tau=" + number(a.tau()) + " info="
+        + canonical(a.manifestInfo()));
+    parts.put("environment", canonical(run.environment().manifestInfo()));
+    Map<String, Object> resolved = new LinkedHashMap<>();
+    run.resolved().forEach((family, p) -> resolved.put(family, p.asMap()));
+    parts.put("parameters", canonical(resolved));
+    parts.put("plugins", plugins(run));
+    StringBuilder b = new StringBuilder();
+    parts.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+    return b.toString();
+  }
+
+  /**
+   * Why two fingerprints differ, naming every differing part with this node's and the
+   * submitter's value; empty when they are equal.
+   */
+  public static Optional<String> difference(String here, String submitter) {
+    Map<String, String> mine = parse(here);
+    Map<String, String> theirs = parse(submitter);
+    List<String> diffs = new ArrayList<>();
+    for (String part : PARTS) {
+      String x = mine.get(part);
+      String y = theirs.get(part);
+      if (x == null ? y != null : !x.equals(y)) {
+        diffs.add(part + " differs: here " + x + ", submitter " + y);
+      }
     }
-    MultiTaskMdp mdp = run.mdp();
+    if (diffs.isEmpty() && !here.equals(submitter)) {
+      diffs.add("fingerprints differ: here " + here + ", submitter " + submitter);
+    }
+    return diffs.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", diffs));
+  }
+
+  private static Map<String, String> parse(String fingerprint) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String line : fingerprint.split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        m.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    return m;
+  }
+
+  /**
+   * A value as canonical text: maps with keys sorted by their text, numbers exact, strings
+   * quoted, lists and arrays in order, anything else by {@code toString}.
+   */
+  public static String canonical(Object value) {
+    StringBuilder b = new StringBuilder();
+    write(value, b);
+    return b.toString();
+  }
+
+  private static void write(Object v, StringBuilder b) {
+    if (v == null) {
+      b.append("null");
+    } else if (v instanceof Map<?, ?> m) {
+      TreeMap<String, Object> sorted = new TreeMap<>();
+      m.forEach((k, x) -> sorted.put(canonical(k), x));
+      b.append('{');
+      boolean first = true;
+      for (Map.Entry<String, Object> e : sorted.entrySet()) {
+        b.append(first ? "" : ",").append(e.getKey()).append(':');
+        write(e.getValue(), b);
+        first = false;
+      }
+      b.append('}');
+    } else if (v instanceof Collection<?> c) {
+      b.append('[');
+      boolean first = true;
+      for (Object x : c) {
+        b.append(first ? "" : ",");
+        write(x, b);
+        first = false;
+      }
+      b.append(']');
+    } else if (v instanceof double[] d) {
+      b.append('[');
+      for (int i = 0; i < d.length; i++) {
+        b.append(i == 0 ? "" : ",").append(number(d[i]));
+      }
+      b.append(']');
+    } else if (v instanceof long[] l) {
+      b.append(Arrays.toString(l).replace(" ", ""));
+    } else if (v instanceof int[] l) {
+      b.append(Arrays.toString(l).replace(" ", ""));
+    } else if (v instanceof Object[] arr) {
+      write(List.of(arr), b);
+    } else if (v instanceof Double || v instanceof Float) {
+      b.append(number(((Number) v).doubleValue()));
+    } else if (v instanceof Number n) {
+      b.append(new BigDecimal(n.toString()).stripTrailingZeros().toPlainString());
+    } else if (v instanceof String s) {
+      b.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    } else {
+      b.append(v);
+    }
+  }
+
+  /** A double exactly: its full binary value in decimal; NaN and infinities by name. */
+  static String number(double d) {
+    if (!Double.isFinite(d)) {
+      return Double.toString(d);
+    }
+    if (d == 0) {
+      return 1 / d < 0 ? "-0" : "0";
+    }
+    return new BigDecimal(d).stripTrailingZeros().toPlainString();
+  }
+
+  private static String model(MultiTaskMdp mdp) {
+    MessageDigest md = sha256();
     TransitionKernel k = mdp.kernel();
     ByteBuffer b = ByteBuffer.allocate(8);
     for (int v : k.rowPointerCopy()) {
@@ -51,18 +187,53 @@ public final class RunFingerprint {
         md.update(b.clear().putDouble(v).array());
       }
     }
-    if (run.topology() != null) {
-      MixingMatrix w = run.topology().mixing(0);
-      for (double[] row : w.toArray()) {
-        for (double v : row) {
-          md.update(b.clear().putDouble(v).array());
-        }
+    return "sha256:" + HexFormat.of().formatHex(md.digest());
+  }
+
+  private static String mixing(MixingMatrix w) {
+    MessageDigest md = sha256();
+    ByteBuffer b = ByteBuffer.allocate(8);
+    for (double[] row : w.toArray()) {
+      for (double v : row) {
+        md.update(b.clear().putDouble(v).array());
       }
     }
-    Algorithm a = run.algorithm();
-    md.update((a.getClass().getName() + "|" + a.agents().size() + "|"
-        + a.exchangesPerIteration() + "|" + a.tau() + "|" + a.manifestInfo() + "|"
-        + run.resolved()).getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(md.digest());
+    return "sha256:" + HexFormat.of().formatHex(md.digest());
+  }
+
+  /**
+   * The jars of the run's classes that fednpg's own class loader did not load (the plugin
+   * path's), as sorted {@code file sha256:…} entries.
+   */
+  private static String plugins(AssembledRun run) {
+    List<Class<?>> classes = new ArrayList<>();
+    classes.add(run.environment().getClass());
+    if (run.topology() != null) {
+      classes.add(run.topology().getClass());
+    }
+    if (run.evaluator() != null) {
+      classes.add(run.evaluator().getClass());
+    }
+    classes.add(run.algorithm().getClass());
+    for (AgentProcess agent : run.algorithm().agents()) {
+      classes.add(agent.getClass());
+    }
+    ClassLoader own = RunFingerprint.class.getClassLoader();
+    TreeSet<String> jars = new TreeSet<>();
+    for (Class<?> c : classes) {
+      if (c.getClassLoader() != own) {
+        PluginJar.sourceOf(c).ifPresent(p -> jars.add(p.getFileName() + " sha256:"
+            + (Files.isRegularFile(p) ? PluginJar.sha256(p) : "(folder)")));
+      }
+    }
+    return jars.toString();
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
   }
 }

@@ -3,63 +3,53 @@ package org.fednpg.core.plugin;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.fednpg.api.ComponentProvider;
-import org.fednpg.api.EnvironmentProvider;
 import org.fednpg.api.FedNpgException;
-import org.fednpg.api.PolicyEvaluatorProvider;
-import org.fednpg.api.TopologyProvider;
-import org.fednpg.api.run.AlgorithmProvider;
-import org.fednpg.core.runtime.RuntimeProvider;
+import org.fednpg.core.plugin.ComponentRegistry.Family;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Discovers the providers of every plugin family with {@link ServiceLoader} on a class loader and
- * binds each into a {@code MapBinder<String, Family>} under its name. A duplicate name within a
+ * Discovers the providers of every plugin family of {@link Family} with {@link ServiceLoader} on a
+ * class loader and binds each into a {@code MapBinder<String, Family>} under its name. A duplicate name within a
  * family is an error naming both implementations.
  */
 public final class PluginModule extends AbstractModule {
 
   private static final Logger LOG = LoggerFactory.getLogger(PluginModule.class);
 
-  private final Map<String, EnvironmentProvider> environments;
-  private final Map<String, TopologyProvider> topologies;
-  private final Map<String, PolicyEvaluatorProvider> evaluators;
-  private final Map<String, AlgorithmProvider> algorithms;
-  private final Map<String, RuntimeProvider> runtimes;
+  private final Map<Family, Map<String, ComponentProvider<?, ?>>> discovered =
+      new EnumMap<>(Family.class);
 
   /**
-   * Discovers every family eagerly, so that discovery errors surface as plain exceptions rather
-   * than wrapped in Guice's.
+   * Discovers every family of {@link Family} eagerly, so that discovery errors surface as plain
+   * exceptions rather than wrapped in Guice's.
    *
    * @throws FedNpgException on duplicate or invalid names
    */
   public PluginModule(ClassLoader classLoader) {
-    this.environments = discover(EnvironmentProvider.class, classLoader);
-    this.topologies = discover(TopologyProvider.class, classLoader);
-    this.evaluators = discover(PolicyEvaluatorProvider.class, classLoader);
-    this.algorithms = discover(AlgorithmProvider.class, classLoader);
-    this.runtimes = discover(RuntimeProvider.class, classLoader);
+    for (Family family : Family.values()) {
+      discovered.put(family, new LinkedHashMap<>(discover(family.providerType(), classLoader)));
+    }
   }
 
   @Override
   protected void configure() {
-    bindFamily(EnvironmentProvider.class, environments);
-    bindFamily(TopologyProvider.class, topologies);
-    bindFamily(PolicyEvaluatorProvider.class, evaluators);
-    bindFamily(AlgorithmProvider.class, algorithms);
-    bindFamily(RuntimeProvider.class, runtimes);
+    for (Family family : Family.values()) {
+      bindFamily(family.providerType(), discovered.get(family));
+    }
   }
 
   private <P extends ComponentProvider<?, ?>> void bindFamily(
-      Class<P> family, Map<String, P> providers) {
-    MapBinder<String, P> binder = MapBinder.newMapBinder(binder(), String.class, family);
-    for (Map.Entry<String, P> e : providers.entrySet()) {
-      binder.addBinding(e.getKey()).toInstance(e.getValue());
+      Class<P> type, Map<String, ComponentProvider<?, ?>> providers) {
+    MapBinder<String, P> binder = MapBinder.newMapBinder(binder(), String.class, type);
+    for (Map.Entry<String, ComponentProvider<?, ?>> e : providers.entrySet()) {
+      binder.addBinding(e.getKey()).toInstance(type.cast(e.getValue()));
     }
   }
 

@@ -60,6 +60,19 @@ class PluginDiscoveryTest {
   }
 
   @Test
+  void everyFamilyOfTheTableIsDiscoveredWithProvidersOfItsInterface() {
+    ComponentRegistry r = Plugins.registry();
+    for (Family family : Family.values()) {
+      assertThat(r.providers(family)).as(family.plural()).isNotEmpty();
+      r.providers(family).forEach((name, p) -> {
+        assertThat(p).as(name).isInstanceOf(family.providerType());
+        assertThat(p.name()).isEqualTo(name);
+      });
+    }
+    assertThat(r.providers(Family.RUNTIME)).containsKey("inprocess");
+  }
+
+  @Test
   void unknownNameListsTheAvailableOnes() {
     assertThatThrownBy(() -> Plugins.registry().algorithm("fedsgd"))
         .isInstanceOf(InvalidInputException.class)

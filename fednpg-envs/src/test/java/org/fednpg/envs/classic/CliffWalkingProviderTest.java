@@ -6,19 +6,16 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 import org.fednpg.api.EnvironmentProvider;
 import org.fednpg.api.model.MultiTaskMdp;
-import org.fednpg.envs.EnvironmentProviderContractTest;
 import org.fednpg.envs.TestSupport;
 import org.fednpg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
 
-class CliffWalkingProviderTest extends EnvironmentProviderContractTest {
+class CliffWalkingProviderTest {
 
-  @Override
   protected EnvironmentProvider provider() {
     return new CliffWalkingProvider();
   }
 
-  @Override
   protected Map<String, Object> multiAgentParameters() {
     return Map.of("agents", 6, "split", "partition");
   }

@@ -9,19 +9,16 @@ import org.fednpg.api.EnvironmentProvider;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.model.TransitionKernel;
-import org.fednpg.envs.EnvironmentProviderContractTest;
 import org.fednpg.envs.TestSupport;
 import org.fednpg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
 
-class FrozenLakeProviderTest extends EnvironmentProviderContractTest {
+class FrozenLakeProviderTest {
 
-  @Override
   protected EnvironmentProvider provider() {
     return new FrozenLakeProvider();
   }
 
-  @Override
   protected Map<String, Object> multiAgentParameters() {
     return Map.of("map", "8x8", "agents", 4, "split", "partition");
   }

@@ -3,26 +3,37 @@ package org.fednpg.envs.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.fednpg.api.Environment;
+import org.fednpg.api.EnvironmentContext;
 import org.fednpg.api.EnvironmentProvider;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.RandomSource;
 import org.fednpg.api.model.MultiTaskMdp;
-import org.fednpg.envs.EnvironmentProviderContractTest;
+import org.fednpg.envs.TestSupport;
 import org.fednpg.testing.RandomMdps;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-class MdpFileProviderTest extends EnvironmentProviderContractTest {
+/** {@code file}; the contract runs in fednpg-testkit (BuiltInEnvironmentsTest). */
+class MdpFileProviderTest {
 
   private static final MultiTaskMdp SOURCE = RandomMdps.create(5, 6, 2, 3, 4, 0.8);
 
-  @Override
   protected EnvironmentProvider provider() {
     return new MdpFileProvider();
   }
 
+  @TempDir
+  Path tempDir;
+
+  private Environment build(Map<String, Object> raw, long seed) {
+    return provider().create(TestSupport.parameters(provider(), raw, tempDir),
+        new EnvironmentContext(RandomSource.of(seed).child("environment")));
+  }
+
   /** A file written into the temp folder, named relative to it (the spec's folder). */
-  @Override
   protected Map<String, Object> smallParameters() {
     MdpFiles.write(SOURCE, tempDir.resolve("data/source.json"));
     return Map.of("path", "data/source.json");

@@ -14,7 +14,6 @@ import org.fednpg.core.oracle.OptimalSolution;
 import org.fednpg.core.oracle.ValueIteration;
 import org.fednpg.core.plugin.ComponentRegistry;
 import org.fednpg.core.plugin.ComponentRegistry.Family;
-import org.fednpg.core.plugin.Plugins;
 import org.fednpg.envs.GridWorld;
 import org.fednpg.envs.io.MdpFiles;
 import picocli.CommandLine.Command;
@@ -33,8 +32,8 @@ final class EnvCommand {
   private EnvCommand() {}
 
   /** Builds an environment as a run with this master seed would. */
-  static Environment build(String name, List<String> keyValues, long seed) {
-    ComponentRegistry registry = Plugins.registry();
+  static Environment build(
+      ComponentRegistry registry, String name, List<String> keyValues, long seed) {
     EnvironmentProvider p = registry.environment(name);
     return p.create(ComponentRegistry.parameters(Family.ENVIRONMENT, p,
         KeyValues.parse(keyValues), Path.of("").toAbsolutePath()),
@@ -44,6 +43,8 @@ final class EnvCommand {
   @Command(name = "describe", description = "Sizes, reward ranges, V* and the optimal policy.")
   static final class Describe implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Mixin PluginOptions plugins;
 
     @Parameters(index = "0", paramLabel = "NAME") String name;
 
@@ -58,7 +59,7 @@ final class EnvCommand {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      Environment env = build(name, params, seed);
+      Environment env = build(plugins.registry(), name, params, seed);
       MultiTaskMdp mdp = env.mdp();
       out.println(env.describe().stripTrailing());
       OptimalSolution opt = ValueIteration.solve(mdp, tau);
@@ -103,6 +104,8 @@ final class EnvCommand {
   static final class Export implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Mixin PluginOptions plugins;
+
     @Parameters(index = "0", paramLabel = "NAME") String name;
 
     @Parameters(index = "1..*", paramLabel = "key=value") List<String> params;
@@ -114,7 +117,7 @@ final class EnvCommand {
 
     @Override
     public void run() {
-      MultiTaskMdp mdp = build(name, params, seed).mdp();
+      MultiTaskMdp mdp = build(plugins.registry(), name, params, seed).mdp();
       MdpFiles.write(mdp, out);
       spec.commandLine().getOut().println("wrote " + out + " (" + mdp + ")");
     }

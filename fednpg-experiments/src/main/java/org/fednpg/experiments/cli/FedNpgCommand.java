@@ -30,6 +30,9 @@ public final class FedNpgCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** {@code fednpg --plugins PATH run ...}: the plugin path before the command name. */
+  @CommandLine.Mixin PluginOptions plugins;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());

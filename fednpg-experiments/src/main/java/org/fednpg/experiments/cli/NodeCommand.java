@@ -17,6 +17,8 @@ final class NodeCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.Mixin PluginOptions plugins;
+
   @Option(names = "--host", description = "address to bind and be reached at (default 127.0.0.1)")
   String host = "127.0.0.1";
 
@@ -43,6 +45,7 @@ final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    plugins.registry(); // the node builds agents from the shared registry, plugins included
     if (maxFileMb < 1 || maxFileMb > (1L << 20)) {
       throw new InvalidInputException("--max-file-mb must be in [1, 1048576], got " + maxFileMb);
     }

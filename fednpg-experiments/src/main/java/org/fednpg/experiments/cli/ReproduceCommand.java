@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.fednpg.core.plugin.Plugins;
 import org.fednpg.experiments.reproduce.Reproduction;
 import org.fednpg.experiments.runner.Progress;
 import org.fednpg.experiments.runner.RunnerOptions;
@@ -19,6 +18,8 @@ import picocli.CommandLine.Spec;
 final class ReproduceCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @picocli.CommandLine.Mixin PluginOptions plugins;
 
   @Parameters(paramLabel = "NAME", arity = "0..*",
       description = "experiments to run (default: all): map-size, agents, topology, q-tracking, "
@@ -40,7 +41,7 @@ final class ReproduceCommand implements Callable<Integer> {
     int parallel = jobs != null ? jobs : cores;
     RunnerOptions options = new RunnerOptions(Math.max(1, cores / parallel), parallel, 0, false,
         Progress.isTerminal());
-    List<Reproduction.Outcome> outcomes = new Reproduction(Plugins.registry(), options)
+    List<Reproduction.Outcome> outcomes = new Reproduction(plugins.registry(), options)
         .run(names, quick, out);
     var o = spec.commandLine().getOut();
     for (Reproduction.Outcome r : outcomes) {

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.core.run.ComponentSpec;
-import org.fednpg.core.plugin.Plugins;
 import org.fednpg.core.runtime.RunProfile;
 import org.fednpg.core.runtime.RunProfiles;
 import org.fednpg.experiments.reproduce.SweepPlots;
@@ -28,6 +27,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @picocli.CommandLine.Mixin PluginOptions plugins;
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "experiment spec file")
   Path specFile;
@@ -88,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
     List<CellResult> results;
     List<RunProfile> profiles;
     try {
-      results = new ExperimentRunner(Plugins.registry(), options).run(experiment, base, dir);
+      results = new ExperimentRunner(plugins.registry(), options).run(experiment, base, dir);
     } finally {
       profiles = profile ? RunProfiles.stopRecording() : List.of();
     }

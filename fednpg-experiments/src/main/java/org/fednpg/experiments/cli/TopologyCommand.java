@@ -10,7 +10,6 @@ import org.fednpg.api.TopologyContext;
 import org.fednpg.api.TopologyProvider;
 import org.fednpg.core.plugin.ComponentRegistry;
 import org.fednpg.core.plugin.ComponentRegistry.Family;
-import org.fednpg.core.plugin.Plugins;
 import org.fednpg.topologies.MixingMatrixCsv;
 import org.fednpg.topologies.TopologyDescriptions;
 import picocli.CommandLine.Command;
@@ -29,6 +28,8 @@ final class TopologyCommand {
   static final class Describe implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Mixin PluginOptions plugins;
+
     @Parameters(index = "0", paramLabel = "NAME") String name;
 
     @Parameters(index = "1..*", paramLabel = "key=value") List<String> params;
@@ -46,7 +47,7 @@ final class TopologyCommand {
       if (agents < 1) {
         throw new org.fednpg.api.InvalidInputException("--agents must be >= 1, got " + agents);
       }
-      TopologyProvider p = Plugins.registry().topology(name);
+      TopologyProvider p = plugins.registry().topology(name);
       Topology t = p.create(ComponentRegistry.parameters(Family.TOPOLOGY, p,
           KeyValues.parse(params), Path.of("").toAbsolutePath()),
           new TopologyContext(agents, RandomSource.of(seed).child("topology")));

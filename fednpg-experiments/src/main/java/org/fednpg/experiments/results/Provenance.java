@@ -3,8 +3,13 @@ package org.fednpg.experiments.results;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.fednpg.core.plugin.PluginJar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +35,23 @@ public final class Provenance {
       LOG.warn("cannot read fednpg.properties: {}", e.getMessage());
     }
     return p.getProperty("version", "unknown");
+  }
+
+  /**
+   * The manifest's {@code plugins} list: per plugin jar its file name, {@code Implementation-Version}
+   * (null when the jar has none) and SHA-256, in load order.
+   */
+  public static List<Map<String, Object>> plugins(
+      List<PluginJar> jars) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (PluginJar jar : jars) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("file", jar.fileName());
+      entry.put("version", jar.version());
+      entry.put("sha256", jar.sha256());
+      list.add(entry);
+    }
+    return list;
   }
 
   public static String java() {

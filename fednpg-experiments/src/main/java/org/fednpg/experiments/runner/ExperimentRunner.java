@@ -231,6 +231,7 @@ public final class ExperimentRunner {
       throw new UncheckedIOException("cannot write results in " + dir, e);
     }
     Map<String, Object> m = manifest(spec, run, result);
+    m.put("plugins", Provenance.plugins(registry.plugins()));
     m.put("cell_spec", SpecWriter.toMap(spec));
     AtomicFiles.writeString(manifest, SpecWriter.toJson(m) + "\n");
     try {

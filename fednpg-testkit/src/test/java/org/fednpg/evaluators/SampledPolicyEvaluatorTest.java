@@ -17,6 +17,8 @@ import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.model.QEstimate;
 import org.fednpg.api.model.RewardTable;
+import org.fednpg.testkit.EvaluatorContract;
+import org.fednpg.testkit.EvaluatorFixtures;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code sampled}: the contract per method, unbiasedness of Monte Carlo, the 1/√n rate, counts. */
 class SampledPolicyEvaluatorTest {
 
-  private static final MultiTaskMdp MDP = PolicyEvaluatorContractTest.MDP;
+  private static final MultiTaskMdp MDP = EvaluatorContract.MDP;
   private static final double GAMMA = MDP.gamma();
   private static final int CONTRACT_SAMPLES = 2000;
 
@@ -53,7 +55,7 @@ class SampledPolicyEvaluatorTest {
   }
 
   @Nested
-  class MonteCarlo extends PolicyEvaluatorContractTest {
+  class MonteCarlo extends EvaluatorContract {
     @Override
     protected PolicyEvaluator create(EvaluatorContext context) {
       return sampled(context, "montecarlo", CONTRACT_SAMPLES);
@@ -72,7 +74,7 @@ class SampledPolicyEvaluatorTest {
   }
 
   @Nested
-  class Lstd extends PolicyEvaluatorContractTest {
+  class Lstd extends EvaluatorContract {
     @Override
     protected PolicyEvaluator create(EvaluatorContext context) {
       return sampled(context, "lstd", CONTRACT_SAMPLES);
@@ -85,7 +87,7 @@ class SampledPolicyEvaluatorTest {
   }
 
   @Nested
-  class Td extends PolicyEvaluatorContractTest {
+  class Td extends EvaluatorContract {
     @Override
     protected PolicyEvaluator create(EvaluatorContext context) {
       return sampled(context, "td", CONTRACT_SAMPLES);
@@ -117,7 +119,7 @@ class SampledPolicyEvaluatorTest {
   void monteCarloIsUnbiased(double tau) {
     int calls = 400;
     PolicyEvaluator evaluator = sampled(EvaluatorFixtures.context(MDP, 77, tau), "montecarlo", 5);
-    LogPolicy pi = PolicyEvaluatorContractTest.policy(9);
+    LogPolicy pi = EvaluatorContract.policy(9);
     RewardTable r = MDP.reward(0);
     double[] exact = EvaluatorFixtures.denseQ(MDP, r, pi, tau);
     double[] sum = new double[exact.length];
@@ -150,7 +152,7 @@ class SampledPolicyEvaluatorTest {
   void errorShrinksLikeOneOverRootN(String method) {
     int[] budgets = {8, 32, 128, 512};
     int calls = 200;
-    LogPolicy pi = PolicyEvaluatorContractTest.policy(12);
+    LogPolicy pi = EvaluatorContract.policy(12);
     RewardTable r = MDP.reward(1);
     double[] exact = EvaluatorFixtures.denseQ(MDP, r, pi, TAU);
     double[] x = new double[budgets.length];
@@ -218,7 +220,7 @@ class SampledPolicyEvaluatorTest {
     SampledPolicyEvaluator evaluator = new SampledPolicyEvaluator(
         model, GAMMA, SampledPolicyEvaluator.Method.valueOf(method), n, RandomSource.of(3));
     QEstimate q = evaluator.evaluate(
-        new EvaluationRequest(0, 0, MDP.reward(0), PolicyEvaluatorContractTest.policy(1), TAU));
+        new EvaluationRequest(0, 0, MDP.reward(0), EvaluatorContract.policy(1), TAU));
     assertThat(q.samples()).isEqualTo(model.draws.get());
     if (!method.equals("MONTECARLO")) {
       assertThat(q.samples()).isEqualTo((long) n * MDP.states() * MDP.actions());

@@ -1,4 +1,4 @@
-package org.fednpg.envs;
+package org.fednpg.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import org.fednpg.api.Environment;
 import org.fednpg.api.EnvironmentContext;
 import org.fednpg.api.EnvironmentProvider;
 import org.fednpg.api.ParameterSpec;
+import org.fednpg.api.Parameters;
 import org.fednpg.api.RandomSource;
 import org.fednpg.api.model.GenerativeModel;
 import org.fednpg.envs.io.MdpFiles;
@@ -19,11 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The contract every environment provider of this module meets; each provider's test extends
- * this class. Subclasses give the provider and parameters for a small instance (defaults unless
- * overridden) and, optionally, a multi-agent variant to round-trip too.
+ * The contract every environment provider meets: a documented, registered, lower-case provider
+ * whose environments are deterministic per seed, describe themselves and round-trip through the
+ * {@code fednpg-mdp/1} file format. A provider's test extends this class and gives the provider and
+ * parameters for a small instance (defaults unless overridden) and, optionally, a multi-agent
+ * variant to check too.
  */
-public abstract class EnvironmentProviderContractTest {
+public abstract class EnvironmentContract {
+
+  /**
+   * The parameter-naming convention of every built-in: snake_case ({@code critic_step},
+   * {@code delay_ms}). Provider names keep their own rule (lower case, digits and '-').
+   */
+  public static final String PARAMETER_NAME = "[a-z][a-z0-9]*(_[a-z0-9]+)*";
 
   @TempDir
   protected Path tempDir;
@@ -42,7 +51,9 @@ public abstract class EnvironmentProviderContractTest {
   }
 
   protected Environment build(Map<String, Object> raw, long seed) {
-    return provider().create(TestSupport.parameters(provider(), raw, tempDir),
+    return provider().create(
+        Parameters.resolve("environment '" + provider().name() + "'", provider().parameters(), raw,
+            tempDir),
         new EnvironmentContext(RandomSource.of(seed).child("environment")));
   }
 
@@ -56,7 +67,7 @@ public abstract class EnvironmentProviderContractTest {
   void everyParameterIsDocumented() {
     Set<String> names = new HashSet<>();
     for (ParameterSpec spec : provider().parameters()) {
-      assertThat(spec.name()).matches("[a-z][a-z0-9-]*");
+      assertThat(spec.name()).as("parameter names are snake_case").matches(PARAMETER_NAME);
       assertThat(spec.description()).as(spec.name()).isNotBlank();
       assertThat(names.add(spec.name())).as("duplicate " + spec.name()).isTrue();
     }

@@ -12,6 +12,8 @@ import org.fednpg.api.PolicyEvaluator;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.QEstimate;
 import org.fednpg.testing.Tolerances;
+import org.fednpg.testkit.EvaluatorContract;
+import org.fednpg.testkit.EvaluatorFixtures;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +35,7 @@ class NoisyPolicyEvaluatorTest {
   }
 
   @Nested
-  class Uniform extends PolicyEvaluatorContractTest {
+  class Uniform extends EvaluatorContract {
     @Override
     protected PolicyEvaluator create(EvaluatorContext context) {
       return noisy(context, "uniform", EPSILON);
@@ -47,7 +49,7 @@ class NoisyPolicyEvaluatorTest {
   }
 
   @Nested
-  class Gaussian extends PolicyEvaluatorContractTest {
+  class Gaussian extends EvaluatorContract {
     @Override
     protected PolicyEvaluator create(EvaluatorContext context) {
       return noisy(context, "gaussian", EPSILON);
@@ -61,7 +63,7 @@ class NoisyPolicyEvaluatorTest {
   }
 
   @Nested
-  class Adversarial extends PolicyEvaluatorContractTest {
+  class Adversarial extends EvaluatorContract {
     @Override
     protected PolicyEvaluator create(EvaluatorContext context) {
       return noisy(context, "adversarial", EPSILON);
@@ -78,18 +80,18 @@ class NoisyPolicyEvaluatorTest {
 
   /** q − Q over agents 0..3 and iterations 0..iterations−1 on the contract MDP. */
   private static double[] errors(String law, double epsilon, int iterations) {
-    EvaluatorContext context = EvaluatorFixtures.context(PolicyEvaluatorContractTest.MDP, 5, TAU);
+    EvaluatorContext context = EvaluatorFixtures.context(EvaluatorContract.MDP, 5, TAU);
     PolicyEvaluator evaluator = noisy(context, law, epsilon);
     PolicyEvaluator exact = EvaluatorFixtures.create(context, "exact", Map.of());
-    int entries = PolicyEvaluatorContractTest.MDP.states() * PolicyEvaluatorContractTest.MDP.actions();
-    int agents = PolicyEvaluatorContractTest.MDP.agents();
+    int entries = EvaluatorContract.MDP.states() * EvaluatorContract.MDP.actions();
+    int agents = EvaluatorContract.MDP.agents();
     double[] out = new double[agents * iterations * entries];
     int k = 0;
     for (int agent = 0; agent < agents; agent++) {
-      LogPolicy pi = PolicyEvaluatorContractTest.policy(40 + agent);
+      LogPolicy pi = EvaluatorContract.policy(40 + agent);
       for (int t = 0; t < iterations; t++) {
         EvaluationRequest r = new EvaluationRequest(
-            agent, t, PolicyEvaluatorContractTest.MDP.reward(agent), pi, TAU);
+            agent, t, EvaluatorContract.MDP.reward(agent), pi, TAU);
         double[] q = evaluator.evaluate(r).toArray();
         double[] exactQ = exact.evaluate(r).toArray();
         for (int i = 0; i < entries; i++) {
@@ -103,11 +105,11 @@ class NoisyPolicyEvaluatorTest {
   @ParameterizedTest
   @ValueSource(strings = {"uniform", "gaussian", "adversarial"})
   void zeroEpsilonReproducesExactBitForBit(String law) {
-    EvaluatorContext context = EvaluatorFixtures.context(PolicyEvaluatorContractTest.MDP, 5, TAU);
+    EvaluatorContext context = EvaluatorFixtures.context(EvaluatorContract.MDP, 5, TAU);
     PolicyEvaluator evaluator = noisy(context, law, 0.0);
-    PolicyEvaluator exact = new ExactPolicyEvaluator(PolicyEvaluatorContractTest.MDP);
-    EvaluationRequest r = new EvaluationRequest(3, 9, PolicyEvaluatorContractTest.MDP.reward(3),
-        PolicyEvaluatorContractTest.policy(1), TAU);
+    PolicyEvaluator exact = new ExactPolicyEvaluator(EvaluatorContract.MDP);
+    EvaluationRequest r = new EvaluationRequest(3, 9, EvaluatorContract.MDP.reward(3),
+        EvaluatorContract.policy(1), TAU);
     assertThat(evaluator.evaluate(r).toArray()).containsExactly(exact.evaluate(r).toArray());
   }
 
@@ -146,14 +148,14 @@ class NoisyPolicyEvaluatorTest {
 
   @Test
   void adversarialNoiseIsMinusEpsilonExactlyOnOptimalActions() {
-    EvaluatorContext context = EvaluatorFixtures.context(PolicyEvaluatorContractTest.MDP, 5, TAU);
+    EvaluatorContext context = EvaluatorFixtures.context(EvaluatorContract.MDP, 5, TAU);
     QEstimate optimal = EvaluatorFixtures.optimalQ(
-        PolicyEvaluatorContractTest.MDP, PolicyEvaluatorContractTest.MDP.averagedReward(), TAU);
+        EvaluatorContract.MDP, EvaluatorContract.MDP.averagedReward(), TAU);
     PolicyEvaluator evaluator = noisy(context, "adversarial", EPSILON);
-    EvaluationRequest r = new EvaluationRequest(0, 0, PolicyEvaluatorContractTest.MDP.reward(0),
-        PolicyEvaluatorContractTest.policy(2), TAU);
+    EvaluationRequest r = new EvaluationRequest(0, 0, EvaluatorContract.MDP.reward(0),
+        EvaluatorContract.policy(2), TAU);
     double[] q = evaluator.evaluate(r).toArray();
-    double[] exact = EvaluatorFixtures.denseQ(PolicyEvaluatorContractTest.MDP, r.reward(),
+    double[] exact = EvaluatorFixtures.denseQ(EvaluatorContract.MDP, r.reward(),
         r.policy(), TAU);
     int actions = optimal.actions();
     int optimalCount = 0;
@@ -183,22 +185,22 @@ class NoisyPolicyEvaluatorTest {
 
   @Test
   void noiseDiffersAcrossAgentsAndIterations() {
-    EvaluatorContext context = EvaluatorFixtures.context(PolicyEvaluatorContractTest.MDP, 5, TAU);
+    EvaluatorContext context = EvaluatorFixtures.context(EvaluatorContract.MDP, 5, TAU);
     PolicyEvaluator evaluator = noisy(context, "uniform", EPSILON);
-    LogPolicy pi = PolicyEvaluatorContractTest.policy(2);
+    LogPolicy pi = EvaluatorContract.policy(2);
     double[] a0t0 = evaluator.evaluate(new EvaluationRequest(
-        0, 0, PolicyEvaluatorContractTest.MDP.reward(0), pi, TAU)).toArray();
+        0, 0, EvaluatorContract.MDP.reward(0), pi, TAU)).toArray();
     double[] a1t0 = evaluator.evaluate(new EvaluationRequest(
-        1, 0, PolicyEvaluatorContractTest.MDP.reward(0), pi, TAU)).toArray();
+        1, 0, EvaluatorContract.MDP.reward(0), pi, TAU)).toArray();
     double[] a0t1 = evaluator.evaluate(new EvaluationRequest(
-        0, 1, PolicyEvaluatorContractTest.MDP.reward(0), pi, TAU)).toArray();
+        0, 1, EvaluatorContract.MDP.reward(0), pi, TAU)).toArray();
     assertThat(a1t0).isNotEqualTo(a0t0);
     assertThat(a0t1).isNotEqualTo(a0t0);
   }
 
   @Test
   void badParametersAreRejected() {
-    EvaluatorContext context = EvaluatorFixtures.context(PolicyEvaluatorContractTest.MDP, 5, TAU);
+    EvaluatorContext context = EvaluatorFixtures.context(EvaluatorContract.MDP, 5, TAU);
     assertThatThrownBy(() -> noisy(context, "uniform", -0.1))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("epsilon");
     assertThatThrownBy(() -> noisy(context, "cauchy", 0.1))

@@ -1,4 +1,4 @@
-package org.fednpg.evaluators;
+package org.fednpg.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,11 +27,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * as the oracle: shapes, determinism for a seed, τ > 0, rejection of mismatched inputs, and
  * identical results whether agents are evaluated in parallel or in sequence.
  */
-public abstract class PolicyEvaluatorContractTest {
+public abstract class EvaluatorContract {
 
   /** A small MDP (6 states, 3 actions, branching 3, 4 agents, γ = 0.8) shared by the contract. */
-  protected static final MultiTaskMdp MDP = RandomMdps.create(11, 6, 3, 3, 4, 0.8);
-  protected static final long SEED = 20240611L;
+  public static final MultiTaskMdp MDP = RandomMdps.create(11, 6, 3, 3, 4, 0.8);
+  public static final long SEED = 20240611L;
 
   protected EvaluatorContext context;
   protected PolicyEvaluator evaluator;
@@ -46,12 +46,12 @@ public abstract class PolicyEvaluatorContractTest {
   protected abstract double oracleTolerance(LogPolicy policy, double tau);
 
   @BeforeEach
-  void build() {
+  protected void build() {
     context = EvaluatorFixtures.context(MDP, SEED, 0.0);
     evaluator = create(context);
   }
 
-  protected static LogPolicy policy(long seed) {
+  public static LogPolicy policy(long seed) {
     return EvaluatorFixtures.randomPolicy(seed, MDP.states(), MDP.actions(), 1.0);
   }
 
