@@ -91,7 +91,7 @@ final class PaperFig2Experiment extends PaperFigure {
       }
       few.add("τ=" + Sweeps.label(tau.get(0)) + ": " + String.join(", ", parts));
       double spread = PaperRuns.spread(settles);
-      same.add("τ=" + Sweeps.label(tau.get(0)) + ": max/min " + Markdown.num(spread));
+      same.add("τ=" + Sweeps.label(tau.get(0)) + ": max/min " + PaperRuns.spreadText(spread));
       sameTotal++;
       if (spread <= PaperRuns.SAME_SPEED_FACTOR) {
         sameAgree++;

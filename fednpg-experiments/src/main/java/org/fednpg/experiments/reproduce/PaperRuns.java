@@ -71,6 +71,11 @@ final class PaperRuns {
     return k < 0 ? "not settled in " + horizon : Markdown.num(k);
   }
 
+  /** Text of a spread: the ratio, or "∞ (a cell did not settle)". */
+  static String spreadText(double spread) {
+    return Double.isInfinite(spread) ? "∞ (a cell did not settle)" : Markdown.num(spread);
+  }
+
   /** Mean final normalised gap. */
   static double finalGap(List<Runs.Run> group) {
     return Runs.mean(group, r -> Runs.last(r, normalisedGap(r)));
