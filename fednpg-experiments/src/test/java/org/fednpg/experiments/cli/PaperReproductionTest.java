@@ -45,19 +45,31 @@ class PaperReproductionTest {
         pngs.forEach(p -> assertThat(report).contains(name + "/" + p.getFileName()));
       }
     }
-    // every paper-fig5 cell runs on Eq. (312): not symmetric, doubly stochastic, σ = cos(π/N)
+    // paper-fig5 runs on Eq. (312) (not symmetric, doubly stochastic, σ = cos(π/N)) and on our
+    // symmetric control ring (Assumption 3.1 holds, σ = (1 + 2cos(2π/N))/3)
     ObjectMapper json = new ObjectMapper();
+    int directed = 0;
+    int symmetric = 0;
     try (Stream<Path> cells = Files.list(out.resolve("paper-fig5"))) {
       for (Path cell : cells.filter(Files::isDirectory).toList()) {
         JsonNode m = json.readTree(cell.resolve("manifest.json").toFile());
         int n = m.get("agents").asInt();
-        assertThat(m.get("sigma").asDouble()).isCloseTo(Math.cos(Math.PI / n),
+        boolean paperRing = cell.getFileName().toString().contains("directed-ring");
+        double sigma = paperRing ? Math.cos(Math.PI / n) : (1 + 2 * Math.cos(2 * Math.PI / n)) / 3;
+        assertThat(m.get("sigma").asDouble()).isCloseTo(sigma,
             org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(m.get("topology").get("symmetric").asBoolean()).isFalse();
+        assertThat(m.get("topology").get("symmetric").asBoolean()).isEqualTo(!paperRing);
         assertThat(m.get("topology").get("doubly_stochastic").asBoolean()).isTrue();
-        assertThat(m.get("topology").get("assumption_3_1").asBoolean()).isFalse();
+        assertThat(m.get("topology").get("assumption_3_1").asBoolean()).isEqualTo(!paperRing);
+        if (paperRing) {
+          directed++;
+        } else {
+          symmetric++;
+        }
       }
     }
+    assertThat(directed).isEqualTo(4);
+    assertThat(symmetric).isEqualTo(4);
     CliHarness.Outcome second = CliHarness.run("reproduce", "--quick", "--out", out.toString(),
         "paper");
     assertThat(second.status()).as(second.err()).isZero();
