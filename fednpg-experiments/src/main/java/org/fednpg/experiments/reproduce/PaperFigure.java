@@ -66,7 +66,7 @@ abstract class PaperFigure extends PaperExperiment {
     return Sweeps.label(block);
   }
 
-  /** "a, b and c" of the parts. */
+  /** The parts joined with "; ". */
   static String join(List<String> parts) {
     return String.join("; ", parts);
   }
