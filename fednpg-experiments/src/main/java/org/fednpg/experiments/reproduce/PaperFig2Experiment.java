@@ -39,7 +39,7 @@ final class PaperFig2Experiment extends PaperFigure {
           rel, "normalised-gap-tau" + Sweeps.label(tau.get(0)) + ".png",
           "Figure 2 (ours): normalised gap, N = " + PaperRuns.environment(runs.all().get(0),
               "agents") + ", τ = " + Sweeps.label(tau.get(0))
-              + " (K list and horizon: our choice)"));
+              + " — K list and horizon: our choice"));
     }
     md.append(settleTable(runs, iterations));
     return md.toString();

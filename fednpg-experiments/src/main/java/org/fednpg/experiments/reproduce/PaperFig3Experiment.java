@@ -34,7 +34,7 @@ final class PaperFig3Experiment extends PaperFigure {
     for (List<Object> k : runs.groupBy("environment.size").keySet()) {
       md.append(valueFigure(runs.where("environment.size", k.get(0)), "environment.agents", "N",
           dir, rel, "value-K" + k.get(0) + ".png", "Figure 3 (ours): value, K = " + k.get(0)
-              + ", τ = 0.005 (N list and horizon: our choice); dashed: V*_τ"));
+              + ", τ = 0.005, dashed: V*_τ — N list and horizon: our choice"));
       md.append(Figures.curves(runs.where("environment.size", k.get(0)), "environment.agents",
           "N", org.fednpg.api.run.IterationMetrics::consensus,
           "max_n |log π_n − log π̄| (log scale)", true, dir, rel, "consensus-K" + k.get(0)

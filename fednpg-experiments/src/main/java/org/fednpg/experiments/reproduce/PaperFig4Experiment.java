@@ -46,8 +46,8 @@ final class PaperFig4Experiment extends PaperFigure {
           "value-" + weights + ".png", "Figure 4(" + (weights.equals("random") ? "a" : "b")
               + ") (ours): value, " + weights + " weights, K = "
               + PaperRuns.environment(subset.get(0), "size") + ", N = "
-              + PaperRuns.environment(subset.get(0), "agents") + " (N, k list, seeds: our "
-              + "choice); dashed: V*_τ"));
+              + PaperRuns.environment(subset.get(0), "agents") + ", dashed: V*_τ — N, k list and "
+              + "seeds: our choice"));
     }
     md.append("Iterations until the normalised gap stays below ")
         .append(Markdown.num(PaperRuns.EPSILON)).append(", mean over seeds (in brackets the "

@@ -61,8 +61,8 @@ final class PaperFig5Experiment extends PaperFigure {
       List<Runs.Run> subset = runs.where("environment.agents", n.get(0));
       md.append(valueFigure(subset, "algorithm", "", dir, rel, "value-N" + n.get(0) + ".png",
           "Figure 5 (ours): value, N = " + n.get(0) + ", K = "
-              + PaperRuns.environment(subset.get(0), "size") + ", τ = 0.005 (baseline readings: "
-              + "ours); dashed: V*_τ"));
+              + PaperRuns.environment(subset.get(0), "size") + ", τ = 0.005, dashed: V*_τ — "
+              + "the baseline readings are ours"));
       md.append(Figures.curves(subset, "algorithm", "algorithm", IterationMetrics::consensus,
           "max_n |log π_n − log π̄| (log scale)", true, dir, rel, "consensus-N" + n.get(0)
               + ".png", "Figure 5 companion (ours): consensus, N = " + n.get(0)));
@@ -82,8 +82,8 @@ final class PaperFig5Experiment extends PaperFigure {
       for (List<Object> n : control.groupBy("environment.agents").keySet()) {
         List<Runs.Run> subset = control.where("environment.agents", n.get(0));
         md.append(valueFigure(subset, "algorithm", "", dir, rel, "control-value-N" + n.get(0)
-            + ".png", "Control (ours): value on the symmetric ring W = 1/3 (n−1, n, n+1), N = "
-                + n.get(0) + "; dashed: V*_τ"));
+            + ".png", "Control (ours): symmetric ring, N = " + n.get(0) + ", dashed: V*_τ — "
+                + "W_nn = W_{n,n±1} = 1/3, our addition"));
         for (Runs.Run r : subset) {
           crows.add(List.of(String.valueOf(n.get(0)), algorithmLabel(r.value("algorithm")),
               PaperRuns.settleText(PaperRuns.settle(r), iterations),

@@ -34,7 +34,7 @@ abstract class PaperFigure extends PaperExperiment {
       curves.add(Runs.curve(label, g.getValue(), IterationMetrics::value));
       optima.add(Runs.mean(g.getValue(), PaperRuns::optimum));
     }
-    PaperCharts.valueWithOptimum(dir.resolve(file), title, "V̄_τ(ρ) (value of the averaged "
+    PaperCharts.valueWithOptimum(dir.resolve(file), chartTitle(title), "V̄_τ(ρ) (value of the averaged "
         + "policy)", curves, optima.stream().mapToDouble(Double::doubleValue).toArray());
     return Markdown.figure(title, rel + "/" + file);
   }
@@ -48,9 +48,15 @@ abstract class PaperFigure extends PaperExperiment {
       curves.add(PaperRuns.gapCurve(seriesLabel + " = " + Sweeps.label(g.getKey().get(0)),
           g.getValue()));
     }
-    org.fednpg.experiments.plots.Charts.line(dir.resolve(file), title, "iteration",
+    org.fednpg.experiments.plots.Charts.line(dir.resolve(file), chartTitle(title), "iteration",
         "(V*_τ − V̄_τ)/V*_τ (log scale; |·| below 0)", true, curves);
     return Markdown.figure(title, rel + "/" + file);
+  }
+
+  /** The part of a caption drawn on the chart: before " — " (the rest goes to the report only). */
+  static String chartTitle(String caption) {
+    int cut = caption.indexOf(" — ");
+    return cut < 0 ? caption : caption.substring(0, cut);
   }
 
   /** "FedNPG" or "naive (local-q)" for an algorithm block. */
