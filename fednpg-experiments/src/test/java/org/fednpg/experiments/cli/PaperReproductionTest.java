@@ -81,6 +81,47 @@ class PaperReproductionTest {
     }
   }
 
+  /** Metrics rows without the wall-time column (elapsed_ms, the 8th). */
+  private static List<String> withoutTime(Path metrics) throws IOException {
+    return Files.readAllLines(metrics).stream().map(l -> {
+      String[] f = l.split(",", -1);
+      f[7] = "";
+      return String.join(",", f);
+    }).toList();
+  }
+
+  @Test
+  void eq312FromACsvFileGivesTheSameRunAsDirectedRing() throws IOException {
+    int n = 5;
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        csv.append(j == 0 ? "" : ",").append(j == i || j == (i + 1) % n ? "0.5" : "0");
+      }
+      csv.append('\n');
+    }
+    Files.writeString(tmp.resolve("W.csv"), csv.toString());
+    String body = "seed: 3\niterations: 25\ngamma: 0.99\n"
+        + "environment: {type: gridworld, size: 6, agents: 5}\n"
+        + "algorithm: {type: fednpg, eta: 0.1, tau: 0.005}\n";
+    Files.writeString(tmp.resolve("ring.yaml"), "name: ring\n" + body
+        + "topology: {type: directed-ring}\n");
+    Files.writeString(tmp.resolve("file.yaml"), "name: file\n" + body
+        + "topology: {type: file, path: W.csv}\n");
+    for (String name : List.of("ring", "file")) {
+      CliHarness.Outcome o = CliHarness.run("run", tmp.resolve(name + ".yaml").toString(),
+          "--out", tmp.resolve("out-" + name).toString());
+      assertThat(o.status()).as(o.err()).isZero();
+    }
+    assertThat(withoutTime(tmp.resolve("out-file/metrics.csv")))
+        .isEqualTo(withoutTime(tmp.resolve("out-ring/metrics.csv")));
+    ObjectMapper json = new ObjectMapper();
+    JsonNode fromFile = json.readTree(tmp.resolve("out-file/manifest.json").toFile());
+    assertThat(fromFile.get("sigma").asDouble()).isCloseTo(Math.cos(Math.PI / n),
+        org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(fromFile.get("topology").get("symmetric").asBoolean()).isFalse();
+  }
+
   @Test
   void topologyDescribeReportsAssumption31() {
     CliHarness.Outcome o = CliHarness.run("topology", "describe", "directed-ring", "--agents",
