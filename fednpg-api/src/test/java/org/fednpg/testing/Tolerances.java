@@ -28,4 +28,10 @@ public final class Tolerances {
 
   /** Two decimals, the precision of the optima documented in Gymnasium's registry. */
   public static final double PUBLISHED_2_DECIMALS = 5e-3;
+
+  /**
+   * σ of a mixing matrix against its closed form (the issue asks 1e-12): an SVD of an N×N matrix
+   * with entries in [0, 1] is accurate to a few N·2^-53 ≈ 1e-14 for N ≤ 50.
+   */
+  public static final double SIGMA_CLOSED_FORM = 1e-12;
 }

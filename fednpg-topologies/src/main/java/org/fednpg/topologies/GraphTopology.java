@@ -19,8 +19,12 @@ import org.slf4j.LoggerFactory;
  * CommunicationGraph#edges()}, so W^(t) depends only on (seed, t), never on call order or threads;
  * W^(t) is the same rule on the surviving graph (see {@link WeightRule#forDroppedLinks()}; randomised
  * rules draw from {@code random.child("weights").child(t)}). Every W^(t) is checked to be
- * symmetric, doubly stochastic, non-negative and supported on the surviving links; it may be
- * disconnected. All links up in every round is exactly the static topology.
+ * non-negative, supported on the surviving links, with rows (and, unless {@link Stochasticity#ROW},
+ * columns) summing to 1; it may be disconnected. All links up in every round is exactly the static
+ * topology.
+ *
+ * <p>With {@link Stochasticity#ROW} a W whose columns do not sum to 1 is accepted and the topology
+ * logs one warning when it is built (once per run): FedNPG's tracking average is then not preserved.
  *
  * <p>{@link #mixing(long)} is thread-safe; the most recent rounds are cached, so the two calls an
  * algorithm makes per iteration (possibly from two exchanges) build W^(t) once.
@@ -45,6 +49,7 @@ public final class GraphTopology implements Topology {
   private final double sigma;
   private final double drop;
   private final RandomSource random;
+  private final Stochasticity stochastic;
   private final Map<Long, MixingMatrix> cache;
   private volatile Cached last;
   private volatile Map<String, Object> report;
@@ -53,7 +58,7 @@ public final class GraphTopology implements Topology {
 
   private GraphTopology(
       String where, CommunicationGraph graph, WeightRule rule, MixingMatrix nominal, double drop,
-      RandomSource random) {
+      RandomSource random, Stochasticity stochastic) {
     this.where = where;
     this.graph = graph;
     this.rule = rule;
@@ -61,7 +66,18 @@ public final class GraphTopology implements Topology {
     this.nominal = nominal;
     this.drop = drop;
     this.random = random;
-    this.sigma = MixingValidator.validate(nominal, graph, where);
+    this.stochastic = stochastic;
+    this.sigma = MixingValidator.validate(nominal, graph, where, stochastic);
+    if (drop > 0 && stochastic == Stochasticity.DOUBLY && !MixingValidator.isSymmetric(nominal)) {
+      throw new InvalidInputException(where + ": drop > 0 on a non-symmetric W: a failed link's "
+          + "weight stays with its receiver, so W^(t) keeps its rows but not its columns summing "
+          + "to 1; set stochastic: row to accept that");
+    }
+    if (stochastic == Stochasticity.ROW
+        && (drop > 0 || !MixingValidator.isDoublyStochastic(nominal))) {
+      LOG.warn("{}: stochastic: row — W is row-stochastic only, so FedNPG's tracking average "
+          + "(1/N) sum_n T_n = (1/N) sum_n Q_n is not preserved (SPEC §2)", where);
+    }
     this.cache = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
@@ -87,6 +103,15 @@ public final class GraphTopology implements Topology {
    */
   public static GraphTopology create(
       String where, CommunicationGraph graph, WeightRule rule, double drop, RandomSource random) {
+    return create(where, graph, rule, drop, random, Stochasticity.DOUBLY);
+  }
+
+  /**
+   * Builds and validates a topology whose W must have the given {@code stochastic} sums; see
+   * {@link #create(String, CommunicationGraph, WeightRule, double, RandomSource)}.
+   */
+  public static GraphTopology create(String where, CommunicationGraph graph, WeightRule rule,
+      double drop, RandomSource random, Stochasticity stochastic) {
     checkDrop(where, drop);
     if (!graph.isConnected()) {
       throw new InvalidInputException(
@@ -99,17 +124,23 @@ public final class GraphTopology implements Topology {
     } catch (InvalidInputException e) {
       throw e.in(where);
     }
-    return new GraphTopology(where, graph, rule, w, drop, random);
+    return new GraphTopology(where, graph, rule, w, drop, random, stochastic);
   }
 
   /**
-   * A topology from an explicit matrix (validated in full against its own support); with links
-   * dropped, a dropped link's weight moves to the diagonal of both ends.
+   * A doubly stochastic topology from an explicit matrix (validated in full against its own
+   * support); with links dropped, a dropped link's weight moves to the diagonal of both ends.
    */
   public static GraphTopology ofMatrix(String where, MixingMatrix w, double drop, RandomSource random) {
+    return ofMatrix(where, w, drop, random, Stochasticity.DOUBLY);
+  }
+
+  /** A topology from an explicit matrix whose sums are checked as {@code stochastic} says. */
+  public static GraphTopology ofMatrix(String where, MixingMatrix w, double drop,
+      RandomSource random, Stochasticity stochastic) {
     checkDrop(where, drop);
     return new GraphTopology(
-        where, CommunicationGraph.supportOf(w), WeightRules.fixed(w), w, drop, random);
+        where, CommunicationGraph.supportOf(w), WeightRules.fixed(w), w, drop, random, stochastic);
   }
 
   private static void checkDrop(String where, double drop) {
@@ -163,7 +194,7 @@ public final class GraphTopology implements Topology {
   private MixingMatrix build(long round) {
     CommunicationGraph up = linksUp(round);
     MixingMatrix w = roundRule.weights(up, random.child("weights").child(round));
-    MixingValidator.validateStochastic(w, up, where + " round " + round);
+    MixingValidator.validateStochastic(w, up, where + " round " + round, stochastic);
     return w;
   }
 
@@ -192,6 +223,11 @@ public final class GraphTopology implements Topology {
     return rule.name();
   }
 
+  /** Which sums of W must be 1. */
+  public Stochasticity stochastic() {
+    return stochastic;
+  }
+
   /** Link failure probability per round. */
   public double drop() {
     return drop;
@@ -199,7 +235,10 @@ public final class GraphTopology implements Topology {
 
   /**
    * sigma, spectral_gap, consensus_time (rounds to shrink disagreement by {@link
-   * Spectral#CONSENSUS_EPSILON}), agents, edges, min_degree, max_degree, weights, drop; when
+   * Spectral#CONSENSUS_EPSILON}; from the second-largest eigenvalue modulus when W is not doubly
+   * stochastic), stochastic (the required sums), symmetric, doubly_stochastic, assumption_3_1
+   * (symmetric, doubly stochastic and σ &lt; 1: the paper's Assumption 3.1), second_eigenvalue
+   * (only when not doubly stochastic), agents, edges, min_degree, max_degree, weights, drop; when
    * time-varying also mean_sigma and mean_links over rounds 0..mean_sigma_rounds−1 (W^(t) of a
    * disconnected round has σ = 1 and counts as such).
    */
@@ -215,9 +254,21 @@ public final class GraphTopology implements Topology {
 
   private Map<String, Object> buildReport() {
     Map<String, Object> r = new LinkedHashMap<>();
+    boolean symmetric = MixingValidator.isSymmetric(nominal);
+    boolean doubly = MixingValidator.isDoublyStochastic(nominal);
     r.put("sigma", sigma);
     r.put("spectral_gap", Spectral.spectralGap(sigma));
-    r.put("consensus_time", Spectral.consensusRounds(sigma));
+    if (doubly) {
+      r.put("consensus_time", Spectral.consensusRounds(sigma));
+    } else {
+      double lambda = Spectral.secondEigenvalueModulus(nominal);
+      r.put("second_eigenvalue", lambda);
+      r.put("consensus_time", Spectral.consensusRounds(lambda));
+    }
+    r.put("stochastic", stochastic.specName());
+    r.put("symmetric", symmetric);
+    r.put("doubly_stochastic", doubly);
+    r.put("assumption_3_1", symmetric && doubly && sigma < 1 - MixingValidator.SIGMA_MARGIN);
     r.put("agents", graph.size());
     r.put("edges", graph.edgeCount());
     r.put("min_degree", graph.minDegree());
@@ -244,6 +295,7 @@ public final class GraphTopology implements Topology {
   @Override
   public String toString() {
     return where + "[N=" + graph.size() + ", edges=" + graph.edgeCount() + ", weights="
-        + rule.name() + ", drop=" + drop + ", sigma=" + sigma + "]";
+        + rule.name() + ", drop=" + drop + ", stochastic=" + stochastic.specName() + ", sigma="
+        + sigma + "]";
   }
 }

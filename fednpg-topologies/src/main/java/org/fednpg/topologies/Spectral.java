@@ -4,13 +4,16 @@ import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.fednpg.api.model.MixingMatrix;
 
 /**
- * Spectral summary of a symmetric mixing matrix (SPEC §2): σ = ‖W − 11ᵀ/N‖₂, computed as the largest
- * |eigenvalue| of the symmetric matrix W − 11ᵀ/N with EJML's symmetric eigen-decomposition; the
- * spectral gap 1 − σ; and a consensus-time estimate. For a doubly stochastic W, the disagreement
- * x − x̄1 of any vector contracts by at least σ per round, so ⌈ln(1/ε)/ln(1/σ)⌉ rounds shrink it by ε.
+ * Spectral summary of a mixing matrix (SPEC §2): σ = ‖W − 11ᵀ/N‖₂, computed as the largest
+ * <em>singular value</em> of W − 11ᵀ/N with EJML's SVD (W need not be symmetric; for symmetric W it
+ * equals the largest |eigenvalue| of W − 11ᵀ/N); the spectral gap 1 − σ; the second-largest
+ * eigenvalue modulus of W (what decides consensus for a row-stochastic W); and a consensus-time
+ * estimate. For a doubly stochastic W, the disagreement x − x̄1 of any vector contracts by at least σ
+ * per round (‖(W − 11ᵀ/N)(x − x̄1)‖ ≤ σ‖x − x̄1‖), so ⌈ln(1/ε)/ln(1/σ)⌉ rounds shrink it by ε.
  */
 public final class Spectral {
 
@@ -24,14 +27,78 @@ public final class Spectral {
     return symmetricEigenvalues(w, 0.0);
   }
 
-  /** σ = ‖W − 11ᵀ/N‖₂ for symmetric W (W is symmetrised as (W + Wᵀ)/2 first). */
+  /** σ = ‖W − 11ᵀ/N‖₂, the largest singular value of W − 11ᵀ/N (any square W). */
   public static double sigma(MixingMatrix w) {
-    double[] ev = symmetricEigenvalues(w, 1.0 / w.size());
+    int n = w.size();
+    DMatrixRMaj a = new DMatrixRMaj(n, n);
+    double shift = 1.0 / n;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        a.unsafe_set(i, j, w.weight(i, j) - shift);
+      }
+    }
+    SingularValueDecomposition_F64<DMatrixRMaj> svd =
+        DecompositionFactory_DDRM.svd(n, n, false, false, true);
+    if (!svd.decompose(a)) {
+      throw new IllegalStateException("singular value decomposition failed for " + w);
+    }
     double s = 0;
-    for (double x : ev) {
+    for (double x : svd.getSingularValues()) {
       s = Math.max(s, Math.abs(x));
     }
     return s;
+  }
+
+  /**
+   * The largest modulus among W's eigenvalues after removing one eigenvalue 1 (the one closest to
+   * 1): for a row-stochastic W, W^t converges to a rank-one 1πᵀ (consensus on a weighted average)
+   * iff this is &lt; 1, and it is then the asymptotic rate of consensus. Computed with EJML's
+   * general (non-symmetric) eigen-decomposition.
+   */
+  public static double secondEigenvalueModulus(MixingMatrix w) {
+    int n = w.size();
+    if (n == 1) {
+      return 0;
+    }
+    DMatrixRMaj a = new DMatrixRMaj(n, n);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        a.unsafe_set(i, j, w.weight(i, j));
+      }
+    }
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, false);
+    if (!eig.decompose(a)) {
+      throw new IllegalStateException("eigen-decomposition failed for " + w);
+    }
+    int count = eig.getNumberOfEigenvalues();
+    int one = 0;
+    double closest = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < count; i++) {
+      double d = Math.hypot(eig.getEigenvalue(i).real - 1, eig.getEigenvalue(i).imaginary);
+      if (d < closest) {
+        closest = d;
+        one = i;
+      }
+    }
+    double s = 0;
+    for (int i = 0; i < count; i++) {
+      if (i != one) {
+        s = Math.max(s, eig.getEigenvalue(i).getMagnitude());
+      }
+    }
+    return s;
+  }
+
+  /** Whether |W_nm − W_mn| ≤ {@code tolerance} for every pair. */
+  public static boolean isSymmetric(MixingMatrix w, double tolerance) {
+    for (int i = 0; i < w.size(); i++) {
+      for (int j = i + 1; j < w.size(); j++) {
+        if (Math.abs(w.weight(i, j) - w.weight(j, i)) > tolerance) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** 1 − σ. */

@@ -7,7 +7,8 @@ import org.fednpg.api.model.MixingMatrix;
 
 /**
  * Human-readable summary of a topology for the command line ({@code fednpg describe}): agents,
- * edges, degrees, σ, spectral gap, consensus time and the weight rule. Works for any {@link
+ * edges, degrees, σ, spectral gap, consensus time, the weight rule, and whether W is symmetric,
+ * doubly stochastic and satisfies the paper's Assumption 3.1. Works for any {@link
  * Topology}; for topologies not built here the graph is the support of W^(0).
  */
 public final class TopologyDescriptions {
@@ -36,9 +37,29 @@ public final class TopologyDescriptions {
         : "min " + graph.minDegree() + ", max " + graph.maxDegree());
     line(b, "connected", Boolean.toString(graph.isConnected()));
     line(b, "weights", weights);
+    for (String key : new String[] {"stochastic", "symmetric", "doubly_stochastic",
+        "assumption_3_1"}) {
+      Object v = report.get(key);
+      if (v == null && !key.equals("stochastic")) {
+        MixingMatrix w0 = topology.mixing(0);
+        v = switch (key) {
+          case "symmetric" -> MixingValidator.isSymmetric(w0);
+          case "doubly_stochastic" -> MixingValidator.isDoublyStochastic(w0);
+          default -> MixingValidator.isSymmetric(w0) && MixingValidator.isDoublyStochastic(w0)
+              && sigma < 1 - MixingValidator.SIGMA_MARGIN;
+        };
+      }
+      if (v != null) {
+        line(b, key.replace('_', ' ').replace("assumption 3 1", "assumption 3.1"), v.toString());
+      }
+    }
     line(b, "sigma", format(sigma));
     line(b, "spectral gap", format(Spectral.spectralGap(sigma)));
-    line(b, "consensus time", Spectral.consensusRounds(sigma) + " rounds to shrink disagreement by "
+    if (report.get("second_eigenvalue") instanceof Double lambda) {
+      line(b, "second eigenvalue modulus", format(lambda));
+    }
+    Object consensus = report.getOrDefault("consensus_time", Spectral.consensusRounds(sigma));
+    line(b, "consensus time", consensus + " rounds to shrink disagreement by "
         + Spectral.CONSENSUS_EPSILON);
     if (topology.isTimeVarying()) {
       Object drop = report.get("drop");

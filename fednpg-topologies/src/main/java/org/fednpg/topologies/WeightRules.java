@@ -80,8 +80,9 @@ public final class WeightRules {
   }
 
   /**
-   * The fixed matrix {@code w}; on a subgraph (dropped links) the weight of every missing edge
-   * moves to both ends' diagonals, which keeps W symmetric and doubly stochastic.
+   * The fixed matrix {@code w}; on a subgraph (dropped links) the weight W_nm of every missing link
+   * moves to the receiver's diagonal W_nn, which keeps the rows summing to 1 and, for a symmetric W
+   * (both ends give up the same weight), W symmetric and doubly stochastic.
    */
   public static WeightRule fixed(MixingMatrix w) {
     return new Fixed(w);

@@ -57,9 +57,10 @@ class BadInputTest {
   }
 
   @Test
-  void notSymmetric() throws IOException {
-    loading("0.5,0.5,0\n0.25,0.5,0.25\n0.25,0,0.75\n", 3)
-        .hasMessageContaining("not symmetric").hasMessageContaining("row 0, column 1");
+  void columnsNotSummingToOneNameTheColumn() throws IOException {
+    // rows sum to 1; columns 0.75, 1.25, 1.0
+    loading("0.5,0.5,0\n0.25,0.5,0.25\n0,0.25,0.75\n", 3)
+        .hasMessageContaining("column 0 sums to 0.75").hasMessageContaining("stochastic: row");
   }
 
   @Test

@@ -22,13 +22,14 @@ class RegistryAndDescribeTest {
       assertThat(p.description()).isNotBlank();
       List<String> params = p.parameters().stream().map(ParameterSpec::name).toList();
       assertThat(params).contains("drop");
-      if (!p.name().equals("file")) {
+      assertThat(params).contains("stochastic");
+      if (!p.name().equals("file") && !p.name().equals("directed-ring")) {
         assertThat(params).contains("weights", "base");
       }
     }
     assertThat(names).containsExactlyInAnyOrder("ring", "path", "star", "complete", "grid",
         "torus", "hypercube", "exponential", "erdos-renyi", "random-geometric", "watts-strogatz",
-        "edges", "file");
+        "edges", "file", "directed-ring");
   }
 
   @Test

@@ -139,6 +139,33 @@ final class TopologyTesting {
     return s;
   }
 
+  /**
+   * σ = ‖W − 11ᵀ/N‖₂ for any square W, as the square root of the largest eigenvalue of
+   * (W − 11ᵀ/N)ᵀ(W − 11ᵀ/N), by Jacobi (independent of EJML's SVD).
+   */
+  static double jacobiSingularSigma(MixingMatrix w) {
+    int n = w.size();
+    double[][] a = w.toArray();
+    for (double[] row : a) {
+      for (int j = 0; j < n; j++) {
+        row[j] -= 1.0 / n;
+      }
+    }
+    double[][] g = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        for (int k = 0; k < n; k++) {
+          g[i][j] += a[k][i] * a[k][j];
+        }
+      }
+    }
+    double s = 0;
+    for (double x : jacobiEigenvalues(g)) {
+      s = Math.max(s, x);
+    }
+    return Math.sqrt(s);
+  }
+
   /** The graph of a topology built by this module. */
   static CommunicationGraph graphOf(Topology t) {
     return ((GraphTopology) t).graph();

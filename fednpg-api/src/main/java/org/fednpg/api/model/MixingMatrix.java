@@ -5,9 +5,11 @@ import org.fednpg.api.InvalidInputException;
 
 /**
  * A mixing matrix W over N agents, immutable, with each row's support precomputed for sparse
- * mixing. This type only checks shape and finiteness; the full validation of SPEC §2 (symmetric,
- * doubly stochastic, non-negative, support within the graph, σ &lt; 1) belongs to the topology
- * module, which builds every W the framework uses.
+ * mixing. This type only checks shape and finiteness; the full validation of SPEC §2 (non-negative,
+ * support within the graph, rows and — unless {@code stochastic: row} — columns summing to 1,
+ * σ &lt; 1; symmetry is reported, not required) belongs to the topology module, which builds every
+ * W the framework uses. W need not be symmetric: {@link #mixRows} applies the rows, agent n
+ * receiving Σ_m W_nm x_m.
  */
 public final class MixingMatrix {
 

@@ -20,7 +20,10 @@ import org.fednpg.api.run.AgentState;
  *   <li>send T_n + q_n^(t+1) − q_n^(t); receive the mix → T_n^(t+1).
  * </ol>
  *
- * Without tracking there is one exchange and q_n replaces T_n. The reward never leaves the agent.
+ * Without tracking (the naive baseline, {@link NaiveVariant}) the direction is q_n^(t) ({@code
+ * local-q}, one exchange), q_n^(0) ({@code frozen}, one exchange) or T_n^(t) with T_n^(t+1) =
+ * Σ_m W_nm q_m^(t+1) ({@code mixed-q}, the second exchange sends q_n^(t+1)). The reward never
+ * leaves the agent.
  */
 public final class NpgAgent implements AgentProcess {
 
@@ -28,6 +31,10 @@ public final class NpgAgent implements AgentProcess {
   private final RewardTable reward;
   private final PolicyEvaluator evaluator;
   private final boolean tracking;
+  /** The naive reading, null for FedNPG (tracking) and centralised NPG. */
+  private final NaiveVariant naive;
+  /** Whether a T table is kept and mixed in a second exchange (FedNPG and mixed-q). */
+  private final boolean keepsT;
   private final double tau;
   private final double keep;
   private final double step;
@@ -60,6 +67,30 @@ public final class NpgAgent implements AgentProcess {
       double tau,
       double gamma,
       boolean tracking) {
+    this(id, reward, evaluator, initial, eta, tau, gamma, tracking, tracking ? null
+        : NaiveVariant.LOCAL_Q);
+  }
+
+  /**
+   * An agent of FedNPG ({@code tracking}, {@code naive} null) or of a naive reading.
+   *
+   * @param naive the naive baseline's reading when not tracking
+   */
+  public NpgAgent(
+      int id,
+      RewardTable reward,
+      PolicyEvaluator evaluator,
+      LogPolicy initial,
+      double eta,
+      double tau,
+      double gamma,
+      boolean tracking,
+      NaiveVariant naive) {
+    if (tracking == (naive != null)) {
+      throw new IllegalArgumentException("exactly one of tracking and a naive variant");
+    }
+    this.naive = naive;
+    this.keepsT = tracking || naive == NaiveVariant.MIXED_Q;
     this.id = id;
     this.reward = reward;
     this.evaluator = evaluator;
@@ -70,18 +101,23 @@ public final class NpgAgent implements AgentProcess {
     this.actions = reward.actions();
     this.policy = initial;
     int size = reward.states() * reward.actions();
-    this.tracker = tracking ? new double[size] : null;
+    this.tracker = keepsT || naive == NaiveVariant.FROZEN ? new double[size] : null;
     this.outbox = new double[size];
     this.q = new double[size];
-    this.qNext = tracking ? new double[size] : null;
+    this.qNext = keepsT ? new double[size] : null;
   }
 
   @Override
   public void initialize() {
     evaluate(0, q);
-    if (tracking) {
+    if (tracker != null) {
       System.arraycopy(q, 0, tracker, 0, q.length);
     }
+  }
+
+  /** Exchanges per iteration: 2 when a T table is mixed (FedNPG, mixed-q), else 1. */
+  int exchanges() {
+    return keepsT ? 2 : 1;
   }
 
   private void evaluate(long iteration, double[] into) {
@@ -92,14 +128,16 @@ public final class NpgAgent implements AgentProcess {
   @Override
   public double[] send(long iteration, int exchange) {
     if (exchange == 0) {
-      double[] direction = tracking ? tracker : q;
+      double[] direction = tracker != null ? tracker : q;
       for (int i = 0; i < outbox.length; i++) {
         outbox[i] = keep * policy.logProbability(i) + step * direction[i];
       }
-    } else {
+    } else if (tracking) {
       for (int i = 0; i < outbox.length; i++) {
         outbox[i] = tracker[i] + qNext[i] - q[i];
       }
+    } else {
+      System.arraycopy(qNext, 0, outbox, 0, outbox.length);
     }
     return outbox;
   }
@@ -108,9 +146,9 @@ public final class NpgAgent implements AgentProcess {
   public void receive(long iteration, int exchange, double[] mixed) {
     if (exchange == 0) {
       policy = LogPolicy.fromLogits(reward.states(), actions, mixed);
-      if (tracking) {
+      if (keepsT) {
         evaluate(iteration + 1, qNext);
-      } else {
+      } else if (naive != NaiveVariant.FROZEN) {
         evaluate(iteration + 1, q);
       }
     } else {
@@ -136,7 +174,7 @@ public final class NpgAgent implements AgentProcess {
     Map<String, double[]> tables = new LinkedHashMap<>();
     tables.put("log_policy", policy.toArray());
     tables.put("q", q);
-    if (tracking) {
+    if (tracker != null) {
       tables.put("tracker", tracker);
     }
     return new AgentState(tables, samples);
@@ -152,7 +190,7 @@ public final class NpgAgent implements AgentProcess {
           "agent state table 'q' has " + restored.length + " entries, expected " + q.length);
     }
     System.arraycopy(restored, 0, q, 0, q.length);
-    if (tracking) {
+    if (tracker != null) {
       System.arraycopy(state.table("tracker"), 0, tracker, 0, tracker.length);
     }
     samples = state.samples();
@@ -163,9 +201,12 @@ public final class NpgAgent implements AgentProcess {
     return q.clone();
   }
 
-  /** The current global-Q estimate T_n^(t) (a copy); empty without tracking. */
+  /**
+   * The current direction table T_n^(t) (a copy): FedNPG's global-Q estimate, mixed-q's W Q^(t),
+   * frozen's Q_n^(0); empty for local-q and centralised NPG.
+   */
   public double[] tracker() {
-    return tracking ? tracker.clone() : new double[0];
+    return tracker != null ? tracker.clone() : new double[0];
   }
 
   /** The agent's private reward (for tests and diagnostics in the same process only). */

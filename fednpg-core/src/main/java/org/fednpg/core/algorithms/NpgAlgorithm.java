@@ -38,7 +38,7 @@ public final class NpgAlgorithm implements Algorithm {
 
   @Override
   public int exchangesPerIteration() {
-    return tracking ? 2 : 1;
+    return agents.get(0).exchanges();
   }
 
   @Override

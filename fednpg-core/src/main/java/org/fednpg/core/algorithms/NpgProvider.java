@@ -40,6 +40,11 @@ public abstract class NpgProvider implements AlgorithmProvider {
             "tau", ParameterType.NUMBER, 0.0, "entropy regularisation τ ≥ 0 (needs η ≤ (1−γ)/τ)"));
   }
 
+  /** The naive reading chosen by the parameters, null for FedNPG and centralised NPG. */
+  NaiveVariant naiveVariant(Parameters parameters) {
+    return null;
+  }
+
   @Override
   public Algorithm create(Parameters parameters, AlgorithmContext context) {
     MultiTaskMdp mdp = context.mdp();
@@ -50,6 +55,7 @@ public abstract class NpgProvider implements AlgorithmProvider {
       throw new InvalidInputException(parameters.owner() + " needs an evaluator block");
     }
     LogPolicy start = LogPolicy.uniform(mdp.states(), mdp.actions());
+    NaiveVariant naive = tracking ? null : naiveVariant(parameters);
     List<NpgAgent> agents = new ArrayList<>();
     if (federated) {
       if (context.topology() == null) {
@@ -61,8 +67,8 @@ public abstract class NpgProvider implements AlgorithmProvider {
             + context.topology().agents() + " agents but the environment has " + mdp.agents());
       }
       for (int n = 0; n < mdp.agents(); n++) {
-        agents.add(new NpgAgent(
-            n, mdp.reward(n), context.evaluator(), start, eta, tau, mdp.gamma(), tracking));
+        agents.add(new NpgAgent(n, mdp.reward(n), context.evaluator(), start, eta, tau,
+            mdp.gamma(), tracking, naive));
       }
     } else {
       agents.add(new NpgAgent(
@@ -70,7 +76,10 @@ public abstract class NpgProvider implements AlgorithmProvider {
     }
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("variant", name());
-    info.put("exchanges_per_iteration", tracking ? 2 : 1);
+    if (naive != null) {
+      info.put("naive_variant", naive.specName());
+    }
+    info.put("exchanges_per_iteration", agents.get(0).exchanges());
     NpgTheory theory = federated
         ? NpgTheory.of(tracking, context.topology(), eta, tau, mdp.gamma(), mdp.actions()) : null;
     return new NpgAlgorithm(agents, tracking, federated, tau, info, theory);

@@ -82,7 +82,7 @@ class BadInputTest {
 
   static Stream<Arguments> malformedMatrices() {
     return Stream.of(
-        Arguments.of("not symmetric", "0.5,0.5,0\n0.25,0.5,0.25\n0.25,0,0.75\n"),
+        Arguments.of("columns do not sum to 1", "0.5,0.5,0\n0.25,0.5,0.25\n0,0.25,0.75\n"),
         Arguments.of("rows do not sum to 1", "0.5,0.25,0.25\n0.25,0.5,0.25\n0.25,0.25,0.25\n"),
         Arguments.of("negative entry", "1.5,-0.25,-0.25\n-0.25,1.5,-0.25\n-0.25,-0.25,1.5\n"),
         Arguments.of("not square", "0.5,0.5\n0.5,0.5\n0,1\n"),

@@ -12,11 +12,13 @@ import org.fednpg.api.TopologyProvider;
 import org.fednpg.api.model.MixingMatrix;
 import org.fednpg.topologies.GraphTopology;
 import org.fednpg.topologies.MixingMatrixCsv;
+import org.fednpg.topologies.Stochasticity;
 
 /**
  * An explicit mixing matrix from a CSV file (SPEC §7, last paragraph): N rows of N numbers, no
- * header, validated as in SPEC §2 with the graph taken to be the matrix's own support. With
- * {@code drop > 0}, a failed link's weight moves to the diagonal of both its ends.
+ * header, validated as in SPEC §2 with the graph taken to be the matrix's own support; {@code
+ * stochastic: row} accepts a W whose columns do not sum to 1. With {@code drop > 0}, a failed
+ * link's weight moves to its receiver's diagonal (for a symmetric W: both ends).
  */
 public final class FileTopologyProvider implements TopologyProvider {
 
@@ -35,7 +37,8 @@ public final class FileTopologyProvider implements TopologyProvider {
     return List.of(
         ParameterSpec.required("path", ParameterType.PATH, "CSV file, N rows of N numbers"),
         ParameterSpec.optional("drop", ParameterType.NUMBER, 0.0,
-            "probability in [0, 1) that each link fails independently in each round"));
+            "probability in [0, 1) that each link fails independently in each round"),
+        GraphTopologyProvider.STOCHASTIC);
   }
 
   @Override
@@ -51,6 +54,7 @@ public final class FileTopologyProvider implements TopologyProvider {
           file + ": mixing matrix is " + w.size() + "x" + w.size() + " but the run has "
               + context.agents() + " agents");
     }
-    return GraphTopology.ofMatrix(file.toString(), w, drop, context.random());
+    return GraphTopology.ofMatrix(file.toString(), w, drop, context.random(),
+        Stochasticity.byName(parameters.getString("stochastic")));
   }
 }

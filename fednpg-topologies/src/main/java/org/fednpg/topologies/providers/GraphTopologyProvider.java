@@ -11,14 +11,16 @@ import org.fednpg.api.TopologyContext;
 import org.fednpg.api.TopologyProvider;
 import org.fednpg.topologies.CommunicationGraph;
 import org.fednpg.topologies.GraphTopology;
+import org.fednpg.topologies.Stochasticity;
 import org.fednpg.topologies.WeightRule;
 import org.fednpg.topologies.WeightRules;
 
 /**
  * Base of the graph providers: a subclass builds the graph, this class adds the shared parameters
  * {@code weights} (a rule of {@link WeightRules}; default {@code metropolis}, {@code equal} for the
- * ring as in the paper), {@code base} (the base rule of {@code lazy}, default metropolis) and
- * {@code drop} (per-round link failure probability in [0, 1), default 0), and builds a validated
+ * ring as in the paper), {@code base} (the base rule of {@code lazy}, default metropolis),
+ * {@code drop} (per-round link failure probability in [0, 1), default 0) and {@code stochastic}
+ * ({@code doubly}, the default, or {@code row}: see {@link Stochasticity}), and builds a validated
  * {@link GraphTopology}. Random graph families draw from {@code context.random().child("graph")}.
  */
 public abstract class GraphTopologyProvider implements TopologyProvider {
@@ -63,6 +65,12 @@ public abstract class GraphTopologyProvider implements TopologyProvider {
    */
   protected abstract CommunicationGraph graph(Parameters parameters, TopologyContext context);
 
+  /** The shared {@code stochastic} parameter (SPEC §2). */
+  public static final ParameterSpec STOCHASTIC = ParameterSpec.choice("stochastic", "doubly",
+      "which sums of W must be 1: doubly (rows and columns) or row (rows only; the tracking "
+          + "average is then not preserved, a warning is logged)",
+      Stochasticity.NAMES.toArray(new String[0]));
+
   /** The default of {@code weights}. */
   protected String defaultWeights() {
     return "metropolis";
@@ -77,6 +85,7 @@ public abstract class GraphTopologyProvider implements TopologyProvider {
         "base rule of weights: lazy (default metropolis)", WeightRules.LAZY_BASES));
     specs.add(ParameterSpec.optional("drop", ParameterType.NUMBER, 0.0,
         "probability in [0, 1) that each link fails independently in each round"));
+    specs.add(STOCHASTIC);
     return List.copyOf(specs);
   }
 
@@ -101,7 +110,8 @@ public abstract class GraphTopologyProvider implements TopologyProvider {
       }
       throw e.in(where);
     }
-    return GraphTopology.create(where, graph, rule, drop, context.random());
+    return GraphTopology.create(where, graph, rule, drop, context.random(),
+        Stochasticity.byName(parameters.getString("stochastic")));
   }
 
   /** Checks an integer parameter against [lo, hi] with a reason, naming the parameter. */
