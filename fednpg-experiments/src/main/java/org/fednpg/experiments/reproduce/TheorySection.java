@@ -30,11 +30,6 @@ final class TheorySection {
   /** One row: runs sharing a certificate. */
   private record Group(String experiment, String algorithm, JsonNode theory, List<Double> rates) {}
 
-  /** Adds the section to {@code sections} (keyed by title) over the experiments that ran. */
-  static void append(Map<String, String> sections, Map<String, List<CellResult>> ran) {
-    sections.put(TITLE, body(ran));
-  }
-
   /** The section body for the given experiments' cells (experiment name → cells). */
   static String body(Map<String, List<CellResult>> ran) {
     Map<String, Group> groups = new LinkedHashMap<>();
