@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
  * runs, grouped by their resolved spec without the seed: mean ± half-width of a 95% Student-t
  * confidence interval over the seeds of a group.
  */
-@Command(name = "compare", description = "Compare finished runs (run or sweep folders): final "
-    + "value, gap and iterations to a tolerance, mean ± 95% CI over seeds.")
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = "Compare finished runs (run or sweep folders): final "
+    + "value, gap and iterations to a tolerance, mean ± 95%% CI over seeds.")
 final class CompareCommand implements Callable<Integer> {
 
   /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */

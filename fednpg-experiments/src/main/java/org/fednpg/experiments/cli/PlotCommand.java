@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fednpg plot SWEEP_DIR [--metric M] [--by KEY] [--linear] [--out FILE.png]}. */
-@Command(name = "plot", description = "Plot a metric against iteration for a finished sweep: one "
+@Command(name = "plot", mixinStandardHelpOptions = true,
+    description = "Plot a metric against iteration for a finished sweep: one "
     + "curve per value of a sweep key, mean and min-max band over the other keys (seeds).")
 final class PlotCommand implements Callable<Integer> {
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fednpg reproduce [NAME...] [--quick] [--out DIR]}. */
-@Command(name = "reproduce", description = "Run the paper's experiments (SPEC §8), draw their "
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+    description = "Run the paper's experiments (SPEC §8), draw their "
     + "figures and write REPORT.md. Finished cells are skipped on a second run.")
 final class ReproduceCommand implements Callable<Integer> {
 

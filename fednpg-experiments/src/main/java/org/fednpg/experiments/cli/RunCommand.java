@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fednpg run SPEC --out DIR}. */
-@Command(name = "run", description = "Run an experiment spec (YAML or JSON); writes metrics.csv "
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run an experiment spec (YAML or JSON); writes metrics.csv "
     + "and manifest.json (one folder per cell for a sweep).")
 final class RunCommand implements Callable<Integer> {
 
