@@ -45,8 +45,8 @@ final class ReproduceCommand implements Callable<Integer> {
         .run(names, quick, out);
     var o = spec.commandLine().getOut();
     for (Reproduction.Outcome r : outcomes) {
-      o.printf("%-14s %3d cells (%d already finished)  %5d s%n", r.name(), r.cells(), r.skipped(),
-          r.time().toSeconds());
+      o.printf("%-14s %3d cells (%d already finished)  %5d s (run time of its cells: %d s)%n",
+          r.name(), r.cells(), r.skipped(), r.time().toSeconds(), r.runTime().toSeconds());
     }
     o.println("report: " + out.resolve("REPORT.md"));
     return 0;

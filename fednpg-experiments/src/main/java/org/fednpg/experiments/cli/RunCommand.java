@@ -111,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
       String key = experiment.sweep().keySet().stream().filter(k -> !k.equals("seed")).findFirst()
           .orElse("seed");
       Path png = dir.resolve("plot-optimality_gap.png");
-      SweepPlots.plot(dir, "optimality_gap", key, true, png);
+      SweepPlots.plot(dir, "optimality_gap", key, null, png);
       o.println("plot: " + png + " (fednpg plot DIR --by KEY --metric M for others)");
     }
     o.println("results in " + dir);
