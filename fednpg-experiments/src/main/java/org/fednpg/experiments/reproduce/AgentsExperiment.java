@@ -34,7 +34,7 @@ final class AgentsExperiment extends PaperExperiment {
       Object size = k.get(0);
       List<Runs.Run> subset = runs.where("environment.size", size);
       md.append(Figures.curves(subset, "environment.agents", "N", IterationMetrics::optimalityGap,
-          "|V*(ρ) − V(ρ)|", true, dir, rel, "gap-K" + size + ".png",
+          "|V*(ρ) − V(ρ)|", null, dir, rel, "gap-K" + size + ".png",
           "Optimality gap, K = " + size));
       List<String> parts = new ArrayList<>();
       List<Double> its = new ArrayList<>();

@@ -33,7 +33,7 @@ final class FedNacExperiment extends PaperExperiment {
   String analyse(Runs runs, Path dir, String rel, int iterations) {
     StringBuilder md = new StringBuilder();
     md.append(Figures.curves(runs.all(), "algorithm", "algorithm",
-        IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", true, dir, rel, "gap.png",
+        IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", null, dir, rel, "gap.png",
         "Optimality gap by iteration"));
     List<Curve> bySamples = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
@@ -72,7 +72,8 @@ final class FedNacExperiment extends PaperExperiment {
     if (!bySamples.isEmpty()) {
       // samples span decades across budgets: log x, so the smallest budget's curve is visible
       Charts.line(dir.resolve("gap-vs-samples.png"), "FedNAC: gap vs samples per agent",
-          "samples per agent (cumulative, log scale)", "|V*(ρ) − V(ρ)|", true, true, bySamples,
+          "samples per agent (cumulative, log scale)", "|V*(ρ) − V(ρ)|", true,
+          Charts.spansDecades(bySamples), bySamples,
           Figures.bandLegend(runs.all()));
       md.append(Markdown.figure("Optimality gap against cumulative samples per agent. "
           + Figures.setting(runs.all()), rel + "/gap-vs-samples.png"));

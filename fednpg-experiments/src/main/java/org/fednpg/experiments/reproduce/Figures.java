@@ -32,7 +32,7 @@ final class Figures {
     }
     // null: a log axis only when the values span decades (our choice: two or more)
     boolean logY = log != null ? log : Charts.spansDecades(curves);
-    String axis = logY ? (yLabel.startsWith("|") || yLabel.startsWith("‖") ? yLabel
+    String axis = logY ? (yLabel.contains("|") || yLabel.contains("‖") ? yLabel
         : "|" + yLabel + "|") + " (log scale)" : yLabel;
     Charts.line(dir.resolve(file), title, "iteration", axis, logY, curves, bandLegend(subset));
     return Markdown.figure(title + ". " + setting(subset), rel + "/" + file);

@@ -45,7 +45,7 @@ final class MapSizeExperiment extends PaperExperiment {
       }
       String file = "gap-tau" + tau + ".png";
       Charts.line(dir.resolve(file), "Optimality gap, τ = " + tau + " (N = 10, ring)",
-          "iteration", "|V*(ρ) − V(ρ)|", true, curves, Figures.bandLegend(
+          "iteration", "|V*(ρ) − V(ρ)|", Charts.spansDecades(curves), curves, Figures.bandLegend(
               runs.where("algorithm.tau", tau)));
       md.append(Markdown.figure("Optimality gap against iteration, τ = " + tau + ". "
           + Figures.setting(runs.where("algorithm.tau", tau)), rel + "/" + file));

@@ -32,7 +32,7 @@ final class RobustnessExperiment extends PaperExperiment {
   String analyse(Runs runs, Path dir, String rel, int iterations) {
     StringBuilder md = new StringBuilder();
     md.append(Figures.curves(runs.all(), "evaluator.epsilon", "ε",
-        IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", true, dir, rel, "gap.png",
+        IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", null, dir, rel, "gap.png",
         "Optimality gap under evaluation noise"));
     List<Double> eps = new ArrayList<>();
     List<Double> gap = new ArrayList<>();
@@ -65,7 +65,8 @@ final class RobustnessExperiment extends PaperExperiment {
           List.of(new Curve("mean over seeds", log10(x),
               gap.stream().mapToDouble(Double::doubleValue).toArray(),
               lo.stream().mapToDouble(Double::doubleValue).toArray(),
-              hi.stream().mapToDouble(Double::doubleValue).toArray())));
+              hi.stream().mapToDouble(Double::doubleValue).toArray())),
+          Figures.bandLegend(runs.all()));
       md.append(Markdown.figure("Final gap against log10 ε (band: min–max over seeds). "
           + Figures.setting(runs.all()), rel + "/final-gap.png"));
     }

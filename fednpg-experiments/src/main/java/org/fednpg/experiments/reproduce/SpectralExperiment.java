@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.experiments.plots.Charts;
-import org.fednpg.experiments.spec.Sweeps;
 
 /** Experiment 6a/6c: linear rate against σ over topologies, on several environments. */
 final class SpectralExperiment extends PaperExperiment {
@@ -43,7 +42,7 @@ final class SpectralExperiment extends PaperExperiment {
     StringBuilder findings = new StringBuilder();
     int envIndex = 0;
     for (List<Object> env : runs.groupBy("environment").keySet()) {
-      String envLabel = Sweeps.label(env.get(0));
+      String envLabel = Figures.human(env.get(0));
       List<Runs.Run> subset = runs.where("environment", env.get(0));
       List<String> labels = new ArrayList<>();
       List<Double> sig = new ArrayList<>();
@@ -102,7 +101,7 @@ final class SpectralExperiment extends PaperExperiment {
       }
       if (envIndex == 0) {
         md.append(Figures.curves(subset, "topology", "topology", IterationMetrics::qError,
-            "‖Q* − Q^π̄‖∞", true, dir, rel, "q-error-" + envIndex + ".png",
+            "‖Q* − Q^π̄‖∞", null, dir, rel, "q-error-" + envIndex + ".png",
             "Soft Q error by topology — " + envLabel));
       }
       envIndex++;

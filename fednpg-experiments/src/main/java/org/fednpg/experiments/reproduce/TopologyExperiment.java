@@ -31,7 +31,7 @@ final class TopologyExperiment extends PaperExperiment {
     StringBuilder md = new StringBuilder();
     for (List<Object> w : runs.groupBy("topology.weights").keySet()) {
       md.append(Figures.curves(runs.where("topology.weights", w.get(0)), "topology.neighbors",
-          "k", IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", true, dir, rel,
+          "k", IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", null, dir, rel,
           "gap-" + w.get(0) + ".png", "Optimality gap, " + w.get(0) + " weights"));
     }
     List<List<String>> rows = new ArrayList<>();
