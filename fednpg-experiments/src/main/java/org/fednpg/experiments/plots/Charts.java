@@ -96,6 +96,18 @@ public final class Charts {
     // iteration 0 is left out on log axes (consensus is exactly 0 there, and a log x axis
     // cannot show 0)
     boolean skipZero = logX || (logY && "iteration".equals(xLabel));
+    if (skipZero && !logX) {
+      chart.getStyler().setXAxisMin(0.0);  // round tick values although iteration 0 is not drawn
+    }
+    double xMax = 0;
+    for (Curve c : curves) {
+      for (double x : c.x()) {
+        xMax = Math.max(xMax, Math.abs(x));
+      }
+    }
+    if (!logX && xMax >= 500) {  // xchart keeps ~30 x ticks: slant 3- and 4-digit labels
+      chart.getStyler().setXAxisLabelRotation(45);
+    }
     int i = 0;
     boolean anyBand = false;
     for (Curve raw : curves) {
@@ -134,7 +146,7 @@ public final class Charts {
   private static void style(XYChart chart) {
     org.knowm.xchart.style.XYStyler st = chart.getStyler();
     st.setLegendPosition(Styler.LegendPosition.OutsideS);
-    st.setLegendLayout(Styler.LegendLayout.Horizontal);
+    st.setLegendLayout(Styler.LegendLayout.Vertical);
     st.setChartBackgroundColor(Color.WHITE);
     st.setPlotGridLinesVisible(true);
     st.setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));

@@ -6,7 +6,8 @@ import org.fednpg.api.model.TransitionKernel;
 
 /**
  * The entropy share of V_τ*(ρ): the part of the regularised optimum that is entropy bonus rather
- * than reward, τ·H_γ(π_τ*)(ρ) / V_τ*(ρ), where H_γ(π)(s) = E[Σ_t γ^t ℋ(π(·|s_t)) | s_0 = s] is the
+ * than reward, τ·H_γ(π_τ*)(ρ) / |V_τ*(ρ)| (the absolute value, our choice, keeps the share
+ * positive for environments with negative rewards such as CliffWalking), where H_γ(π)(s) = E[Σ_t γ^t ℋ(π(·|s_t)) | s_0 = s] is the
  * discounted entropy of π (so V_τ^π = V^π + τ·H_γ(π)). A large share means the regularised
  * problem is far from the unregularised one.
  */
@@ -24,7 +25,7 @@ final class EntropyShare {
    * @param optimalValue V_τ*(ρ)
    */
   static double of(MultiTaskMdp mdp, LogPolicy policy, double tau, double optimalValue) {
-    return tau * discountedEntropy(mdp, policy) / optimalValue;
+    return tau * discountedEntropy(mdp, policy) / Math.abs(optimalValue);
   }
 
   /** H_γ(π)(ρ) by fixed-point iteration H ← ℋ + γ P_π H (a γ-contraction). */

@@ -61,13 +61,38 @@ final class Figures {
       return eta.isMissingNode() ? "—" : Markdown.num(eta.asDouble());
     }));
     parts.add(values("γ", runs, r -> Markdown.num(r.manifest().path("gamma").asDouble())));
-    if (runs.stream().anyMatch(r -> !Double.isNaN(r.entropyShare()))) {
-      parts.add(values("entropy share of V_τ*(ρ)", runs, r -> Double.isNaN(r.entropyShare())
-          ? "0" : String.format(java.util.Locale.ROOT, "%.3g%%", 100 * r.entropyShare())));
+    String shares = entropyShares(runs);
+    if (!shares.isEmpty()) {
+      parts.add(shares);
     }
     parts.add(values("seeds", runs, r -> r.manifest().path("seed").asText())
         .replace("seeds = ", "seed ").replace("seeds ∈ ", "seeds "));
     return String.join(", ", parts);
+  }
+
+  /**
+   * "entropy share of V_τ*(ρ): 1.2–2.1% at τ = 0.005, 19% at τ = 0.05" — the range over the runs
+   * (seeds, sizes) of each τ &gt; 0; empty when no run has τ &gt; 0.
+   */
+  static String entropyShares(List<Runs.Run> runs) {
+    Map<Double, double[]> byTau = new java.util.TreeMap<>();
+    for (Runs.Run r : runs) {
+      double share = r.entropyShare();
+      if (!Double.isNaN(share)) {
+        double[] mm = byTau.computeIfAbsent(r.manifest().path("tau").asDouble(),
+            t -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+        mm[0] = Math.min(mm[0], share);
+        mm[1] = Math.max(mm[1], share);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    byTau.forEach((tau, mm) -> {
+      String lo = Markdown.num(100 * mm[0]);
+      String hi = Markdown.num(100 * mm[1]);
+      parts.add((lo.equals(hi) ? lo : lo + "–" + hi) + "% at τ = " + Markdown.num(tau));
+    });
+    return parts.isEmpty() ? "" : "entropy share of V_τ*(ρ) (τ·H_γ(π_τ*)(ρ) / |V_τ*(ρ)|): "
+        + String.join(", ", parts);
   }
 
   private static String values(String name, List<Runs.Run> runs,

@@ -135,7 +135,9 @@ public final class Reproduction {
       if (e instanceof MapSizeExperiment) {
         drawMap(spec, dir.resolve("gridworld-map.png"));
       }
+      loadEntropyShares(dir.resolve(ENTROPY_SHARES));
       Runs runs = new Runs(cells, this::entropyShare);
+      saveEntropyShares(dir.resolve(ENTROPY_SHARES));
       String body = e.analyse(runs, dir, e.name(), spec.iterations());
       sections.put(e.title(), "_" + e.question() + "_\n\nSetting (from the manifests): "
           + Figures.setting(runs.all()) + ", " + spec.iterations() + " iterations.\n\n" + body);
@@ -154,7 +156,29 @@ public final class Reproduction {
     return outcomes;
   }
 
-  private final Map<String, Double> entropyShares = new java.util.HashMap<>();
+  /** Cache of computed entropy shares in an experiment's folder (a re-run only redraws). */
+  static final String ENTROPY_SHARES = "entropy-shares.json";
+
+  private final Map<String, Double> entropyShares = new java.util.TreeMap<>();
+
+  private void loadEntropyShares(Path file) {
+    entropyShares.clear();
+    if (java.nio.file.Files.isRegularFile(file)) {
+      try {
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).fields()
+            .forEachRemaining(e -> entropyShares.put(e.getKey(), e.getValue().asDouble()));
+      } catch (IOException ex) {
+        throw new InvalidInputException(file + ": unreadable (" + ex.getMessage()
+            + "); delete it to recompute", ex);
+      }
+    }
+  }
+
+  private void saveEntropyShares(Path file) {
+    if (!entropyShares.isEmpty()) {
+      AtomicFiles.writeString(file, SpecWriter.toJson(entropyShares) + "\n");
+    }
+  }
 
   /**
    * τ·H_γ(π_τ*)(ρ) / V_τ*(ρ) of a cell with τ &gt; 0 (NaN for τ = 0): the model and π_τ* are
