@@ -165,8 +165,8 @@ public final class Reproduction {
     entropyShares.clear();
     if (java.nio.file.Files.isRegularFile(file)) {
       try {
-        new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).fields()
-            .forEachRemaining(e -> entropyShares.put(e.getKey(), e.getValue().asDouble()));
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).properties()
+            .forEach(e -> entropyShares.put(e.getKey(), e.getValue().asDouble()));
       } catch (IOException ex) {
         throw new InvalidInputException(file + ": unreadable (" + ex.getMessage()
             + "); delete it to recompute", ex);
