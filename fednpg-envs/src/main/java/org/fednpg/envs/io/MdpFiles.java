@@ -319,7 +319,10 @@ public final class MdpFiles {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      // not Files.createTempFile: that creates mode 0600; a plain new file gets the umask's
+      // normal permissions (0644 typically), like any other exported file
+      tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+          + System.nanoTime() + ".tmp");
       Files.writeString(tmp, toJson(mdp), StandardCharsets.UTF_8);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

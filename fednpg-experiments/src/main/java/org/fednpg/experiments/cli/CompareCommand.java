@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
  * runs, grouped by their resolved spec without the seed: mean ± half-width of a 95% Student-t
  * confidence interval over the seeds of a group.
  */
-@Command(name = "compare", description = "Compare finished runs (run or sweep folders): final "
-    + "value, gap and iterations to a tolerance, mean ± 95% CI over seeds.")
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = "Compare finished runs (run or sweep folders): final "
+    + "value, gap and iterations until the gap stays below a tolerance, mean ± 95%% CI over "
+    + "seeds.")
 final class CompareCommand implements Callable<Integer> {
 
   /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
@@ -41,8 +43,8 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", arity = "1..*", description = "run or sweep result folders")
   List<Path> dirs;
 
-  @Option(names = "--tol", description = "gap tolerance for iterations-to-tolerance "
-      + "(default 1e-3)")
+  @Option(names = "--tol", description = "gap tolerance: iterations until the gap stays below "
+      + "it (default 1e-3)")
   double tol = 1e-3;
 
   @Override
@@ -63,7 +65,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%-4s %-5s %-26s %-26s %-22s %s%n", "#", "runs", "final value",
-        "final gap", "iterations to " + tol, "folders");
+        "final gap", "stays <= " + tol + " from", "folders");
     int i = 0;
     for (List<Path> runs : groups.values()) {
       double[] value = new double[runs.size()];
@@ -75,17 +77,16 @@ final class CompareCommand implements Callable<Integer> {
         IterationMetrics last = rows.get(rows.size() - 1);
         value[k] = last.value();
         gap[k] = last.optimalityGap();
+        // iterations until the gap stays <= tol (as REPORT.md, Runs.staysBelow): the first
+        // iteration after which it never exceeds tol again; NaN when the last gap is above tol
         iters[k] = Double.NaN;
-        for (IterationMetrics r : rows) {
-          if (r.optimalityGap() <= tol) {
-            iters[k] = r.iteration();
-            break;
-          }
+        for (int j = rows.size() - 1; j >= 0 && rows.get(j).optimalityGap() <= tol; j--) {
+          iters[k] = rows.get(j).iteration();
         }
         allReached &= !Double.isNaN(iters[k]);
       }
       out.printf(Locale.ROOT, "%-4d %-5d %-26s %-26s %-22s %s%n", ++i, runs.size(),
-          meanCi(value), meanCi(gap), allReached ? meanCi(iters) : "not reached by all",
+          meanCi(value), meanCi(gap), allReached ? meanCi(iters) : "did not converge",
           runs.size() == 1 ? runs.get(0) : runs.get(0) + " (+" + (runs.size() - 1) + ")");
     }
     return 0;

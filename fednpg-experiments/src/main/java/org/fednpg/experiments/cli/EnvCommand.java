@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fednpg env describe|export NAME [key=value...]}. */
-@Command(name = "env", description = "Describe or export an environment.",
+@Command(name = "env", mixinStandardHelpOptions = true,
+    description = "Describe or export an environment.",
     subcommands = {EnvCommand.Describe.class, EnvCommand.Export.class})
 final class EnvCommand {
 
@@ -40,7 +41,8 @@ final class EnvCommand {
         new EnvironmentContext(RandomSource.of(seed).child("environment")));
   }
 
-  @Command(name = "describe", description = "Sizes, reward ranges, V* and the optimal policy.")
+  @Command(name = "describe", mixinStandardHelpOptions = true,
+      description = "Sizes, reward ranges, V* and the optimal policy.")
   static final class Describe implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -100,7 +102,8 @@ final class EnvCommand {
     }
   }
 
-  @Command(name = "export", description = "Write the environment as a fednpg-mdp/1 JSON file.")
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "Write the environment as a fednpg-mdp/1 JSON file.")
   static final class Export implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.experiments.runner.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -41,9 +42,21 @@ public final class FedNpgCommand implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
+    // Ctrl-C (SIGINT) runs the shutdown hooks and the JVM exits with 130; say what finished and
+    // how to continue. The hook is removed when the command ends by itself.
+    Thread onInterrupt = new Thread(() -> {
+      err.println(InterruptNotice.line(args, Progress.latestStatus(), Progress.isTerminal()));
+      err.flush();
+    }, "fednpg-interrupt-notice");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
     int status = execute(args, out, err);
     out.flush();
     err.flush();
+    try {
+      Runtime.getRuntime().removeShutdownHook(onInterrupt);
+    } catch (IllegalStateException shuttingDown) {
+      LOG.debug("already shutting down", shuttingDown);
+    }
     System.exit(status);
   }
 
@@ -68,8 +81,12 @@ public final class FedNpgCommand implements Runnable {
         err.println("fednpg: " + io.getMessage() + ": " + io.getCause());
         return EXIT_FAILURE;
       }
-      LOG.error("unexpected failure", ex);
+      // a bug, not bad input: the stack trace goes to the command's own error stream (where a
+      // caller or a test captures it), not through the logger
+      LOG.debug("unexpected failure", ex);
       err.println("fednpg: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+      err.println("fednpg: please report this with the stack trace below");
+      ex.printStackTrace(err);
       return EXIT_FAILURE;
     });
     return cli.execute(args);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
  * {@code fednpg list}: every registered component of the five families with its parameters; a
  * component from a plugin jar is marked with the jar's file name.
  */
-@Command(name = "list", description = "List every registered environment, topology, evaluator, "
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List every registered environment, topology, evaluator, "
     + "algorithm and runtime with its parameters.")
 final class ListCommand implements Runnable {
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fednpg node --port P --seed-nodes host:port,...}: a worker of a Pekko cluster. */
-@Command(name = "node", description = "Start a Pekko cluster worker that hosts agents for runs "
+@Command(name = "node", mixinStandardHelpOptions = true,
+    description = "Start a Pekko cluster worker that hosts agents for runs "
     + "submitted with 'fednpg run SPEC --runtime pekko --cluster HOST:PORT'. Ctrl-C leaves.")
 final class NodeCommand implements Callable<Integer> {
 

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code fednpg plot SWEEP_DIR [--metric M] [--by KEY] [--linear] [--out FILE.png]}. */
-@Command(name = "plot", description = "Plot a metric against iteration for a finished sweep: one "
+/** {@code fednpg plot SWEEP_DIR [--metric M] [--by KEY] [--log|--linear] [--out FILE.png]}. */
+@Command(name = "plot", mixinStandardHelpOptions = true,
+    description = "Plot a metric against iteration for a finished sweep: one "
     + "curve per value of a sweep key, mean and min-max band over the other keys (seeds).")
 final class PlotCommand implements Callable<Integer> {
 
@@ -25,7 +26,11 @@ final class PlotCommand implements Callable<Integer> {
       + "(default: the first)")
   String by;
 
-  @Option(names = "--linear", description = "linear y axis (default: log, for linear convergence)")
+  @Option(names = "--log", description = "logarithmic y axis (default: log only when the "
+      + "metric's values span two or more decades)")
+  boolean log;
+
+  @Option(names = "--linear", description = "linear y axis")
   boolean linear;
 
   @Option(names = "--out", paramLabel = "FILE.png", description = "default: DIR/plot-METRIC.png")
@@ -34,7 +39,11 @@ final class PlotCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path file = out != null ? out : dir.resolve("plot-" + metric + ".png");
-    String key = SweepPlots.plot(dir, metric, by, !linear, file);
+    if (log && linear) {
+      throw new org.fednpg.api.InvalidInputException("--log and --linear exclude each other");
+    }
+    String key = SweepPlots.plot(dir, metric, by, log ? Boolean.TRUE : linear ? Boolean.FALSE
+        : null, file);
     spec.commandLine().getOut().println("wrote " + file + " (" + metric + " by " + key + ")");
     return 0;
   }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fednpg run SPEC --out DIR}. */
-@Command(name = "run", description = "Run an experiment spec (YAML or JSON); writes metrics.csv "
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run an experiment spec (YAML or JSON); writes metrics.csv "
     + "and manifest.json (one folder per cell for a sweep).")
 final class RunCommand implements Callable<Integer> {
 
@@ -111,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
       String key = experiment.sweep().keySet().stream().filter(k -> !k.equals("seed")).findFirst()
           .orElse("seed");
       Path png = dir.resolve("plot-optimality_gap.png");
-      SweepPlots.plot(dir, "optimality_gap", key, true, png);
+      SweepPlots.plot(dir, "optimality_gap", key, null, png);
       o.println("plot: " + png + " (fednpg plot DIR --by KEY --metric M for others)");
     }
     o.println("results in " + dir);

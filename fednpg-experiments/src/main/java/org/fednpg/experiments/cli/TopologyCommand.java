@@ -18,13 +18,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fednpg topology describe NAME --agents N [key=value...] [--export W.csv]}. */
-@Command(name = "topology", description = "Describe a topology and its mixing matrix.",
+@Command(name = "topology", mixinStandardHelpOptions = true,
+    description = "Describe a topology and its mixing matrix.",
     subcommands = {TopologyCommand.Describe.class})
 final class TopologyCommand {
 
   private TopologyCommand() {}
 
-  @Command(name = "describe", description = "N, edges, degrees, sigma, spectral gap, consensus time.")
+  @Command(name = "describe", mixinStandardHelpOptions = true,
+      description = "N, edges, degrees, sigma, spectral gap, consensus time.")
   static final class Describe implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 

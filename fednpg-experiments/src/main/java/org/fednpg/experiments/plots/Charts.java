@@ -16,8 +16,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Line charts of metrics: one line per curve, its min–max band over seeds drawn as thin dashed
- * lines of the same colour, optional log scale (for linearly converging quantities). A log axis
- * shows absolute values, and values it cannot show (0, NaN) are clipped to {@link #LOG_FLOOR}.
+ * lines of the same colour (explained by a legend entry), optional log scale (for linearly
+ * converging quantities). A log axis shows absolute values, skips iteration 0 (where consensus is
+ * exactly 0 and the gap is the uninformative starting value), and clips values it cannot show (0,
+ * NaN) to {@link #LOG_FLOOR}.
  */
 public final class Charts {
 
@@ -37,6 +39,33 @@ public final class Charts {
   private Charts() {}
 
   /**
+   * Whether a metric's values span at least two decades (then a log axis helps; otherwise a
+   * linear one reads better). Iteration 0 and non-positive values are ignored.
+   */
+  public static boolean spansDecades(List<Curve> curves) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (Curve c : curves) {
+      for (int i = 0; i < c.x().length; i++) {
+        for (double v : new double[] {c.mean()[i], c.low()[i], c.high()[i]}) {
+          double a = Math.abs(v);
+          if (c.x()[i] != 0 && a > LOG_FLOOR && Double.isFinite(a)) {
+            lo = Math.min(lo, a);
+            hi = Math.max(hi, a);
+          }
+        }
+      }
+    }
+    return hi > 0 && hi / lo >= 100;
+  }
+
+  /** As {@link #line(Path, String, String, String, boolean, List, String)} without bands' note. */
+  public static void line(Path file, String title, String xLabel, String yLabel, boolean logY,
+      List<Curve> curves) {
+    line(file, title, xLabel, yLabel, logY, curves, "min–max over seeds");
+  }
+
+  /**
    * Draws the curves and writes a PNG atomically.
    *
    * @param file target .png
@@ -45,18 +74,44 @@ public final class Charts {
    * @param yLabel y-axis title
    * @param logY logarithmic y axis
    * @param curves the lines
+   * @param bandLegend legend text of the dashed band lines, e.g. "min–max over 3 seeds"
    */
   public static void line(Path file, String title, String xLabel, String yLabel, boolean logY,
-      List<Curve> curves) {
-    XYChart chart = new XYChartBuilder().width(900).height(560).title(title)
+      List<Curve> curves, String bandLegend) {
+    line(file, title, xLabel, yLabel, false, logY, curves, bandLegend);
+  }
+
+  /**
+   * As {@link #line(Path, String, String, String, boolean, List, String)} with a choice of a
+   * logarithmic x axis (for sample counts spanning decades; non-positive x are left out).
+   */
+  public static void line(Path file, String title, String xLabel, String yLabel, boolean logX,
+      boolean logY, List<Curve> curves, String bandLegend) {
+    XYChart chart = new XYChartBuilder().width(900).height(600).title(title)
         .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    style(chart);
     chart.getStyler().setYAxisLogarithmic(logY);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-    chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    chart.getStyler().setPlotGridLinesVisible(true);
+    chart.getStyler().setXAxisLogarithmic(logX);
     chart.getStyler().setMarkerSize(0);
-    int i = 0;
+    // iteration 0 is left out on log axes (consensus is exactly 0 there, and a log x axis
+    // cannot show 0)
+    boolean skipZero = logX || (logY && "iteration".equals(xLabel));
+    if (skipZero && !logX) {
+      chart.getStyler().setXAxisMin(0.0);  // round tick values although iteration 0 is not drawn
+    }
+    double xMax = 0;
     for (Curve c : curves) {
+      for (double x : c.x()) {
+        xMax = Math.max(xMax, Math.abs(x));
+      }
+    }
+    if (!logX && xMax >= 500) {  // xchart keeps ~30 x ticks: slant 3- and 4-digit labels
+      chart.getStyler().setXAxisLabelRotation(45);
+    }
+    int i = 0;
+    boolean anyBand = false;
+    for (Curve raw : curves) {
+      Curve c = skipZero ? withoutIterationZero(raw) : raw;
       Color color = PALETTE[i++ % PALETTE.length];
       XYSeries s = chart.addSeries(c.label(), c.x(), clip(c.mean(), logY));
       s.setMarker(SeriesMarkers.NONE);
@@ -72,21 +127,55 @@ public final class Charts {
               new float[] {4f, 4f}, 0f));
           b.setShowInLegend(false);
         }
+        anyBand = true;
       }
     }
+    if (anyBand) {  // one legend entry explaining every dashed pair
+      Curve c0 = skipZero ? withoutIterationZero(curves.get(0)) : curves.get(0);
+      XYSeries key = chart.addSeries("dashed: " + bandLegend, new double[] {c0.x()[0]},
+          clip(new double[] {c0.mean()[0]}, logY));
+      key.setMarker(SeriesMarkers.NONE);
+      key.setLineColor(Color.GRAY);
+      key.setLineStyle(new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+          new float[] {4f, 4f}, 0f));
+    }
     write(file, chart);
+  }
+
+  /** Legend below the plot (so it never covers it), readable fonts, sparse ticks. */
+  private static void style(XYChart chart) {
+    org.knowm.xchart.style.XYStyler st = chart.getStyler();
+    st.setLegendPosition(Styler.LegendPosition.OutsideS);
+    st.setLegendLayout(Styler.LegendLayout.Vertical);
+    st.setChartBackgroundColor(Color.WHITE);
+    st.setPlotGridLinesVisible(true);
+    st.setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+    st.setLegendFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+    chart.getStyler().setXAxisTickMarkSpacingHint(110);
+    chart.getStyler().setYAxisTickMarkSpacingHint(60);
+  }
+
+  private static Curve withoutIterationZero(Curve c) {
+    int from = 0;
+    while (from < c.x().length - 1 && c.x()[from] <= 0) {
+      from++;
+    }
+    int n = c.x().length;
+    return new Curve(c.label(), java.util.Arrays.copyOfRange(c.x(), from, n),
+        java.util.Arrays.copyOfRange(c.mean(), from, n),
+        java.util.Arrays.copyOfRange(c.low(), from, n),
+        java.util.Arrays.copyOfRange(c.high(), from, n));
   }
 
   /** A scatter of points with optional labels in the legend (one series per point). */
   public static void scatter(Path file, String title, String xLabel, String yLabel, boolean logY,
       List<String> labels, double[] x, double[] y) {
-    XYChart chart = new XYChartBuilder().width(900).height(560).title(title)
+    XYChart chart = new XYChartBuilder().width(900).height(600).title(title)
         .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    style(chart);
     chart.getStyler().setDefaultSeriesRenderStyle(
         org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setYAxisLogarithmic(logY);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-    chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setMarkerSize(10);
     for (int i = 0; i < x.length; i++) {
       XYSeries s = chart.addSeries(labels.get(i), new double[] {x[i]},

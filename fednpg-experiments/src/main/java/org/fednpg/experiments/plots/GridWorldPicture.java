@@ -47,10 +47,9 @@ public final class GridWorldPicture {
       g.setColor(Color.getHSBColor(hue, 0.55f, 0.95f));
       g.fillRect(margin + (s % k) * cell, margin + (s / k) * cell, cell, cell);
     }
-    g.setColor(new Color(0x2ca02c));
-    g.fillRect(margin, margin, cell, cell);
-    g.setColor(new Color(0xd62728));
-    g.fillRect(margin + (k - 1) * cell, margin + (k - 1) * cell, cell, cell);
+    // start and goal in black/dark grey with a letter: no agent hue can be confused with them
+    mark(g, margin, margin, cell, new Color(0x555555), "S");
+    mark(g, margin + (k - 1) * cell, margin + (k - 1) * cell, cell, Color.BLACK, "G");
     g.setColor(new Color(0xbbbbbb));
     g.setStroke(new BasicStroke(k > 40 ? 0.5f : 1f));
     for (int i = 0; i <= k; i++) {
@@ -59,10 +58,26 @@ public final class GridWorldPicture {
     }
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    g.drawString("K=" + k + ", N=" + layout.agents() + ": green start, red goal,", margin,
+    g.drawString("K=" + k + ", N=" + layout.agents() + ": S start (grey), G goal (black),", margin,
         side + 2);
     g.drawString("colour = agent owning the path cell", margin, side + 18);
     g.dispose();
+    writePng(img, file);
+  }
+
+  private static void mark(Graphics2D g, int x, int y, int cell, Color color, String letter) {
+    g.setColor(color);
+    g.fillRect(x, y, cell, cell);
+    if (cell >= 10) {
+      g.setColor(Color.WHITE);
+      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(8, cell * 2 / 3)));
+      var fm = g.getFontMetrics();
+      g.drawString(letter, x + (cell - fm.stringWidth(letter)) / 2,
+          y + (cell + fm.getAscent() - fm.getDescent()) / 2);
+    }
+  }
+
+  private static void writePng(BufferedImage img, Path file) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       ImageIO.write(img, "png", bytes);

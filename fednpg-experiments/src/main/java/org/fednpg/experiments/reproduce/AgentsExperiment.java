@@ -34,33 +34,27 @@ final class AgentsExperiment extends PaperExperiment {
       Object size = k.get(0);
       List<Runs.Run> subset = runs.where("environment.size", size);
       md.append(Figures.curves(subset, "environment.agents", "N", IterationMetrics::optimalityGap,
-          "|V*(ρ) − V(ρ)|", true, dir, rel, "gap-K" + size + ".png",
+          "|V*(ρ) − V(ρ)|", null, dir, rel, "gap-K" + size + ".png",
           "Optimality gap, K = " + size));
       List<String> parts = new ArrayList<>();
-      double previous = -1;
-      boolean monotone = true;
-      double previousGap = -1;
-      boolean gapMonotone = true;
+      List<Double> its = new ArrayList<>();
+      List<Double> gaps = new ArrayList<>();
       for (List<Object> n : Runs.groupByWithin(subset, "environment.agents").keySet()) {
-        double it = Figures.meanIterationsTo(runs.where("environment.size", size,
+        Figures.Convergence c = Figures.convergence(runs.where("environment.size", size,
             "environment.agents", n.get(0)), GAP_TOLERANCE);
-        parts.add("N = " + n.get(0) + ": " + Figures.itersText(it, iterations));
-        double effective = it < 0 ? Double.POSITIVE_INFINITY : it;
-        monotone &= effective >= previous;
-        previous = effective;
-        double gap = Runs.mean(runs.where("environment.size", size, "environment.agents",
-            n.get(0)), r -> Runs.last(r, IterationMetrics::optimalityGap));
-        gapMonotone &= gap >= previousGap;
-        previousGap = gap;
+        parts.add("N = " + n.get(0) + ": " + (c.converged() ? Markdown.num(c.meanIterations())
+            : "did not converge"));
+        its.add(c.meanIterations());
+        gaps.add(c.finalGap());
       }
-      findings.append(String.format(Locale.ROOT, "- K = %s: iterations to 1e-3 — %s; %s; the "
-          + "gap after %d iterations is %s.%n", size, String.join(", ", parts), monotone
-              ? "non-decreasing in N (more agents, slower), as the paper reports"
-              : "not monotone in N", iterations, gapMonotone
-              ? "non-decreasing in N" : "not monotone in N"));
+      String trend = Figures.trend(its);
+      findings.append(String.format(Locale.ROOT, "- K = %s: iterations until the gap stays "
+          + "≤ 1e-3 — %s; %s in N%s; the mean gap after %d iterations is %s in N.%n", size,
+          String.join(", ", parts), trend, trend.equals("increasing")
+              ? " (more agents, slower, as the paper reports)" : "", iterations,
+          Figures.trend(gaps)));
     }
-    md.append("Iterations to reach an optimality gap of 1e-3 (in brackets: the gap after the last "
-        + "iteration):\n\n")
+    md.append(Figures.CONVERGENCE_HEADING).append(":\n\n")
         .append(Figures.iterationsTable(runs, "environment.agents", "N", "environment.size", "K",
             iterations))
         .append("\nFindings (measured):\n\n").append(findings);

@@ -29,20 +29,29 @@ final class Markdown {
     return k < 0 ? "> " + horizon : Long.toString(k);
   }
 
-  /** A Markdown table. */
+  /** A GitHub-flavoured Markdown table; a {@code |} inside a cell is escaped. */
   static String table(List<String> header, List<List<String>> rows) {
     StringBuilder b = new StringBuilder();
-    b.append("| ").append(String.join(" | ", header)).append(" |\n|");
+    b.append("| ").append(String.join(" | ", escape(header))).append(" |\n|");
     header.forEach(h -> b.append("---|"));
     b.append('\n');
     for (List<String> r : rows) {
-      b.append("| ").append(String.join(" | ", r)).append(" |\n");
+      if (r.size() != header.size()) {
+        throw new IllegalArgumentException("table row " + r + " has " + r.size()
+            + " cells, the header " + header.size());
+      }
+      b.append("| ").append(String.join(" | ", escape(r))).append(" |\n");
     }
     return b.toString();
   }
 
-  /** An image link relative to the report. */
+  private static List<String> escape(List<String> cells) {
+    return cells.stream().map(c -> c.replace("\\|", "|").replace("|", "\\|")).toList();
+  }
+
+  /** An image link relative to the report, with its caption as a visible line below. */
   static String figure(String caption, String relativePath) {
-    return "![" + caption + "](" + relativePath + ")\n\n";
+    String alt = caption.replace("[", "(").replace("]", ")");
+    return "![" + alt + "](" + relativePath + ")\n\n_" + caption.replace("_", "\\_") + "_\n\n";
   }
 }

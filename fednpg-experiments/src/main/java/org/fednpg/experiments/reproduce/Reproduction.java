@@ -17,15 +17,20 @@ import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.RandomSource;
 import org.fednpg.core.plugin.ComponentRegistry;
 import org.fednpg.core.plugin.ComponentRegistry.Family;
+import org.fednpg.core.run.AssembledRun;
+import org.fednpg.core.run.RunAssembler;
+import org.fednpg.core.run.RunRequest;
 import org.fednpg.envs.GridWorld;
 import org.fednpg.experiments.plots.GridWorldPicture;
 import org.fednpg.experiments.results.AtomicFiles;
 import org.fednpg.experiments.results.Provenance;
+import org.fednpg.experiments.results.ResultsReader;
 import org.fednpg.experiments.runner.CellResult;
 import org.fednpg.experiments.runner.ExperimentRunner;
 import org.fednpg.experiments.runner.RunnerOptions;
 import org.fednpg.experiments.spec.ExperimentSpec;
 import org.fednpg.experiments.spec.SpecParser;
+import org.fednpg.experiments.spec.SpecWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,8 +97,22 @@ public final class Reproduction {
         + String.join(", ", names()));
   }
 
-  /** What one experiment produced. */
-  public record Outcome(String name, int cells, int skipped, Duration time) {}
+  /**
+   * What one experiment produced.
+   *
+   * @param name experiment name
+   * @param cells its cells
+   * @param skipped cells already finished before this invocation
+   * @param time wall time of this invocation
+   * @param runTime wall time spent running its cells, summed over the invocations that ran some
+   *     (kept in {@code NAME/timing.json}, so a re-run that only redraws keeps the original)
+   * @param cellTime the cells' own run times summed (from their manifests)
+   */
+  public record Outcome(String name, int cells, int skipped, Duration time, Duration runTime,
+      Duration cellTime) {}
+
+  /** File in an experiment's folder with the wall time its cells took to run. */
+  static final String TIMING = "timing.json";
 
   /**
    * Runs the named experiments (all when empty) and writes the report.
@@ -136,20 +155,31 @@ public final class Reproduction {
       if (e instanceof MapSizeExperiment) {
         drawMap(spec, dir.resolve("gridworld-map.png"));
       }
-      Runs runs = new Runs(cells);
+      loadEntropyShares(dir.resolve(ENTROPY_SHARES));
+      Runs runs = new Runs(cells, this::entropyShare);
+      saveEntropyShares(dir.resolve(ENTROPY_SHARES));
       String body = e.analyse(runs, dir, e.name(), spec.iterations());
+      String section = "_" + e.question() + "_\n\nSetting (from the manifests): "
+          + Figures.setting(runs.all()) + ", " + spec.iterations() + " iterations.\n\n" + body;
       if (e instanceof PaperFigure f) {
         if (paperSections.isEmpty()) {
           paperSections.put("Figure 1: the maps (N = 3, K = 9)", drawFigure1(out, spec.seed()));
         }
-        paperSections.put(e.title(), "_" + e.question() + "_\n\n" + body);
+        paperSections.put(e.title(), section);
         claims.put(f, f.claims(runs, spec.iterations()));
       } else {
-        sections.put(e.title(), "_" + e.question() + "_\n\n" + body);
+        sections.put(e.title(), section);
       }
       int skipped = (int) cells.stream().filter(CellResult::skipped).count();
-      outcomes.add(new Outcome(e.name(), cells.size(), skipped,
-          Duration.ofNanos(System.nanoTime() - start)));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      Duration runTime = recordRunTime(dir.resolve(TIMING), skipped < cells.size() ? took
+          : Duration.ZERO);
+      long cellMs = 0;
+      for (Runs.Run r : runs.all()) {
+        cellMs += r.manifest().path("elapsed_ms").asLong();
+      }
+      outcomes.add(new Outcome(e.name(), cells.size(), skipped, took, runTime,
+          Duration.ofMillis(cellMs)));
     }
     String theory = TheorySection.body(ran);
     List<Claim> table = new ArrayList<>();
@@ -180,6 +210,72 @@ public final class Reproduction {
         + "paper does not say how its path is chosen or split; ours is drawn uniformly from "
         + "seed " + seed + " and split into contiguous, near-equal segments (SPEC §6, our "
         + "choice)._\n\n" + Markdown.figure("Figure 1 (ours): N = 3, K = 9", file);
+  }
+
+  /** Cache of computed entropy shares in an experiment's folder (a re-run only redraws). */
+  static final String ENTROPY_SHARES = "entropy-shares.json";
+
+  private final Map<String, Double> entropyShares = new java.util.TreeMap<>();
+
+  private void loadEntropyShares(Path file) {
+    entropyShares.clear();
+    if (java.nio.file.Files.isRegularFile(file)) {
+      try {
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).properties()
+            .forEach(e -> entropyShares.put(e.getKey(), e.getValue().asDouble()));
+      } catch (IOException ex) {
+        throw new InvalidInputException(file + ": unreadable (" + ex.getMessage()
+            + "); delete it to recompute", ex);
+      }
+    }
+  }
+
+  private void saveEntropyShares(Path file) {
+    if (!entropyShares.isEmpty()) {
+      AtomicFiles.writeString(file, SpecWriter.toJson(entropyShares) + "\n");
+    }
+  }
+
+  /**
+   * τ·H_γ(π_τ*)(ρ) / V_τ*(ρ) of a cell with τ &gt; 0 (NaN for τ = 0): the model and π_τ* are
+   * rebuilt from the cell's spec (cached per environment, γ, seed and τ; the topology does not
+   * matter).
+   */
+  private double entropyShare(CellResult cell) {
+    com.fasterxml.jackson.databind.JsonNode manifest = ResultsReader.manifest(cell.directory());
+    double tau = manifest.path("tau").asDouble(0);
+    if (!(tau > 0)) {
+      return Double.NaN;
+    }
+    ExperimentSpec spec = SpecParser.parse(manifest.get("cell_spec").toString(), cell.name());
+    String key = SpecWriter.toJson(List.of(SpecWriter.toMap(spec).get("environment"),
+        String.valueOf(spec.gamma()), spec.seed(), tau));
+    return entropyShares.computeIfAbsent(key, k -> {
+      RunRequest request = new RunRequest(spec.seed(), spec.gamma(), spec.environment(),
+          spec.topology(), spec.evaluator(), spec.algorithm(), Path.of("."));
+      AssembledRun run = new RunAssembler(registry).assemble(request);
+      return EntropyShare.of(run.mdp(), run.optimum().policy(), tau,
+          run.optimum().initialValue());
+    });
+  }
+
+  /** Adds {@code ran} to the run time stored in {@code file} and returns the total. */
+  private static Duration recordRunTime(Path file, Duration ran) {
+    long ms = 0;
+    if (java.nio.file.Files.isRegularFile(file)) {
+      try {
+        ms = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())
+            .path("run_wall_ms").asLong();
+      } catch (IOException ex) {
+        throw new InvalidInputException(file + ": unreadable (" + ex.getMessage()
+            + "); delete it to start the timing afresh", ex);
+      }
+    }
+    ms += ran.toMillis();
+    if (!ran.isZero() || !java.nio.file.Files.isRegularFile(file)) {
+      AtomicFiles.writeString(file, "{\"run_wall_ms\": " + ms + "}\n");
+    }
+    return Duration.ofMillis(ms);
   }
 
   private static boolean finished(ExperimentSpec spec, Path dir) {
@@ -217,16 +313,29 @@ public final class Reproduction {
         .append(Provenance.version()).append(", git ").append(Provenance.git()).append(", ")
         .append(Provenance.java()).append("). Every number below is read from the runs' "
             + "metrics in this folder. The GridWorld is *our reconstruction* of the paper's "
-            + "(SPEC §6); bands are min–max over seeds.\n\n");
+            + "(SPEC §6); its path is drawn from the seed only, so runs with the same seed share "
+            + "it across N, τ and topologies. In figures, solid lines are means over seeds and "
+            + "dashed lines their min–max (the legend says over how many seeds; none when one "
+            + "seed). \"Iterations until the gap stays ≤ 1e-3\" is the first iteration after which "
+            + "the optimality gap never exceeds 1e-3 again within the run; a run whose last gap "
+            + "is above 1e-3 is marked **did not converge**, and the final gap is always given "
+            + "beside it.\n\n");
     if (quick) {
       b.append("**Quick mode:** sizes and iterations are shrunk for a smoke run; the findings "
           + "are not the paper's experiments.\n\n");
     }
-    b.append("| experiment | cells | skipped (already finished) | time |\n|---|---|---|---|\n");
+    b.append("| experiment | cells | skipped (already finished) | run time (wall) | cells' "
+        + "time (sum) |\n|---|---|---|---|---|\n");
     for (Outcome o : outcomes) {
       b.append("| ").append(o.name()).append(" | ").append(o.cells()).append(" | ")
-          .append(o.skipped()).append(" | ").append(o.time().toSeconds()).append(" s |\n");
+          .append(o.skipped()).append(" | ").append(Markdown.num(o.runTime().toMillis() / 1000.0))
+          .append(" s | ").append(Markdown.num(o.cellTime().toMillis() / 1000.0))
+          .append(" s |\n");
     }
+    b.append("\nRun time is the wall time spent running an experiment's cells (kept from the "
+        + "run that computed them; a re-run that finds them finished only redraws); cells' time "
+        + "adds up each cell's own run time, which exceeds the wall time when cells run in "
+        + "parallel.\n");
     b.append('\n');
     if (!paper.isEmpty()) {
       b.append("## The paper's experiments, as the paper states them\n\n");

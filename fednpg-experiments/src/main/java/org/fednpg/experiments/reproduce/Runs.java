@@ -20,8 +20,13 @@ import org.fednpg.experiments.spec.Sweeps;
  */
 final class Runs {
 
-  /** One finished cell. */
-  record Run(CellResult cell, List<IterationMetrics> rows, JsonNode manifest) {
+  /**
+   * One finished cell.
+   *
+   * @param entropyShare τ·H_γ(π_τ*)(ρ) / V_τ*(ρ) for τ &gt; 0 ({@link EntropyShare}), else NaN
+   */
+  record Run(CellResult cell, List<IterationMetrics> rows, JsonNode manifest,
+      double entropyShare) {
 
     Object value(String key) {
       return cell.values().get(key);
@@ -40,9 +45,14 @@ final class Runs {
   private final List<Run> runs = new ArrayList<>();
 
   Runs(List<CellResult> cells) {
+    this(cells, c -> Double.NaN);
+  }
+
+  /** With the entropy share of each cell's V_τ* (NaN where not computed). */
+  Runs(List<CellResult> cells, ToDoubleFunction<CellResult> entropyShare) {
     for (CellResult c : cells) {
       runs.add(new Run(c, ResultsReader.metrics(c.directory()),
-          ResultsReader.manifest(c.directory())));
+          ResultsReader.manifest(c.directory()), entropyShare.applyAsDouble(c)));
     }
   }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.experiments.plots.Charts;
-import org.fednpg.experiments.spec.Sweeps;
 
 /** Experiment 6a/6c: linear rate against σ over topologies, on several environments. */
 final class SpectralExperiment extends PaperExperiment {
@@ -43,19 +42,18 @@ final class SpectralExperiment extends PaperExperiment {
     StringBuilder findings = new StringBuilder();
     int envIndex = 0;
     for (List<Object> env : runs.groupBy("environment").keySet()) {
-      String envLabel = Sweeps.label(env.get(0));
+      String envLabel = Figures.human(env.get(0));
       List<Runs.Run> subset = runs.where("environment", env.get(0));
       List<String> labels = new ArrayList<>();
       List<Double> sig = new ArrayList<>();
       List<Double> rate = new ArrayList<>();
       for (Runs.Run r : subset) {
         double rho = Runs.linearRate(r.rows(), IterationMetrics::qError, RATE_FLOOR, RATE_CEILING);
-        long it = Runs.iterationsTo(r.rows(), IterationMetrics::optimalityGap, GAP_TOLERANCE);
-        rows.add(List.of(envLabel, r.label("topology"), Markdown.num(r.sigma()),
-            Markdown.num(rho), Markdown.iters(it, iterations),
+        rows.add(List.of(envLabel, Figures.human(r.value("topology")), Markdown.num(r.sigma()),
+            Markdown.num(rho), Figures.convergence(List.of(r), GAP_TOLERANCE).text(),
             Markdown.num(Runs.last(r, IterationMetrics::qError))));
         if (!Double.isNaN(rho)) {
-          labels.add(r.label("topology") + " (σ=" + Markdown.num(r.sigma()) + ")");
+          labels.add(Figures.human(r.value("topology")) + " (σ = " + Markdown.num(r.sigma()) + ")");
           sig.add(r.sigma());
           rate.add(rho);
         }
@@ -75,20 +73,41 @@ final class SpectralExperiment extends PaperExperiment {
             "measured rate per iteration", false, labels,
             sig.stream().mapToDouble(Double::doubleValue).toArray(),
             rate.stream().mapToDouble(Double::doubleValue).toArray());
-        md.append(Markdown.figure("rate vs sigma " + envLabel, rel + "/" + file));
-        findings.append(String.format(Locale.ROOT, "- %s: Spearman rank correlation between σ "
-            + "and the measured rate over %d topologies: %s (positive: larger σ, slower).%n",
-            envLabel, sig.size(), Markdown.num(spearman(sig, rate))));
+        md.append(Markdown.figure("Measured linear rate against σ, " + envLabel + ". "
+            + Figures.setting(subset), rel + "/" + file));
+        // ties at the shown precision (3 significant digits) carry no ordering
+        List<Double> shownRate = rate.stream().map(x -> Double.parseDouble(Markdown.num(x)))
+            .toList();
+        long distinct = shownRate.stream().distinct().count();
+        long distinctSigma = sig.stream().map(x -> Markdown.num(x)).distinct().count();
+        if (distinct == 1) {
+          findings.append(String.format(Locale.ROOT, "- %s: the measured rates of all %d "
+              + "topologies are tied (%s at 3 significant digits), so no relation between σ and "
+              + "the rate can be read off here.%n", envLabel, rate.size(),
+              Markdown.num(shownRate.get(0))));
+        } else if (distinct < rate.size() || distinctSigma < sig.size()) {
+          findings.append(String.format(Locale.ROOT, "- %s: Spearman rank correlation between σ "
+              + "and the measured rate over %d topologies: %s, but only %d distinct rates and "
+              + "%d distinct σ at 3 significant digits (ties), so we claim no direction.%n",
+              envLabel, sig.size(), Markdown.num(spearman(sig, shownRate)), distinct,
+              distinctSigma));
+        } else {
+          double rhoS = spearman(sig, shownRate);
+          findings.append(String.format(Locale.ROOT, "- %s: Spearman rank correlation between σ "
+              + "and the measured rate over %d topologies (no ties): %s (%s).%n", envLabel,
+              sig.size(), Markdown.num(rhoS), rhoS > 0 ? "larger σ, slower"
+                  : rhoS < 0 ? "larger σ, faster" : "no monotone relation"));
+        }
       }
       if (envIndex == 0) {
         md.append(Figures.curves(subset, "topology", "topology", IterationMetrics::qError,
-            "‖Q* − Q^π̄‖∞", true, dir, rel, "q-error-" + envIndex + ".png",
+            "‖Q* − Q^π̄‖∞", null, dir, rel, "q-error-" + envIndex + ".png",
             "Soft Q error by topology — " + envLabel));
       }
       envIndex++;
     }
     md.append(Markdown.table(List.of("environment", "topology", "σ", "measured rate",
-        "iterations to gap 1e-3", "final q_error"), rows));
+        "iterations until the gap stays ≤ 1e-3 (final gap)", "final q_error"), rows));
     md.append("\nFindings (measured):\n\n").append(findings);
     return md.toString();
   }

@@ -52,11 +52,12 @@ public final class SweepPlots {
    * @param sweepDir a folder written by {@code fednpg run} for a spec with a sweep
    * @param metric a key of {@link #METRICS}
    * @param by the sweep key whose values become curves (null: the first key)
-   * @param log logarithmic y axis
+   * @param log logarithmic y axis (true), linear (false), or chosen from the data (null: log
+   *     when the values span two or more decades)
    * @param out the PNG to write
    * @return the sweep key used
    */
-  public static String plot(Path sweepDir, String metric, String by, boolean log, Path out) {
+  public static String plot(Path sweepDir, String metric, String by, Boolean log, Path out) {
     ToDoubleFunction<IterationMetrics> f = METRICS.get(metric);
     if (f == null) {
       throw new InvalidInputException("unknown metric '" + metric + "'; available: "
@@ -96,7 +97,7 @@ public final class SweepPlots {
           c -> Double.parseDouble((String) c.values().get(key))));
     }
     Runs runs = new Runs(cells);
-    Figures.curves(runs.all(), key, key, f, log ? "|" + metric + "|" : metric, log,
+    Figures.curves(runs.all(), key, key, f, metric, log,
         out.toAbsolutePath().getParent(),
         ".", out.getFileName().toString(), metric + " by " + key + " — " + sweepDir.getFileName());
     return key;

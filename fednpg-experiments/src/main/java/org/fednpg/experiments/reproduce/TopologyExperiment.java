@@ -31,48 +31,55 @@ final class TopologyExperiment extends PaperExperiment {
     StringBuilder md = new StringBuilder();
     for (List<Object> w : runs.groupBy("topology.weights").keySet()) {
       md.append(Figures.curves(runs.where("topology.weights", w.get(0)), "topology.neighbors",
-          "k", IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", true, dir, rel,
+          "k", IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", null, dir, rel,
           "gap-" + w.get(0) + ".png", "Optimality gap, " + w.get(0) + " weights"));
     }
     List<List<String>> rows = new ArrayList<>();
     StringBuilder findings = new StringBuilder();
-    int equalWins = 0;
-    int comparisons = 0;
+    int faster = 0;
+    int tied = 0;
+    int slower = 0;
+    List<Double> equalIts = new ArrayList<>();
+    List<Object> ks = new ArrayList<>();
     for (List<Object> k : runs.groupBy("topology.neighbors").keySet()) {
+      ks.add(k.get(0));
       List<String> row = new ArrayList<>(List.of(String.valueOf(k.get(0))));
-      double[] its = new double[2];
+      Figures.Convergence[] c = new Figures.Convergence[2];
       int i = 0;
       for (Object w : List.of("equal", "random")) {
         List<Runs.Run> cell = runs.where("topology.neighbors", k.get(0), "topology.weights", w);
-        double it = cell.isEmpty() ? Double.NaN : Figures.meanIterationsTo(cell, GAP_TOLERANCE);
-        its[i++] = it < 0 ? Double.POSITIVE_INFINITY : it;
+        c[i] = cell.isEmpty() ? null : Figures.convergence(cell, GAP_TOLERANCE);
         row.add(cell.isEmpty() ? "—" : Markdown.num(Runs.mean(cell, Runs.Run::sigma)));
-        row.add(cell.isEmpty() ? "—" : Figures.itersText(it, iterations) + " ("
-            + Markdown.num(Runs.mean(cell, x -> Runs.last(x, IterationMetrics::optimalityGap)))
-            + ")");
+        row.add(cell.isEmpty() ? "—" : c[i].text());
+        i++;
       }
-      if (!Double.isNaN(its[0]) && !Double.isNaN(its[1])) {
-        comparisons++;
-        equalWins += its[0] <= its[1] ? 1 : 0;
+      if (c[0] != null) {
+        equalIts.add(c[0].meanIterations());
+      }
+      if (c[0] != null && c[1] != null) {
+        int cmp = Double.compare(c[0].meanIterations(), c[1].meanIterations());
+        faster += cmp < 0 ? 1 : 0;
+        tied += cmp == 0 ? 1 : 0;
+        slower += cmp > 0 ? 1 : 0;
       }
       rows.add(row);
     }
-    md.append("Iterations to a gap of 1e-3 (in brackets: mean gap after the last iteration):\n\n")
+    md.append(Figures.CONVERGENCE_HEADING).append(":\n\n")
         .append(Markdown.table(List.of("k", "σ (equal)", "iterations (equal)", "σ (random, mean)",
-        "iterations (random, mean)"), rows));
-    findings.append(String.format(Locale.ROOT, "- Equal weights reached a gap of 1e-3 at least "
-        + "as fast as random weights for %d of %d neighbourhood sizes.%n", equalWins,
-        comparisons));
-    List<Object> ks = new ArrayList<>();
-    runs.groupBy("topology.neighbors").keySet().forEach(k -> ks.add(k.get(0)));
-    double first = Figures.meanIterationsTo(runs.where("topology.neighbors", ks.get(0),
-        "topology.weights", "equal"), GAP_TOLERANCE);
-    double lastK = Figures.meanIterationsTo(runs.where("topology.neighbors", ks.get(ks.size() - 1),
-        "topology.weights", "equal"), GAP_TOLERANCE);
-    findings.append(String.format(Locale.ROOT, "- With equal weights, k = %s needs %s iterations "
-        + "and k = %s needs %s.%n", ks.get(0), Figures.itersText(first, iterations),
-        ks.get(ks.size() - 1), Figures.itersText(lastK, iterations)));
+        "iterations (random, mean over seeds)"), rows));
+    findings.append(String.format(Locale.ROOT, "- Equal against random weights, per "
+        + "neighbourhood size: equal converged faster for %d, tied for %d (the same mean "
+        + "iteration count, or neither converged), slower for %d of %d.%n", faster, tied, slower,
+        faster + tied + slower));
+    findings.append(String.format(Locale.ROOT, "- With equal weights, iterations until the gap "
+        + "stays ≤ 1e-3 are %s in k (k = %s: %s; k = %s: %s).%n", Figures.trend(equalIts),
+        ks.get(0), itersOrNot(equalIts.get(0)), ks.get(ks.size() - 1),
+        itersOrNot(equalIts.get(equalIts.size() - 1))));
     md.append("\nFindings (measured):\n\n").append(findings);
     return md.toString();
+  }
+
+  private static String itersOrNot(double it) {
+    return Double.isInfinite(it) ? "did not converge" : Markdown.num(it);
   }
 }

@@ -43,6 +43,7 @@ import org.fednpg.experiments.spec.SpecWriter;
 import org.fednpg.experiments.spec.Sweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs a spec into a folder: {@code metrics.csv} and {@code manifest.json} for a single run; one
@@ -105,11 +106,17 @@ public final class ExperimentRunner {
       total += c.spec().iterations();
     }
     try (Progress progress = new Progress(spec.name(), cells.size(), total, options.terminal())) {
-      if (spec.sweep().isEmpty()) {
-        return List.of(runCell(cells.get(0), baseDirectory, out, progress));
+      List<CellResult> results = spec.sweep().isEmpty()
+          ? List.of(runCell(cells.get(0), baseDirectory, out, progress))
+          : runAll(cells, baseDirectory, out, progress);
+      long skipped = results.stream().filter(CellResult::skipped).count();
+      if (skipped > 0) {  // one line for all, not one per cell
+        LOG.info("{}: {} of {} cells already finished in {}, skipped", spec.name(), skipped,
+            results.size(), out);
       }
-      List<CellResult> results = runAll(cells, baseDirectory, out, progress);
-      writeSummary(spec, results, out.resolve("summary.csv"));
+      if (!spec.sweep().isEmpty()) {
+        writeSummary(spec, results, out.resolve("summary.csv"));
+      }
       return results;
     }
   }
@@ -164,17 +171,29 @@ public final class ExperimentRunner {
   }
 
   private CellResult runCell(Sweeps.Cell cell, Path baseDirectory, Path dir, Progress progress) {
+    // log lines from this thread name the cell (%X{cell} in the log pattern)
+    MDC.put("cell", cell.name());
+    try {
+      return runCellNamed(cell, baseDirectory, dir, progress);
+    } finally {
+      MDC.remove("cell");
+    }
+  }
+
+  private CellResult runCellNamed(Sweeps.Cell cell, Path baseDirectory, Path dir,
+      Progress progress) {
     Path manifest = dir.resolve("manifest.json");
     Path metrics = dir.resolve("metrics.csv");
     Path checkpointFile = dir.resolve(CHECKPOINT);
     String fingerprint = SpecWriter.toJson(SpecWriter.toMap(cell.spec()));
     if (Files.isRegularFile(manifest) && Files.isRegularFile(metrics)) {
       checkSameSpec(dir, manifest, fingerprint);
-      LOG.info("{}: finished run found in {}, skipped", cell.name(), dir);
+      LOG.debug("{}: finished run found in {}, skipped", cell.name(), dir);
       progress.iterations(cell.spec().iterations());
       progress.cellFinished();
       return finished(cell, dir, manifest);
     }
+    progress.cellStarted(cell.name());
     ExperimentSpec spec = cell.spec();
     RunRequest request = new RunRequest(spec.seed(), spec.gamma(), spec.environment(),
         spec.topology(), spec.evaluator(), spec.algorithm(), baseDirectory);
@@ -239,7 +258,7 @@ public final class ExperimentRunner {
     } catch (IOException e) {
       LOG.warn("{}: cannot delete {}: {}", cell.name(), checkpointFile, e.getMessage());
     }
-    progress.cellFinished();
+    progress.cellFinished(cell.name());
     return new CellResult(cell.name(), cell.values(), dir, result.last(),
         run.optimum().initialValue(), false);
   }

@@ -1,9 +1,13 @@
 package org.fednpg.experiments.runner;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -27,7 +31,11 @@ public final class Progress implements AutoCloseable {
   private final AtomicLong lastLog = new AtomicLong(System.nanoTime());
   private final long start = System.nanoTime();
   private final String label;
+  private final Set<String> running = new ConcurrentSkipListSet<>();
   private boolean quiet;
+
+  /** The most recently started non-silent progress (what an interrupt notice reports). */
+  private static final AtomicReference<Progress> LATEST = new AtomicReference<>();
 
   /**
    * @param label what is running
@@ -44,12 +52,24 @@ public final class Progress implements AutoCloseable {
             .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
             .setUnit(" it", 1).setMaxRenderedLength(100).build()
         : null;
+    LATEST.set(this);
+  }
+
+  /**
+   * What the latest progress had finished, e.g. {@code "topology: 3 of 8 cells finished"}; empty
+   * when nothing was started in this JVM.
+   */
+  public static Optional<String> latestStatus() {
+    Progress p = LATEST.get();
+    return p == null ? Optional.empty()
+        : Optional.of(p.label + ": " + p.cellsDone.get() + " of " + p.cells + " cells finished");
   }
 
   /** A progress reporter that says nothing (tests, nested runs). */
   public static Progress silent() {
     Progress p = new Progress("", 0, 1, false);
     p.quiet = true;
+    LATEST.compareAndSet(p, null);
     return p;
   }
 
@@ -74,13 +94,27 @@ public final class Progress implements AutoCloseable {
       double frac = (double) d / total;
       long elapsed = now - start;
       Duration eta = Duration.ofNanos((long) (elapsed / Math.max(frac, 1e-9) - elapsed));
-      LOG.info("{}: {}/{} cells, {}% of iterations, ETA {}s", label, cellsDone.get(), cells,
-          Math.round(100 * frac), eta.toSeconds());
+      LOG.info("{}: {}/{} cells, {}% of iterations, ETA {}s; running {}", label, cellsDone.get(),
+          cells, Math.round(100 * frac), eta.toSeconds(),
+          running.isEmpty() ? "-" : String.join(", ", running));
     }
+  }
+
+  /** Records that a cell started running (its name appears in the progress lines). */
+  public void cellStarted(String name) {
+    running.add(name);
   }
 
   /** Records one more cell finished (or skipped). */
   public void cellFinished() {
+    cellFinished(null);
+  }
+
+  /** Records that the named cell finished (or was skipped). */
+  public void cellFinished(String name) {
+    if (name != null) {
+      running.remove(name);
+    }
     int c = cellsDone.incrementAndGet();
     if (bar != null) {
       bar.setExtraMessage(c + "/" + cells + " cells");

@@ -33,13 +33,20 @@ class DescribeCommandsTest {
   }
 
   @Test
-  void exportWritesALoadableMdpFile() {
+  void exportWritesALoadableMdpFile() throws Exception {
     Path file = tmp.resolve("garnet.json");
     CliHarness.Outcome o = CliHarness.run("env", "export", "garnet", "states=12", "agents=3",
         "--seed", "4", "--out", file.toString());
     assertThat(o.status()).as(o.err()).isZero();
     assertThat(Files.exists(file)).isTrue();
     assertThat(MdpFiles.read(file).agents()).isEqualTo(3);
+    if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+      // the export gets the permissions of any new file in that folder (0644 with umask 022),
+      // not the 0600 of a temporary file
+      Path reference = Files.writeString(tmp.resolve("reference.txt"), "x");
+      assertThat(Files.getPosixFilePermissions(file))
+          .isEqualTo(Files.getPosixFilePermissions(reference));
+    }
   }
 
   @Test

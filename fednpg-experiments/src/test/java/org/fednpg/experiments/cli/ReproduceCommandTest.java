@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.fednpg.experiments.reproduce.MarkdownTables;
 import org.fednpg.experiments.reproduce.Reproduction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +38,17 @@ class ReproduceCommandTest {
     assertThat(out.resolve("map-size/gridworld-map.png")).exists();
     assertThat(report).contains("Findings (measured)").doesNotContain("NaN");
     assertThat(first.out()).contains("(0 already finished)");
+    // a valid GFM document: every table parses, every row has the header's width
+    assertThat(MarkdownTables.problems(report)).isEmpty();
+    assertThat(MarkdownTables.count(report)).isGreaterThanOrEqualTo(Reproduction.names().size());
+    // the stays-below metric, not a first-hitting time
+    assertThat(report).contains("stays ≤ 1e-3").doesNotContain("Iterations to reach");
 
     CliHarness.Outcome second = CliHarness.run("reproduce", "--quick", "--out", out.toString());
     assertThat(second.status()).as(second.err()).isZero();
+    // the re-run only redraws: REPORT.md keeps the first run's timings (stored with the results)
+    assertThat(timings(report)).hasSize(Reproduction.names().size());
+    assertThat(timings(Files.readString(out.resolve("REPORT.md")))).isEqualTo(timings(report));
     for (String line : second.out().split("\n")) {
       if (line.contains(" cells (")) {
         String[] parts = line.trim().split("\\s+");
@@ -47,6 +56,12 @@ class ReproduceCommandTest {
         assertThat(line).contains("(" + cells + " already finished)");
       }
     }
+  }
+
+  /** The run-time column of the report's first table, one entry per experiment. */
+  private static List<String> timings(String report) {
+    return report.lines().filter(l -> l.matches("^\\| [a-z-]+ \\| \\d+ \\| \\d+ \\| .*"))
+        .map(l -> l.split("\\|")[4].trim()).toList();
   }
 
   @Test
