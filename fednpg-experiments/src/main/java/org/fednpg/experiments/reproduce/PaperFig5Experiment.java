@@ -76,7 +76,7 @@ final class PaperFig5Experiment extends PaperFigure {
     }
     md.append(Markdown.table(List.of("N", "algorithm", "iterations until the normalised gap "
         + "stays ≤ 1e-3", "final normalised gap", "largest consensus error", "final consensus "
-        + "error"), rows));
+        + "error"), rows)).append('\n'); // a blank line ends the table before the next figure
     if (!control.all().isEmpty()) {
       List<List<String>> crows = new ArrayList<>();
       for (List<Object> n : control.groupBy("environment.agents").keySet()) {
