@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.RandomSource;
+import org.fednpg.api.io.InputFiles;
 import org.fednpg.api.run.RunListener;
 import org.fednpg.core.runtime.Checkpoint;
 import org.fednpg.core.runtime.CheckpointPolicy;
@@ -36,6 +37,7 @@ import org.fednpg.core.runtime.RuntimeContext;
 import org.fednpg.core.runtime.RuntimeProvider;
 import org.fednpg.core.runtime.RunOptions;
 import org.fednpg.experiments.results.AtomicFiles;
+import org.fednpg.experiments.results.FolderLock;
 import org.fednpg.experiments.results.MetricsCsv;
 import org.fednpg.experiments.results.Provenance;
 import org.fednpg.experiments.spec.ExperimentSpec;
@@ -46,9 +48,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a spec into a folder: {@code metrics.csv} and {@code manifest.json} for a single run; one
- * sub-folder per cell plus {@code summary.csv} for a sweep. The manifest is written last and
- * atomically, so its presence marks a finished cell: finished cells are skipped on re-run, and a
- * cell interrupted half-way is redone.
+ * sub-folder per cell plus {@code summary.csv} for a sweep. Before any work: every cell is
+ * validated, its memory estimated against the heap, the sweep's size capped, and every existing
+ * cell folder checked (not locked by another run, not foreign). Each cell runs holding its
+ * folder's {@link FolderLock}. The manifest is written last and atomically, so its presence marks
+ * a finished cell; it records the input files read (path, size, SHA-256). A finished cell is
+ * skipped on re-run when its spec and input files are unchanged, refused otherwise (or redone
+ * with {@code --force}, the old result moved aside); a cell interrupted half-way is redone, or
+ * continued with {@code --resume} from a verified checkpoint and verified partial metrics.
  */
 public final class ExperimentRunner {
 
@@ -56,7 +63,7 @@ public final class ExperimentRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Checkpoint file name inside a cell folder. */
-  public static final String CHECKPOINT = "checkpoint.bin";
+  public static final String CHECKPOINT = CellFolder.CHECKPOINT;
 
   /** The in-process engine, with checkpoint support. */
   private static final class InProcessEngine implements RunEngine {
@@ -92,14 +99,18 @@ public final class ExperimentRunner {
 
   /** Runs every cell of {@code spec} into {@code out}. */
   public List<CellResult> run(ExperimentSpec spec, Path baseDirectory, Path out) {
-    List<Sweeps.Cell> cells = Sweeps.expand(spec);
+    List<Sweeps.Cell> cells = Sweeps.expand(spec, options.maxCells());
+    int parallel = spec.sweep().isEmpty() ? 1 : Math.min(options.jobs(), cells.size());
+    long maxHeap = Runtime.getRuntime().maxMemory();
     for (Sweeps.Cell cell : cells) {
       try {
-        validate(cell.spec(), baseDirectory);
+        Parameters env = validate(cell.spec(), baseDirectory);
+        MemoryEstimate.check(cell.spec(), env, parallel, maxHeap);
       } catch (InvalidInputException e) {
         throw spec.sweep().isEmpty() ? e : e.in("sweep cell " + cell.name());
       }
     }
+    preflight(spec, cells, out);
     long total = 0;
     for (Sweeps.Cell c : cells) {
       total += c.spec().iterations();
@@ -111,6 +122,38 @@ public final class ExperimentRunner {
       List<CellResult> results = runAll(cells, baseDirectory, out, progress);
       writeSummary(spec, results, out.resolve("summary.csv"));
       return results;
+    }
+  }
+
+  /**
+   * Refuses at once, before any cell runs, a folder that another run holds or that holds files
+   * fednpg did not write, or (without --force) a finished cell of another spec or changed inputs.
+   * Each cell checks again under its lock when its turn comes.
+   */
+  private void preflight(ExperimentSpec spec, List<Sweeps.Cell> cells, Path out) {
+    if (!spec.sweep().isEmpty()) {
+      CellFolder.checkSweepFolder(out);
+    }
+    for (Sweeps.Cell cell : cells) {
+      Path dir = spec.sweep().isEmpty() ? out : out.resolve(cell.name());
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      FolderLock.holder(dir).ifPresent(h -> {
+        throw new InvalidInputException(dir.toAbsolutePath().normalize()
+            + " is in use by another fednpg run (" + h + "); wait for it to finish or choose "
+            + "another output folder");
+      });
+      CellFolder.inspect(dir, cellSpec(cell.spec()), options.force());
+    }
+  }
+
+  /** The cell's spec as a manifest records it (read back from its JSON, to compare like). */
+  private static JsonNode cellSpec(ExperimentSpec spec) {
+    try {
+      return JSON.readTree(SpecWriter.toJson(SpecWriter.toMap(spec)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render the spec as JSON", e);
     }
   }
 
@@ -164,21 +207,39 @@ public final class ExperimentRunner {
   }
 
   private CellResult runCell(Sweeps.Cell cell, Path baseDirectory, Path dir, Progress progress) {
-    Path manifest = dir.resolve("manifest.json");
-    Path metrics = dir.resolve("metrics.csv");
-    Path checkpointFile = dir.resolve(CHECKPOINT);
-    String fingerprint = SpecWriter.toJson(SpecWriter.toMap(cell.spec()));
-    if (Files.isRegularFile(manifest) && Files.isRegularFile(metrics)) {
-      checkSameSpec(dir, manifest, fingerprint);
-      LOG.info("{}: finished run found in {}, skipped", cell.name(), dir);
-      progress.iterations(cell.spec().iterations());
-      progress.cellFinished();
-      return finished(cell, dir, manifest);
+    try (FolderLock lock = FolderLock.acquire(dir)) {
+      return runLocked(cell, baseDirectory, dir, progress);
     }
+  }
+
+  private CellResult runLocked(Sweeps.Cell cell, Path baseDirectory, Path dir,
+      Progress progress) {
+    Path manifest = dir.resolve(CellFolder.MANIFEST);
+    Path metrics = dir.resolve(CellFolder.METRICS);
+    Path checkpointFile = dir.resolve(CHECKPOINT);
     ExperimentSpec spec = cell.spec();
+    JsonNode cellSpec = cellSpec(spec);
+    switch (CellFolder.inspect(dir, cellSpec, options.force())) {
+      case FINISHED -> {
+        LOG.info("{}: finished run found in {}, skipped", cell.name(), dir);
+        progress.iterations(spec.iterations());
+        progress.cellFinished();
+        return finished(cell, dir, manifest);
+      }
+      case REPLACE -> LOG.warn("{}: --force: the old result in {} was moved to {}", cell.name(),
+          dir, CellFolder.moveAside(dir));
+      case FRESH -> { }
+    }
     RunRequest request = new RunRequest(spec.seed(), spec.gamma(), spec.environment(),
         spec.topology(), spec.evaluator(), spec.algorithm(), baseDirectory);
-    AssembledRun run = new RunAssembler(registry).assemble(request);
+    AssembledRun run;
+    List<InputFiles.InputFile> inputs;
+    try (InputFiles.Recording recording = InputFiles.record()) {
+      run = new RunAssembler(registry).assemble(request);
+      inputs = recording.files();
+    }
+    String fingerprint = SpecWriter.toJson(SpecWriter.toMap(spec)) + "\n"
+        + SpecWriter.toJson(Map.of("inputs", inputs(inputs)));
     int workers = spec.threads() != null ? spec.threads() : options.threads();
     Checkpoint resumeFrom = null;
     List<String> earlier = List.of();
@@ -187,11 +248,23 @@ public final class ExperimentRunner {
           dir);
     }
     if (options.resume() && Files.isRegularFile(checkpointFile)) {
-      resumeFrom = CheckpointFiles.read(checkpointFile, fingerprint);
-      earlier = MetricsCsv.rowsUpTo(AtomicFiles.temporarySibling(metrics), resumeFrom.iteration());
-      LOG.info("{}: resuming from the checkpoint at iteration {}", cell.name(),
-          resumeFrom.iteration());
-      progress.iterations(resumeFrom.iteration());
+      try {
+        resumeFrom = CheckpointFiles.read(checkpointFile, fingerprint);
+        checkUsable(checkpointFile, resumeFrom, spec, run);
+        earlier = MetricsCsv.rowsUpTo(AtomicFiles.temporarySibling(metrics),
+            resumeFrom.iteration(), spec.metricsEvery());
+        LOG.info("{}: resuming from the checkpoint at iteration {}", cell.name(),
+            resumeFrom.iteration());
+        progress.iterations(resumeFrom.iteration());
+      } catch (InvalidInputException e) {
+        if (!options.force()) {
+          throw e;
+        }
+        LOG.warn("{}: --force: {}; starting over, the old files were moved to {}", cell.name(),
+            e.getMessage(), CellFolder.moveAside(dir));
+        resumeFrom = null;
+        earlier = List.of();
+      }
     }
     RunResult result;
     try (MetricsCsv csv = new MetricsCsv(metrics, earlier)) {
@@ -232,6 +305,7 @@ public final class ExperimentRunner {
     }
     Map<String, Object> m = manifest(spec, run, result);
     m.put("cell_spec", SpecWriter.toMap(spec));
+    m.put("inputs", inputs(inputs));
     AtomicFiles.writeString(manifest, SpecWriter.toJson(m) + "\n");
     try {
       Files.deleteIfExists(checkpointFile);
@@ -243,20 +317,51 @@ public final class ExperimentRunner {
         run.optimum().initialValue(), false);
   }
 
+  /** The manifest's record of input files: [{path, size, sha256}, ...] in reading order. */
+  private static List<Map<String, Object>> inputs(List<InputFiles.InputFile> files) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (InputFiles.InputFile f : files) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("path", f.path());
+      e.put("size", f.size());
+      e.put("sha256", f.sha256());
+      list.add(e);
+    }
+    return list;
+  }
+
+  /** Refuses a checkpoint (of this spec) that does not fit the run it would continue. */
+  private static void checkUsable(Path file, Checkpoint c, ExperimentSpec spec, AssembledRun run) {
+    String hint = "; --resume --force starts the cell over (the old files are moved aside)";
+    if (c.iteration() < 1 || c.iteration() >= spec.iterations()) {
+      throw new InvalidInputException(file + ": iteration " + c.iteration()
+          + " is not within [1, " + spec.iterations() + ") of this run" + hint);
+    }
+    int agents = run.algorithm().agents().size();
+    if (c.agents().size() != agents) {
+      throw new InvalidInputException(file + ": holds " + c.agents().size()
+          + " agents, the run has " + agents + hint);
+    }
+  }
+
   /** Checks every component's type and parameters (cheap: nothing is built). */
-  private void validate(ExperimentSpec spec, Path baseDirectory) {
-    check(ComponentRegistry.Family.ENVIRONMENT, spec.environment(), baseDirectory);
+  private Parameters validate(ExperimentSpec spec, Path baseDirectory) {
+    Parameters env = check(ComponentRegistry.Family.ENVIRONMENT, spec.environment(),
+        baseDirectory);
     check(ComponentRegistry.Family.TOPOLOGY, spec.topology(), baseDirectory);
     check(ComponentRegistry.Family.EVALUATOR, spec.evaluator(), baseDirectory);
     check(ComponentRegistry.Family.ALGORITHM, spec.algorithm(), baseDirectory);
     check(ComponentRegistry.Family.RUNTIME, spec.runtime(), baseDirectory);
+    return env;
   }
 
-  private void check(ComponentRegistry.Family family, ComponentSpec block, Path baseDirectory) {
-    if (block != null) {
-      ComponentRegistry.parameters(family, registry.provider(family, block.type()),
-          block.parameters(), baseDirectory);
+  private Parameters check(ComponentRegistry.Family family, ComponentSpec block,
+      Path baseDirectory) {
+    if (block == null) {
+      return null;
     }
+    return ComponentRegistry.parameters(family, registry.provider(family, block.type()),
+        block.parameters(), baseDirectory);
   }
 
   private RunEngine engine(ExperimentSpec spec) {
@@ -271,20 +376,6 @@ public final class ExperimentRunner {
     return provider.create(params, new RuntimeContext(RandomSource.of(spec.seed()).child("runtime")));
   }
 
-  /** Refuses to reuse a finished folder that was produced by a different spec. */
-  private static void checkSameSpec(Path dir, Path manifest, String fingerprint) {
-    try {
-      JsonNode recorded = JSON.readTree(manifest.toFile()).get("cell_spec");
-      if (recorded == null || !recorded.equals(JSON.readTree(fingerprint))) {
-        throw new InvalidInputException(dir + " holds a finished run of a different spec; "
-            + "choose another output folder or delete it (nothing was overwritten)");
-      }
-    } catch (IOException e) {
-      throw new InvalidInputException(manifest + ": unreadable manifest (" + e.getMessage()
-          + "); delete the folder to rerun", e);
-    }
-  }
-
   private static CellResult finished(Sweeps.Cell cell, Path dir, Path manifest) {
     try {
       JsonNode m = JSON.readTree(manifest.toFile());
@@ -296,8 +387,8 @@ public final class ExperimentRunner {
           last.path("bytes_sent").asLong(), last.path("messages").asLong());
       return new CellResult(cell.name(), cell.values(), dir, row, num(m, "optimal_value"), true);
     } catch (IOException e) {
-      throw new InvalidInputException(manifest + ": unreadable manifest (" + e.getMessage()
-          + "); delete the folder to rerun", e);
+      throw new InvalidInputException(manifest + ": unreadable manifest ("
+          + e.getClass().getSimpleName() + "); move the folder away to rerun", e);
     }
   }
 
