@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,6 +20,11 @@ import java.util.Set;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.io.InputFiles;
 import org.fednpg.core.run.ComponentSpec;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
  * Reads experiment specs from YAML or JSON (JSON is YAML, so one parser serves both) and checks
@@ -63,6 +68,7 @@ public final class SpecParser {
     JsonNode root;
     try {
       screen(text);
+      refuseAnchors(text);
       root = YAML.readTree(text);
     } catch (JsonProcessingException e) {
       throw new InvalidInputException("malformed spec: " + oneLine(e.getOriginalMessage())
@@ -78,24 +84,14 @@ public final class SpecParser {
   }
 
   /**
-   * Streams through the text once before it is turned into a tree, refusing what a tree would hide
-   * or mangle: YAML anchors and aliases (Jackson reads {@code *a} as the text "a"; we refuse them
-   * rather than resolve them, our choice: specs are short enough to write out), whole numbers
-   * beyond 64 bits and numbers beyond a double (quoted as written), and over-long text.
+   * Streams through the text once before it is turned into a tree, refusing what a tree would
+   * mangle: whole numbers beyond 64 bits and numbers beyond a double (quoted as written), and
+   * over-long text.
    */
   private static void screen(String text) throws IOException {
-    try (YAMLParser p = (YAMLParser) YAML.getFactory().createParser(text)) {
+    try (JsonParser p = YAML.getFactory().createParser(text)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
-        if (p.getObjectId() != null) {
-          throw new InvalidInputException("YAML anchor '&"
-              + quote(String.valueOf(p.getObjectId())) + "' at " + where(p)
-              + ": anchors and aliases are not supported in specs; write the value out");
-        }
-        if (p.isCurrentAlias()) {
-          throw new InvalidInputException("YAML alias '*" + quote(p.getText()) + "' at "
-              + where(p) + ": anchors and aliases are not supported in specs; write the value out");
-        }
         if (t == JsonToken.FIELD_NAME || t == JsonToken.VALUE_STRING) {
           if (p.getTextLength() > MAX_TEXT) {
             throw new InvalidInputException("key '" + key(p) + "': "
@@ -118,9 +114,29 @@ public final class SpecParser {
     }
   }
 
-  private static String where(JsonParser p) {
-    return "line " + p.currentTokenLocation().getLineNr() + ", column "
-        + p.currentTokenLocation().getColumnNr();
+  /**
+   * Refuses YAML anchors ({@code &a}) and aliases ({@code *a}): Jackson reads an alias as the text
+   * of its name and does not report anchors on scalars, so SnakeYAML's event stream is asked.
+   */
+  private static void refuseAnchors(String text) {
+    try {
+      for (Event e : new Yaml().parse(new StringReader(text))) {
+        if (e instanceof AliasEvent a) {
+          throw anchors("alias '*" + quote(a.getAnchor()) + "'", e);
+        }
+        if (e instanceof NodeEvent n && n.getAnchor() != null) {
+          throw anchors("anchor '&" + quote(n.getAnchor()) + "'", e);
+        }
+      }
+    } catch (YAMLException e) {
+      throw new InvalidInputException("malformed spec: " + oneLine(e.getMessage()), e);
+    }
+  }
+
+  private static InvalidInputException anchors(String what, Event e) {
+    return new InvalidInputException("YAML " + what + " at line " + (e.getStartMark().getLine() + 1)
+        + ", column " + (e.getStartMark().getColumn() + 1) + ": anchors and aliases are not "
+        + "supported in specs (our choice); write the value out");
   }
 
   /** The dotted key of the parser's current value, e.g. {@code environment.states}. */
