@@ -96,7 +96,8 @@ public final class FolderLock implements AutoCloseable {
   }
 
   /**
-   * Who holds {@code dir}'s lock now, if anyone (a probe: the lock is taken and released at once).
+   * Who holds {@code dir}'s lock now, if anyone (a probe: the lock is taken and released at once,
+   * the file left unchanged).
    * Empty when the folder or its lock file does not exist or nobody holds it.
    */
   public static Optional<String> holder(Path dir) {
@@ -109,16 +110,21 @@ public final class FolderLock implements AutoCloseable {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    try (FolderLock probe = acquireExisting(key)) {
-      return probe == null ? Optional.of(holderText(readFile(file))) : Optional.empty();
-    }
-  }
-
-  private static FolderLock acquireExisting(Path key) {
-    try {
-      return acquire(key);
-    } catch (InvalidInputException e) {
-      return null;
+    try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ,
+        StandardOpenOption.WRITE)) {
+      FileLock probe;
+      try {
+        probe = c.tryLock();
+      } catch (OverlappingFileLockException e) {
+        probe = null;
+      }
+      if (probe == null) {
+        return Optional.of(holderText(read(c)));
+      }
+      probe.release();
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot probe the lock of " + key, e);
     }
   }
 

@@ -133,4 +133,39 @@ class ConcurrentRunsTest {
         .contains("pid " + ProcessHandle.current().pid());
     assertThat(Files.readAllLines(out.resolve("metrics.csv"))).hasSize(1 + 31);
   }
+
+  @Test
+  void sweepsOverDisjointCellsOfOneFolderRunSideBySide() throws Exception {
+    Path out = tmp.resolve("S");
+    Path first = tmp.resolve("first.yaml");
+    Files.writeString(first, Files.readString(spec("s", 0.5)) + "sweep:\n  seed: [1]\n");
+    Path second = tmp.resolve("second.yaml");
+    Files.writeString(second, Files.readString(first).replace("seed: [1]", "seed: [2]")
+        .replace(tmp.resolve("go").toString(), tmp.resolve("open").toString()));
+    Files.writeString(tmp.resolve("open"), "");
+    Path both = tmp.resolve("both.yaml");
+    Files.writeString(both, Files.readString(second).replace("seed: [2]", "seed: [2, 1]"));
+
+    Process child = child("run", first.toString(), "--out", out.toString());
+    awaitPause(child);
+    CliHarness.Outcome disjoint = CliHarness.run("run", second.toString(), "--out",
+        out.toString());
+    assertThat(disjoint.status()).as(disjoint.err()).isZero();
+    assertThat(out.resolve("seed=2/manifest.json")).exists();
+    CliHarness.Outcome overlapping = CliHarness.run("run", both.toString(), "--out",
+        out.toString());
+    assertThat(overlapping.status()).isEqualTo(FedNpgCommand.EXIT_INPUT);
+    assertThat(overlapping.err()).contains("seed=1", "in use by another fednpg run",
+        "pid " + child.pid());
+
+    Files.writeString(tmp.resolve("go"), "");
+    assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.exitValue()).isZero();
+    assertThat(out.resolve("seed=1/manifest.json")).exists();
+    for (Path spec : List.of(first, second)) {
+      CliHarness.Outcome again = CliHarness.run("run", spec.toString(), "--out", out.toString());
+      assertThat(again.status()).as(again.err()).isZero();
+      assertThat(again.out()).contains("iteration 30", "(already finished, skipped)");
+    }
+  }
 }
