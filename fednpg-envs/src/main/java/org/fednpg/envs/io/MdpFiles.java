@@ -62,7 +62,12 @@ public final class MdpFiles {
    */
   public static MultiTaskMdp read(Path file) {
     String where = String.valueOf(file.getFileName());
-    String text = InputFiles.readString(file, "MDP file");
+    String text;
+    try {
+      text = InputFiles.readString(file, "MDP file");
+    } catch (InvalidInputException e) {
+      throw e.in(where);
+    }
     String stem = where.endsWith(".json") ? where.substring(0, where.length() - 5) : where;
     MultiTaskMdp mdp = parse(text, where, stem);
     LOG.debug("read {} from {}", mdp, file);
