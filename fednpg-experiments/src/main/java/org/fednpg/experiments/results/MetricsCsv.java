@@ -12,6 +12,7 @@ import java.util.List;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.api.run.RunListener;
+import org.fednpg.core.runtime.RunOptions;
 
 /**
  * Streams metrics rows (SPEC §5 columns) to {@code metrics.csv.tmp} and renames it to
@@ -58,13 +59,13 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   /**
    * The data rows of a partial metrics file up to and including {@code iteration}, for resuming,
    * after checking them: the header is this version's, and the rows up to the checkpoint are
-   * exactly the schedule's (iteration 0, then every {@code metricsEvery}-th), in order, each once,
-   * each with every column parseable. Rows after the checkpoint (written before the crash, maybe
+   * exactly the schedule's ({@link RunOptions#isMetricsRow}: iteration 0, then every
+   * {@code metricsEvery}-th), in order, each once, each with every column parseable. Rows after the checkpoint (written before the crash, maybe
    * half) are dropped unread.
    *
    * @throws InvalidInputException naming the file, line and what is wrong
    */
-  public static List<String> rowsUpTo(Path partial, long iteration, int metricsEvery) {
+  public static List<String> rowsUpTo(Path partial, long iteration, RunOptions schedule) {
     List<String> kept = new ArrayList<>();
     String hint = "; --resume --force starts the cell over (the old files are moved aside)";
     if (!Files.isRegularFile(partial)) {
@@ -80,7 +81,7 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
       long expected = 0;
       int number = 1;
       String line;
-      while (expected <= iteration && (line = in.readLine()) != null) {
+      while (expected >= 0 && expected <= iteration && (line = in.readLine()) != null) {
         number++;
         String where = partial + " line " + number;
         long t = parseRow(where, line, hint);
@@ -90,9 +91,12 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
               : "a row is missing") + ")" + hint);
         }
         kept.add(line);
-        expected = expected == 0 ? metricsEvery : expected + metricsEvery;
+        expected = schedule.nextMetricsRow(expected);
+        if (expected < 0) {
+          break;
+        }
       }
-      if (expected <= iteration) {
+      if (expected >= 0 && expected <= iteration) {
         throw new InvalidInputException(partial + ": ends after " + kept.size()
             + " rows, before the checkpoint's iteration " + iteration + " (row for iteration "
             + expected + " missing)" + hint);
