@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * An exclusive lock on one result folder (a run or one sweep cell), held while the cell is
  * inspected, run and finished: an operating-system lock ({@link FileChannel#tryLock}) on the file
  * {@value #FILE} in the folder, which names the holder (pid, start time). The lock is released when
- * the holder closes it or its process ends, however it ends (the operating system drops the locks
- * of a dead process); a lock file left by a process that is no longer running is taken over, and
- * the takeover logged. The file itself stays: it marks the folder as one fednpg writes.
+ * the holder closes it (the file then says "free") or its process ends, however it ends (the
+ * operating system drops the locks of a dead process); a lock file still naming a process that is
+ * no longer running is taken over, and the takeover logged. The file itself stays: it marks the folder as one fednpg writes.
  *
  * <p>Within one JVM the locks are also tracked in a set, because closing any channel on a locked
  * file can release a process's lock on it: a second lock of a folder this JVM holds is refused
@@ -210,6 +210,11 @@ public final class FolderLock implements AutoCloseable {
   @Override
   public void close() {
     try {
+      // a released lock names no holder, so only a holder that died is reported as stale
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap((FORMAT + "\nfree; last released by pid "
+          + ProcessHandle.current().pid() + " at " + Instant.now() + "\n")
+          .getBytes(StandardCharsets.UTF_8)), 0);
       lock.release();
     } catch (IOException e) {
       LOG.warn("{}: cannot release the lock: {}", key, e.getMessage());

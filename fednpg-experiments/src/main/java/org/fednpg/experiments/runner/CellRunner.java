@@ -34,6 +34,7 @@ import org.fednpg.experiments.results.CheckpointFiles;
 import org.fednpg.experiments.results.FolderLock;
 import org.fednpg.experiments.results.MetricsCsv;
 import org.fednpg.experiments.results.Provenance;
+import org.fednpg.experiments.results.RunManifest;
 import org.fednpg.experiments.spec.ExperimentSpec;
 import org.fednpg.experiments.spec.SpecWriter;
 import org.fednpg.experiments.spec.Sweeps;
@@ -104,7 +105,7 @@ final class CellRunner {
       inputs = recording.files();
     }
     String fingerprint = SpecWriter.toJson(SpecWriter.toMap(spec)) + "\n"
-        + SpecWriter.toJson(Map.of("inputs", inputs(inputs)));
+        + SpecWriter.toJson(inputs);
     int workers = spec.threads() != null ? spec.threads() : options.threads();
     RunOptions runOptions = new RunOptions(spec.iterations(), spec.metricsEvery(), workers);
     RunEngine engine = engine(spec);
@@ -164,10 +165,7 @@ final class CellRunner {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write results in " + dir, e);
     }
-    Map<String, Object> m = manifest(spec, run, result);
-    m.put("cell_spec", SpecWriter.toMap(spec));
-    m.put("inputs", inputs(inputs));
-    AtomicFiles.writeString(manifest, SpecWriter.toJson(m) + "\n");
+    AtomicFiles.writeString(manifest, manifest(spec, run, result, inputs).toJson());
     try {
       Files.deleteIfExists(checkpointFile);
     } catch (IOException e) {
@@ -176,19 +174,6 @@ final class CellRunner {
     progress.cellFinished();
     return new CellResult(cell.name(), cell.values(), dir, result.last(),
         run.optimum().initialValue(), false);
-  }
-
-  /** The manifest's record of input files: [{path, size, sha256}, ...] in reading order. */
-  private static List<Map<String, Object>> inputs(List<InputFiles.InputFile> files) {
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (InputFiles.InputFile f : files) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("path", f.path());
-      e.put("size", f.size());
-      e.put("sha256", f.sha256());
-      list.add(e);
-    }
-    return list;
   }
 
   /** Refuses a checkpoint (of this spec) that does not fit the run it would continue. */
@@ -216,74 +201,27 @@ final class CellRunner {
   }
 
   private static CellResult finished(Sweeps.Cell cell, Path dir, Path manifest) {
-    try {
-      JsonNode m = JSON.readTree(manifest.toFile());
-      JsonNode last = m.path("final");
-      IterationMetrics row = new IterationMetrics(last.path("iteration").asLong(),
-          num(last, "value"), num(last, "optimality_gap"), num(last, "q_error"),
-          num(last, "consensus"), num(last, "agent_value_min"), num(last, "agent_value_mean"),
-          last.path("elapsed_ms").asLong(), last.path("samples").asLong(),
-          last.path("bytes_sent").asLong(), last.path("messages").asLong());
-      return new CellResult(cell.name(), cell.values(), dir, row, num(m, "optimal_value"), true);
-    } catch (IOException e) {
-      throw new InvalidInputException(manifest + ": unreadable manifest ("
-          + e.getClass().getSimpleName() + "); move the folder away to rerun", e);
+    RunManifest m = RunManifest.read(manifest);
+    if (m.last() == null) {
+      throw new InvalidInputException(manifest + ": manifest has no final row; move the folder "
+          + "away to rerun");
     }
+    return new CellResult(cell.name(), cell.values(), dir, m.last().toMetrics(),
+        m.optimalValueOrNaN(), true);
   }
 
-  private static double num(JsonNode n, String key) {
-    JsonNode v = n.get(key);
-    return v == null || v.isNull() ? Double.NaN : v.asDouble();
-  }
-
-  private static Map<String, Object> manifest(
-      ExperimentSpec spec, AssembledRun run, RunResult result) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("format", "fednpg-run/1");
-    m.put("spec", resolvedSpec(spec, run));
-    m.put("seed", spec.seed());
-    m.put("version", Provenance.version());
-    m.put("git", Provenance.git());
-    m.put("java", Provenance.java());
-    m.put("agents", run.mdp().agents());
-    m.put("states", run.mdp().states());
-    m.put("actions", run.mdp().actions());
-    m.put("gamma", run.mdp().gamma());
-    m.put("tau", run.algorithm().tau());
+  private static RunManifest manifest(ExperimentSpec spec, AssembledRun run, RunResult result,
+      List<InputFiles.InputFile> inputs) {
     boolean communicates = run.topology() != null && run.algorithm().usesTopology();
-    m.put("sigma", communicates ? finite(run.topology().sigma()) : null);
-    m.put("optimal_value", finite(run.optimum().initialValue()));
-    m.put("oracle_sweeps", run.optimum().sweeps());
-    m.put("environment", run.environment().manifestInfo());
-    m.put("topology", run.topology() == null ? null : run.topology().report());
-    m.put("algorithm", run.algorithm().manifestInfo());
-    Map<String, Object> theory = run.algorithm().theory();
-    if (!theory.isEmpty()) {
-      m.put("theory", theory);
-    }
-    m.put("elapsed_ms", result.nanos() / 1_000_000);
-    m.put("final", finalRow(result.last()));
-    return m;
-  }
-
-  private static Object finite(double d) {
-    return Double.isFinite(d) ? d : null;
-  }
-
-  private static Map<String, Object> finalRow(IterationMetrics r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("iteration", r.iteration());
-    m.put("value", finite(r.value()));
-    m.put("optimality_gap", finite(r.optimalityGap()));
-    m.put("q_error", finite(r.qError()));
-    m.put("consensus", finite(r.consensus()));
-    m.put("agent_value_min", finite(r.agentValueMin()));
-    m.put("agent_value_mean", finite(r.agentValueMean()));
-    m.put("elapsed_ms", r.elapsedMs());
-    m.put("samples", r.samples());
-    m.put("bytes_sent", r.bytesSent());
-    m.put("messages", r.messages());
-    return m;
+    return new RunManifest(RunManifest.FORMAT, resolvedSpec(spec, run), spec.seed(),
+        Provenance.version(), Provenance.git(), Provenance.java(), run.mdp().agents(),
+        run.mdp().states(), run.mdp().actions(), run.mdp().gamma(), run.algorithm().tau(),
+        communicates ? RunManifest.finite(run.topology().sigma()) : null,
+        RunManifest.finite(run.optimum().initialValue()), run.optimum().sweeps(),
+        run.environment().manifestInfo(),
+        run.topology() == null ? null : run.topology().report(),
+        run.algorithm().manifestInfo(), run.algorithm().theory(), result.nanos() / 1_000_000,
+        RunManifest.FinalRow.of(result.last()), SpecWriter.toMap(spec), inputs);
   }
 
   /** The spec with every component's parameters resolved (defaults filled in). */
