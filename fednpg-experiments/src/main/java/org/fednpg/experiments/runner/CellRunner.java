@@ -73,8 +73,11 @@ final class CellRunner {
 
   /** Runs one cell holding its folder's lock, unless the folder holds its finished run. */
   CellResult run(Sweeps.Cell cell, Path baseDirectory, Path dir, Progress progress) {
-    try (FolderLock lock = FolderLock.acquire(dir)) {
+    FolderLock lock = FolderLock.acquire(dir);
+    try {
       return runLocked(cell, baseDirectory, dir, progress);
+    } finally {
+      lock.close();
     }
   }
 
