@@ -1,5 +1,6 @@
 package org.fednpg.experiments.results;
 
+import com.fasterxml.jackson.databind.SequenceWriter;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.api.run.RunListener;
@@ -29,6 +32,7 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   private final Path target;
   private final Path tmp;
   private final BufferedWriter out;
+  private final SequenceWriter rowsOut;
   private final List<IterationMetrics> rows = new ArrayList<>();
   private boolean finished;
 
@@ -51,6 +55,10 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
         out.write(line);
         out.write('\n');
       }
+      out.flush();
+      this.rowsOut = CsvTables.CSV.writer(CsvTables.schema(COLUMNS).withoutHeader())
+          .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .writeValues(out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + tmp, e);
     }
@@ -146,30 +154,39 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   /** Pushes written rows to disk (before a checkpoint refers to them). */
   public void flush() {
     try {
+      rowsOut.flush();
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + tmp, e);
     }
   }
 
-  /** One CSV line for a row (without newline). */
-  public static String line(IterationMetrics m) {
-    return m.iteration() + "," + num(m.value()) + "," + num(m.optimalityGap()) + ","
-        + num(m.qError()) + "," + num(m.consensus()) + "," + num(m.agentValueMin()) + ","
-        + num(m.agentValueMean()) + "," + m.elapsedMs() + "," + m.samples() + ","
-        + m.bytesSent() + "," + m.messages();
+  /** A row by column name (NaN as a missing value). */
+  static Map<String, Object> row(IterationMetrics m) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("iteration", m.iteration());
+    r.put("value", num(m.value()));
+    r.put("optimality_gap", num(m.optimalityGap()));
+    r.put("q_error", num(m.qError()));
+    r.put("consensus", num(m.consensus()));
+    r.put("agent_value_min", num(m.agentValueMin()));
+    r.put("agent_value_mean", num(m.agentValueMean()));
+    r.put("elapsed_ms", m.elapsedMs());
+    r.put("samples", m.samples());
+    r.put("bytes_sent", m.bytesSent());
+    r.put("messages", m.messages());
+    return r;
   }
 
-  private static String num(double d) {
-    return Double.isNaN(d) ? "" : Double.toString(d);
+  private static Double num(double d) {
+    return Double.isNaN(d) ? null : d;
   }
 
   @Override
   public void onIteration(IterationMetrics metrics) {
     rows.add(metrics);
     try {
-      out.write(line(metrics));
-      out.write('\n');
+      rowsOut.write(row(metrics));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + tmp, e);
     }
@@ -178,6 +195,7 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   @Override
   public void onFinish() {
     try {
+      rowsOut.close();
       out.close();
       AtomicFiles.commit(tmp, target);
       finished = true;
@@ -198,6 +216,7 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   @Override
   public void close() throws IOException {
     if (!finished) {
+      rowsOut.close();
       out.close();
     }
   }

@@ -3,7 +3,9 @@ package org.fednpg.experiments.runner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +18,9 @@ import org.fednpg.core.plugin.ComponentRegistry;
 import org.fednpg.core.run.ComponentSpec;
 import org.fednpg.core.runtime.Checkpoint;
 import org.fednpg.experiments.results.AtomicFiles;
+import org.fednpg.experiments.results.CsvTables;
 import org.fednpg.experiments.results.FolderLock;
+import org.fednpg.experiments.results.RunManifest;
 import org.fednpg.experiments.spec.ExperimentSpec;
 import org.fednpg.experiments.spec.Sweeps;
 
@@ -169,21 +173,28 @@ public final class ExperimentRunner {
         block.parameters(), baseDirectory);
   }
 
+  /** {@code summary.csv}: one row per cell, by column name (NaN as an empty cell). */
   private static void writeSummary(ExperimentSpec spec, List<CellResult> results, Path file) {
-    StringBuilder b = new StringBuilder("cell");
     List<String> keys = new ArrayList<>(spec.sweep().keySet());
-    keys.forEach(k -> b.append(',').append(k));
-    b.append(",iterations,value,optimal_value,optimality_gap,q_error,consensus,elapsed_ms\n");
+    List<String> columns = new ArrayList<>(List.of("cell"));
+    columns.addAll(keys);
+    columns.addAll(List.of("iterations", "value", "optimal_value", "optimality_gap", "q_error",
+        "consensus", "elapsed_ms"));
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (CellResult r : results) {
-      b.append('"').append(r.name()).append('"');
-      keys.forEach(k -> b.append(",\"").append(Sweeps.label(r.values().get(k))
-          .replace("\"", "\"\"")).append('"'));
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("cell", r.name());
+      keys.forEach(k -> row.put(k, Sweeps.label(r.values().get(k))));
       IterationMetrics l = r.last();
-      b.append(',').append(l.iteration()).append(',').append(l.value()).append(',')
-          .append(r.optimalValue()).append(',').append(l.optimalityGap()).append(',')
-          .append(l.qError()).append(',').append(l.consensus()).append(',')
-          .append(l.elapsedMs()).append('\n');
+      row.put("iterations", l.iteration());
+      row.put("value", RunManifest.finite(l.value()));
+      row.put("optimal_value", RunManifest.finite(r.optimalValue()));
+      row.put("optimality_gap", RunManifest.finite(l.optimalityGap()));
+      row.put("q_error", RunManifest.finite(l.qError()));
+      row.put("consensus", RunManifest.finite(l.consensus()));
+      row.put("elapsed_ms", l.elapsedMs());
+      rows.add(row);
     }
-    AtomicFiles.writeString(file, b.toString().replace("NaN", ""));
+    AtomicFiles.writeString(file, CsvTables.write(columns, rows));
   }
 }
