@@ -276,7 +276,7 @@ public final class PekkoRunEngine implements RunEngine {
     TreeSet<Long> set = new TreeSet<>();
     set.add(0L);
     for (long t = 1; t <= options.iterations(); t++) {
-      if (t % options.metricsEvery() == 0 || t == options.iterations()) {
+      if (options.isMetricsRow(t)) {
         set.add(t);
       }
     }

@@ -1,13 +1,11 @@
 package org.fednpg.topologies;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.io.InputFiles;
 import org.fednpg.api.RandomSource;
 
 /**
@@ -234,12 +232,7 @@ public final class GraphGenerators {
    * @throws InvalidInputException naming the file and line of the first bad line
    */
   public static CommunicationGraph readEdges(Path file, int n) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read edge list " + file + ": " + e.getMessage(), e);
-    }
+    List<String> lines = InputFiles.readLines(file, "edge list");
     List<int[]> edges = new ArrayList<>();
     for (int ln = 0; ln < lines.size(); ln++) {
       String line = lines.get(ln);

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.io.InputFiles;
 import org.fednpg.api.model.MixingMatrix;
 
 /**
@@ -62,12 +63,7 @@ public final class MixingMatrixCsv {
    *     of the wrong length or a non-square matrix
    */
   public static MixingMatrix read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read mixing matrix " + file + ": " + e.getMessage(), e);
-    }
+    List<String> lines = InputFiles.readLines(file, "mixing matrix");
     List<double[]> rows = new ArrayList<>();
     int width = -1;
     for (int ln = 0; ln < lines.size(); ln++) {

@@ -2,14 +2,14 @@ package org.fednpg.core.fednac;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.RandomSource;
+import org.fednpg.api.io.InputFiles;
 
 /**
  * The built-in feature constructions of FedNAC's {@code features} parameter. Every map except
@@ -81,7 +81,8 @@ public final class FeatureMaps {
   public static FeatureMap fromFile(Path file, int states, int actions) {
     List<double[]> rows = new ArrayList<>();
     int dim = -1;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = new BufferedReader(
+        new StringReader(InputFiles.readString(file, "features file")))) {
       String line;
       int number = 0;
       while ((line = in.readLine()) != null) {

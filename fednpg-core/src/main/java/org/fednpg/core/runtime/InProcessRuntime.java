@@ -120,7 +120,7 @@ public final class InProcessRuntime {
           }
         }
         int done = t + 1;
-        if (done % options.metricsEvery() == 0 || done == options.iterations()) {
+        if (options.isMetricsRow(done)) {
           mark = counters.lap(mark, Phase.OTHER);
           row = emit(done, agents, metrics, parallel, start, counters, listener);
           mark = counters.lap(mark, Phase.METRICS);

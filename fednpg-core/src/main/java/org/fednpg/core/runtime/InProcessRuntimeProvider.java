@@ -3,6 +3,9 @@ package org.fednpg.core.runtime;
 import java.util.List;
 import org.fednpg.api.ParameterSpec;
 import org.fednpg.api.Parameters;
+import org.fednpg.api.run.RunListener;
+import org.fednpg.core.run.AssembledRun;
+import org.fednpg.core.run.RunRequest;
 
 /** Provider {@code inprocess}: every agent in this process, synchronous rounds (the default). */
 public final class InProcessRuntimeProvider implements RuntimeProvider {
@@ -27,7 +30,27 @@ public final class InProcessRuntimeProvider implements RuntimeProvider {
 
   @Override
   public RunEngine create(Parameters parameters, RuntimeContext context) {
-    return (run, request, options, listener) -> new InProcessRuntime().run(
-        run.algorithm(), run.topology(), run.metrics(), options, listener);
+    return new Engine();
+  }
+
+  /** The in-process engine: {@link InProcessRuntime}, with checkpoints. */
+  private static final class Engine implements RunEngine {
+    @Override
+    public RunResult run(AssembledRun run, RunRequest request, RunOptions options,
+        RunListener listener) {
+      return run(run, request, options, listener, CheckpointPolicy.NONE);
+    }
+
+    @Override
+    public boolean supportsCheckpoints() {
+      return true;
+    }
+
+    @Override
+    public RunResult run(AssembledRun run, RunRequest request, RunOptions options,
+        RunListener listener, CheckpointPolicy checkpoints) {
+      return new InProcessRuntime().run(run.algorithm(), run.topology(), run.metrics(), options,
+          listener, checkpoints);
+    }
   }
 }

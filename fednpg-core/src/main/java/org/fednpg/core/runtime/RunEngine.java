@@ -1,5 +1,6 @@
 package org.fednpg.core.runtime;
 
+import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.run.RunListener;
 import org.fednpg.core.run.AssembledRun;
 import org.fednpg.core.run.RunRequest;
@@ -21,4 +22,25 @@ public interface RunEngine {
    * @param listener receives the rows, in iteration order
    */
   RunResult run(AssembledRun run, RunRequest request, RunOptions options, RunListener listener);
+
+  /** Whether this engine saves checkpoints and resumes from them (default: no). */
+  default boolean supportsCheckpoints() {
+    return false;
+  }
+
+  /**
+   * Runs with checkpoints: saves one after every {@code checkpoints.every()} iterations through
+   * its sink and, when {@code checkpoints.resumeFrom()} is set, continues from it (rows up to the
+   * checkpoint are not emitted again). The default supports only {@link CheckpointPolicy#NONE}-like
+   * policies (no interval, no resume) and refuses others.
+   *
+   * @throws InvalidInputException when checkpoints are asked of an engine without them
+   */
+  default RunResult run(AssembledRun run, RunRequest request, RunOptions options,
+      RunListener listener, CheckpointPolicy checkpoints) {
+    if (checkpoints.every() > 0 || checkpoints.resumeFrom() != null) {
+      throw new InvalidInputException("this runtime does not support --checkpoint-every/--resume");
+    }
+    return run(run, request, options, listener);
+  }
 }

@@ -23,6 +23,23 @@ public record RunOptions(int iterations, int metricsEvery, int threads) {
     }
   }
 
+  /**
+   * Whether iteration {@code t} gets a metrics row: t = 0, every {@code metricsEvery}-th, and the
+   * last (t = T). The one definition of the row schedule, for every runtime and for the checks
+   * of partial metrics on resume.
+   */
+  public boolean isMetricsRow(long t) {
+    return t == 0 || t == iterations || (t > 0 && t < iterations && t % metricsEvery == 0);
+  }
+
+  /** The first iteration after {@code t} that gets a metrics row, or -1 after the last. */
+  public long nextMetricsRow(long t) {
+    if (t >= iterations) {
+      return -1;
+    }
+    return Math.min(iterations, (t / metricsEvery + 1) * (long) metricsEvery);
+  }
+
   /** Metrics every iteration, one thread per available core. */
   public static RunOptions of(int iterations) {
     return new RunOptions(iterations, 1, Runtime.getRuntime().availableProcessors());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.io.InputFiles;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.model.RewardTable;
 import org.fednpg.api.model.TransitionKernel;
@@ -63,9 +64,9 @@ public final class MdpFiles {
     String where = String.valueOf(file.getFileName());
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidInputException(where + ": cannot read " + file + " (" + e + ")", e);
+      text = InputFiles.readString(file, "MDP file");
+    } catch (InvalidInputException e) {
+      throw e.in(where);
     }
     String stem = where.endsWith(".json") ? where.substring(0, where.length() - 5) : where;
     MultiTaskMdp mdp = parse(text, where, stem);

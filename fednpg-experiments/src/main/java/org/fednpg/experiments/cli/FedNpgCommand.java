@@ -68,7 +68,7 @@ public final class FedNpgCommand implements Runnable {
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof InvalidInputException) {
         LOG.debug("bad input", ex);
-        err.println("fednpg: " + ex.getMessage());
+        err.println("fednpg: " + String.valueOf(ex.getMessage()).replaceAll("\\R", " "));
         return EXIT_INPUT;
       }
       if (ex instanceof FedNpgException) {

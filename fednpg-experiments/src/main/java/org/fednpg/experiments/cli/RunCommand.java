@@ -2,10 +2,11 @@ package org.fednpg.experiments.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.core.run.ComponentSpec;
+import org.fednpg.core.plugin.Plugins;
 import org.fednpg.core.runtime.RunProfile;
 import org.fednpg.core.runtime.RunProfiles;
 import org.fednpg.experiments.reproduce.SweepPlots;
@@ -54,8 +55,19 @@ final class RunCommand implements Callable<Integer> {
       description = "continue interrupted cells from their last checkpoint")
   boolean resume;
 
+  @Option(names = "--force",
+      description = "redo cells whose finished result is of another spec or of changed input "
+          + "files, or (with --resume) whose checkpoint cannot be used; the old files are moved "
+          + "into a replaced-TIME sub-folder, never deleted")
+  boolean force;
+
+  @Option(names = "--max-cells", paramLabel = "N", defaultValue = "" + Sweeps.MAX_CELLS,
+      description = "refuse sweeps of more cells than this (default: ${DEFAULT-VALUE})")
+  long maxCells;
+
   @Option(names = "--runtime", paramLabel = "NAME",
-      description = "runtime overriding the spec's (inprocess, pekko)")
+      description = "runtime type overriding the spec's; the spec's other runtime keys stay "
+          + "(inprocess, pekko)")
   String runtime;
 
   @Option(names = "--cluster", paramLabel = "HOST:PORT",
@@ -69,21 +81,18 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExperimentSpec experiment = SpecParser.read(specFile);
-    if (cluster != null && runtime == null) {
-      throw new InvalidInputException("--cluster needs --runtime pekko");
-    }
-    if (runtime != null) {
-      experiment = experiment.withRuntime(cluster == null ? ComponentSpec.of(runtime)
-          : ComponentSpec.of(runtime, "cluster", cluster));
+    if (runtime != null || cluster != null) {
+      experiment = experiment.withRuntimeOverrides(runtime,
+          cluster == null ? Map.of() : Map.of("cluster", cluster));
     }
     Path dir = out != null ? out : Path.of("results", experiment.name());
     Path base = specFile.toAbsolutePath().getParent();
     int cores = Runtime.getRuntime().availableProcessors();
-    int cells = Sweeps.expand(experiment).size();
+    int cells = (int) Math.min(Sweeps.count(experiment), Integer.MAX_VALUE);
     int parallelCells = jobs != null ? jobs : Math.min(cores, cells);
     int workers = threads != null ? threads : Math.max(1, cores / Math.max(1, parallelCells));
     RunnerOptions options = new RunnerOptions(workers, parallelCells, checkpointEvery, resume,
-        Progress.isTerminal());
+        Progress.isTerminal(), force, maxCells);
     if (profile) {
       RunProfiles.startRecording();
     }

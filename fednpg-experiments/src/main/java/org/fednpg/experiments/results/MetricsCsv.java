@@ -1,5 +1,7 @@
 package org.fednpg.experiments.results;
 
+import com.fasterxml.jackson.databind.SequenceWriter;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.api.run.RunListener;
+import org.fednpg.core.runtime.RunOptions;
 
 /**
  * Streams metrics rows (SPEC §5 columns) to {@code metrics.csv.tmp} and renames it to
@@ -26,6 +32,7 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   private final Path target;
   private final Path tmp;
   private final BufferedWriter out;
+  private final SequenceWriter rowsOut;
   private final List<IterationMetrics> rows = new ArrayList<>();
   private boolean finished;
 
@@ -48,74 +55,138 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
         out.write(line);
         out.write('\n');
       }
+      out.flush();
+      this.rowsOut = CsvTables.CSV.writer(CsvTables.schema(COLUMNS).withoutHeader())
+          .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .writeValues(out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + tmp, e);
     }
   }
 
   /**
-   * The data rows of a partial metrics file up to and including {@code iteration}, for resuming.
+   * The data rows of a partial metrics file up to and including {@code iteration}, for resuming,
+   * after checking them: the header is this version's, and the rows up to the checkpoint are
+   * exactly the schedule's ({@link RunOptions#isMetricsRow}: iteration 0, then every
+   * {@code metricsEvery}-th), in order, each once, each with every column parseable. Rows after the checkpoint (written before the crash, maybe
+   * half) are dropped unread.
    *
-   * @throws InvalidInputException when rows are missing
+   * @throws InvalidInputException naming the file, line and what is wrong
    */
-  public static List<String> rowsUpTo(Path partial, long iteration) {
+  public static List<String> rowsUpTo(Path partial, long iteration, RunOptions schedule) {
     List<String> kept = new ArrayList<>();
-    try {
-      List<String> lines = Files.readAllLines(partial, StandardCharsets.UTF_8);
-      for (int i = 1; i < lines.size(); i++) {
-        String line = lines.get(i);
-        int comma = line.indexOf(',');
-        if (comma < 0) {
-          break;
-        }
-        long t;
-        try {
-          t = Long.parseLong(line.substring(0, comma));
-        } catch (NumberFormatException e) {
-          break;
-        }
-        if (t > iteration) {
-          break;
+    String hint = "; --resume --force starts the cell over (the old files are moved aside)";
+    if (!Files.isRegularFile(partial)) {
+      throw new InvalidInputException(partial + ": missing, but the checkpoint needs the rows up "
+          + "to iteration " + iteration + hint);
+    }
+    try (BufferedReader in = Files.newBufferedReader(partial, StandardCharsets.UTF_8)) {
+      String header = in.readLine();
+      if (!String.join(",", COLUMNS).equals(header)) {
+        throw new InvalidInputException(partial + ": line 1 is not the metrics header '"
+            + String.join(",", COLUMNS) + "'" + hint);
+      }
+      long expected = 0;
+      int number = 1;
+      String line;
+      while (expected >= 0 && expected <= iteration && (line = in.readLine()) != null) {
+        number++;
+        String where = partial + " line " + number;
+        long t = parseRow(where, line, hint);
+        if (t != expected) {
+          throw new InvalidInputException(where + ": iteration " + t + " where iteration "
+              + expected + " was expected (" + (t < expected ? "a row repeats or is out of order"
+              : "a row is missing") + ")" + hint);
         }
         kept.add(line);
+        expected = schedule.nextMetricsRow(expected);
+        if (expected < 0) {
+          break;
+        }
+      }
+      if (expected >= 0 && expected <= iteration) {
+        throw new InvalidInputException(partial + ": ends after " + kept.size()
+            + " rows, before the checkpoint's iteration " + iteration + " (row for iteration "
+            + expected + " missing)" + hint);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + partial, e);
-    }
-    if (kept.isEmpty()) {
-      throw new org.fednpg.api.InvalidInputException(partial + ": partial metrics end before "
-          + "the checkpoint's iteration " + iteration + "; delete the folder to start over");
+      throw new InvalidInputException(partial + ": cannot read (" + e.getMessage() + ")" + hint,
+          e);
     }
     return kept;
+  }
+
+  /** Checks one data row; returns its iteration. */
+  private static long parseRow(String where, String line, String hint) {
+    String[] cells = line.split(",", -1);
+    if (cells.length != COLUMNS.size()) {
+      throw new InvalidInputException(where + ": " + cells.length + " columns, expected "
+          + COLUMNS.size() + hint);
+    }
+    long t = -1;
+    for (int c = 0; c < cells.length; c++) {
+      String cell = cells[c];
+      boolean whole = c == 0 || c >= COLUMNS.indexOf("elapsed_ms");
+      try {
+        if (whole) {
+          long v = Long.parseLong(cell);
+          if (v < 0) {
+            throw new NumberFormatException("negative");
+          }
+          if (c == 0) {
+            t = v;
+          }
+        } else if (!cell.isEmpty()) {
+          double d = Double.parseDouble(cell);
+          if (Double.isNaN(d) || cell.strip().length() != cell.length()) {
+            throw new NumberFormatException("not as written by fednpg");
+          }
+        }
+      } catch (NumberFormatException e) {
+        String shown = cell.length() > 40 ? cell.substring(0, 40) + "..." : cell;
+        throw new InvalidInputException(where + " column " + COLUMNS.get(c) + ": not "
+            + (whole ? "a whole number >= 0" : "a number") + ": '" + shown + "'" + hint, e);
+      }
+    }
+    return t;
   }
 
   /** Pushes written rows to disk (before a checkpoint refers to them). */
   public void flush() {
     try {
+      rowsOut.flush();
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + tmp, e);
     }
   }
 
-  /** One CSV line for a row (without newline). */
-  public static String line(IterationMetrics m) {
-    return m.iteration() + "," + num(m.value()) + "," + num(m.optimalityGap()) + ","
-        + num(m.qError()) + "," + num(m.consensus()) + "," + num(m.agentValueMin()) + ","
-        + num(m.agentValueMean()) + "," + m.elapsedMs() + "," + m.samples() + ","
-        + m.bytesSent() + "," + m.messages();
+  /** A row by column name (NaN as a missing value). */
+  static Map<String, Object> row(IterationMetrics m) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("iteration", m.iteration());
+    r.put("value", num(m.value()));
+    r.put("optimality_gap", num(m.optimalityGap()));
+    r.put("q_error", num(m.qError()));
+    r.put("consensus", num(m.consensus()));
+    r.put("agent_value_min", num(m.agentValueMin()));
+    r.put("agent_value_mean", num(m.agentValueMean()));
+    r.put("elapsed_ms", m.elapsedMs());
+    r.put("samples", m.samples());
+    r.put("bytes_sent", m.bytesSent());
+    r.put("messages", m.messages());
+    return r;
   }
 
-  private static String num(double d) {
-    return Double.isNaN(d) ? "" : Double.toString(d);
+  private static Double num(double d) {
+    return Double.isNaN(d) ? null : d;
   }
 
   @Override
   public void onIteration(IterationMetrics metrics) {
     rows.add(metrics);
     try {
-      out.write(line(metrics));
-      out.write('\n');
+      rowsOut.write(row(metrics));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + tmp, e);
     }
@@ -124,6 +195,7 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   @Override
   public void onFinish() {
     try {
+      rowsOut.close();
       out.close();
       AtomicFiles.commit(tmp, target);
       finished = true;
@@ -144,6 +216,7 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   @Override
   public void close() throws IOException {
     if (!finished) {
+      rowsOut.close();
       out.close();
     }
   }

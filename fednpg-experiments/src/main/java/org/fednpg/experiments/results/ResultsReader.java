@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.run.IterationMetrics;
 
@@ -19,39 +20,33 @@ public final class ResultsReader {
 
   private ResultsReader() {}
 
-  /** The rows of {@code dir/metrics.csv}. */
+  /** The rows of {@code dir/metrics.csv}, read by column name. */
   public static List<IterationMetrics> metrics(Path dir) {
     Path file = dir.resolve("metrics.csv");
-    List<String> lines;
+    String text;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file + ": no metrics (not a finished run folder)", e);
     } catch (IOException e) {
       throw new InvalidInputException(file + ": unreadable: " + e.getMessage(), e);
     }
-    if (lines.isEmpty()) {
+    if (text.isEmpty()) {
       throw new InvalidInputException(file + ": empty metrics file");
     }
-    List<String> header = List.of(lines.get(0).split(",", -1));
-    int[] idx = new int[MetricsCsv.COLUMNS.size()];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = header.indexOf(MetricsCsv.COLUMNS.get(i));
-      if (idx[i] < 0) {
-        throw new InvalidInputException(file + ": missing column '" + MetricsCsv.COLUMNS.get(i)
-            + "'");
-      }
-    }
     List<IterationMetrics> rows = new ArrayList<>();
-    for (int l = 1; l < lines.size(); l++) {
-      String[] c = lines.get(l).split(",", -1);
+    List<Map<String, String>> table = CsvTables.read(file, text, MetricsCsv.COLUMNS);
+    for (int l = 0; l < table.size(); l++) {
+      Map<String, String> c = table.get(l);
       try {
-        rows.add(new IterationMetrics(Long.parseLong(c[idx[0]]), d(c[idx[1]]), d(c[idx[2]]),
-            d(c[idx[3]]), d(c[idx[4]]), d(c[idx[5]]), d(c[idx[6]]), Long.parseLong(c[idx[7]]),
-            Long.parseLong(c[idx[8]]), Long.parseLong(c[idx[9]]), Long.parseLong(c[idx[10]])));
+        rows.add(new IterationMetrics(Long.parseLong(c.get("iteration")), d(c.get("value")),
+            d(c.get("optimality_gap")), d(c.get("q_error")), d(c.get("consensus")),
+            d(c.get("agent_value_min")), d(c.get("agent_value_mean")),
+            Long.parseLong(c.get("elapsed_ms")), Long.parseLong(c.get("samples")),
+            Long.parseLong(c.get("bytes_sent")), Long.parseLong(c.get("messages"))));
       } catch (RuntimeException e) {
-        throw new InvalidInputException(file + ": line " + (l + 1) + " is malformed: "
-            + lines.get(l), e);
+        throw new InvalidInputException(file + ": line " + (l + 2) + " is malformed: "
+            + String.valueOf(c).replace('\n', ' '), e);
       }
     }
     if (rows.isEmpty()) {
@@ -61,7 +56,7 @@ public final class ResultsReader {
   }
 
   private static double d(String s) {
-    return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+    return s == null || s.isEmpty() ? Double.NaN : Double.parseDouble(s);
   }
 
   /** The parsed {@code dir/manifest.json}. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.fednpg.api.InvalidInputException;
 import org.fednpg.core.run.ComponentSpec;
 
 /**
@@ -48,6 +49,23 @@ public record ExperimentSpec(
     Map<String, List<Object>> copy = new LinkedHashMap<>();
     sweep.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     sweep = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * The same spec with command-line runtime options merged into its runtime block: {@code type}
+   * (when not null) and each of {@code overrides} replace only those keys; every other key of the
+   * spec's block stays (and is checked against the resulting type like any spec key).
+   */
+  public ExperimentSpec withRuntimeOverrides(String type, Map<String, Object> overrides) {
+    Map<String, Object> params = new LinkedHashMap<>(
+        runtime != null ? runtime.parameters() : Map.of());
+    params.putAll(overrides);
+    String t = type != null ? type : runtime != null ? runtime.type() : null;
+    if (t == null) {
+      throw new InvalidInputException("--cluster needs --runtime pekko (the spec "
+          + "has no runtime block)");
+    }
+    return withRuntime(new ComponentSpec(t, params));
   }
 
   /** The same spec with another runtime block (e.g. from the command line). */

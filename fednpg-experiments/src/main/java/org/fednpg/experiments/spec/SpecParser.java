@@ -1,13 +1,15 @@
 package org.fednpg.experiments.spec;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,7 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.io.InputFiles;
 import org.fednpg.core.run.ComponentSpec;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
  * Reads experiment specs from YAML or JSON (JSON is YAML, so one parser serves both) and checks
@@ -35,16 +43,18 @@ public final class SpecParser {
 
   private SpecParser() {}
 
+  /** Largest spec file accepted: 1 MiB (our choice; real specs are a few hundred bytes). */
+  public static final long MAX_SPEC_BYTES = 1L << 20;
+
+  /** Longest text value or key accepted in a spec, in characters (our choice). */
+  public static final int MAX_TEXT = 4096;
+
+  /** Longest value quoted in an error message, in characters. */
+  static final int QUOTE = 80;
+
   /** Parses a spec file; errors are prefixed with the file name. */
   public static ExperimentSpec read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file + ": spec file not found", e);
-    } catch (IOException e) {
-      throw new InvalidInputException(file + ": cannot read spec: " + e.getMessage(), e);
-    }
+    String text = InputFiles.readString(file, "spec file", MAX_SPEC_BYTES);
     String fallbackName = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
     try {
       return parse(text, fallbackName);
@@ -57,16 +67,99 @@ public final class SpecParser {
   public static ExperimentSpec parse(String text, String fallbackName) {
     JsonNode root;
     try {
+      screen(text);
+      refuseAnchors(text);
       root = YAML.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException("malformed spec: " + e.getOriginalMessage().replace('\n', ' ')
+      throw new InvalidInputException("malformed spec: " + oneLine(e.getOriginalMessage())
           + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() + ", column "
               + e.getLocation().getColumnNr() : ""), e);
+    } catch (IOException e) {
+      throw new InvalidInputException("malformed spec: " + oneLine(e.getMessage()), e);
     }
     if (root == null || !root.isObject()) {
       throw new InvalidInputException("a spec must be a mapping of keys to values");
     }
     return fromTree((ObjectNode) root, fallbackName);
+  }
+
+  /**
+   * Streams through the text once before it is turned into a tree, refusing what a tree would
+   * mangle: whole numbers beyond 64 bits and numbers beyond a double (quoted as written), and
+   * over-long text.
+   */
+  private static void screen(String text) throws IOException {
+    try (JsonParser p = YAML.getFactory().createParser(text)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.FIELD_NAME || t == JsonToken.VALUE_STRING) {
+          if (p.getTextLength() > MAX_TEXT) {
+            throw new InvalidInputException("key '" + key(p) + "': "
+                + (t == JsonToken.FIELD_NAME ? "a key" : "text") + " of " + p.getTextLength()
+                + " characters, more than the limit of " + MAX_TEXT + " (starts '"
+                + quote(p.getText()) + "')");
+          }
+        } else if (t == JsonToken.VALUE_NUMBER_INT) {
+          if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw new InvalidInputException("key '" + key(p) + "': whole number out of range "
+                + "(beyond 64 bits): " + quote(p.getText()));
+          }
+        } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+          if (!Double.isFinite(p.getDoubleValue())) {
+            throw new InvalidInputException("key '" + key(p) + "': number out of range (beyond "
+                + "a double): " + quote(p.getText()));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Refuses YAML anchors ({@code &a}) and aliases ({@code *a}): Jackson reads an alias as the text
+   * of its name and does not report anchors on scalars, so SnakeYAML's event stream is asked.
+   */
+  private static void refuseAnchors(String text) {
+    try {
+      for (Event e : new Yaml().parse(new StringReader(text))) {
+        if (e instanceof AliasEvent a) {
+          throw anchors("alias '*" + quote(a.getAnchor()) + "'", e);
+        }
+        if (e instanceof NodeEvent n && n.getAnchor() != null) {
+          throw anchors("anchor '&" + quote(n.getAnchor()) + "'", e);
+        }
+      }
+    } catch (YAMLException e) {
+      throw new InvalidInputException("malformed spec: " + oneLine(e.getMessage()), e);
+    }
+  }
+
+  private static InvalidInputException anchors(String what, Event e) {
+    return new InvalidInputException("YAML " + what + " at line " + (e.getStartMark().getLine() + 1)
+        + ", column " + (e.getStartMark().getColumn() + 1) + ": anchors and aliases are not "
+        + "supported in specs (our choice); write the value out");
+  }
+
+  /** The dotted key of the parser's current value, e.g. {@code environment.states}. */
+  private static String key(JsonParser p) {
+    List<String> parts = new ArrayList<>();
+    for (JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inObject() && c.getCurrentName() != null) {
+        parts.add(0, c.getCurrentName());
+      } else if (c.inArray()) {
+        parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+      }
+    }
+    return quote(String.join(".", parts).replace(".[", "["));
+  }
+
+  /** A value for an error message: on one line, at most {@value #QUOTE} characters. */
+  public static String quote(String s) {
+    String line = oneLine(s);
+    return line.length() <= QUOTE ? line : line.substring(0, QUOTE) + "...";
+  }
+
+  private static String oneLine(String s) {
+    return String.valueOf(s).replace("\r", " ").replace('\n', ' ');
   }
 
   /** Builds a spec from an already parsed tree. */
@@ -81,20 +174,26 @@ public final class SpecParser {
     String name = root.has("name") ? text(root, "name") : fallbackName;
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw new InvalidInputException("key 'name' must be file-name safe (letters, digits, '.', "
-          + "'_', '-'), got '" + name + "'");
+          + "'_', '-'), got '" + quote(name) + "'");
+    }
+    if (name.length() > Sweeps.MAX_NAME) {
+      throw new InvalidInputException("key 'name' has " + name.length() + " characters, more "
+          + "than the limit of " + Sweeps.MAX_NAME + " for a folder name, got '" + quote(name)
+          + "'");
     }
     long seed = root.has("seed") ? integer(root, "seed") : 0L;
     long iterations = root.has("iterations") ? integer(root, "iterations")
         : ExperimentSpec.DEFAULT_ITERATIONS;
     if (iterations < 0 || iterations > Integer.MAX_VALUE) {
-      throw new InvalidInputException("key 'iterations' must be a whole number >= 0, got "
-          + iterations);
+      throw new InvalidInputException("key 'iterations' must be a whole number in [0, "
+          + Integer.MAX_VALUE + "], got " + iterations);
     }
     Double gamma = null;
     if (root.has("gamma") && !root.get("gamma").isNull()) {
       JsonNode g = root.get("gamma");
       if (!g.isNumber()) {
-        throw new InvalidInputException("key 'gamma' must be a number in [0, 1), got " + g);
+        throw new InvalidInputException("key 'gamma' must be a number in [0, 1), got "
+            + quote(g.toString()));
       }
       gamma = g.asDouble();
       if (!(gamma >= 0 && gamma < 1)) {
@@ -103,7 +202,8 @@ public final class SpecParser {
     }
     long every = root.has("metricsEvery") ? integer(root, "metricsEvery") : 1;
     if (every < 1 || every > Integer.MAX_VALUE) {
-      throw new InvalidInputException("key 'metricsEvery' must be a whole number >= 1, got " + every);
+      throw new InvalidInputException("key 'metricsEvery' must be a whole number in [1, "
+          + Integer.MAX_VALUE + "], got " + every);
     }
     Integer threads = null;
     if (root.has("threads") && !root.get("threads").isNull()) {
@@ -126,7 +226,8 @@ public final class SpecParser {
   private static String text(JsonNode root, String key) {
     JsonNode n = root.get(key);
     if (!n.isTextual() && !n.isNumber()) {
-      throw new InvalidInputException("key '" + key + "' must be text, got " + n);
+      throw new InvalidInputException("key '" + key + "' must be text, got "
+          + quote(n.toString()));
     }
     return n.asText();
   }
@@ -134,7 +235,8 @@ public final class SpecParser {
   private static long integer(JsonNode root, String key) {
     JsonNode n = root.get(key);
     if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-      throw new InvalidInputException("key '" + key + "' must be a whole number, got " + n);
+      throw new InvalidInputException("key '" + key + "' must be a whole number, got "
+          + quote(n.toString()));
     }
     return n.asLong();
   }
@@ -149,7 +251,8 @@ public final class SpecParser {
       return null;
     }
     if (!n.isObject()) {
-      throw new InvalidInputException("key '" + key + "' must be a block {type: NAME, ...}, got " + n);
+      throw new InvalidInputException("key '" + key + "' must be a block {type: NAME, ...}, got "
+          + quote(n.toString()));
     }
     JsonNode type = n.get("type");
     if (type == null || !type.isTextual()) {

@@ -3,6 +3,7 @@ package org.fednpg.experiments.spec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,51 @@ public final class Sweeps {
   /** One cell: its folder name, its values, and the spec to run. */
   public record Cell(String name, Map<String, Object> values, ExperimentSpec spec) {}
 
+  /** Default cap on the cells of one sweep (our choice; {@code --max-cells} overrides it). */
+  public static final int MAX_CELLS = 100_000;
+
+  /** Longest folder name of a run or sweep cell, in characters (file systems allow 255 bytes). */
+  public static final int MAX_NAME = 200;
+
+  /** Expands with the default cap of {@link #MAX_CELLS} cells. */
   public static List<Cell> expand(ExperimentSpec spec) {
+    return expand(spec, MAX_CELLS);
+  }
+
+  /**
+   * The number of cells of a sweep (1 without one): the product of the list lengths, saturating
+   * at {@link Long#MAX_VALUE}.
+   */
+  public static long count(ExperimentSpec spec) {
+    long n = 1;
+    for (List<Object> values : spec.sweep().values()) {
+      n = values.size() != 0 && n > Long.MAX_VALUE / values.size() ? Long.MAX_VALUE
+          : n * values.size();
+    }
+    return n;
+  }
+
+  /**
+   * The cells of a sweep, in time linear in their number.
+   *
+   * @param maxCells refuse a sweep of more cells than this, before expanding anything
+   * @throws InvalidInputException for too many cells, cells sharing a folder, or a bad key
+   */
+  public static List<Cell> expand(ExperimentSpec spec, long maxCells) {
+    long count = count(spec);
+    if (count > maxCells) {
+      List<String> sizes = new ArrayList<>();
+      spec.sweep().forEach((k, v) -> sizes.add(v.size() + " (" + k + ")"));
+      throw new InvalidInputException("sweep: " + (count == Long.MAX_VALUE ? "more than "
+          + Long.MAX_VALUE : count) + " cells (" + String.join(" x ", sizes)
+          + "), more than the limit of " + maxCells + " (--max-cells)");
+    }
     List<Cell> cells = new ArrayList<>();
     if (spec.sweep().isEmpty()) {
       cells.add(new Cell(spec.name(), Map.of(), spec));
       return cells;
     }
+    Map<String, Map<String, Object>> seen = new HashMap<>();
     List<String> keys = new ArrayList<>(spec.sweep().keySet());
     int[] index = new int[keys.size()];
     while (true) {
@@ -37,11 +77,16 @@ public final class Sweeps {
         values.put(keys.get(i), spec.sweep().get(keys.get(i)).get(index[i]));
       }
       String name = cellName(values);
-      for (Cell earlier : cells) {
-        if (earlier.name().equals(name)) {
-          throw new InvalidInputException("sweep cells " + earlier.values() + " and " + values
-              + " would share the folder '" + name + "'; make the swept values distinct");
-        }
+      Map<String, Object> earlier = seen.putIfAbsent(name, values);
+      if (earlier != null) {
+        throw new InvalidInputException("sweep cells " + SpecParser.quote(earlier.toString())
+            + " and " + SpecParser.quote(values.toString()) + " would share the folder '"
+            + SpecParser.quote(name) + "'; make the swept values distinct");
+      }
+      if (name.length() > MAX_NAME) {
+        throw new InvalidInputException("sweep cell folder name has " + name.length()
+            + " characters, more than the limit of " + MAX_NAME + ": '" + SpecParser.quote(name)
+            + "'");
       }
       cells.add(new Cell(name, values, apply(spec, values)));
       int i = keys.size() - 1;

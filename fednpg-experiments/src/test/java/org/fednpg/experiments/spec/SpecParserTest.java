@@ -147,4 +147,70 @@ class SpecParserTest {
     assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("states: 30,", "states: 30, states: 5,"),
         "x")).isInstanceOf(InvalidInputException.class).hasMessageContaining("states");
   }
+
+  @Test
+  void yamlAliasesAndAnchorsAreRefused() {
+    String aliased = "name: *myname\n" + SPEC.substring(SPEC.indexOf('\n') + 1);
+    assertThatThrownBy(() -> SpecParser.parse(aliased, "x"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("YAML alias '*myname'").hasMessageContaining("line 1");
+    assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("seed: 7", "seed: &s 7"), "x"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("YAML anchor '&s'");
+  }
+
+  @Test
+  void outOfRangeNumbersAreQuotedAsWrittenAndTruncated() {
+    assertThatThrownBy(() -> SpecParser.parse(
+        SPEC.replace("states: 30", "states: 99999999999999999999999"), "x"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("key 'environment.states': whole number out of range (beyond 64 bits): "
+            + "99999999999999999999999");
+    String digits = "1".repeat(200);
+    assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("seed: 7", "seed: " + digits), "x"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageEndingWith(": " + digits.substring(0, 80) + "...");
+    assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("eta: 0.1,", "eta: 1e999,"), "x"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("algorithm.eta").hasMessageContaining("1e999");
+    assertThatThrownBy(() -> SpecParser.parse(
+        SPEC.replace("iterations: 200", "iterations: 10000000000000"), "x"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("key 'iterations' must be a whole number in [0, 2147483647], got "
+            + "10000000000000");
+  }
+
+  @Test
+  void longTextIsRefusedWithoutBeingEchoed() {
+    String huge = "p".repeat(5000);
+    assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("type: exact", "type: " + huge), "x"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("key 'evaluator.type': text of 5000 characters")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(250));
+  }
+
+  @Test
+  void sweepExpansionIsLinearAndCapped() {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      values.append(i == 0 ? "" : ", ").append(i);
+    }
+    ExperimentSpec s = SpecParser.parse(SPEC.replace("seed: [1, 2, 3]", "seed: [" + values + "]"),
+        "x");
+    assertThat(Sweeps.count(s)).isEqualTo(600);
+    assertThat(Sweeps.expand(s)).hasSize(600);
+    assertThatThrownBy(() -> Sweeps.expand(s, 599)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("600 cells").hasMessageContaining("limit of 599");
+  }
+
+  @Test
+  void runtimeOverridesReplaceOnlyTheNamedKeys() {
+    ExperimentSpec s = SpecParser.parse(SPEC + "runtime: {type: pekko, drop: 0.1, timeout_s: 5}\n",
+        "x");
+    ExperimentSpec merged = s.withRuntimeOverrides(null, java.util.Map.of("cluster", "h:1"));
+    assertThat(merged.runtime().type()).isEqualTo("pekko");
+    assertThat(merged.runtime().parameters()).containsEntry("drop", 0.1)
+        .containsEntry("timeout_s", 5L).containsEntry("cluster", "h:1");
+    assertThat(s.withRuntimeOverrides("inprocess", java.util.Map.of()).runtime().parameters())
+        .containsEntry("drop", 0.1);
+  }
 }
