@@ -9,21 +9,11 @@ import org.fednpg.api.run.IterationMetrics;
 /** Experiment 2: number of agents N for several K. */
 final class AgentsExperiment extends PaperExperiment {
 
-  @Override
-  String name() {
-    return "agents";
-  }
-
-  @Override
-  String title() {
-    return "2. Number of agents";
-  }
-
-  @Override
-  String question() {
-    return "GridWorld with K ∈ {10, 20, 30} and N from 10 to 50 on a ring (equal weights), "
-        + "vanilla FedNPG, η = 0.1, γ = 0.99. The paper reports that more agents converge more "
-        + "slowly.";
+  AgentsExperiment() {
+    super("agents", "2. Number of agents",
+        "GridWorld with K ∈ {10, 20, 30} and N from 10 to 50 on a ring (equal weights), "
+            + "vanilla FedNPG, η = 0.1, γ = 0.99. The paper reports that more agents converge more "
+            + "slowly.");
   }
 
   @Override

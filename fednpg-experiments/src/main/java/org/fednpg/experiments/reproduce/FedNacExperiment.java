@@ -11,22 +11,12 @@ import org.fednpg.experiments.plots.Curve;
 /** Experiment 7: FedNAC's optimality gap against samples per agent, and exact FedNPG. */
 final class FedNacExperiment extends PaperExperiment {
 
-  @Override
-  String name() {
-    return "fednac";
-  }
-
-  @Override
-  String title() {
-    return "7. FedNAC sample efficiency (beyond the paper; our reconstruction of FedNAC)";
-  }
-
-  @Override
-  String question() {
-    return "FedNAC with one-hot features and Monte Carlo critics of growing budgets (samples per "
-        + "agent per iteration) on the GridWorld, against exact FedNPG with the same step; mean "
-        + "and min–max over seeds. This is `variant: ours`, our reconstruction from before the "
-        + "paper's text was available; the paper's FedNAC is experiment 8 (fednac-paper).";
+  FedNacExperiment() {
+    super("fednac", "7. FedNAC sample efficiency (beyond the paper; our reconstruction of FedNAC)",
+        "FedNAC with one-hot features and Monte Carlo critics of growing budgets (samples per "
+            + "agent per iteration) on the GridWorld, against exact FedNPG with the same step; mean "
+            + "and min–max over seeds. This is `variant: ours`, our reconstruction from before the "
+            + "paper's text was available; the paper's FedNAC is experiment 8 (fednac-paper).");
   }
 
   @Override

@@ -11,21 +11,11 @@ import org.fednpg.experiments.plots.Curve;
 /** Experiment 1: map size K with N = 10 on a ring, τ ∈ {0, 0.005, 0.05}. */
 final class MapSizeExperiment extends PaperExperiment {
 
-  @Override
-  String name() {
-    return "map-size";
-  }
-
-  @Override
-  String title() {
-    return "1. Map size";
-  }
-
-  @Override
-  String question() {
-    return "GridWorld K×K for several K, N = 10 agents on a ring (equal weights), η = 0.1, "
-        + "γ = 0.99, vanilla (τ = 0) and entropy-regularised. The paper reports that the speed "
-        + "of convergence is insensitive to K.";
+  MapSizeExperiment() {
+    super("map-size", "1. Map size",
+        "GridWorld K×K for several K, N = 10 agents on a ring (equal weights), η = 0.1, "
+            + "γ = 0.99, vanilla (τ = 0) and entropy-regularised. The paper reports that the speed "
+            + "of convergence is insensitive to K.");
   }
 
   @Override

@@ -8,14 +8,35 @@ abstract class PaperExperiment {
   /** Tolerance of "iterations to reach a gap of 1e-3" (SPEC §8). */
   static final double GAP_TOLERANCE = 1e-3;
 
+  private final String name;
+  private final String title;
+  private final String question;
+
+  /**
+   * @param name folder and spec name, e.g. {@code map-size}
+   * @param title section title in REPORT.md
+   * @param question one or two sentences on what is varied and what the paper expects
+   */
+  PaperExperiment(String name, String title, String question) {
+    this.name = name;
+    this.title = title;
+    this.question = question;
+  }
+
   /** Folder and spec name, e.g. {@code map-size}. */
-  abstract String name();
+  final String name() {
+    return name;
+  }
 
   /** Section title in REPORT.md. */
-  abstract String title();
+  final String title() {
+    return title;
+  }
 
   /** One or two sentences on what is varied and what the paper expects. */
-  abstract String question();
+  final String question() {
+    return question;
+  }
 
   /** The spec resource for the full or quick variant. */
   String resource(boolean quick) {

@@ -11,24 +11,14 @@ final class PaperFig2Experiment extends PaperFigure {
   private static final String SETTING = "N = 10, η = 0.1, γ = 0.99, τ ∈ {0, 0.005, 0.05}, ring "
       + "Eq. (312); *K ∈ {10, 20, 30, 50}, 300 iterations*";
 
-  @Override
-  String name() {
-    return "paper-fig2";
-  }
-
-  @Override
-  String title() {
-    return "Figure 2: map size K";
-  }
-
-  @Override
-  String question() {
-    return "The paper's Figure 2: GridWorld K×K, N = 10 agents on the standard ring of Eq. (312) "
-        + "(agent n receives from n+1 with weight 0.5), η = 0.1, γ = 0.99, τ ∈ {0, 0.005, 0.05}. "
-        + "The paper: both variants converge in a few iterations, at almost the same speed for "
-        + "every K. Our choices (the paper is silent): K ∈ {10, 20, 30, 50}, 300 iterations, the "
-        + "path from seed 1; the y-axis is the paper's normalised gap (V*_τ − V̄_τ)/V*_τ on a log "
-        + "scale (the log scale is ours).";
+  PaperFig2Experiment() {
+    super("paper-fig2", "Figure 2: map size K",
+        "The paper's Figure 2: GridWorld K×K, N = 10 agents on the standard ring of Eq. (312) "
+            + "(agent n receives from n+1 with weight 0.5), η = 0.1, γ = 0.99, τ ∈ {0, 0.005, 0.05}. "
+            + "The paper: both variants converge in a few iterations, at almost the same speed for "
+            + "every K. Our choices (the paper is silent): K ∈ {10, 20, 30, 50}, 300 iterations, the "
+            + "path from seed 1; the y-axis is the paper's normalised gap (V*_τ − V̄_τ)/V*_τ on a log "
+            + "scale (the log scale is ours).");
   }
 
   @Override

@@ -10,22 +10,12 @@ final class PaperFig3Experiment extends PaperFigure {
   private static final String SETTING = "K ∈ {10, 20, 30}, τ = 0.005, η = 0.1, γ = 0.99, ring "
       + "Eq. (312); *N ∈ {10, 20, 30, 40}, 300 iterations*";
 
-  @Override
-  String name() {
-    return "paper-fig3";
-  }
-
-  @Override
-  String title() {
-    return "Figure 3: number of agents N";
-  }
-
-  @Override
-  String question() {
-    return "The paper's Figure 3: K ∈ {10, 20, 30}, τ = 0.005, η = 0.1, γ = 0.99, standard ring "
-        + "Eq. (312); value of the averaged policy against iterations, the optimum dashed. The "
-        + "paper: convergence slows as N grows and is insensitive to K. Our choices: N ∈ {10, 20, "
-        + "30, 40}, 300 iterations, path from seed 1.";
+  PaperFig3Experiment() {
+    super("paper-fig3", "Figure 3: number of agents N",
+        "The paper's Figure 3: K ∈ {10, 20, 30}, τ = 0.005, η = 0.1, γ = 0.99, standard ring "
+            + "Eq. (312); value of the averaged policy against iterations, the optimum dashed. The "
+            + "paper: convergence slows as N grows and is insensitive to K. Our choices: N ∈ {10, 20, "
+            + "30, 40}, 300 iterations, path from seed 1.");
   }
 
   @Override

@@ -14,24 +14,14 @@ final class PaperFig4Experiment extends PaperFigure {
       + "per row, (a) random row-stochastic, (b) equal; *N = 10, k ∈ {1, 2, 4, 8}, 3 seeds, 300 "
       + "iterations*";
 
-  @Override
-  String name() {
-    return "paper-fig4";
-  }
-
-  @Override
-  String title() {
-    return "Figure 4: neighbours per agent and weights";
-  }
-
-  @Override
-  String question() {
-    return "The paper's Figure 4: the number of non-zero entries per row of W varies; (a) random "
-        + "weights with each row summing to 1 (not doubly stochastic: `stochastic: row`), (b) "
-        + "equal weights 1/(k+1); K = 10, τ = 0.005, η = 0.1, γ = 0.99. We use `directed-ring` "
-        + "(agent n receives from n+1..n+k). The paper: more neighbours converge faster, equal "
-        + "weights do better than random. Our choices: N = 10, k ∈ {1, 2, 4, 8}, 300 iterations, "
-        + "seeds 1–3 (each seed draws the path and the random weights; bands are min–max).";
+  PaperFig4Experiment() {
+    super("paper-fig4", "Figure 4: neighbours per agent and weights",
+        "The paper's Figure 4: the number of non-zero entries per row of W varies; (a) random "
+            + "weights with each row summing to 1 (not doubly stochastic: `stochastic: row`), (b) "
+            + "equal weights 1/(k+1); K = 10, τ = 0.005, η = 0.1, γ = 0.99. We use `directed-ring` "
+            + "(agent n receives from n+1..n+k). The paper: more neighbours converge faster, equal "
+            + "weights do better than random. Our choices: N = 10, k ∈ {1, 2, 4, 8}, 300 iterations, "
+            + "seeds 1–3 (each seed draws the path and the random weights; bands are min–max).");
   }
 
   @Override

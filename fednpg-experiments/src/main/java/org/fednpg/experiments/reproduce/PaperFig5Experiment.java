@@ -17,25 +17,15 @@ final class PaperFig5Experiment extends PaperFigure {
   private static final String CLAIM =
       "FedNPG converges within a few iterations while the baseline without Q-tracking diverges";
 
-  @Override
-  String name() {
-    return "paper-fig5";
-  }
-
-  @Override
-  String title() {
-    return "Figure 5: Q-tracking against the baseline";
-  }
-
-  @Override
-  String question() {
-    return "The paper's Figure 5: FedNPG against \"FedNPG without the Q-tracking technique "
-        + "(line 6 in Algorithm 1)\", K = 30, η = 0.1, τ = 0.005, γ = 0.99, standard ring Eq. "
-        + "(312), N ∈ {10, 20, 30}. The paper does not write the baseline out, so every reading "
-        + "of PAPER.md §1 runs: `naive` with variant local-q (agents mix their local Q), frozen "
-        + "(T stays T^(0)) and mixed-q (T^(t+1) = W Q^(t+1)). The paper: FedNPG converges within "
-        + "a few iterations while the baseline diverges. Our choices: 300 iterations, path from "
-        + "seed 1. Value (optimum dashed) and consensus max_n |log π_n − log π̄| per N.";
+  PaperFig5Experiment() {
+    super("paper-fig5", "Figure 5: Q-tracking against the baseline",
+        "The paper's Figure 5: FedNPG against \"FedNPG without the Q-tracking technique "
+            + "(line 6 in Algorithm 1)\", K = 30, η = 0.1, τ = 0.005, γ = 0.99, standard ring Eq. "
+            + "(312), N ∈ {10, 20, 30}. The paper does not write the baseline out, so every reading "
+            + "of PAPER.md §1 runs: `naive` with variant local-q (agents mix their local Q), frozen "
+            + "(T stays T^(0)) and mixed-q (T^(t+1) = W Q^(t+1)). The paper: FedNPG converges within "
+            + "a few iterations while the baseline diverges. Our choices: 300 iterations, path from "
+            + "seed 1. Value (optimum dashed) and consensus max_n |log π_n − log π̄| per N.");
   }
 
   /** The runs on the paper's ring Eq. (312) (directed-ring), or on our symmetric control ring. */

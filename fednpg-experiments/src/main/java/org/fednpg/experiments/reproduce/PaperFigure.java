@@ -16,6 +16,10 @@ import org.fednpg.experiments.spec.Sweeps;
  */
 abstract class PaperFigure extends PaperExperiment {
 
+  PaperFigure(String name, String title, String question) {
+    super(name, title, question);
+  }
+
   /** The claims this figure tests, with verdicts from {@code runs}. */
   abstract List<Claim> claims(Runs runs, int iterations);
 

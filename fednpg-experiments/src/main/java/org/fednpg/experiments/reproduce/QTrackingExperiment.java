@@ -9,21 +9,11 @@ import org.fednpg.api.run.IterationMetrics;
 /** Experiment 4: FedNPG with Q-tracking against the naive baseline. */
 final class QTrackingExperiment extends PaperExperiment {
 
-  @Override
-  String name() {
-    return "q-tracking";
-  }
-
-  @Override
-  String title() {
-    return "4. Q-tracking vs the naive baseline";
-  }
-
-  @Override
-  String question() {
-    return "FedNPG against the baseline that mixes local Q instead of the tracked global Q, "
-        + "N ∈ {10, 20, 30}. The paper reports the baseline diverging; below is what our "
-        + "reconstruction shows, value and consensus.";
+  QTrackingExperiment() {
+    super("q-tracking", "4. Q-tracking vs the naive baseline",
+        "FedNPG against the baseline that mixes local Q instead of the tracked global Q, "
+            + "N ∈ {10, 20, 30}. The paper reports the baseline diverging; below is what our "
+            + "reconstruction shows, value and consensus.");
   }
 
   @Override

@@ -11,21 +11,11 @@ import org.fednpg.experiments.plots.Curve;
 /** Experiment 5: uniform evaluation noise of size ε. */
 final class RobustnessExperiment extends PaperExperiment {
 
-  @Override
-  String name() {
-    return "robustness";
-  }
-
-  @Override
-  String title() {
-    return "5. Robustness to inexact evaluation (beyond the paper)";
-  }
-
-  @Override
-  String question() {
-    return "Entropy-regularised FedNPG (τ = 0.05) with Q estimates carrying seeded uniform noise "
-        + "in [−ε, ε] (‖q − Q‖∞ ≤ ε, the paper's inexactness assumption), ε on a log grid, "
-        + "mean and min–max over seeds.";
+  RobustnessExperiment() {
+    super("robustness", "5. Robustness to inexact evaluation (beyond the paper)",
+        "Entropy-regularised FedNPG (τ = 0.05) with Q estimates carrying seeded uniform noise "
+            + "in [−ε, ε] (‖q − Q‖∞ ≤ ε, the paper's inexactness assumption), ε on a log grid, "
+            + "mean and min–max over seeds.");
   }
 
   @Override

@@ -10,21 +10,11 @@ import org.fednpg.experiments.plots.Curve;
 /** Experiment 6b: the measured linear rate against ητ on one topology. */
 final class StepEntropyExperiment extends PaperExperiment {
 
-  @Override
-  String name() {
-    return "step-entropy";
-  }
-
-  @Override
-  String title() {
-    return "6b. Linear rate against ητ (beyond the paper)";
-  }
-
-  @Override
-  String question() {
-    return "Ring (equal weights), GridWorld, η = 0.1 and several τ. For reference the dashed "
-        + "curve is 1 − ητ, the rate Cen et al. (2021, Theorem 1) prove for centralised "
-        + "entropy-regularised NPG with this update; the federated rate also depends on σ.";
+  StepEntropyExperiment() {
+    super("step-entropy", "6b. Linear rate against ητ (beyond the paper)",
+        "Ring (equal weights), GridWorld, η = 0.1 and several τ. For reference the dashed "
+            + "curve is 1 − ητ, the rate Cen et al. (2021, Theorem 1) prove for centralised "
+            + "entropy-regularised NPG with this update; the federated rate also depends on σ.");
   }
 
   @Override

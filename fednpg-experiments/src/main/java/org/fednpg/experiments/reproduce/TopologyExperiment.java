@@ -9,21 +9,11 @@ import org.fednpg.api.run.IterationMetrics;
 /** Experiment 3: ring with k neighbours per side, equal vs random weights. */
 final class TopologyExperiment extends PaperExperiment {
 
-  @Override
-  String name() {
-    return "topology";
-  }
-
-  @Override
-  String title() {
-    return "3. Communication topology";
-  }
-
-  @Override
-  String question() {
-    return "Ring with k neighbours per side for several k, `equal` vs seeded `random` weights "
-        + "(mean and min–max band over seeds), vanilla FedNPG. The paper reports that more "
-        + "neighbours converge faster and that equal weights beat random ones.";
+  TopologyExperiment() {
+    super("topology", "3. Communication topology",
+        "Ring with k neighbours per side for several k, `equal` vs seeded `random` weights "
+            + "(mean and min–max band over seeds), vanilla FedNPG. The paper reports that more "
+            + "neighbours converge faster and that equal weights beat random ones.");
   }
 
   @Override

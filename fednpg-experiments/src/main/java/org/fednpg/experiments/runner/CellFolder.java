@@ -41,8 +41,13 @@ final class CellFolder {
   private static final Set<String> OURS = Set.of(MANIFEST, MANIFEST + ".tmp", METRICS,
       METRICS + ".tmp", CHECKPOINT, CHECKPOINT + ".tmp", FolderLock.FILE);
 
-  /** What a sweep's top folder may hold besides cell folders. */
-  private static final Set<String> SWEEP_FILES = Set.of("summary.csv", "summary.csv.tmp");
+  /**
+   * What a sweep's top folder may hold besides cell folders and figures: the summary, and what
+   * {@code fednpg reproduce} keeps beside an experiment's cells (its stored run time and entropy
+   * shares; see {@code Reproduction}).
+   */
+  private static final Set<String> SWEEP_FILES = Set.of("summary.csv", "summary.csv.tmp",
+      "timing.json", "entropy-shares.json");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter STAMP =
@@ -136,8 +141,8 @@ final class CellFolder {
 
   /**
    * The manifest entries whose files must be unchanged for a finished run to count: the input
-   * files it read. (Plugin jars recorded in a {@code plugins} list of the same {path, size,
-   * sha256} shape join the comparison by adding {@code m.path("plugins")} here.)
+   * files it read. (Plugin jars are compared separately in {@link #inspect}: the manifest records
+   * them by file name and SHA-256, and the jars loaded now must be the same.)
    */
   private static List<JsonNode> comparedFiles(JsonNode m) {
     List<JsonNode> files = new ArrayList<>();
