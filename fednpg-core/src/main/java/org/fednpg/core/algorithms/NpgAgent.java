@@ -39,6 +39,11 @@ public final class NpgAgent implements AgentProcess {
   private double[] qNext;
   private final double[] tracker;
   private final double[] outbox;
+  /**
+   * V of the current policy as the evaluator last returned it: the warm start of the next
+   * evaluation, so it is part of the checkpointed state (resume stays bit-identical).
+   */
+  private final double[] values;
   private long samples;
 
   /**
@@ -74,6 +79,7 @@ public final class NpgAgent implements AgentProcess {
     this.outbox = new double[size];
     this.q = new double[size];
     this.qNext = tracking ? new double[size] : null;
+    this.values = new double[reward.states()];
   }
 
   @Override
@@ -86,7 +92,7 @@ public final class NpgAgent implements AgentProcess {
 
   private void evaluate(long iteration, double[] into) {
     samples += evaluator.evaluateInto(
-        new EvaluationRequest(id, iteration, reward, policy, tau), into);
+        new EvaluationRequest(id, iteration, reward, policy, tau), into, values);
   }
 
   @Override
@@ -139,6 +145,7 @@ public final class NpgAgent implements AgentProcess {
     if (tracking) {
       tables.put("tracker", tracker);
     }
+    tables.put("values", values);
     return new AgentState(tables, samples);
   }
 
@@ -154,6 +161,16 @@ public final class NpgAgent implements AgentProcess {
     System.arraycopy(restored, 0, q, 0, q.length);
     if (tracking) {
       System.arraycopy(state.table("tracker"), 0, tracker, 0, tracker.length);
+    }
+    // checkpoints written before warm starts have no values: the next solve starts cold
+    java.util.Arrays.fill(values, 0.0);
+    if (state.tables().containsKey("values")) {
+      double[] v = state.table("values");
+      if (v.length != values.length) {
+        throw new IllegalArgumentException("agent state table 'values' has " + v.length
+            + " entries, expected " + values.length);
+      }
+      System.arraycopy(v, 0, values, 0, values.length);
     }
     samples = state.samples();
   }
