@@ -26,7 +26,8 @@ import org.fednpg.api.model.TransitionKernel;
  * self-loops) costs O(nnz) per solve. Components of up to {@value #DENSE_LIMIT} states use a dense
  * LU ({@link DenseBlockFactor}); larger ones unpreconditioned BiCGSTAB started from the caller's
  * guess (a warm start: the previous iteration's V), falling back to a sparse LU within the same
- * call when BiCGSTAB does not reach the tolerance ({@link SparseBlockFactor}). A dense |S|×|S|
+ * call when BiCGSTAB, restarted once from where it stopped, does not reach the tolerance
+ * ({@link SparseBlockFactor}). A dense |S|×|S|
  * inverse is never formed. The path taken depends only on the inputs (including the start), so
  * results are deterministic.
  *
@@ -491,16 +492,17 @@ public final class BellmanSolver {
       }
       double[] y = ws.local;
       for (int i = from; i < to; i++) {
-        double acc = 0;
-        for (int e = rowPtr[i], end = split[i]; e < end; e++) {
-          acc += pv[e] * x[col[e]];
-        }
-        y[i - from] = rhs[i] + gamma * acc;
+        y[i - from] = rhs[i] + gamma * SparseBlockFactor.rowDot(pv, col, rowPtr[i], split[i], x, 0);
       }
       BlockFactor factor = ws.factor(c);
       int products = factor.solve(pv, gamma, y, x, KRYLOV_MARGIN * limit, ws.krylov);
       double blockNorm = blockResidual(ws, gamma, y, x, from, to);
       if (products > 0) {
+        if (!(blockNorm <= limit) && Double.isFinite(blockNorm)) {
+          // the recursive residual drifted or the product budget ran out: one restart from here
+          products += factor.solve(pv, gamma, y, x, KRYLOV_MARGIN * limit, ws.krylov);
+          blockNorm = blockResidual(ws, gamma, y, x, from, to);
+        }
         krylovSolves.increment();
         krylovProducts.add(products);
         if (!(blockNorm <= limit)) {
@@ -521,10 +523,7 @@ public final class BellmanSolver {
     double[] res = ws.res;
     double norm = 0;
     for (int i = from; i < to; i++) {
-      double acc = 0;
-      for (int e = split[i], end = rowPtr[i + 1]; e < end; e++) {
-        acc += pv[e] * x[col[e]];
-      }
+      double acc = SparseBlockFactor.rowDot(pv, col, split[i], rowPtr[i + 1], x, 0);
       double r = y[i - from] - (x[i] - gamma * acc);
       res[i] = r;
       norm = Math.max(norm, Math.abs(r));
@@ -538,10 +537,7 @@ public final class BellmanSolver {
     double[] res = ws.res;
     double norm = 0;
     for (int i = 0; i < states; i++) {
-      double acc = 0;
-      for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
-        acc += pv[e] * x[col[e]];
-      }
+      double acc = SparseBlockFactor.rowDot(pv, col, rowPtr[i], rowPtr[i + 1], x, 0);
       double r = b[i] - (x[i] - gamma * acc);
       res[i] = r;
       norm = Math.max(norm, Math.abs(r));
