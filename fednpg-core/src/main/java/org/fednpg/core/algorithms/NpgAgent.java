@@ -12,7 +12,9 @@ import org.fednpg.api.run.AgentState;
 /**
  * One agent of FedNPG (SPEC §3), with or without Q-tracking. State: the normalised log-policy
  * log π_n^(t), the local estimate q_n^(t) of Q_n^(t) and, when tracking, the global-Q estimate
- * T_n^(t). With tracking an iteration has two exchanges:
+ * T_n^(t), plus V of the current policy as last evaluated (the evaluator's warm start, see
+ * {@link PolicyEvaluator#evaluateInto(EvaluationRequest, double[], double[])}). With tracking an
+ * iteration has two exchanges:
  *
  * <ol>
  *   <li>send (1 − ητ/(1−γ)) log π_n + (η/(1−γ)) T_n; receive the mix, normalise per state → π_n^(t+1);
