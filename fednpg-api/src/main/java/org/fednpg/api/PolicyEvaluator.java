@@ -105,4 +105,13 @@ public interface PolicyEvaluator {
   default double initialValue(EvaluationRequest request, double[] rho, double[] start) {
     return initialValue(request, rho);
   }
+
+  /**
+   * Whether the starting guesses of the warm-start overloads can change the work done (an
+   * iterative solver); callers may then order their calls to provide good guesses. Never changes
+   * what a call returns beyond the determinism stated there. This default: false.
+   */
+  default boolean usesWarmStarts() {
+    return false;
+  }
 }

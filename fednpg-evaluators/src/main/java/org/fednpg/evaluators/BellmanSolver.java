@@ -201,6 +201,11 @@ public final class BellmanSolver {
     return maxBlock;
   }
 
+  /** Whether a start can matter: some component is solved by BiCGSTAB. */
+  public boolean usesWarmStarts() {
+    return maxBlock > DENSE_LIMIT && largeBlocks == LargeBlocks.KRYLOV;
+  }
+
   /** The counters over every solve so far. */
   public Statistics statistics() {
     return new Statistics(solves.sum(), krylovSolves.sum(), krylovProducts.sum(),

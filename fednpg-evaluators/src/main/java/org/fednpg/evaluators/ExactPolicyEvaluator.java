@@ -74,6 +74,12 @@ public final class ExactPolicyEvaluator implements PolicyEvaluator {
         BellmanSolver.RESIDUAL_LIMIT, start, rho);
   }
 
+  /** True when the model has a component solved iteratively (above the dense limit). */
+  @Override
+  public boolean usesWarmStarts() {
+    return solver.usesWarmStarts();
+  }
+
   /**
    * V_τ^π and Q_τ^π of {@code policy} for {@code reward} on {@code mdp} (γ from the MDP). Builds
    * a solver for the call: for repeated use, keep a {@link BellmanSolver}.

@@ -68,10 +68,12 @@ public final class MetricsCalculator {
 
   /**
    * Metrics of the agents' current policies. All the work runs on {@code parallel}: the
-   * geometric mean in blocks of states, then the evaluation of π̄, then in one pass per agent its
-   * value on r̄ (a V-only solve started from V^π̄ on r̄: the agents' policies are close to π̄, so
-   * an iterative evaluator needs fewer steps) and its distance to π̄. Every task does fixed
-   * arithmetic, so the numbers do not depend on the thread count.
+   * geometric mean in blocks of states, then in one pass the evaluation of π̄ (task 0, the
+   * largest) and, per agent, its value on r̄ (a V-only solve) and its distance to π̄. With an
+   * iterative exact evaluator ({@link PolicyEvaluator#usesWarmStarts}) π̄ is evaluated first and
+   * every agent's solve starts from V^π̄ on r̄ (the agents' policies are close to π̄, so fewer
+   * iterations). Every task does fixed arithmetic, so the numbers do not depend on the thread
+   * count.
    */
   public Snapshot compute(List<LogPolicy> policies, Parallel parallel) {
     int agents = policies.size();
@@ -79,17 +81,28 @@ public final class MetricsCalculator {
     double[][] q = new double[1][];
     double[] agentValues = new double[agents];
     double[] distances = new double[agents];
-    q[0] = exact.evaluate(EvaluationRequest.of(averaged, mean, tau)).toArray();
-    double[] meanValues = PolicyValues.stateValues(mean, q[0], tau);
-    if (agents > 1) {
+    if (agents == 1) {
+      q[0] = exact.evaluate(EvaluationRequest.of(averaged, mean, tau)).toArray();
+    } else if (exact.usesWarmStarts()) {
+      q[0] = exact.evaluate(EvaluationRequest.of(averaged, mean, tau)).toArray();
+      double[] start = PolicyValues.stateValues(mean, q[0], tau);
       parallel.forEach(agents, task -> {
         LogPolicy p = policies.get(task);
-        agentValues[task] =
-            exact.initialValue(EvaluationRequest.of(averaged, p, tau), rho, meanValues);
+        agentValues[task] = exact.initialValue(EvaluationRequest.of(averaged, p, tau), rho, start);
         distances[task] = PolicyValues.maxLogDistance(p, mean);
       });
+    } else {
+      parallel.forEach(agents + 1, task -> {
+        if (task == 0) {
+          q[0] = exact.evaluate(EvaluationRequest.of(averaged, mean, tau)).toArray();
+        } else {
+          LogPolicy p = policies.get(task - 1);
+          agentValues[task - 1] = exact.initialValue(EvaluationRequest.of(averaged, p, tau), rho);
+          distances[task - 1] = PolicyValues.maxLogDistance(p, mean);
+        }
+      });
     }
-    double value = PolicyValues.initialValue(mdp, meanValues);
+    double value = PolicyValues.initialValue(mdp, PolicyValues.stateValues(mean, q[0], tau));
     double qError = 0;
     double[] qStar = optimum.q();
     for (int i = 0; i < q[0].length; i++) {
