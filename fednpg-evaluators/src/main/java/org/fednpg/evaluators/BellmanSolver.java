@@ -318,8 +318,8 @@ public final class BellmanSolver {
           "start vector has " + start.length + " entries, expected " + states);
     }
     Workspace ws = workspaces.get();
-    assemble(ws, gamma, policy);
-    return solveAssembled(ws, gamma, reward, policy, tau, tolerance, start, out);
+    double bNorm = assemble(ws, gamma, policy, reward, tau);
+    return solveAssembled(ws, gamma, bNorm, tau, tolerance, start, out);
   }
 
   /**
@@ -350,26 +350,42 @@ public final class BellmanSolver {
     if (rewards.length == 0) {
       return residuals;
     }
-    assemble(ws, gamma, policy);
+    assemble(ws, gamma, policy, null, tau);
     for (int j = 0; j < rewards.length; j++) {
-      residuals[j] = solveAssembled(ws, gamma, rewards[j], policy, tau, tolerance,
+      double bNorm = softReward(ws, policy, rewards[j], tau);
+      residuals[j] = solveAssembled(ws, gamma, bNorm, tau, tolerance,
           starts == null ? null : starts[j], outs[j]);
     }
     return residuals;
   }
 
-  /** P_π by the precomputed scatter, then the block factors refreshed for it. */
-  private void assemble(Workspace ws, double gamma, LogPolicy policy) {
+  /**
+   * P_π by the precomputed scatter, then the block factors refreshed for it; with a reward, also
+   * b = r_π − τ Σ π log π into {@code ws.b} in the same pass, returning ‖b‖_∞ (else 0).
+   */
+  private double assemble(Workspace ws, double gamma, LogPolicy policy, RewardTable reward,
+      double tau) {
     double[] pv = ws.pv;
+    double[] b = ws.b;
+    double bNorm = 0;
     Arrays.fill(pv, 0.0);
     for (int s = 0; s < states; s++) {
+      double acc = 0;
       for (int sa = s * actions; sa < (s + 1) * actions; sa++) {
         double p = policy.probability(sa);
         if (p > 0) {
+          if (reward != null) {
+            acc += p * (tau == 0 ? reward.get(sa)
+                : reward.get(sa) - tau * policy.logProbability(sa));
+          }
           for (int k = kernelRow[sa]; k < kernelRow[sa + 1]; k++) {
             pv[slotOfEntry[k]] += p * kernelProb[k];
           }
         }
+      }
+      if (reward != null) {
+        b[inv[s]] = acc;
+        bNorm = Math.max(bNorm, Math.abs(acc));
       }
     }
     for (int c = 0; c + 1 < blockStart.length; c++) {
@@ -382,26 +398,36 @@ public final class BellmanSolver {
         ws.factor(c).refresh(pv, gamma);
       }
     }
+    return bNorm;
   }
 
-  private double solveAssembled(Workspace ws, double gamma, RewardTable reward, LogPolicy policy,
-      double tau, double tolerance, double[] start, double[] out) {
+  /** b = r_π − τ Σ π log π into {@code ws.b} (internal order, same arithmetic as assemble). */
+  private double softReward(Workspace ws, LogPolicy policy, RewardTable reward, double tau) {
     double[] b = ws.b;
     double bNorm = 0;
-    for (int i = 0; i < states; i++) {
-      int s = perm[i];
+    for (int s = 0; s < states; s++) {
       double acc = 0;
       for (int sa = s * actions; sa < (s + 1) * actions; sa++) {
         double p = policy.probability(sa);
         if (p > 0) {
-          acc += p * (tau == 0 ? reward.get(sa) : reward.get(sa) - tau * policy.logProbability(sa));
+          acc += p * (tau == 0 ? reward.get(sa)
+              : reward.get(sa) - tau * policy.logProbability(sa));
         }
       }
-      b[i] = acc;
+      b[inv[s]] = acc;
       bNorm = Math.max(bNorm, Math.abs(acc));
     }
+    return bNorm;
+  }
+
+  /** Solves for ws.b on the assembled P_π, certifies, writes V (original order) into out. */
+  private double solveAssembled(Workspace ws, double gamma, double bNorm, double tau,
+      double tolerance, double[] start, double[] out) {
+    double[] b = ws.b;
     double[] x = ws.x;
-    if (start == null) {
+    if (!usesWarmStarts()) {
+      // direct solves never read x before writing it: no start to load
+    } else if (start == null) {
       Arrays.fill(x, 0.0);
     } else {
       for (int i = 0; i < states; i++) {
