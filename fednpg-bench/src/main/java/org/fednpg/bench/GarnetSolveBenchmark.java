@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GarnetSolveBenchmark {
 
   /** Garnet scenario, see {@link Scenarios#named}. */
-  @Param({"garnet:2000:10:10:2"})
+  @Param({"garnet:2000:10:10:3"})
   public String scenario;
 
   private BellmanSolver solver;
