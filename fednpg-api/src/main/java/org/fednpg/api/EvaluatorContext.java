@@ -13,10 +13,19 @@ import org.fednpg.api.model.QEstimate;
  * @param random the evaluator's node of the seed tree
  * @param evaluators builds a nested evaluator by name
  * @param optimalQ Q_τ* of the averaged reward at the run's τ, computed on first use by the oracle
+ * @param scope objects shared through the run (one scope for every evaluator of a run)
  */
 public record EvaluatorContext(
     MultiTaskMdp mdp,
     GenerativeModel sampler,
     RandomSource random,
     EvaluatorFactory evaluators,
-    Supplier<QEstimate> optimalQ) {}
+    Supplier<QEstimate> optimalQ,
+    RunScope scope) {
+
+  /** A context with a scope of its own (nothing shared with other evaluators). */
+  public EvaluatorContext(MultiTaskMdp mdp, GenerativeModel sampler, RandomSource random,
+      EvaluatorFactory evaluators, Supplier<QEstimate> optimalQ) {
+    this(mdp, sampler, random, evaluators, optimalQ, new RunScope());
+  }
+}

@@ -62,4 +62,56 @@ public interface PolicyEvaluator {
     }
     return sum;
   }
+
+  /**
+   * {@link #evaluateInto(EvaluationRequest, double[])} with a warm start. On entry {@code values}
+   * (length |S|) holds the caller's guess of V_τ^π (typically what this method returned for the
+   * previous policy); an iterative evaluator may start from it. On exit it holds this
+   * evaluator's V_τ^π for the request. The result must be a deterministic function of the request
+   * and the entry content, so a caller that checkpoints {@code values} resumes bit for bit. This
+   * default ignores the guess and derives V = Σ_a π (q − τ log π) from the estimate.
+   *
+   * @return the samples used
+   */
+  default long evaluateInto(EvaluationRequest request, double[] out, double[] values) {
+    long samples = evaluateInto(request, out);
+    LogPolicy policy = request.policy();
+    int states = policy.states();
+    int actions = policy.actions();
+    if (values.length != states) {
+      throw new InvalidInputException(
+          "value buffer has " + values.length + " entries, expected " + states);
+    }
+    double tau = request.tau();
+    for (int s = 0; s < states; s++) {
+      double v = 0;
+      for (int a = 0; a < actions; a++) {
+        double lp = policy.logProbability(s, a);
+        double p = Math.exp(lp);
+        if (p > 0) {
+          v += p * (out[s * actions + a] - tau * lp);
+        }
+      }
+      values[s] = v;
+    }
+    return samples;
+  }
+
+  /**
+   * {@link #initialValue(EvaluationRequest, double[])} for an iterative evaluator started from
+   * {@code start} (length |S|, read only: a guess of V_τ^π). The result must be a deterministic
+   * function of the request and {@code start}. This default ignores the guess.
+   */
+  default double initialValue(EvaluationRequest request, double[] rho, double[] start) {
+    return initialValue(request, rho);
+  }
+
+  /**
+   * Whether the starting guesses of the warm-start overloads can change the work done (an
+   * iterative solver); callers may then order their calls to provide good guesses. Never changes
+   * what a call returns beyond the determinism stated there. This default: false.
+   */
+  default boolean usesWarmStarts() {
+    return false;
+  }
 }

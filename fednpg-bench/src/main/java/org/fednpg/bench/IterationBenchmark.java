@@ -34,7 +34,7 @@ public class IterationBenchmark {
   public static final int ITERATIONS = 10;
 
   /** Scenario, see {@link Scenarios#named}. */
-  @Param({"gridworld:70:50"})
+  @Param({"gridworld:70:50", "garnet:2000:10:10:20"})
   public String scenario;
 
   /** Metrics every k iterations (1: every SPEC §5 metric every iteration). */

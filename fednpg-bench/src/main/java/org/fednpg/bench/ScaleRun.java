@@ -11,6 +11,8 @@ import org.fednpg.core.run.AssembledRun;
 import org.fednpg.core.runtime.InProcessRuntime;
 import org.fednpg.core.runtime.RunOptions;
 import org.fednpg.core.runtime.RunResult;
+import org.fednpg.evaluators.BellmanSolver;
+import org.fednpg.evaluators.ExactPolicyEvaluator;
 
 /**
  * Runs one scenario end to end in this JVM and reports ms per iteration (after a warm-up run),
@@ -55,6 +57,8 @@ public final class ScaleRun {
       out.printf(Locale.ROOT, "warm-up: %d iterations, %.2f ms/iteration%n", warmup,
           w.nanos() / 1e6 / warmup);
     }
+    BellmanSolver solver = run.evaluator() instanceof ExactPolicyEvaluator e ? e.solver() : null;
+    BellmanSolver.Statistics before = solver == null ? null : solver.statistics();
     RunResult r = once(run, iterations, metricsEvery, threads);
     IterationMetrics last = r.last();
     out.printf(Locale.ROOT, "measured: %d iterations, %d thread(s), metrics every %d: "
@@ -62,6 +66,17 @@ public final class ScaleRun {
         metricsEvery, r.nanos() / 1e6 / iterations, r.nanos() / 1e6, last.value(),
         last.optimalityGap());
     r.profile().table().forEach(out::println);
+    if (solver != null) {
+      BellmanSolver.Statistics after = solver.statistics();
+      long solves = after.solves() - before.solves();
+      long krylov = after.krylovSolves() - before.krylovSolves();
+      long products = after.krylovProducts() - before.krylovProducts();
+      out.printf(Locale.ROOT, "exact solves (agents and metrics; one run scope): %.1f per iteration;"
+          + " Krylov block solves %d, %.1f products each; direct fallbacks %d; largest scaled"
+          + " residual so far %.2e%n", (double) solves / iterations, krylov,
+          krylov == 0 ? 0.0 : (double) products / krylov,
+          after.directFallbacks() - before.directFallbacks(), after.maxResidual());
+    }
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {

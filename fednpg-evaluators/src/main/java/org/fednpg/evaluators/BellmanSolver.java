@@ -1,5 +1,8 @@
 package org.fednpg.evaluators;
 
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.model.LogPolicy;
@@ -14,142 +17,173 @@ import org.fednpg.api.model.TransitionKernel;
  *
  * <p>Why it is fast: softmax policies have full support, so the sparsity pattern of P_π is the
  * union over actions of the kernel's support and does not depend on the policy. The constructor
- * computes that pattern and the strongly connected components of the state graph once, in reverse
- * topological order; each solve is then a block back-substitution. A one-state component is
- * solved in closed form, V(s) = (b(s) + γ Σ_{s'≠s} P_π(s,s') V(s')) / (1 − γ P_π(s,s)), so a
- * gridworld (a DAG with self-loops) costs O(nnz) per solve. Components of up to
- * {@value #DENSE_LIMIT} states use a dense LU; larger ones ILU(0)-preconditioned GMRES, falling
- * back to EJML's sparse LU within the same call when GMRES stalls. A dense |S|×|S| inverse is
- * never formed. The path taken depends only on the inputs, so results are deterministic.
+ * computes that pattern and the strongly connected components of the state graph once, renumbers
+ * the states so that every component is a contiguous range (components in reverse topological
+ * order) and records, for every kernel entry, its slot in the pattern: P_π is then assembled by
+ * one precomputed scatter, and each solve is a block back-substitution over flat CSR arrays with
+ * no per-call allocation. A one-state component is solved in closed form,
+ * V(s) = (b(s) + γ Σ_{s'≠s} P_π(s,s') V(s')) / (1 − γ P_π(s,s)), so a gridworld (a DAG with
+ * self-loops) costs O(nnz) per solve. Components of up to {@value #DENSE_LIMIT} states use a dense
+ * LU ({@link DenseBlockFactor}); larger ones unpreconditioned BiCGSTAB started from the caller's
+ * guess (a warm start: the previous iteration's V), falling back to a sparse LU within the same
+ * call when BiCGSTAB, restarted once from where it stopped, does not reach the tolerance
+ * ({@link SparseBlockFactor}). A dense |S|×|S|
+ * inverse is never formed. The path taken depends only on the inputs (including the start), so
+ * results are deterministic.
  *
- * <p>Accuracy guarantee: after each solve the scaled residual
- * ‖(I − γP_π)V − b‖_∞ / max(1, ‖b‖_∞) is computed; it is driven below {@value #REFINE_ABOVE} by up
- * to {@value #MAX_REFINEMENTS} steps of iterative refinement, and a {@link FedNpgException} is
- * thrown if it still exceeds {@value #RESIDUAL_LIMIT}: wrong numbers are never returned silently.
+ * <p>Accuracy guarantee: every solve is certified. The scaled residual
+ * ‖(I − γP_π)V − b‖_∞ / max(1, ‖b‖_∞) is computed from the returned V; a large block whose rows
+ * miss the tolerance is re-solved directly, up to {@value #MAX_REFINEMENTS} steps of iterative
+ * refinement follow if needed, and a {@link FedNpgException} is thrown if the residual still
+ * exceeds the requested tolerance: wrong numbers are never returned silently.
  *
- * <p>Thread-safe: the structure is immutable and every thread gets its own scratch buffers. Use
- * {@link #of(TransitionKernel)} to share one instance per kernel.
+ * <p>Thread-safe: the structure is immutable and every thread gets its own scratch buffers and
+ * block factors. Build one per kernel and share it through the run (the {@code exact} provider
+ * does so through the run's {@link org.fednpg.api.RunScope}).
  */
 public final class BellmanSolver {
 
   /** Largest component solved with a dense LU. */
   public static final int DENSE_LIMIT = 200;
-  /** Guaranteed bound on the scaled Bellman residual of every returned solution (SPEC §4). */
+  /** Default bound on the scaled Bellman residual of every returned solution (SPEC §4). */
   public static final double RESIDUAL_LIMIT = 1e-10;
-  /** Refinement continues while the scaled residual is above this. */
-  static final double REFINE_ABOVE = 1e-12;
-  /** Root-mean-square residual GMRES aims for in a large block, relative to max(1, ‖b‖_∞). */
-  static final double BLOCK_TARGET = 1e-13;
+  /**
+   * BiCGSTAB stops at a residual 2-norm of this fraction of the tolerance (times max(1, ‖b‖_∞)):
+   * a margin of 10 for the ∞-norm certificate and for drift of the recursive residual (our
+   * choice).
+   */
+  static final double KRYLOV_MARGIN = 0.1;
   static final int MAX_REFINEMENTS = 3;
 
-  private static final int CACHE_SIZE = 4;
-  private static final BellmanSolver[] CACHE = new BellmanSolver[CACHE_SIZE];
+  /** How large components (more than {@value #DENSE_LIMIT} states) are solved. */
+  public enum LargeBlocks {
+    /** Warm-started BiCGSTAB, sparse LU when it does not converge (the default). */
+    KRYLOV,
+    /** Sparse LU only: for slowly mixing models where Krylov methods stall anyway. */
+    SPARSE_LU
+  }
+
+  /** Counters over all solves so far (for benchmarks and reports; not part of any result). */
+  public record Statistics(
+      long solves, long krylovSolves, long krylovProducts, long directFallbacks,
+      double maxResidual) {
+
+    /** Krylov matrix-vector products per Krylov block solve, 0 if none. */
+    public double productsPerKrylovSolve() {
+      return krylovSolves == 0 ? 0 : (double) krylovProducts / krylovSolves;
+    }
+  }
 
   private final TransitionKernel kernel;
+  private final LargeBlocks largeBlocks;
   private final int states;
   private final int actions;
   private final int[] kernelRow;
   private final int[] kernelNext;
   private final double[] kernelProb;
-  /** P_π pattern: CSR over states, the union of next states over actions. */
+  /** Internal index → state, and state → internal index. */
+  private final int[] perm;
+  private final int[] inv;
+  /** P_π pattern: CSR over internal rows, internal columns ascending. */
   private final int[] rowPtr;
   private final int[] col;
+  /** First in-block entry of each internal row (earlier entries point into solved blocks). */
+  private final int[] split;
+  /** Slot of P_π(i, i) per internal row, or −1. */
+  private final int[] diagSlot;
   /** For each kernel entry, its slot in the P_π pattern. */
   private final int[] slotOfEntry;
-  /** Slot of P_π(s, s), or −1. */
-  private final int[] diagSlot;
-  private final StronglyConnectedComponents blocks;
-  private final int[] localIndex;
+  /** Component c is internal rows blockStart[c] .. blockStart[c+1]. */
+  private final int[] blockStart;
   private final int maxBlock;
-  /** Large blocks' patterns, indexed by component (null for small blocks). */
-  private final SparseBlock[] sparse;
-  /** Test hook: solve large blocks by sparse LU directly instead of GMRES first. */
-  private volatile boolean forceSparseLu;
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+  private final LongAdder solves = new LongAdder();
+  private final LongAdder krylovSolves = new LongAdder();
+  private final LongAdder krylovProducts = new LongAdder();
+  private final LongAdder fallbacks = new LongAdder();
+  private final AtomicLong maxResidualBits = new AtomicLong();
+
+  /** {@link #BellmanSolver(TransitionKernel, LargeBlocks)} with {@link LargeBlocks#KRYLOV}. */
+  public BellmanSolver(TransitionKernel kernel) {
+    this(kernel, LargeBlocks.KRYLOV);
+  }
 
   /** Precomputes the pattern and block structure of {@code kernel}. Costs O(nnz log b). */
-  public BellmanSolver(TransitionKernel kernel) {
+  public BellmanSolver(TransitionKernel kernel, LargeBlocks largeBlocks) {
     this.kernel = kernel;
+    this.largeBlocks = largeBlocks;
     this.states = kernel.states();
     this.actions = kernel.actions();
     this.kernelRow = kernel.rowPointerCopy();
     this.kernelNext = kernel.nextStatesCopy();
     this.kernelProb = kernel.probabilitiesCopy();
-    this.slotOfEntry = new int[kernelNext.length];
-    this.rowPtr = new int[states + 1];
-    this.diagSlot = new int[states];
+    // pattern in the original numbering, for the components
+    int[] rowPtr0 = new int[states + 1];
     int[] mark = new int[states];
-    java.util.Arrays.fill(mark, -1);
-    int[] colTmp = new int[kernelNext.length];
+    Arrays.fill(mark, -1);
+    int[] col0 = new int[kernelNext.length];
     int nnz = 0;
     for (int s = 0; s < states; s++) {
       int rowBegin = nnz;
       for (int k = kernelRow[s * actions]; k < kernelRow[(s + 1) * actions]; k++) {
         int t = kernelNext[k];
         if (mark[t] < rowBegin) {
-          colTmp[nnz++] = t;
-          mark[t] = Integer.MAX_VALUE;
+          col0[nnz++] = t;
+          mark[t] = nnz - 1;
         }
       }
-      java.util.Arrays.sort(colTmp, rowBegin, nnz);
-      diagSlot[s] = -1;
-      for (int j = rowBegin; j < nnz; j++) {
-        mark[colTmp[j]] = j;
-        if (colTmp[j] == s) {
-          diagSlot[s] = j;
-        }
-      }
-      for (int k = kernelRow[s * actions]; k < kernelRow[(s + 1) * actions]; k++) {
-        slotOfEntry[k] = mark[kernelNext[k]];
-      }
-      rowPtr[s + 1] = nnz;
+      rowPtr0[s + 1] = nnz;
     }
-    this.col = java.util.Arrays.copyOf(colTmp, nnz);
-    this.blocks = StronglyConnectedComponents.of(states, rowPtr, col);
-    this.localIndex = new int[states];
+    StronglyConnectedComponents blocks = StronglyConnectedComponents.of(states, rowPtr0, col0);
+    this.perm = blocks.order.clone();
+    this.inv = new int[states];
+    for (int i = 0; i < states; i++) {
+      inv[perm[i]] = i;
+    }
+    this.blockStart = blocks.start.clone();
     int largest = 0;
-    this.sparse = new SparseBlock[blocks.count()];
-    for (int c = 0; c < blocks.count(); c++) {
-      int from = blocks.start[c];
-      int size = blocks.start[c + 1] - from;
-      largest = Math.max(largest, size);
-      for (int i = 0; i < size; i++) {
-        localIndex[blocks.order[from + i]] = i;
-      }
-      if (size > DENSE_LIMIT) {
-        int[] members = java.util.Arrays.copyOfRange(blocks.order, from, from + size);
-        sparse[c] = new SparseBlock(members, blocks.component, localIndex, rowPtr, col);
-      }
+    for (int c = 0; c + 1 < blockStart.length; c++) {
+      largest = Math.max(largest, blockStart[c + 1] - blockStart[c]);
     }
     this.maxBlock = largest;
-  }
-
-  /**
-   * A shared solver for {@code kernel}, reused while the same kernel instance is among the few
-   * most recently used (compared by identity, so the lookup costs nothing).
-   */
-  public static BellmanSolver of(TransitionKernel kernel) {
-    synchronized (CACHE) {
-      for (int i = 0; i < CACHE_SIZE; i++) {
-        BellmanSolver cached = CACHE[i];
-        if (cached != null && cached.kernel == kernel) {
-          System.arraycopy(CACHE, 0, CACHE, 1, i);
-          CACHE[0] = cached;
-          return cached;
-        }
+    // the same pattern in the internal numbering, columns sorted
+    this.rowPtr = new int[states + 1];
+    this.col = new int[nnz];
+    this.split = new int[states];
+    this.diagSlot = new int[states];
+    this.slotOfEntry = new int[kernelNext.length];
+    int[] blockOf = new int[states];
+    for (int c = 0; c + 1 < blockStart.length; c++) {
+      for (int i = blockStart[c]; i < blockStart[c + 1]; i++) {
+        blockOf[i] = c;
       }
     }
-    BellmanSolver created = new BellmanSolver(kernel);
-    synchronized (CACHE) {
-      System.arraycopy(CACHE, 0, CACHE, 1, CACHE_SIZE - 1);
-      CACHE[0] = created;
+    Arrays.fill(mark, -1);
+    int pos = 0;
+    for (int i = 0; i < states; i++) {
+      int s = perm[i];
+      int begin = pos;
+      for (int k = rowPtr0[s]; k < rowPtr0[s + 1]; k++) {
+        col[pos++] = inv[col0[k]];
+      }
+      Arrays.sort(col, begin, pos);
+      rowPtr[i + 1] = pos;
+      int from = blockStart[blockOf[i]];
+      split[i] = pos;
+      diagSlot[i] = -1;
+      for (int e = pos - 1; e >= begin; e--) {
+        if (col[e] >= from) {
+          split[i] = e;
+        }
+        if (col[e] == i) {
+          diagSlot[i] = e;
+        }
+        mark[col[e]] = e;
+      }
+      for (int k = kernelRow[s * actions]; k < kernelRow[(s + 1) * actions]; k++) {
+        slotOfEntry[k] = mark[inv[kernelNext[k]]];
+      }
     }
-    return created;
-  }
-
-  /** Forces (or stops forcing) the sparse LU path for large components; for tests. */
-  void preferSparseLu(boolean force) {
-    forceSparseLu = force;
   }
 
   /** The kernel this solver was built for. */
@@ -159,7 +193,7 @@ public final class BellmanSolver {
 
   /** Number of strongly connected components of the state graph. */
   public int components() {
-    return blocks.count();
+    return blockStart.length - 1;
   }
 
   /** Size of the largest strongly connected component. */
@@ -167,21 +201,31 @@ public final class BellmanSolver {
     return maxBlock;
   }
 
-  /** V_τ^π and Q_τ^π for one reward and policy. */
+  /** Whether a start can matter: some component is solved by BiCGSTAB. */
+  public boolean usesWarmStarts() {
+    return maxBlock > DENSE_LIMIT && largeBlocks == LargeBlocks.KRYLOV;
+  }
+
+  /** The counters over every solve so far. */
+  public Statistics statistics() {
+    return new Statistics(solves.sum(), krylovSolves.sum(), krylovProducts.sum(),
+        fallbacks.sum(), Double.longBitsToDouble(maxResidualBits.get()));
+  }
+
+  /** V_τ^π and Q_τ^π for one reward and policy, from a cold start, default tolerance. */
   public PolicyEvaluation evaluate(double gamma, RewardTable reward, LogPolicy policy, double tau) {
     double[] v = new double[states];
-    double residual = values(gamma, reward, policy, tau, v);
+    double residual = values(gamma, reward, policy, tau, RESIDUAL_LIMIT, null, v);
     double[] q = new double[states * actions];
     qFromValues(gamma, reward, v, q);
     return new PolicyEvaluation(states, actions, v, q, residual);
   }
 
-  /** Q_τ^π only, with no intermediate allocation beyond the returned estimate (0 samples). */
+  /** Q_τ^π only (cold start, default tolerance), as an estimate with 0 samples. */
   public QEstimate q(double gamma, RewardTable reward, LogPolicy policy, double tau) {
-    Workspace ws = workspaces.get();
-    values(gamma, reward, policy, tau, ws.out);
-    qFromValues(gamma, reward, ws.out, ws.q);
-    return QEstimate.of(states, actions, ws.q, 0);
+    double[] q = new double[states * actions];
+    qInto(gamma, reward, policy, tau, q);
+    return QEstimate.of(states, actions, q, 0);
   }
 
   /**
@@ -190,16 +234,36 @@ public final class BellmanSolver {
    * @throws InvalidInputException on a wrong buffer length
    */
   public void qInto(double gamma, RewardTable reward, LogPolicy policy, double tau, double[] out) {
+    checkQ(out);
+    Workspace ws = workspaces.get();
+    values(gamma, reward, policy, tau, RESIDUAL_LIMIT, null, ws.out);
+    qFromValues(gamma, reward, ws.out, out);
+  }
+
+  /**
+   * Q_τ^π into {@code q} and V_τ^π into {@code v}, the solve started from {@code v}'s content on
+   * entry (a warm start; the result is certified to {@code tolerance} whatever the start, and is
+   * a deterministic function of the inputs and the start).
+   *
+   * @return the achieved scaled residual
+   */
+  public double qInto(double gamma, RewardTable reward, LogPolicy policy, double tau,
+      double tolerance, double[] q, double[] v) {
+    checkQ(q);
+    double residual = values(gamma, reward, policy, tau, tolerance, v, v);
+    qFromValues(gamma, reward, v, q);
+    return residual;
+  }
+
+  private void checkQ(double[] out) {
     if (out.length != states * actions) {
       throw new InvalidInputException(
           "Q buffer has " + out.length + " entries, expected " + states * actions);
     }
-    Workspace ws = workspaces.get();
-    values(gamma, reward, policy, tau, ws.out);
-    qFromValues(gamma, reward, ws.out, out);
   }
 
-  private void qFromValues(double gamma, RewardTable reward, double[] v, double[] q) {
+  /** q = r + γ P v (length |S||A|) for values {@code v} (length |S|). */
+  public void qFromValues(double gamma, RewardTable reward, double[] v, double[] q) {
     for (int sa = 0; sa < states * actions; sa++) {
       double acc = 0;
       for (int k = kernelRow[sa]; k < kernelRow[sa + 1]; k++) {
@@ -209,14 +273,22 @@ public final class BellmanSolver {
     }
   }
 
-  /** V_τ^π(ρ) = Σ_s ρ(s) V_τ^π(s), without computing Q. */
+  /** V_τ^π(ρ) = Σ_s ρ(s) V_τ^π(s) (cold start, default tolerance), without computing Q. */
   public double value(double gamma, RewardTable reward, LogPolicy policy, double tau, double[] rho) {
+    return value(gamma, reward, policy, tau, RESIDUAL_LIMIT, null, rho);
+  }
+
+  /**
+   * V_τ^π(ρ), the solve started from {@code start} (length |S|, read only; null: cold start).
+   */
+  public double value(double gamma, RewardTable reward, LogPolicy policy, double tau,
+      double tolerance, double[] start, double[] rho) {
     if (rho.length != states) {
       throw new InvalidInputException(
           "initial distribution has " + rho.length + " entries, expected " + states);
     }
     double[] v = workspaces.get().out;
-    values(gamma, reward, policy, tau, v);
+    values(gamma, reward, policy, tau, tolerance, start, v);
     double sum = 0;
     for (int s = 0; s < states; s++) {
       sum += rho[s] * v[s];
@@ -224,63 +296,183 @@ public final class BellmanSolver {
     return sum;
   }
 
+  /** {@link #values(double, RewardTable, LogPolicy, double, double, double[], double[])}, cold. */
+  public double values(double gamma, RewardTable reward, LogPolicy policy, double tau,
+      double[] out) {
+    return values(gamma, reward, policy, tau, RESIDUAL_LIMIT, null, out);
+  }
+
   /**
-   * Writes V_τ^π into {@code out} (length |S|) and returns the achieved scaled residual.
+   * Writes V_τ^π into {@code out} (length |S|) and returns the achieved scaled residual, which is
+   * at most {@code tolerance}.
    *
-   * @throws InvalidInputException if shapes, γ or τ are invalid
+   * @param start the starting guess (length |S|; may be {@code out} itself), or null for zeros
+   * @throws InvalidInputException if shapes, γ, τ or the tolerance are invalid
    * @throws FedNpgException if the residual guarantee cannot be met
    */
   public double values(double gamma, RewardTable reward, LogPolicy policy, double tau,
-      double[] out) {
-    check(gamma, reward, policy, tau, out);
+      double tolerance, double[] start, double[] out) {
+    check(gamma, reward, policy, tau, tolerance, out);
+    if (start != null && start.length != states) {
+      throw new InvalidInputException(
+          "start vector has " + start.length + " entries, expected " + states);
+    }
     Workspace ws = workspaces.get();
-    double[] b = ws.b;
+    double bNorm = assemble(ws, gamma, policy, reward, tau);
+    return solveAssembled(ws, gamma, bNorm, tau, tolerance, start, out);
+  }
+
+  /**
+   * Several right-hand sides on one matrix: V_τ^π for each reward in {@code rewards}, with one
+   * assembly and one refresh of the block factors of I − γP_π shared by all. The numbers equal
+   * those of separate {@link #values} calls with the same starts.
+   *
+   * @param starts a starting guess per reward (entries may be null for a cold start; the array
+   *     may be null for all cold)
+   * @param outs the values per reward (each length |S|)
+   * @return the achieved scaled residual per reward
+   */
+  public double[] values(double gamma, LogPolicy policy, double tau, double tolerance,
+      RewardTable[] rewards, double[][] starts, double[][] outs) {
+    if (outs.length != rewards.length || (starts != null && starts.length != rewards.length)) {
+      throw new InvalidInputException("got " + rewards.length + " rewards, "
+          + outs.length + " outputs and " + (starts == null ? "no" : starts.length) + " starts");
+    }
+    for (int j = 0; j < rewards.length; j++) {
+      check(gamma, rewards[j], policy, tau, tolerance, outs[j]);
+      if (starts != null && starts[j] != null && starts[j].length != states) {
+        throw new InvalidInputException(
+            "start vector " + j + " has " + starts[j].length + " entries, expected " + states);
+      }
+    }
+    Workspace ws = workspaces.get();
+    double[] residuals = new double[rewards.length];
+    if (rewards.length == 0) {
+      return residuals;
+    }
+    assemble(ws, gamma, policy, null, tau);
+    for (int j = 0; j < rewards.length; j++) {
+      double bNorm = softReward(ws, policy, rewards[j], tau);
+      residuals[j] = solveAssembled(ws, gamma, bNorm, tau, tolerance,
+          starts == null ? null : starts[j], outs[j]);
+    }
+    return residuals;
+  }
+
+  /**
+   * P_π by the precomputed scatter, then the block factors refreshed for it; with a reward, also
+   * b = r_π − τ Σ π log π into {@code ws.b} in the same pass, returning ‖b‖_∞ (else 0).
+   */
+  private double assemble(Workspace ws, double gamma, LogPolicy policy, RewardTable reward,
+      double tau) {
     double[] pv = ws.pv;
+    double[] b = ws.b;
     double bNorm = 0;
-    java.util.Arrays.fill(pv, 0.0);
+    Arrays.fill(pv, 0.0);
     for (int s = 0; s < states; s++) {
       double acc = 0;
       for (int sa = s * actions; sa < (s + 1) * actions; sa++) {
-        double lp = policy.logProbability(sa);
         double p = policy.probability(sa);
         if (p > 0) {
-          acc += p * (tau == 0 ? reward.get(sa) : reward.get(sa) - tau * lp);
+          if (reward != null) {
+            acc += p * (tau == 0 ? reward.get(sa)
+                : reward.get(sa) - tau * policy.logProbability(sa));
+          }
           for (int k = kernelRow[sa]; k < kernelRow[sa + 1]; k++) {
             pv[slotOfEntry[k]] += p * kernelProb[k];
           }
         }
       }
-      b[s] = acc;
+      if (reward != null) {
+        b[inv[s]] = acc;
+        bNorm = Math.max(bNorm, Math.abs(acc));
+      }
+    }
+    for (int c = 0; c + 1 < blockStart.length; c++) {
+      int from = blockStart[c];
+      int m = blockStart[c + 1] - from;
+      if (m == 1) {
+        int d = diagSlot[from];
+        ws.diag[from] = 1.0 - (d >= 0 ? gamma * pv[d] : 0.0);
+      } else {
+        ws.factor(c).refresh(pv, gamma);
+      }
+    }
+    return bNorm;
+  }
+
+  /** b = r_π − τ Σ π log π into {@code ws.b} (internal order, same arithmetic as assemble). */
+  private double softReward(Workspace ws, LogPolicy policy, RewardTable reward, double tau) {
+    double[] b = ws.b;
+    double bNorm = 0;
+    for (int s = 0; s < states; s++) {
+      double acc = 0;
+      for (int sa = s * actions; sa < (s + 1) * actions; sa++) {
+        double p = policy.probability(sa);
+        if (p > 0) {
+          acc += p * (tau == 0 ? reward.get(sa)
+              : reward.get(sa) - tau * policy.logProbability(sa));
+        }
+      }
+      b[inv[s]] = acc;
       bNorm = Math.max(bNorm, Math.abs(acc));
     }
-    double[] v = out;
-    double scale = Math.max(1.0, bNorm);
-    ws.target = BLOCK_TARGET * scale;
-    double scaled = substitute(ws, gamma, b, v, true) / scale;
-    for (int step = 0; step < MAX_REFINEMENTS && !(scaled <= REFINE_ABOVE); step++) {
-      ws.target = 1e-3 * scaled * scale;
-      substitute(ws, gamma, ws.res, ws.delta, false);
-      for (int s = 0; s < states; s++) {
-        v[s] += ws.delta[s];
+    return bNorm;
+  }
+
+  /** Solves for ws.b on the assembled P_π, certifies, writes V (original order) into out. */
+  private double solveAssembled(Workspace ws, double gamma, double bNorm, double tau,
+      double tolerance, double[] start, double[] out) {
+    double[] b = ws.b;
+    double[] x = ws.x;
+    if (!usesWarmStarts()) {
+      // direct solves never read x before writing it: no start to load
+    } else if (start == null) {
+      Arrays.fill(x, 0.0);
+    } else {
+      for (int i = 0; i < states; i++) {
+        x[i] = start[perm[i]];
       }
-      scaled = residual(ws, gamma, b, v) / scale;
     }
-    if (!(scaled <= RESIDUAL_LIMIT)) {
+    double scale = Math.max(1.0, bNorm);
+    double limit = tolerance * scale;
+    double norm = substitute(ws, gamma, b, x, limit);
+    for (int step = 0; step < MAX_REFINEMENTS && !(norm <= limit); step++) {
+      double[] delta = ws.delta;
+      Arrays.fill(delta, 0.0);
+      System.arraycopy(ws.res, 0, ws.rhs, 0, states);
+      substitute(ws, gamma, ws.rhs, delta, limit);
+      for (int i = 0; i < states; i++) {
+        x[i] += delta[i];
+      }
+      norm = residual(ws, gamma, b, x);
+    }
+    double scaled = norm / scale;
+    if (!(scaled <= tolerance)) {
       throw new FedNpgException(
           "exact policy evaluation failed: scaled Bellman residual " + scaled + " exceeds "
-              + RESIDUAL_LIMIT + " (" + states + " states, gamma " + gamma + ", tau " + tau
+              + tolerance + " (" + states + " states, gamma " + gamma + ", tau " + tau
               + ", largest component " + maxBlock + ")");
     }
+    for (int i = 0; i < states; i++) {
+      out[perm[i]] = x[i];
+    }
+    solves.increment();
+    long bits = Double.doubleToLongBits(scaled);
+    maxResidualBits.accumulateAndGet(bits, Math::max);
     return scaled;
   }
 
   private void check(double gamma, RewardTable reward, LogPolicy policy, double tau,
-      double[] out) {
+      double tolerance, double[] out) {
     if (!(gamma >= 0 && gamma < 1)) {
       throw new InvalidInputException("gamma must be in [0, 1), got " + gamma);
     }
     if (!(tau >= 0) || Double.isInfinite(tau)) {
       throw new InvalidInputException("tau must be finite and >= 0, got " + tau);
+    }
+    if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+      throw new InvalidInputException("tolerance must be finite and > 0, got " + tolerance);
     }
     if (reward.states() != states || reward.actions() != actions) {
       throw new InvalidInputException("reward is " + reward.states() + "x" + reward.actions()
@@ -296,161 +488,120 @@ public final class BellmanSolver {
     }
   }
 
-  /** Factors block {@code c} (more than one state) of I − γP_π for the current P_π. */
-  private void factorBlock(Workspace ws, double gamma, int c) {
-    double[] pv = ws.pv;
-    int from = blocks.start[c];
-    int m = blocks.start[c + 1] - from;
-    if (sparse[c] != null) {
-      SparseBlockSolver solver = (SparseBlockSolver) ws.factors[c];
-      if (solver == null) {
-        solver = new SparseBlockSolver(sparse[c]);
-        ws.factors[c] = solver;
-      }
-      solver.factor(pv, gamma, forceSparseLu);
-      return;
-    }
-    double[] lu = (double[]) ws.factors[c];
-    if (lu == null) {
-      lu = new double[m * m];
-      ws.factors[c] = lu;
-      ws.pivots[c] = new int[m];
-    } else {
-      java.util.Arrays.fill(lu, 0.0);
-    }
-    for (int i = 0; i < m; i++) {
-      int s = blocks.order[from + i];
-      lu[i * m + i] = 1.0;
-      for (int k = rowPtr[s]; k < rowPtr[s + 1]; k++) {
-        int t = col[k];
-        if (blocks.component[t] == c) {
-          lu[i * m + localIndex[t]] -= gamma * pv[k];
-        }
-      }
-    }
-    if (!DenseLu.factor(lu, m, ws.pivots[c])) {
-      throw new FedNpgException("exact policy evaluation: singular block of size " + m);
-    }
-  }
-
   /**
-   * Block back-substitution: solves (I − γP_π) x = rhs. With {@code factor} set, each block is
-   * factored just before it is solved (one pass over the states), and the residual
-   * rhs − (I − γP_π) x of each block's rows is computed as soon as the block is solved (all the
-   * x it reads are final by then, so it equals {@link #residual} bit for bit) and stored in
-   * {@code ws.res}; its max-norm is returned. Otherwise the stored factors of the last factoring
-   * pass are reused (iterative refinement) and the return value is 0.
+   * Block back-substitution: solves (I − γP_π) x = rhs over the internal numbering, x holding
+   * the start on entry. The residual rhs − (I − γP_π) x of each block's rows is computed as soon
+   * as the block is solved (every x it reads is final by then) and stored in {@code ws.res}; a
+   * large block whose residual exceeds {@code limit} is re-solved directly. Returns the max-norm
+   * of the residual.
    */
-  private double substitute(Workspace ws, double gamma, double[] rhs, double[] x,
-      boolean factor) {
+  private double substitute(Workspace ws, double gamma, double[] rhs, double[] x, double limit) {
     double norm = 0;
     double[] pv = ws.pv;
-    int[] order = blocks.order;
-    int[] start = blocks.start;
-    int[] component = blocks.component;
-    for (int c = 0; c < start.length - 1; c++) {
-      int from = start[c];
-      int m = start[c + 1] - from;
+    double[] res = ws.res;
+    for (int c = 0; c + 1 < blockStart.length; c++) {
+      int from = blockStart[c];
+      int to = blockStart[c + 1];
+      int m = to - from;
       if (m == 1) {
-        int s = order[from];
-        if (factor) {
-          int d = diagSlot[s];
-          ws.diag[s] = 1.0 - (d >= 0 ? gamma * pv[d] : 0.0);
-        }
-        double acc = rhs[s];
-        for (int k = rowPtr[s]; k < rowPtr[s + 1]; k++) {
-          int t = col[k];
-          if (t != s) {
-            acc += gamma * pv[k] * x[t];
+        int i = from;
+        double acc = rhs[i];
+        for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+          int t = col[e];
+          if (t != i) {
+            acc += gamma * pv[e] * x[t];
           }
         }
-        double xs = acc / ws.diag[s];
-        x[s] = xs;
-        if (factor) {
-          // this row's residual rhs − (I − γP_π)x from the off-diagonal sum just formed: every
-          // x(t) it reads is final, so no second pass over the row is needed
-          double r = acc - ws.diag[s] * xs;
-          ws.res[s] = r;
-          norm = Math.max(norm, Math.abs(r));
-        }
+        double d = ws.diag[i];
+        double xi = acc / d;
+        x[i] = xi;
+        // this row's residual from the off-diagonal sum just formed: every x(t) it reads is final
+        double r = acc - d * xi;
+        res[i] = r;
+        norm = Math.max(norm, Math.abs(r));
         continue;
       }
-      if (factor) {
-        factorBlock(ws, gamma, c);
-      }
       double[] y = ws.local;
-      for (int i = 0; i < m; i++) {
-        int s = order[from + i];
-        double acc = rhs[s];
-        for (int k = rowPtr[s]; k < rowPtr[s + 1]; k++) {
-          int t = col[k];
-          if (component[t] != c) {
-            acc += gamma * pv[k] * x[t];
-          }
+      for (int i = from; i < to; i++) {
+        y[i - from] = rhs[i] + gamma * SparseBlockFactor.rowDot(pv, col, rowPtr[i], split[i], x, 0);
+      }
+      BlockFactor factor = ws.factor(c);
+      int products = factor.solve(pv, gamma, y, x, KRYLOV_MARGIN * limit, ws.krylov);
+      double blockNorm = blockResidual(ws, gamma, y, x, from, to);
+      if (products > 0) {
+        if (!(blockNorm <= limit) && Double.isFinite(blockNorm)) {
+          // the recursive residual drifted or the product budget ran out: one restart from here
+          products += factor.solve(pv, gamma, y, x, KRYLOV_MARGIN * limit, ws.krylov);
+          blockNorm = blockResidual(ws, gamma, y, x, from, to);
         }
-        y[i] = acc;
-      }
-      if (sparse[c] != null) {
-        SparseBlockSolver solver = (SparseBlockSolver) ws.factors[c];
-        solver.solve(y, ws.local2, ws.target);
-        System.arraycopy(ws.local2, 0, y, 0, m);
-      } else {
-        DenseLu.solve((double[]) ws.factors[c], m, ws.pivots[c], y);
-      }
-      for (int i = 0; i < m; i++) {
-        x[order[from + i]] = y[i];
-      }
-      if (factor) {
-        for (int i = 0; i < m; i++) {
-          norm = Math.max(norm, rowResidual(ws, gamma, rhs, x, order[from + i]));
+        krylovSolves.increment();
+        krylovProducts.add(products);
+        if (!(blockNorm <= limit)) {
+          fallbacks.increment();
+          factor.solveDirect(pv, gamma, y, x);
+          blockNorm = blockResidual(ws, gamma, y, x, from, to);
         }
       }
+      norm = Math.max(norm, blockNorm);
     }
     return norm;
   }
 
-  /** Stores b(s) − (x(s) − γ Σ_t P_π(s,t) x(t)) in {@code ws.res[s]} and returns its size. */
-  private double rowResidual(Workspace ws, double gamma, double[] b, double[] x, int s) {
-    double[] pv = ws.pv;
-    double acc = 0;
-    for (int k = rowPtr[s]; k < rowPtr[s + 1]; k++) {
-      acc += pv[k] * x[col[k]];
-    }
-    double r = b[s] - (x[s] - gamma * acc);
-    ws.res[s] = r;
-    return Math.abs(r);
-  }
-
-  /** Stores b − (I − γP_π) v in {@code ws.res} and returns its max-norm. */
-  private double residual(Workspace ws, double gamma, double[] b, double[] v) {
+  /** Stores y − (I − γP_π) x for the block's rows in {@code ws.res}; returns the max-norm. */
+  private double blockResidual(Workspace ws, double gamma, double[] y, double[] x, int from,
+      int to) {
     double[] pv = ws.pv;
     double[] res = ws.res;
     double norm = 0;
-    for (int s = 0; s < states; s++) {
-      double acc = 0;
-      for (int k = rowPtr[s]; k < rowPtr[s + 1]; k++) {
-        acc += pv[k] * v[col[k]];
-      }
-      double r = b[s] - (v[s] - gamma * acc);
-      res[s] = r;
+    for (int i = from; i < to; i++) {
+      double acc = SparseBlockFactor.rowDot(pv, col, split[i], rowPtr[i + 1], x, 0);
+      double r = y[i - from] - (x[i] - gamma * acc);
+      res[i] = r;
       norm = Math.max(norm, Math.abs(r));
     }
     return norm;
   }
 
-  /** One thread's scratch space. */
+  /** Stores b − (I − γP_π) x in {@code ws.res} and returns its max-norm. */
+  private double residual(Workspace ws, double gamma, double[] b, double[] x) {
+    double[] pv = ws.pv;
+    double[] res = ws.res;
+    double norm = 0;
+    for (int i = 0; i < states; i++) {
+      double acc = SparseBlockFactor.rowDot(pv, col, rowPtr[i], rowPtr[i + 1], x, 0);
+      double r = b[i] - (x[i] - gamma * acc);
+      res[i] = r;
+      norm = Math.max(norm, Math.abs(r));
+    }
+    return norm;
+  }
+
+  /** One thread's scratch space and block factors. */
   private final class Workspace {
     final double[] b = new double[states];
     final double[] pv = new double[col.length];
     final double[] diag = new double[states];
     final double[] res = new double[states];
+    final double[] rhs = new double[states];
     final double[] delta = new double[states];
+    final double[] x = new double[states];
     final double[] out = new double[states];
-    final double[] q = new double[states * actions];
     final double[] local = new double[maxBlock];
-    final double[] local2 = new double[maxBlock];
-    final Object[] factors = new Object[blocks.count()];
-    final int[][] pivots = new int[blocks.count()][];
-    double target;
+    final KrylovScratch krylov = new KrylovScratch(maxBlock > DENSE_LIMIT ? maxBlock : 0);
+    final BlockFactor[] factors = new BlockFactor[blockStart.length - 1];
+
+    BlockFactor factor(int c) {
+      BlockFactor f = factors[c];
+      if (f == null) {
+        int from = blockStart[c];
+        int m = blockStart[c + 1] - from;
+        f = m > DENSE_LIMIT
+            ? new SparseBlockFactor(from, m, rowPtr, col, split,
+                largeBlocks == LargeBlocks.SPARSE_LU)
+            : new DenseBlockFactor(from, m, rowPtr, col, split);
+        factors[c] = f;
+      }
+      return f;
+    }
   }
 }

@@ -61,14 +61,14 @@ class ExactPolicyEvaluatorScaleTest {
   @Test
   void paperSizedGridworld() {
     MultiTaskMdp mdp = ExactPolicyEvaluatorTest.gridworld(70, 0.99, 9);
-    assertThat(BellmanSolver.of(mdp.kernel()).largestComponent()).isEqualTo(1);
+    assertThat(new BellmanSolver(mdp.kernel()).largestComponent()).isEqualTo(1);
     check(mdp, EvaluatorFixtures.randomPolicy(1, mdp.states(), 2, 2.0), 0.05);
   }
 
   @Test
   void largeRandomMdpWithOneGiantComponent() {
     MultiTaskMdp mdp = RandomMdps.create(4, 2000, 2, 10, 1, 0.99);
-    assertThat(BellmanSolver.of(mdp.kernel()).largestComponent()).isEqualTo(2000);
+    assertThat(new BellmanSolver(mdp.kernel()).largestComponent()).isEqualTo(2000);
     check(mdp, EvaluatorFixtures.randomPolicy(2, mdp.states(), 2, 1.0), 0.0);
     check(mdp, EvaluatorFixtures.randomPolicy(3, mdp.states(), 2, 1.0), 1.0);
   }

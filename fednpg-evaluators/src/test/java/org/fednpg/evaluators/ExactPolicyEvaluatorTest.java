@@ -102,7 +102,7 @@ class ExactPolicyEvaluatorTest {
   @ValueSource(doubles = {0.5, 0.99})
   void gridworldIsSolvedByBackSubstitution(double gamma) {
     MultiTaskMdp mdp = gridworld(9, gamma, 3);
-    BellmanSolver solver = BellmanSolver.of(mdp.kernel());
+    BellmanSolver solver = new BellmanSolver(mdp.kernel());
     assertThat(solver.largestComponent()).isEqualTo(1);
     assertThat(solver.components()).isEqualTo(81);
     checkAgainstDense(mdp, EvaluatorFixtures.randomPolicy(4, 81, 2, 3.0));
@@ -153,7 +153,7 @@ class ExactPolicyEvaluatorTest {
   @ValueSource(doubles = {0.9, 0.99})
   void severalNontrivialComponents(double gamma) {
     MultiTaskMdp mdp = clustered(gamma, 17);
-    BellmanSolver solver = BellmanSolver.of(mdp.kernel());
+    BellmanSolver solver = new BellmanSolver(mdp.kernel());
     assertThat(solver.components()).isEqualTo(4);
     assertThat(solver.largestComponent()).isEqualTo(230);
     checkAgainstDense(mdp, EvaluatorFixtures.randomPolicy(5, mdp.states(), 2, 1.5));
@@ -162,8 +162,7 @@ class ExactPolicyEvaluatorTest {
   @Test
   void sparseLuFallbackGivesTheSameAnswer() {
     MultiTaskMdp mdp = clustered(0.99, 23);
-    BellmanSolver solver = new BellmanSolver(mdp.kernel());
-    solver.preferSparseLu(true);
+    BellmanSolver solver = new BellmanSolver(mdp.kernel(), BellmanSolver.LargeBlocks.SPARSE_LU);
     LogPolicy pi = EvaluatorFixtures.randomPolicy(6, mdp.states(), 2, 1.0);
     double[] v = solver.evaluate(0.99, mdp.reward(0), pi, 0.05).values();
     double[] dense = EvaluatorFixtures.denseValues(mdp, mdp.reward(0), pi, 0.05);
@@ -183,7 +182,7 @@ class ExactPolicyEvaluatorTest {
     double[] r = new double[2 * n];
     r[0] = 1.0;
     MultiTaskMdp mdp = EvaluatorFixtures.mdp(b.build(), 0.99, RewardTable.of(n, 2, r));
-    assertThat(BellmanSolver.of(mdp.kernel()).largestComponent()).isEqualTo(n);
+    assertThat(new BellmanSolver(mdp.kernel()).largestComponent()).isEqualTo(n);
     checkAgainstDense(mdp, EvaluatorFixtures.randomPolicy(8, n, 2, 1.0));
   }
 
@@ -243,7 +242,7 @@ class ExactPolicyEvaluatorTest {
   @Test
   void rejectsBadArguments() {
     MultiTaskMdp mdp = RandomMdps.create(1, 4, 2, 2, 1, 0.9);
-    BellmanSolver solver = BellmanSolver.of(mdp.kernel());
+    BellmanSolver solver = new BellmanSolver(mdp.kernel());
     LogPolicy pi = LogPolicy.uniform(4, 2);
     assertThatThrownBy(() -> solver.evaluate(1.0, mdp.reward(0), pi, 0))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("gamma");
@@ -256,10 +255,21 @@ class ExactPolicyEvaluatorTest {
   }
 
   @Test
-  void sharedSolverIsReusedPerKernelInstance() {
+  void evaluatorsOfOneRunShareOneSolverAndRunsDoNot() {
     MultiTaskMdp mdp = RandomMdps.create(2, 10, 2, 2, 1, 0.9);
-    assertThat(BellmanSolver.of(mdp.kernel())).isSameAs(BellmanSolver.of(mdp.kernel()));
-    assertThat(BellmanSolver.of(mdp.withGamma(0.5).kernel()))
-        .isSameAs(BellmanSolver.of(mdp.kernel()));
+    org.fednpg.api.EvaluatorContext run = EvaluatorFixtures.context(mdp, 1, 0);
+    ExactPolicyEvaluator a =
+        (ExactPolicyEvaluator) EvaluatorFixtures.create(run, "exact", java.util.Map.of());
+    ExactPolicyEvaluator b =
+        (ExactPolicyEvaluator) EvaluatorFixtures.create(run, "exact", java.util.Map.of());
+    ExactPolicyEvaluator other = (ExactPolicyEvaluator) EvaluatorFixtures.create(
+        EvaluatorFixtures.context(mdp, 1, 0), "exact", java.util.Map.of());
+    assertThat(a.solver()).isSameAs(b.solver());
+    assertThat(other.solver()).isNotSameAs(a.solver());
+    assertThat(new ExactPolicyEvaluator(mdp.withGamma(0.5), a.solver()).solver())
+        .isSameAs(a.solver());
+    MultiTaskMdp unrelated = RandomMdps.create(3, 10, 2, 2, 1, 0.9);
+    assertThatThrownBy(() -> new ExactPolicyEvaluator(unrelated, a.solver()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("kernel");
   }
 }

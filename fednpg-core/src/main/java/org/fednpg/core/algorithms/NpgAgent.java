@@ -12,7 +12,9 @@ import org.fednpg.api.run.AgentState;
 /**
  * One agent of FedNPG (SPEC §3), with or without Q-tracking. State: the normalised log-policy
  * log π_n^(t), the local estimate q_n^(t) of Q_n^(t) and, when tracking, the global-Q estimate
- * T_n^(t). With tracking an iteration has two exchanges:
+ * T_n^(t), plus V of the current policy as last evaluated (the evaluator's warm start, see
+ * {@link PolicyEvaluator#evaluateInto(EvaluationRequest, double[], double[])}). With tracking an
+ * iteration has two exchanges:
  *
  * <ol>
  *   <li>send (1 − ητ/(1−γ)) log π_n + (η/(1−γ)) T_n; receive the mix, normalise per state → π_n^(t+1);
@@ -46,6 +48,11 @@ public final class NpgAgent implements AgentProcess {
   private double[] qNext;
   private final double[] tracker;
   private final double[] outbox;
+  /**
+   * V of the current policy as the evaluator last returned it: the warm start of the next
+   * evaluation, so it is part of the checkpointed state (resume stays bit-identical).
+   */
+  private final double[] values;
   private long samples;
 
   /**
@@ -105,6 +112,7 @@ public final class NpgAgent implements AgentProcess {
     this.outbox = new double[size];
     this.q = new double[size];
     this.qNext = keepsT ? new double[size] : null;
+    this.values = new double[reward.states()];
   }
 
   @Override
@@ -122,7 +130,7 @@ public final class NpgAgent implements AgentProcess {
 
   private void evaluate(long iteration, double[] into) {
     samples += evaluator.evaluateInto(
-        new EvaluationRequest(id, iteration, reward, policy, tau), into);
+        new EvaluationRequest(id, iteration, reward, policy, tau), into, values);
   }
 
   @Override
@@ -177,6 +185,7 @@ public final class NpgAgent implements AgentProcess {
     if (tracker != null) {
       tables.put("tracker", tracker);
     }
+    tables.put("values", values);
     return new AgentState(tables, samples);
   }
 
@@ -192,6 +201,16 @@ public final class NpgAgent implements AgentProcess {
     System.arraycopy(restored, 0, q, 0, q.length);
     if (tracker != null) {
       System.arraycopy(state.table("tracker"), 0, tracker, 0, tracker.length);
+    }
+    // checkpoints written before warm starts have no values: the next solve starts cold
+    java.util.Arrays.fill(values, 0.0);
+    if (state.tables().containsKey("values")) {
+      double[] v = state.table("values");
+      if (v.length != values.length) {
+        throw new IllegalArgumentException("agent state table 'values' has " + v.length
+            + " entries, expected " + values.length);
+      }
+      System.arraycopy(v, 0, values, 0, values.length);
     }
     samples = state.samples();
   }

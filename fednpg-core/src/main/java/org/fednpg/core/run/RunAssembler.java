@@ -13,6 +13,7 @@ import org.fednpg.api.Parameters;
 import org.fednpg.api.PolicyEvaluator;
 import org.fednpg.api.PolicyEvaluatorProvider;
 import org.fednpg.api.RandomSource;
+import org.fednpg.api.RunScope;
 import org.fednpg.api.Topology;
 import org.fednpg.api.TopologyContext;
 import org.fednpg.api.TopologyProvider;
@@ -81,13 +82,15 @@ public final class RunAssembler {
     Supplier<OptimalSolution> optimum = memoize(() -> ValueIteration.solve(model, tau));
     Supplier<QEstimate> optimalQ = memoize(() -> QEstimate.of(
         model.states(), model.actions(), optimum.get().q(), 0));
+    // one scope per run: the exact evaluators of agents, metrics and critics share one solver
+    RunScope scope = new RunScope();
     EvaluatorFactory[] factory = new EvaluatorFactory[1];
     factory[0] = (type, params) -> {
       PolicyEvaluatorProvider p = registry.evaluator(type);
       Parameters ps = ComponentRegistry.parameters(
           Family.EVALUATOR, p, params, request.baseDirectory());
       return p.create(ps, new EvaluatorContext(
-          model, sampler, root.child("evaluator").child(type), factory[0], optimalQ));
+          model, sampler, root.child("evaluator").child(type), factory[0], optimalQ, scope));
     };
 
     PolicyEvaluator evaluator = null;
@@ -100,7 +103,7 @@ public final class RunAssembler {
       Parameters ps = resolve(Family.EVALUATOR, p, evalSpec, request);
       resolved.put(Family.EVALUATOR.label(), ps);
       evaluator = p.create(ps, new EvaluatorContext(
-          model, sampler, root.child("evaluator"), factory[0], optimalQ));
+          model, sampler, root.child("evaluator"), factory[0], optimalQ, scope));
     }
 
     Algorithm algorithm = algProvider.create(algParams, new AlgorithmContext(
@@ -113,7 +116,7 @@ public final class RunAssembler {
     PolicyEvaluatorProvider exactProvider = registry.evaluator(EXACT);
     PolicyEvaluator exact = exactProvider.create(
         ComponentRegistry.parameters(Family.EVALUATOR, exactProvider, Map.of(), request.baseDirectory()),
-        new EvaluatorContext(model, sampler, root.child("metrics"), factory[0], optimalQ));
+        new EvaluatorContext(model, sampler, root.child("metrics"), factory[0], optimalQ, scope));
     MetricsCalculator metrics = new MetricsCalculator(model, exact, tau, optimum.get());
     return new AssembledRun(
         environment, model, topology, evaluator, algorithm, optimum.get(), metrics, resolved);
