@@ -20,6 +20,7 @@ import org.fednpg.api.Topology;
 import org.fednpg.api.TopologyContext;
 import org.fednpg.api.TopologyProvider;
 import org.fednpg.api.model.MixingMatrix;
+import org.fednpg.core.theory.SpectralNorm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -178,77 +179,11 @@ public abstract class TopologyContract {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("no_such_parameter");
   }
 
-  /** σ = sqrt(λ_max((W − J)ᵀ(W − J))), J = 11ᵀ/N, by cyclic Jacobi rotations. */
+  /**
+   * σ = ‖W − 11ᵀ/N‖₂ by cyclic Jacobi rotations on (W − J)ᵀ(W − J) (core's {@code SpectralNorm}),
+   * independent of the EJML singular-value decomposition the topologies use.
+   */
   static double sigma(MixingMatrix mixing) {
-    double[][] w = mixing.toArray();
-    int n = w.length;
-    double[][] a = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        a[i][j] = w[i][j] - 1.0 / n;
-      }
-    }
-    double[][] g = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        double s = 0;
-        for (int k = 0; k < n; k++) {
-          s += a[k][i] * a[k][j];
-        }
-        g[i][j] = s;
-      }
-    }
-    double max = 0;
-    for (double lambda : jacobiEigenvalues(g)) {
-      max = Math.max(max, lambda);
-    }
-    return Math.sqrt(max);
-  }
-
-  /** Eigenvalues of a symmetric matrix (destroyed) by cyclic Jacobi sweeps. */
-  static double[] jacobiEigenvalues(double[][] a) {
-    int n = a.length;
-    for (int sweep = 0; sweep < 100; sweep++) {
-      double off = 0;
-      for (int p = 0; p < n; p++) {
-        for (int q = p + 1; q < n; q++) {
-          off += a[p][q] * a[p][q];
-        }
-      }
-      if (off < 1e-30) {
-        break;
-      }
-      for (int p = 0; p < n; p++) {
-        for (int q = p + 1; q < n; q++) {
-          if (a[p][q] == 0) {
-            continue;
-          }
-          double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-          double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-          if (theta == 0) {
-            t = 1;
-          }
-          double c = 1 / Math.sqrt(t * t + 1);
-          double s = t * c;
-          for (int k = 0; k < n; k++) {
-            double akp = a[k][p];
-            double akq = a[k][q];
-            a[k][p] = c * akp - s * akq;
-            a[k][q] = s * akp + c * akq;
-          }
-          for (int k = 0; k < n; k++) {
-            double apk = a[p][k];
-            double aqk = a[q][k];
-            a[p][k] = c * apk - s * aqk;
-            a[q][k] = s * apk + c * aqk;
-          }
-        }
-      }
-    }
-    double[] d = new double[n];
-    for (int i = 0; i < n; i++) {
-      d[i] = a[i][i];
-    }
-    return d;
+    return SpectralNorm.sigma(mixing.toArray());
   }
 }

@@ -2,6 +2,7 @@ package org.fednpg.core.fednac;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.fednpg.core.theory.SpectralNorm;
 
 /**
  * The quantities of the paper's FedNAC theory (PAPER.md §3, Theorem E.10 / 4.4) for one run:
@@ -64,7 +65,11 @@ record FedNacTheory(double cPhi, double mu, double lq, double alpha1) {
         cov[j][i] = cov[i][j];
       }
     }
-    return SymmetricEigen.smallest(cov);
+    double smallest = Double.POSITIVE_INFINITY;
+    for (double lambda : SpectralNorm.symmetricEigenvalues(cov)) {
+      smallest = Math.min(smallest, lambda);
+    }
+    return smallest;
   }
 
   /** β of the theorem's statement, 1/(2C_φ). */

@@ -24,6 +24,7 @@ import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.core.TestTopologies;
 import org.fednpg.testing.RandomMdps;
 import org.fednpg.testing.Tolerances;
+import org.fednpg.core.theory.SpectralNorm;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -225,7 +226,7 @@ class FedNacPaperTheoryTest {
           a[j][i] = a[i][j];
         }
       }
-      double[] mine = SymmetricEigen.eigenvalues(a);
+      double[] mine = SpectralNorm.symmetricEigenvalues(a);
       SimpleEVD<SimpleMatrix> evd = new SimpleMatrix(a).eig();
       double[] theirs = new double[size];
       for (int i = 0; i < size; i++) {
