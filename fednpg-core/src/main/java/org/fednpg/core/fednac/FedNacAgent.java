@@ -1,12 +1,8 @@
 package org.fednpg.core.fednac;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.RewardTable;
-import org.fednpg.api.run.AgentProcess;
-import org.fednpg.api.run.AgentState;
 
 /**
  * One FedNAC agent (SPEC §3). State: actor parameters θ_n, critic w_n and the global-critic
@@ -22,57 +18,41 @@ import org.fednpg.api.run.AgentState;
  * h^(0) = w^(0). A critic that returns non-finite weights (off-policy TD with linear features can
  * diverge) stops the run with a {@link FedNpgException} naming the agent and iteration.
  */
-public final class FedNacAgent implements AgentProcess {
+public final class FedNacAgent extends LinearAgentBase {
 
-  private final int id;
-  private final RewardTable reward;
-  private final FeatureMap features;
-  private final LinearCritic critic;
+  private final LinearCritic estimator;
   private final double keep;
   private final double step;
 
-  private final double[] theta;
-  private final double[] tracker;
-  private final double[] outbox;
-  private double[] w;
+  /** w_n^(t+1) between the two exchanges. */
   private double[] wNext;
-  private LogPolicy policy;
-  private long samples;
 
   FedNacAgent(int id, RewardTable reward, FeatureMap features, LinearCritic critic, double eta,
       double tau, double gamma) {
-    this.id = id;
-    this.reward = reward;
-    this.features = features;
-    this.critic = critic;
+    super(id, reward, features);
+    this.estimator = critic;
     this.keep = 1 - eta * tau / (1 - gamma);
     this.step = eta / (1 - gamma);
-    int d = features.dimension();
-    this.theta = new double[d];
-    this.tracker = new double[d];
-    this.outbox = new double[d];
-    this.w = new double[d];
-    this.policy = policyOf(theta);
   }
 
-  private LogPolicy policyOf(double[] parameters) {
-    double[] logits = features.logits(parameters);
-    for (double v : logits) {
-      if (!Double.isFinite(v)) {
-        throw new FedNpgException("FedNAC agent " + id + ": actor parameters diverged "
-            + "(non-finite logits); the critic estimates are unstable, see critic_step/samples");
-      }
-    }
-    return LogPolicy.fromLogits(features.states(), features.actions(), logits);
+  @Override
+  String divergedMessage() {
+    return "FedNAC agent " + id + ": actor parameters diverged (non-finite logits); the critic "
+        + "estimates are unstable, see critic_step/samples";
+  }
+
+  @Override
+  void clearPending() {
+    wNext = null;
   }
 
   private double[] fitCritic(long iteration) {
-    LinearCritic.Fit fit = critic.fit(id, iteration, reward, policy, w);
+    LinearCritic.Fit fit = estimator.fit(id, iteration, reward, policy, critic);
     samples += fit.samples();
     for (double v : fit.weights()) {
       if (!Double.isFinite(v)) {
         throw new FedNpgException("FedNAC agent " + id + ", iteration " + iteration + ": critic "
-            + critic + " diverged (non-finite weights); use a smaller critic_step, more samples, "
+            + estimator + " diverged (non-finite weights); use a smaller critic_step, more samples, "
             + "or critic lstd/montecarlo");
       }
     }
@@ -81,8 +61,8 @@ public final class FedNacAgent implements AgentProcess {
 
   @Override
   public void initialize() {
-    w = fitCritic(0);
-    System.arraycopy(w, 0, tracker, 0, w.length);
+    critic = fitCritic(0);
+    System.arraycopy(critic, 0, tracker, 0, critic.length);
   }
 
   @Override
@@ -93,7 +73,7 @@ public final class FedNacAgent implements AgentProcess {
       }
     } else {
       for (int k = 0; k < outbox.length; k++) {
-        outbox[k] = tracker[k] + wNext[k] - w[k];
+        outbox[k] = tracker[k] + wNext[k] - critic[k];
       }
     }
     return outbox;
@@ -107,60 +87,8 @@ public final class FedNacAgent implements AgentProcess {
       wNext = fitCritic(iteration + 1);
     } else {
       System.arraycopy(mixed, 0, tracker, 0, tracker.length);
-      w = wNext;
+      critic = wNext;
       wNext = null;
     }
-  }
-
-  @Override
-  public LogPolicy policy() {
-    return policy;
-  }
-
-  @Override
-  public long samples() {
-    return samples;
-  }
-
-  @Override
-  public AgentState snapshot() {
-    Map<String, double[]> tables = new LinkedHashMap<>();
-    tables.put("theta", theta);
-    tables.put("critic", w);
-    tables.put("tracker", tracker);
-    return new AgentState(tables, samples);
-  }
-
-  @Override
-  public void restore(AgentState state) {
-    int d = theta.length;
-    double[] t = state.table("theta");
-    double[] c = state.table("critic");
-    double[] h = state.table("tracker");
-    if (t.length != d || c.length != d || h.length != d) {
-      throw new IllegalArgumentException("agent state tables have lengths " + t.length + ", "
-          + c.length + ", " + h.length + " but this run's feature dimension is " + d);
-    }
-    System.arraycopy(t, 0, theta, 0, d);
-    System.arraycopy(h, 0, tracker, 0, d);
-    w = c;
-    wNext = null;
-    policy = policyOf(theta);
-    samples = state.samples();
-  }
-
-  /** θ_n (a copy). */
-  public double[] theta() {
-    return theta.clone();
-  }
-
-  /** The current critic w_n^(t) (a copy). */
-  public double[] critic() {
-    return w.clone();
-  }
-
-  /** The global-critic tracker h_n^(t) (a copy). */
-  public double[] tracker() {
-    return tracker.clone();
   }
 }

@@ -1,12 +1,8 @@
 package org.fednpg.core.fednac;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.RewardTable;
-import org.fednpg.api.run.AgentProcess;
-import org.fednpg.api.run.AgentState;
 
 /**
  * One agent of the paper's FedNAC (PAPER.md §3, Algorithm 3; {@code fednac} with
@@ -24,50 +20,34 @@ import org.fednpg.api.run.AgentState;
  * does), so the samples reported after iteration t are exactly those behind ξ^(t+1): the
  * critics w^(0..t). Only d-vectors leave the agent.
  */
-final class FedNacPaperAgent implements AgentProcess {
+final class FedNacPaperAgent extends LinearAgentBase {
 
   /** Fits the critic of one policy; {@link PaperCritic} or, in tests, an exact critic. */
   interface Critic {
     PaperCritic.Fit fit(int agent, long iteration, RewardTable reward, LogPolicy policy);
   }
 
-  private final int id;
-  private final RewardTable reward;
-  private final FeatureMap features;
-  private final Critic critic;
+  private final Critic estimator;
   private final double alpha;
 
-  private final double[] xi;
-  private final double[] tracker;
-  private final double[] outbox;
-  private double[] previous;
+  /** w_n^(t), fitted in exchange 0 of iteration t, until it settles as {@code critic}. */
   private double[] current;
-  private LogPolicy policy;
-  private long samples;
 
   FedNacPaperAgent(int id, RewardTable reward, FeatureMap features, Critic critic, double alpha) {
-    this.id = id;
-    this.reward = reward;
-    this.features = features;
-    this.critic = critic;
+    super(id, reward, features);
+    this.estimator = critic;
     this.alpha = alpha;
-    int d = features.dimension();
-    this.xi = new double[d];
-    this.tracker = new double[d];
-    this.outbox = new double[d];
-    this.previous = new double[d];
-    this.policy = policyOf(xi);
   }
 
-  private LogPolicy policyOf(double[] parameters) {
-    double[] logits = features.logits(parameters);
-    for (double v : logits) {
-      if (!Double.isFinite(v)) {
-        throw new FedNpgException("FedNAC (paper) agent " + id + ": actor parameters diverged "
-            + "(non-finite logits); use a smaller alpha or beta");
-      }
-    }
-    return LogPolicy.fromLogits(features.states(), features.actions(), logits);
+  @Override
+  String divergedMessage() {
+    return "FedNAC (paper) agent " + id + ": actor parameters diverged (non-finite logits); use "
+        + "a smaller alpha or beta";
+  }
+
+  @Override
+  void clearPending() {
+    current = null;
   }
 
   @Override
@@ -79,7 +59,7 @@ final class FedNacPaperAgent implements AgentProcess {
   @Override
   public double[] send(long iteration, int exchange) {
     if (exchange == 0) {
-      PaperCritic.Fit fit = critic.fit(id, iteration, reward, policy);
+      PaperCritic.Fit fit = estimator.fit(id, iteration, reward, policy);
       samples += fit.samples();
       current = fit.weights();
       for (double v : current) {
@@ -90,11 +70,11 @@ final class FedNacPaperAgent implements AgentProcess {
         }
       }
       for (int k = 0; k < outbox.length; k++) {
-        outbox[k] = tracker[k] + current[k] - previous[k];
+        outbox[k] = tracker[k] + current[k] - critic[k];
       }
     } else {
       for (int k = 0; k < outbox.length; k++) {
-        outbox[k] = xi[k] + alpha * tracker[k];
+        outbox[k] = theta[k] + alpha * tracker[k];
       }
     }
     return outbox;
@@ -104,64 +84,16 @@ final class FedNacPaperAgent implements AgentProcess {
   public void receive(long iteration, int exchange, double[] mixed) {
     if (exchange == 0) {
       System.arraycopy(mixed, 0, tracker, 0, tracker.length);
-      previous = current;
+      critic = current;
       current = null;
     } else {
-      System.arraycopy(mixed, 0, xi, 0, xi.length);
-      policy = policyOf(xi);
+      System.arraycopy(mixed, 0, theta, 0, theta.length);
+      policy = policyOf(theta);
     }
   }
 
-  @Override
-  public LogPolicy policy() {
-    return policy;
-  }
-
-  @Override
-  public long samples() {
-    return samples;
-  }
-
-  /** After iteration t: theta = ξ^(t+1), critic = w^(t), tracker = h^(t). */
-  @Override
-  public AgentState snapshot() {
-    Map<String, double[]> tables = new LinkedHashMap<>();
-    tables.put("theta", xi);
-    tables.put("critic", previous);
-    tables.put("tracker", tracker);
-    return new AgentState(tables, samples);
-  }
-
-  @Override
-  public void restore(AgentState state) {
-    int d = xi.length;
-    double[] t = state.table("theta");
-    double[] c = state.table("critic");
-    double[] h = state.table("tracker");
-    if (t.length != d || c.length != d || h.length != d) {
-      throw new IllegalArgumentException("agent state tables have lengths " + t.length + ", "
-          + c.length + ", " + h.length + " but this run's feature dimension is " + d);
-    }
-    System.arraycopy(t, 0, xi, 0, d);
-    System.arraycopy(h, 0, tracker, 0, d);
-    previous = c.clone();
-    current = null;
-    policy = policyOf(xi);
-    samples = state.samples();
-  }
-
-  /** ξ_n (a copy). */
+  /** ξ_n (a copy; the base class calls it θ). */
   double[] xi() {
-    return xi.clone();
-  }
-
-  /** The tracker h_n^(t) after iteration t (a copy). */
-  double[] tracker() {
-    return tracker.clone();
-  }
-
-  /** The last fitted critic w_n^(t) (a copy). */
-  double[] critic() {
-    return previous.clone();
+    return theta();
   }
 }
