@@ -5,57 +5,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.fednpg.api.run.Algorithm;
 
 /**
  * The paper's FedNAC (Algorithm 3): {@link FedNacPaperAgent}s mixing through the topology, two
  * exchanges per iteration (tracker, then actor); τ = 0. Its {@link #theory()} holds the constants
  * of Theorem E.10 for the run and the approximation floor.
  */
-final class FedNacPaperAlgorithm implements Algorithm {
+final class FedNacPaperAlgorithm extends LinearAlgorithmBase<FedNacPaperAgent> {
 
-  private final List<FedNacPaperAgent> agents;
-  private final Map<String, Object> info;
   private final Map<String, Object> theoryBase;
-  private final Supplier<Map<String, Object>> approximation;
-  private Map<String, Object> floor;
 
   FedNacPaperAlgorithm(List<FedNacPaperAgent> agents, Map<String, Object> info,
       Map<String, Object> theoryBase, Supplier<Map<String, Object>> approximation) {
-    this.agents = List.copyOf(agents);
-    this.info = info;
+    super(agents, info, approximation);
     this.theoryBase = theoryBase;
-    this.approximation = approximation;
-  }
-
-  @Override
-  public List<FedNacPaperAgent> agents() {
-    return agents;
-  }
-
-  @Override
-  public int exchangesPerIteration() {
-    return 2;
   }
 
   @Override
   public double tau() {
     return 0;
-  }
-
-  private synchronized Map<String, Object> floor() {
-    if (floor == null) {
-      floor = approximation.get();
-    }
-    return floor;
-  }
-
-  /** The run's facts plus {@code approximation_error} (needs the oracle's Q*; computed once). */
-  @Override
-  public Map<String, Object> manifestInfo() {
-    Map<String, Object> m = new LinkedHashMap<>(info);
-    m.put("approximation_error", floor());
-    return Collections.unmodifiableMap(m);
   }
 
   /**
