@@ -43,7 +43,7 @@ public final class NumericCsv {
         width = cells.length;
       } else if (cells.length != width) {
         throw new InvalidInputException(where + " (row " + (rows.size() + 1) + ") has "
-            + cells.length + " numbers, expected " + width + " like the first row");
+            + cells.length + " columns, expected " + width + " like the first row");
       }
       double[] row = new double[cells.length];
       for (int c = 0; c < cells.length; c++) {
