@@ -73,12 +73,7 @@ final class CompareCommand implements Callable<Integer> {
         IterationMetrics last = rows.get(rows.size() - 1);
         value[k] = last.value();
         gap[k] = last.optimalityGap();
-        // iterations until the gap stays <= tol (as REPORT.md, Runs.staysBelow): the first
-        // iteration after which it never exceeds tol again; NaN when the last gap is above tol
-        iters[k] = Double.NaN;
-        for (int j = rows.size() - 1; j >= 0 && rows.get(j).optimalityGap() <= tol; j--) {
-          iters[k] = rows.get(j).iteration();
-        }
+        iters[k] = gapStaysBelowFrom(rows, tol);
         allReached &= !Double.isNaN(iters[k]);
       }
       out.printf(Locale.ROOT, "%-4d %-5d %-26s %-26s %-22s %s%n", ++i, runs.size(),
@@ -86,6 +81,19 @@ final class CompareCommand implements Callable<Integer> {
           runs.size() == 1 ? runs.get(0) : runs.get(0) + " (+" + (runs.size() - 1) + ")");
     }
     return 0;
+  }
+
+  /**
+   * Iterations until the gap stays ≤ tol (as REPORT.md, Runs.staysBelow): the first iteration
+   * from which the gap never exceeds tol again in the run's rows; NaN when the last gap is above
+   * tol (a NaN gap counts as above).
+   */
+  static double gapStaysBelowFrom(List<IterationMetrics> rows, double tol) {
+    double since = Double.NaN;
+    for (int j = rows.size() - 1; j >= 0 && rows.get(j).optimalityGap() <= tol; j--) {
+      since = rows.get(j).iteration();
+    }
+    return since;
   }
 
   private static String meanCi(double[] x) {

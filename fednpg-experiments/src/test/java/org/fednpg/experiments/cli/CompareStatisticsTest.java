@@ -3,10 +3,37 @@ package org.fednpg.experiments.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.fednpg.api.run.IterationMetrics;
 import org.junit.jupiter.api.Test;
 
-/** The 95% Student-t interval of {@code fednpg compare}, against cited and hand-computed values. */
+/**
+ * The statistics of {@code fednpg compare} (95% Student-t interval, iterations until the gap
+ * stays below the tolerance), against cited values and hand-made cases whose answers are read off.
+ */
 class CompareStatisticsTest {
+
+  /** Rows at iterations 0, 10, 20, ... (a metrics schedule with metricsEvery 10). */
+  private static List<IterationMetrics> gaps(double... gap) {
+    List<IterationMetrics> rows = new ArrayList<>();
+    for (int t = 0; t < gap.length; t++) {
+      rows.add(new IterationMetrics(10L * t, 0, gap[t], 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+    return rows;
+  }
+
+  @Test
+  void gapStaysBelowIsTheStartOfTheFinalRunBelowTheTolerance() {
+    // touches 1e-3 at t = 20, rises at t = 30, stays below from t = 50 on
+    assertThat(CompareCommand.gapStaysBelowFrom(
+        gaps(1, 0.1, 9e-4, 0.5, 0.01, 8e-4, 5e-4, 1e-4), 1e-3)).isEqualTo(50);
+    // ends above: did not converge
+    assertThat(CompareCommand.gapStaysBelowFrom(gaps(1, 9e-10, 0.2, 94), 1e-3)).isNaN();
+    // the boundary counts; below from the start settles at 0; NaN counts as above
+    assertThat(CompareCommand.gapStaysBelowFrom(gaps(1e-3, 1e-4, 1e-3), 1e-3)).isZero();
+    assertThat(CompareCommand.gapStaysBelowFrom(gaps(1, Double.NaN, 1e-5), 1e-3)).isEqualTo(20);
+  }
 
   /**
    * t_{0.975, df} as printed in the standard two-sided tables (e.g. NIST/SEMATECH e-Handbook of
