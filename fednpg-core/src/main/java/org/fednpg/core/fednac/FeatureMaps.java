@@ -1,15 +1,11 @@
 package org.fednpg.core.fednac;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.RandomSource;
-import org.fednpg.api.io.InputFiles;
+import org.fednpg.api.io.NumericCsv;
 
 /**
  * The built-in feature constructions of FedNAC's {@code features} parameter. Every map except
@@ -79,43 +75,8 @@ public final class FeatureMaps {
    * @throws InvalidInputException naming the file and line on a wrong shape or a bad number
    */
   public static FeatureMap fromFile(Path file, int states, int actions) {
-    List<double[]> rows = new ArrayList<>();
-    int dim = -1;
-    try (BufferedReader in = new BufferedReader(
-        new StringReader(InputFiles.readString(file, "features file")))) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] cells = line.split(",", -1);
-        if (dim < 0) {
-          dim = cells.length;
-        } else if (cells.length != dim) {
-          throw new InvalidInputException("features file " + file + " line " + number + ": has "
-              + cells.length + " numbers, expected " + dim + " like the first row");
-        }
-        double[] row = new double[dim];
-        for (int k = 0; k < dim; k++) {
-          String cell = cells[k].trim();
-          try {
-            row[k] = Double.parseDouble(cell);
-          } catch (NumberFormatException e) {
-            throw new InvalidInputException("features file " + file + " line " + number
-                + " column " + (k + 1) + ": not a number: '" + cell + "'", e);
-          }
-          if (!Double.isFinite(row[k])) {
-            throw new InvalidInputException("features file " + file + " line " + number
-                + " column " + (k + 1) + ": must be finite, got " + cell);
-          }
-        }
-        rows.add(row);
-      }
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read features file " + file + ": " + e.getMessage(), e);
-    }
+    List<NumericCsv.Row> rows = NumericCsv.read(file, "features file");
+    int dim = rows.isEmpty() ? 0 : rows.get(0).values().length;
     int expected = states * actions;
     if (rows.size() != expected) {
       throw new InvalidInputException("features file " + file + ": has " + rows.size()
@@ -124,7 +85,7 @@ public final class FeatureMaps {
     }
     double[] table = new double[expected * dim];
     for (int sa = 0; sa < expected; sa++) {
-      System.arraycopy(rows.get(sa), 0, table, sa * dim, dim);
+      System.arraycopy(rows.get(sa).values(), 0, table, sa * dim, dim);
     }
     return new DenseFeatures(states, actions, dim, table);
   }

@@ -8,6 +8,9 @@ final class GaussianElimination {
   /**
    * Solves the augmented system [A | b] (n rows of n + 1 numbers, destroyed) by Gaussian
    * elimination with partial pivoting.
+   *
+   * @throws ArithmeticException if A is singular (a column has no nonzero pivot), instead of
+   *     returning NaN or infinite entries
    */
   static double[] solve(double[][] a) {
     int n = a.length;
@@ -23,7 +26,8 @@ final class GaussianElimination {
       a[piv] = t;
       double p = a[col][col];
       if (p == 0) {
-        continue;
+        throw new ArithmeticException("singular linear system: column " + col + " of the "
+            + n + "x" + n + " matrix has no nonzero pivot (linearly dependent rows)");
       }
       for (int row = col + 1; row < n; row++) {
         double f = a[row][col] / p;

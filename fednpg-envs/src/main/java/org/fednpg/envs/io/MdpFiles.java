@@ -1,17 +1,29 @@
 package org.fednpg.envs.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.io.AtomicFiles;
 import org.fednpg.api.io.InputFiles;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.model.RewardTable;
@@ -37,9 +49,10 @@ import org.slf4j.LoggerFactory;
  * Every error is an {@link InvalidInputException} whose one-line message starts with the file name
  * and names the offending entry.
  *
- * <p>Writing prints doubles with {@link Double#toString(double)}, which parses back to the same
- * bits, so a written MDP reads back {@code equals} to the original; files are written to a
- * temporary sibling and renamed into place.
+ * <p>Reading and writing use Jackson's streaming parser and generator (jackson-core only).
+ * Writing prints doubles with {@link Double#toString(double)}, which parses back to the same
+ * bits, so a written MDP reads back {@code equals} to the original; files are written with
+ * {@link AtomicFiles}.
  */
 public final class MdpFiles {
 
@@ -52,6 +65,29 @@ public final class MdpFiles {
       Set.of("format", "states", "actions", "gamma", "transitions", "rewards");
   private static final List<String> KNOWN =
       List.of("format", "name", "states", "actions", "gamma", "initial", "transitions", "rewards");
+
+  /** Deepest nesting accepted (our choice; a valid file nests 4 deep). */
+  private static final int MAX_DEPTH = 64;
+
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+      .build();
+
+  /** The JSON {@code null} literal (a map cannot hold Java null). */
+  private static final Object NULL = new Object() {
+    @Override
+    public String toString() {
+      return "null";
+    }
+  };
+
+  /** A JSON number: its source text, its value, and whether it has no fraction or exponent. */
+  private record Num(String text, double value, boolean isIntegral) {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
 
   private MdpFiles() {}
 
@@ -84,15 +120,104 @@ public final class MdpFiles {
   public static MultiTaskMdp parse(String text, String where, String defaultName) {
     Object root;
     try {
-      root = Json.parse(text);
-    } catch (Json.SyntaxError e) {
-      throw new InvalidInputException(where + ": " + e.getMessage(), e);
+      root = readJson(text);
+    } catch (InvalidInputException e) {
+      throw e.in(where);
     }
     try {
       return decode(root, defaultName);
     } catch (InvalidInputException e) {
       throw e.in(where);
     }
+  }
+
+  /**
+   * Reads one JSON value filling the whole text with Jackson's streaming parser (strict RFC 8259:
+   * no NaN, comments or trailing commas). Objects become {@link LinkedHashMap}s, arrays {@link
+   * List}s, numbers {@link Num}s, {@code null} {@link #NULL}; a duplicate key is an error (checked
+   * here while building the map, the equivalent of Jackson's {@code STRICT_DUPLICATE_DETECTION}
+   * with our message). Errors read "malformed JSON at line L, column C: ...".
+   */
+  private static Object readJson(String text) {
+    // a leading byte-order mark is skipped; columns on line 1 count from after it
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    try (JsonParser p = JSON.createParser(body)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        throw malformed(p.currentLocation(), "unexpected end of input");
+      }
+      Object root = value(p, first);
+      JsonToken after;
+      try {
+        after = p.nextToken();
+      } catch (StreamReadException e) {
+        throw malformed(e.getLocation(), "unexpected text after the top-level value");
+      }
+      if (after != null) {
+        throw malformed(p.currentTokenLocation(), "unexpected " + after.asString()
+            + " after the top-level value");
+      }
+      return root;
+    } catch (StreamReadException e) {
+      throw malformed(e.getLocation(), e.getOriginalMessage());
+    } catch (IOException e) {
+      // a String source does no I/O; kept as an unchecked error rather than swallowed
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Object value(JsonParser p, JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT: {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+          String key = p.currentName();
+          JsonLocation keyAt = p.currentTokenLocation();
+          Object v = value(p, p.nextToken());
+          if (map.put(key, v) != null) {
+            throw malformed(keyAt, "duplicate key " + quote(key));
+          }
+        }
+        return map;
+      }
+      case START_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+          list.add(value(p, t));
+        }
+        return Collections.unmodifiableList(list);
+      }
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+        return new Num(p.getText(), Double.parseDouble(p.getText()), true);
+      case VALUE_NUMBER_FLOAT:
+        return new Num(p.getText(), Double.parseDouble(p.getText()), false);
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return NULL;
+      default:
+        throw malformed(p.currentTokenLocation(), "unexpected " + token.asString());
+    }
+  }
+
+  private static InvalidInputException malformed(JsonLocation at, String message) {
+    String oneLine = String.valueOf(message).replaceAll("\\s*\\R\\s*", " ").strip();
+    return new InvalidInputException("malformed JSON at line " + at.getLineNr() + ", column "
+        + at.getColumnNr() + ": " + oneLine);
+  }
+
+  private static String quote(String s) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeString(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   private static MultiTaskMdp decode(Object root, String defaultName) {
@@ -223,14 +348,14 @@ public final class MdpFiles {
   }
 
   private static double number(Object v, String at) {
-    if (v instanceof Json.Num n) {
+    if (v instanceof Num n) {
       return n.value();
     }
     throw new InvalidInputException(at + ": expected a number, got " + show(v));
   }
 
   private static int positiveInt(Object v, String at) {
-    if (v instanceof Json.Num n && n.isIntegral() && n.value() >= 1
+    if (v instanceof Num n && n.isIntegral() && n.value() >= 1
         && n.value() <= Integer.MAX_VALUE) {
       return (int) n.value();
     }
@@ -238,7 +363,7 @@ public final class MdpFiles {
   }
 
   private static int index(Object v, String at, int size) {
-    if (v instanceof Json.Num n && n.isIntegral()) {
+    if (v instanceof Num n && n.isIntegral()) {
       double d = n.value();
       if (d >= 0 && d < size) {
         return (int) d;
@@ -254,7 +379,7 @@ public final class MdpFiles {
       return "nothing";
     }
     if (v instanceof String s) {
-      return Json.quote(s);
+      return quote(s);
     }
     if (v instanceof List<?>) {
       return "an array";
@@ -267,80 +392,144 @@ public final class MdpFiles {
 
   /** The JSON text of an MDP in {@code fednpg-mdp/1} (one transition per line). */
   public static String toJson(MultiTaskMdp mdp) {
-    StringBuilder b = new StringBuilder(64 + 24 * mdp.kernel().nonZeros()
+    StringWriter out = new StringWriter(64 + 24 * mdp.kernel().nonZeros()
         + 8 * mdp.agents() * mdp.states() * mdp.actions());
-    b.append("{\n");
-    b.append("  \"format\": ").append(Json.quote(FORMAT)).append(",\n");
-    b.append("  \"name\": ").append(Json.quote(mdp.name())).append(",\n");
-    b.append("  \"states\": ").append(mdp.states()).append(",\n");
-    b.append("  \"actions\": ").append(mdp.actions()).append(",\n");
-    b.append("  \"gamma\": ").append(Double.toString(mdp.gamma())).append(",\n");
-    b.append("  \"initial\": [");
-    for (int s = 0; s < mdp.states(); s++) {
-      b.append(s == 0 ? "" : ", ").append(Double.toString(mdp.initial(s)));
-    }
-    b.append("],\n  \"transitions\": [");
-    TransitionKernel k = mdp.kernel();
-    boolean first = true;
-    for (int s = 0; s < k.states(); s++) {
-      for (int a = 0; a < k.actions(); a++) {
-        for (int e = k.rowStart(s, a); e < k.rowEnd(s, a); e++) {
-          b.append(first ? "\n    [" : ",\n    [").append(s).append(", ").append(a).append(", ")
-              .append(k.next(e)).append(", ").append(Double.toString(k.probability(e))).append(']');
-          first = false;
+    // Jackson writes doubles with Double.toString (its fast writer is off by default), which
+    // parses back to the same bits
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.setPrettyPrinter(new Layout());
+      g.writeStartObject();
+      g.writeStringField("format", FORMAT);
+      g.writeStringField("name", mdp.name());
+      g.writeNumberField("states", mdp.states());
+      g.writeNumberField("actions", mdp.actions());
+      g.writeNumberField("gamma", mdp.gamma());
+      g.writeArrayFieldStart("initial");
+      for (int s = 0; s < mdp.states(); s++) {
+        g.writeNumber(mdp.initial(s));
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("transitions");
+      TransitionKernel k = mdp.kernel();
+      for (int s = 0; s < k.states(); s++) {
+        for (int a = 0; a < k.actions(); a++) {
+          for (int e = k.rowStart(s, a); e < k.rowEnd(s, a); e++) {
+            g.writeStartArray();
+            g.writeNumber(s);
+            g.writeNumber(a);
+            g.writeNumber(k.next(e));
+            g.writeNumber(k.probability(e));
+            g.writeEndArray();
+          }
         }
       }
-    }
-    b.append("\n  ],\n  \"rewards\": [");
-    for (int n = 0; n < mdp.agents(); n++) {
-      RewardTable r = mdp.reward(n);
-      b.append(n == 0 ? "\n    [" : ",\n    [");
-      for (int s = 0; s < r.states(); s++) {
-        b.append(s == 0 ? "\n      [" : ",\n      [");
-        for (int a = 0; a < r.actions(); a++) {
-          b.append(a == 0 ? "" : ", ").append(Double.toString(r.get(s, a)));
+      g.writeEndArray();
+      g.writeArrayFieldStart("rewards");
+      for (int n = 0; n < mdp.agents(); n++) {
+        RewardTable r = mdp.reward(n);
+        g.writeStartArray();
+        for (int s = 0; s < r.states(); s++) {
+          g.writeStartArray();
+          for (int a = 0; a < r.actions(); a++) {
+            g.writeNumber(r.get(s, a));
+          }
+          g.writeEndArray();
         }
-        b.append(']');
+        g.writeEndArray();
       }
-      b.append("\n    ]");
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      // a StringWriter does no I/O
+      throw new UncheckedIOException(e);
     }
-    b.append("\n  ]\n}\n");
-    return b.toString();
+    return out.append('\n').toString();
   }
 
   /**
-   * Writes an MDP atomically: to a temporary file in the target's folder, then renamed over
-   * {@code file}.
+   * The file layout: one top-level key per line, the entries of {@code transitions} and
+   * {@code rewards} (and each agent's rows) one per line, everything deeper on one line.
+   */
+  private static final class Layout implements PrettyPrinter {
+    /** Per open array: whether its entries go one per line. */
+    private final Deque<Boolean> broken = new ArrayDeque<>();
+
+    private static String indent(int depth) {
+      return "\n" + "  ".repeat(depth);
+    }
+
+    @Override
+    public void writeRootValueSeparator(JsonGenerator g) {}
+
+    @Override
+    public void writeStartObject(JsonGenerator g) throws IOException {
+      g.writeRaw('{');
+    }
+
+    @Override
+    public void beforeObjectEntries(JsonGenerator g) throws IOException {
+      g.writeRaw(indent(1));
+    }
+
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(": ");
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(',' + indent(1));
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+      g.writeRaw(indent(0) + "}");
+    }
+
+    @Override
+    public void writeStartArray(JsonGenerator g) throws IOException {
+      // the generator has already entered the new array's context
+      JsonStreamContext parent = g.getOutputContext().getParent();
+      boolean lines;
+      if (broken.isEmpty()) {
+        lines = !"initial".equals(parent.getCurrentName());
+      } else {
+        lines = broken.size() == 1 && "rewards".equals(parent.getParent().getCurrentName());
+      }
+      broken.push(lines);
+      g.writeRaw('[');
+    }
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) throws IOException {
+      if (broken.peek()) {
+        g.writeRaw(indent(broken.size() + 1));
+      }
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(broken.peek() ? ',' + indent(broken.size() + 1) : ", ");
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+      boolean lines = broken.pop();
+      g.writeRaw(lines && values > 0 ? indent(broken.size() + 1) + "]" : "]");
+    }
+  }
+
+  /**
+   * Writes an MDP atomically (see {@link AtomicFiles#writeString}).
    *
    * @throws FedNpgException if the file cannot be written
    */
   public static void write(MultiTaskMdp mdp, Path file) {
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      // not Files.createTempFile: that creates mode 0600; a plain new file gets the umask's
-      // normal permissions (0644 typically), like any other exported file
-      tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-          + System.nanoTime() + ".tmp");
-      Files.writeString(tmp, toJson(mdp), StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        LOG.debug("atomic move unsupported in {}, replacing {} non-atomically", dir, target);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      LOG.debug("wrote {} to {}", mdp, target);
-    } catch (IOException e) {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
-      throw new FedNpgException("cannot write " + file + ": " + e.getMessage(), e);
+      AtomicFiles.writeString(file, toJson(mdp));
+    } catch (UncheckedIOException e) {
+      throw new FedNpgException(e.getMessage(), e);
     }
+    LOG.debug("wrote {} to {}", mdp, file.toAbsolutePath());
   }
 }

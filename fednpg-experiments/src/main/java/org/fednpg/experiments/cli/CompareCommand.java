@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.experiments.results.ResultsReader;
+import org.hipparchus.distribution.continuous.TDistribution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,11 +33,6 @@ import picocli.CommandLine.Spec;
     + "value, gap and iterations until the gap stays below a tolerance, mean ± 95%% CI over "
     + "seeds.")
 final class CompareCommand implements Callable<Integer> {
-
-  /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
-  private static final double[] T975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
-      2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080,
-      2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -77,12 +73,7 @@ final class CompareCommand implements Callable<Integer> {
         IterationMetrics last = rows.get(rows.size() - 1);
         value[k] = last.value();
         gap[k] = last.optimalityGap();
-        // iterations until the gap stays <= tol (as REPORT.md, Runs.staysBelow): the first
-        // iteration after which it never exceeds tol again; NaN when the last gap is above tol
-        iters[k] = Double.NaN;
-        for (int j = rows.size() - 1; j >= 0 && rows.get(j).optimalityGap() <= tol; j--) {
-          iters[k] = rows.get(j).iteration();
-        }
+        iters[k] = gapStaysBelowFrom(rows, tol);
         allReached &= !Double.isNaN(iters[k]);
       }
       out.printf(Locale.ROOT, "%-4d %-5d %-26s %-26s %-22s %s%n", ++i, runs.size(),
@@ -92,21 +83,51 @@ final class CompareCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Iterations until the gap stays ≤ tol (as REPORT.md, Runs.staysBelow): the first iteration
+   * from which the gap never exceeds tol again in the run's rows; NaN when the last gap is above
+   * tol (a NaN gap counts as above).
+   */
+  static double gapStaysBelowFrom(List<IterationMetrics> rows, double tol) {
+    double since = Double.NaN;
+    for (int j = rows.size() - 1; j >= 0 && rows.get(j).optimalityGap() <= tol; j--) {
+      since = rows.get(j).iteration();
+    }
+    return since;
+  }
+
   private static String meanCi(double[] x) {
+    double[] ci = meanAndHalfWidth(x);
+    if (x.length < 2) {
+      return String.format(Locale.ROOT, "%.6g", ci[0]);
+    }
+    return String.format(Locale.ROOT, "%.6g ± %.2g", ci[0], ci[1]);
+  }
+
+  /**
+   * The mean of {@code x} and the half-width t_{0.975, n−1} · s / √n of its two-sided 95%
+   * Student-t confidence interval (s the sample standard deviation); the half-width is NaN for
+   * fewer than two values.
+   */
+  static double[] meanAndHalfWidth(double[] x) {
     double mean = 0;
     for (double v : x) {
       mean += v / x.length;
     }
     if (x.length < 2) {
-      return String.format(Locale.ROOT, "%.6g", mean);
+      return new double[] {mean, Double.NaN};
     }
     double ss = 0;
     for (double v : x) {
       ss += (v - mean) * (v - mean);
     }
     double sd = Math.sqrt(ss / (x.length - 1));
-    double t = x.length - 1 <= T975.length ? T975[x.length - 2] : 1.96;
-    return String.format(Locale.ROOT, "%.6g ± %.2g", mean, t * sd / Math.sqrt(x.length));
+    return new double[] {mean, t975(x.length - 1) * sd / Math.sqrt(x.length)};
+  }
+
+  /** The 0.975 quantile of Student's t with {@code df} degrees of freedom (Hipparchus). */
+  static double t975(int df) {
+    return new TDistribution(df).inverseCumulativeProbability(0.975);
   }
 
   private static List<Path> runFolders(Path dir) {

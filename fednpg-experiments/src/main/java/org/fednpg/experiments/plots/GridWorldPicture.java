@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.fednpg.api.io.AtomicFiles;
 import org.fednpg.envs.GridWorld;
-import org.fednpg.experiments.results.AtomicFiles;
 
 /**
  * Draws the paper GridWorld as a PNG: the K×K grid, the path's cells coloured by the agent whose

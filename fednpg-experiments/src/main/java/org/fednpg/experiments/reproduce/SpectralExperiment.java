@@ -2,11 +2,15 @@ package org.fednpg.experiments.reproduce;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.experiments.plots.Charts;
+import org.hipparchus.stat.correlation.SpearmansCorrelation;
+import org.hipparchus.stat.ranking.NaturalRanking;
+import org.hipparchus.stat.ranking.TiesStrategy;
 
 /** Experiment 6a/6c: linear rate against σ over topologies, on several environments. */
 final class SpectralExperiment extends PaperExperiment {
@@ -124,41 +128,19 @@ final class SpectralExperiment extends PaperExperiment {
     return md.toString();
   }
 
-  /** Spearman's rank correlation (average ranks for ties). */
+  /**
+   * Spearman's rank correlation (average ranks for ties), by Hipparchus; NaN when there are fewer
+   * than two pairs, a value is NaN, or either list is constant (no ranking to correlate).
+   */
   static double spearman(List<Double> a, List<Double> b) {
-    double[] ra = ranks(a);
-    double[] rb = ranks(b);
-    double ma = 0;
-    double mb = 0;
-    for (int i = 0; i < ra.length; i++) {
-      ma += ra[i] / ra.length;
-      mb += rb[i] / rb.length;
+    double[] x = a.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] y = b.stream().mapToDouble(Double::doubleValue).toArray();
+    if (x.length < 2 || Arrays.stream(x).anyMatch(Double::isNaN)
+        || Arrays.stream(y).anyMatch(Double::isNaN)
+        || Arrays.stream(x).distinct().count() == 1 || Arrays.stream(y).distinct().count() == 1) {
+      return Double.NaN;
     }
-    double num = 0;
-    double da = 0;
-    double db = 0;
-    for (int i = 0; i < ra.length; i++) {
-      num += (ra[i] - ma) * (rb[i] - mb);
-      da += (ra[i] - ma) * (ra[i] - ma);
-      db += (rb[i] - mb) * (rb[i] - mb);
-    }
-    return da == 0 || db == 0 ? Double.NaN : num / Math.sqrt(da * db);
-  }
-
-  private static double[] ranks(List<Double> v) {
-    double[] r = new double[v.size()];
-    for (int i = 0; i < r.length; i++) {
-      int less = 0;
-      int equal = 0;
-      for (double w : v) {
-        if (w < v.get(i)) {
-          less++;
-        } else if (w == v.get(i)) {
-          equal++;
-        }
-      }
-      r[i] = less + (equal + 1) / 2.0;
-    }
-    return r;
+    return new SpearmansCorrelation(new NaturalRanking(TiesStrategy.AVERAGE))
+        .correlation(x, y);
   }
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.io.AtomicFiles;
 import org.fednpg.api.run.AgentState;
 import org.fednpg.core.runtime.Checkpoint;
 

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.fednpg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
@@ -122,6 +126,9 @@ class RunCommandTest {
 
   @Test
   void summaryQuotesBlockValuesAsOneColumn() throws IOException {
+    // the second cell's label "file-pathw,1.csv" holds a comma, so it must be quoted to stay one
+    // column (the complete graph's averaging matrix: every weight 1/4)
+    Files.writeString(tmp.resolve("w,1.csv"), "0.25,0.25,0.25,0.25\n".repeat(4));
     Path spec = tmp.resolve("blocks.yaml");
     Files.writeString(spec, """
         name: blocks
@@ -129,16 +136,22 @@ class RunCommandTest {
         environment: {type: test-two-state, agents: 4}
         algorithm: {type: fednpg}
         sweep:
-          topology: [{type: ring}, {type: grid, rows: 2, cols: 2}]
+          topology: [{type: ring}, {type: file, path: "w,1.csv"}]
         """);
     Path out = tmp.resolve("blocks-out");
     assertThat(CliHarness.run("run", spec.toString(), "--out", out.toString()).status()).isZero();
     List<String> lines = Files.readAllLines(out.resolve("summary.csv"));
-    int columns = lines.get(0).split(",", -1).length;
-    assertThat(lines.get(2)).contains("\"grid-rows2-cols2\"");
-    for (String line : lines.subList(1, lines.size())) {
-      // no comma inside quotes here, so a plain split counts the columns
-      assertThat(line.split(",", -1)).hasSize(columns);
+    assertThat(lines.get(2)).contains("\"file-pathw,1.csv\"");
+    List<List<String>> rows = new ArrayList<>();
+    try (MappingIterator<List<String>> it = new CsvMapper().readerForListOf(String.class)
+        .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(out.resolve("summary.csv").toFile())) {
+      it.forEachRemaining(rows::add);
+    }
+    assertThat(rows).hasSize(3);
+    int topology = rows.get(0).indexOf("topology");
+    assertThat(rows.get(2).get(topology)).isEqualTo("file-pathw,1.csv");
+    for (List<String> row : rows) {
+      assertThat(row).hasSameSizeAs(rows.get(0));
     }
   }
 
