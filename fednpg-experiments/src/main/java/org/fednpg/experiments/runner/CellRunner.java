@@ -210,7 +210,7 @@ final class CellRunner {
     Parameters params = ComponentRegistry.parameters(
         ComponentRegistry.Family.RUNTIME, provider, block.parameters(), Path.of("."));
     return provider.create(params,
-        new RuntimeContext(RandomSource.of(spec.seed()).child("runtime")));
+        new RuntimeContext(RandomSource.of(spec.seed()).child("runtime"), registry));
   }
 
   private static CellResult finished(Sweeps.Cell cell, Path dir, Path manifest) {
