@@ -12,13 +12,18 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.io.InputFiles;
+import org.fednpg.core.plugin.ComponentRegistry.Family;
 import org.fednpg.core.run.ComponentSpec;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -33,10 +38,21 @@ import org.yaml.snakeyaml.events.NodeEvent;
  */
 public final class SpecParser {
 
-  /** Top-level keys a spec may hold. */
-  public static final Set<String> KEYS = Set.of(
-      "name", "seed", "iterations", "gamma", "metricsEvery", "threads",
-      "environment", "topology", "evaluator", "algorithm", "runtime", "sweep");
+  /** The families whose block a spec must have; every other family's block is optional. */
+  private static final Set<Family> REQUIRED = EnumSet.of(Family.ENVIRONMENT, Family.ALGORITHM);
+
+  /** Top-level keys a spec may hold: the settings, one block per plugin family, the sweep. */
+  public static final Set<String> KEYS = keys();
+
+  private static Set<String> keys() {
+    Set<String> keys = new LinkedHashSet<>(List.of(
+        "name", "seed", "iterations", "gamma", "metricsEvery", "threads"));
+    for (Family family : Family.values()) {
+      keys.add(family.label());
+    }
+    keys.add("sweep");
+    return Collections.unmodifiableSet(keys);
+  }
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -213,14 +229,18 @@ public final class SpecParser {
       }
       threads = (int) t;
     }
-    ComponentSpec environment = component(root, "environment", true);
-    ComponentSpec topology = component(root, "topology", false);
-    ComponentSpec evaluator = component(root, "evaluator", false);
-    ComponentSpec algorithm = component(root, "algorithm", true);
-    ComponentSpec runtime = component(root, "runtime", false);
+    Map<Family, ComponentSpec> blocks = new EnumMap<>(Family.class);
+    for (Family family : Family.values()) {
+      ComponentSpec block = component(root, family.label(), REQUIRED.contains(family));
+      if (block != null) {
+        blocks.put(family, block);
+      }
+    }
     Map<String, List<Object>> sweep = sweep(root);
     return new ExperimentSpec(name, seed, (int) iterations, gamma, (int) every, threads,
-        environment, topology, evaluator, algorithm, runtime, sweep);
+        blocks.get(Family.ENVIRONMENT), blocks.get(Family.TOPOLOGY),
+        blocks.get(Family.EVALUATOR), blocks.get(Family.ALGORITHM), blocks.get(Family.RUNTIME),
+        sweep);
   }
 
   private static String text(JsonNode root, String key) {
