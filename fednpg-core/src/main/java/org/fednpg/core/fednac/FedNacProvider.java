@@ -52,8 +52,133 @@ public final class FedNacProvider implements AlgorithmProvider {
   /** Default critic SGD steps K per agent per iteration ({@code variant: paper}; our choice). */
   public static final int DEFAULT_CRITIC_STEPS = 1000;
 
-  private static final List<String> OURS_ONLY = List.of("eta", "critic", "samples", "critic_step");
-  private static final List<String> PAPER_ONLY = List.of("alpha", "beta", "critic_steps", "nu");
+  /**
+   * A value of a choice parameter. Each choice parameter has one enum of these: its constants are
+   * the accepted values (in {@link #parameters()}), and the code switches on the constant, so a
+   * new choice is one new constant.
+   */
+  private interface Choice {
+    /** The value as written in a spec. */
+    String label();
+  }
+
+  /** The variants and the parameters only each accepts. */
+  enum Variant implements Choice {
+    PAPER("paper", List.of("alpha", "beta", "critic_steps", "nu")),
+    OURS("ours", List.of("eta", "critic", "samples", "critic_step"));
+
+    private final String label;
+    private final List<String> only;
+
+    Variant(String label, List<String> only) {
+      this.label = label;
+      this.only = only;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The feature maps φ and the one extra parameter each needs (null: none). */
+  enum Features implements Choice {
+    ONEHOT("onehot", null),
+    RANDOM("random", "dim"),
+    GRIDWORLD_COORDS("gridworld-coords", null),
+    FILE("file", "path");
+
+    private final String label;
+    private final String needs;
+
+    Features(String label, String needs) {
+      this.label = label;
+      this.needs = needs;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+
+    /** The feature map that takes parameter {@code key}. */
+    static Features taking(String key) {
+      for (Features f : values()) {
+        if (key.equals(f.needs)) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException(key);
+    }
+  }
+
+  /** The critics of {@code variant: ours}; {@code kind} is null for the exact projection. */
+  enum Critic implements Choice {
+    MONTECARLO("montecarlo", SampledCritic.Kind.MONTECARLO),
+    TD("td", SampledCritic.Kind.TD),
+    LSTD("lstd", SampledCritic.Kind.LSTD),
+    EXACT_PROJECTION("exact-projection", null);
+
+    private final String label;
+    private final SampledCritic.Kind kind;
+
+    Critic(String label, SampledCritic.Kind kind) {
+      this.label = label;
+      this.kind = kind;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The initial state-action laws ν of {@code variant: paper}. */
+  enum NuChoice implements Choice {
+    UNIFORM("uniform", PaperCritic.Nu.UNIFORM),
+    RHO_POLICY("rho-policy", PaperCritic.Nu.RHO_POLICY);
+
+    private final String label;
+    private final PaperCritic.Nu nu;
+
+    NuChoice(String label, PaperCritic.Nu nu) {
+      this.label = label;
+      this.nu = nu;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The accepted values of a choice parameter, in declaration order. */
+  private static <E extends Enum<E> & Choice> String[] labels(Class<E> type) {
+    E[] all = type.getEnumConstants();
+    String[] out = new String[all.length];
+    for (int i = 0; i < all.length; i++) {
+      out[i] = all[i].label();
+    }
+    return out;
+  }
+
+  /**
+   * The constant written for {@code key}, or {@code fallback} when absent. The value was checked
+   * against {@link #labels} by {@link Parameters#resolve}, so no other value arrives here.
+   */
+  private static <E extends Enum<E> & Choice> E choice(
+      Parameters parameters, String key, Class<E> type, E fallback) {
+    if (!parameters.has(key)) {
+      return fallback;
+    }
+    String value = parameters.getString(key);
+    for (E e : type.getEnumConstants()) {
+      if (e.label().equals(value)) {
+        return e;
+      }
+    }
+    throw parameters.invalid(key, "must be one of " + String.join(", ", labels(type)));
+  }
 
   @Override
   public String name() {
@@ -75,9 +200,9 @@ public final class FedNacProvider implements AlgorithmProvider {
   @Override
   public List<ParameterSpec> parameters() {
     return List.of(
-        ParameterSpec.choice("variant", "paper", "paper = Algorithms 3-5 of the paper; ours = "
-            + "our reconstruction (warm-started, normalised critics; entropy factor)",
-            "paper", "ours"),
+        ParameterSpec.choice("variant", Variant.PAPER.label(), "paper = Algorithms 3-5 of the "
+            + "paper; ours = our reconstruction (warm-started, normalised critics; entropy factor)",
+            labels(Variant.class)),
         ParameterSpec.optional("alpha", ParameterType.NUMBER, null,
             "paper: actor step α > 0 (default 0.1/(1−γ), the FedNPG step η = 0.1; our choice)"),
         ParameterSpec.optional("beta", ParameterType.NUMBER, null,
@@ -86,19 +211,20 @@ public final class FedNacProvider implements AlgorithmProvider {
             "paper: critic SGD steps K >= 1, one Q-sampler draw each (default "
                 + DEFAULT_CRITIC_STEPS + "; our choice)"),
         ParameterSpec.choice("nu", null, "paper: initial state-action law ν: uniform over S×A "
-            + "(default; our choice) or rho-policy (s ~ ρ, a ~ π)", "uniform", "rho-policy"),
+            + "(default; our choice) or rho-policy (s ~ ρ, a ~ π)", labels(NuChoice.class)),
         ParameterSpec.optional("eta", ParameterType.NUMBER, null,
             "ours: actor step size η > 0 (default " + NpgProvider.DEFAULT_ETA + ")"),
         ParameterSpec.optional("tau", ParameterType.NUMBER, 0.0,
             "entropy regularisation τ ≥ 0 (ours: needs η ≤ (1−γ)/τ; paper: must be 0)"),
-        ParameterSpec.choice("features", "onehot", "feature map φ(s,a)",
-            "onehot", "random", "gridworld-coords", "file"),
+        ParameterSpec.choice("features", Features.ONEHOT.label(), "feature map φ(s,a)",
+            labels(Features.class)),
         ParameterSpec.optional("dim", ParameterType.INTEGER, null,
-            "feature dimension d >= 1 for features = random"),
+            "feature dimension d >= 1 for features = " + Features.taking("dim").label()),
         ParameterSpec.optional("path", ParameterType.PATH, null,
-            "CSV of |S||A| rows of d numbers (row s*|A|+a) for features = file"),
-        ParameterSpec.choice("critic", null, "ours: critic estimator (default montecarlo)",
-            "montecarlo", "td", "lstd", "exact-projection"),
+            "CSV of |S||A| rows of d numbers (row s*|A|+a) for features = "
+                + Features.taking("path").label()),
+        ParameterSpec.choice("critic", null, "ours: critic estimator (default "
+            + Critic.MONTECARLO.label() + ")", labels(Critic.class)),
         ParameterSpec.optional("samples", ParameterType.INTEGER, null,
             "ours: simulated transitions s' ~ P(.|s,a) per agent per iteration (default "
                 + DEFAULT_SAMPLES + ")"),
@@ -111,12 +237,15 @@ public final class FedNacProvider implements AlgorithmProvider {
   public Algorithm create(Parameters parameters, AlgorithmContext context) {
     String owner = parameters.owner();
     MultiTaskMdp mdp = context.mdp();
-    boolean paper = parameters.getString("variant").equals("paper");
-    for (String key : paper ? OURS_ONLY : PAPER_ONLY) {
-      if (parameters.has(key)) {
-        throw new InvalidInputException(owner + ": parameter '" + key + "' belongs to variant '"
-            + (paper ? "ours" : "paper") + "', but the variant is '"
-            + parameters.getString("variant") + "'" + (paper ? " (the default)" : ""));
+    Variant variant = choice(parameters, "variant", Variant.class, Variant.PAPER);
+    boolean paper = variant == Variant.PAPER;
+    for (Variant other : Variant.values()) {
+      for (String key : other == variant ? List.<String>of() : other.only) {
+        if (parameters.has(key)) {
+          throw new InvalidInputException(owner + ": parameter '" + key + "' belongs to variant '"
+              + other.label() + "', but the variant is '" + variant.label() + "'"
+              + (paper ? " (the default)" : ""));
+        }
       }
     }
     if (context.topology() == null) {
@@ -138,8 +267,9 @@ public final class FedNacProvider implements AlgorithmProvider {
     String featureName = parameters.getString("features");
     FeatureMap features = features(parameters, context);
     UniformProjection projection = new UniformProjection(features, featureName);
-    String criticName = parameters.findString("critic").orElse("montecarlo");
-    LinearCritic critic = critic(parameters, context, features, projection, tau, criticName);
+    Critic criticChoice = choice(parameters, "critic", Critic.class, Critic.MONTECARLO);
+    String criticName = criticChoice.label();
+    LinearCritic critic = critic(parameters, context, features, projection, tau, criticChoice);
 
     List<FedNacAgent> agents = new ArrayList<>();
     for (int n = 0; n < mdp.agents(); n++) {
@@ -152,7 +282,7 @@ public final class FedNacProvider implements AlgorithmProvider {
     info.put("features", featureName);
     info.put("d", features.dimension());
     info.put("critic", criticName);
-    boolean sampled = !criticName.equals("exact-projection");
+    boolean sampled = criticChoice.kind != null;
     info.put("samples", sampled ? (parameters.has("samples") ? parameters.getLong("samples")
         : DEFAULT_SAMPLES) : 0L);
     if (sampled) {
@@ -177,18 +307,9 @@ public final class FedNacProvider implements AlgorithmProvider {
     String featureName = parameters.getString("features");
     FeatureMap features = features(parameters, context);
     UniformProjection projection = new UniformProjection(features, featureName);
-    String nuName = parameters.findString("nu").orElse("uniform");
-    PaperCritic.Nu nu;
-    switch (nuName) {
-      case "uniform":
-        nu = PaperCritic.Nu.UNIFORM;
-        break;
-      case "rho-policy":
-        nu = PaperCritic.Nu.RHO_POLICY;
-        break;
-      default:
-        throw parameters.invalid("nu", "must be one of uniform, rho-policy");
-    }
+    NuChoice nuChoice = choice(parameters, "nu", NuChoice.class, NuChoice.UNIFORM);
+    String nuName = nuChoice.label();
+    PaperCritic.Nu nu = nuChoice.nu;
     double[] nuWeights = initialNu(mdp, nu);
     FedNacTheory theory = FedNacTheory.of(features, nuWeights, gamma, context.topology().sigma());
     double alpha = parameters.has("alpha") ? parameters.getDouble("alpha")
@@ -279,23 +400,21 @@ public final class FedNacProvider implements AlgorithmProvider {
 
   private static FeatureMap features(Parameters parameters, AlgorithmContext context) {
     MultiTaskMdp mdp = context.mdp();
-    String name = parameters.getString("features");
-    if (parameters.has("dim") && !name.equals("random")) {
-      throw new InvalidInputException(parameters.owner()
-          + ": parameter 'dim' only applies to features = random, not '" + name + "'");
+    Features chosen = choice(parameters, "features", Features.class, Features.ONEHOT);
+    for (Features f : Features.values()) {
+      if (f.needs != null && f != chosen && parameters.has(f.needs)) {
+        throw new InvalidInputException(parameters.owner() + ": parameter '" + f.needs
+            + "' only applies to features = " + f.label() + ", not '" + chosen.label() + "'");
+      }
     }
-    if (parameters.has("path") && !name.equals("file")) {
-      throw new InvalidInputException(parameters.owner()
-          + ": parameter 'path' only applies to features = file, not '" + name + "'");
+    if (chosen.needs != null && !parameters.has(chosen.needs)) {
+      throw new InvalidInputException(parameters.owner() + ": parameter '" + chosen.needs
+          + "' is required when features = " + chosen.label());
     }
-    switch (name) {
-      case "onehot":
+    switch (chosen) {
+      case ONEHOT:
         return FeatureMaps.oneHot(mdp.states(), mdp.actions());
-      case "random": {
-        if (!parameters.has("dim")) {
-          throw new InvalidInputException(parameters.owner()
-              + ": parameter 'dim' is required when features = random");
-        }
+      case RANDOM: {
         int dim = parameters.intInRange("dim", 1, Integer.MAX_VALUE);
         if ((long) dim > (long) mdp.states() * mdp.actions()) {
           throw parameters.invalid("dim", "must be <= |S|*|A| = " + mdp.states() * mdp.actions()
@@ -304,48 +423,30 @@ public final class FedNacProvider implements AlgorithmProvider {
         return FeatureMaps.random(mdp.states(), mdp.actions(), dim,
             context.random().child("features"));
       }
-      case "gridworld-coords":
+      case GRIDWORLD_COORDS:
         return FeatureMaps.gridworldCoords(mdp.states(), mdp.actions());
-      case "file":
-        if (!parameters.has("path")) {
-          throw new InvalidInputException(parameters.owner()
-              + ": parameter 'path' is required when features = file");
-        }
+      case FILE:
         return FeatureMaps.fromFile(parameters.getPath("path"), mdp.states(), mdp.actions());
       default:
-        throw parameters.invalid("features", "must be one of onehot, random, gridworld-coords, file");
+        throw new AssertionError(chosen);
     }
   }
 
   private static LinearCritic critic(Parameters parameters, AlgorithmContext context,
-      FeatureMap features, UniformProjection projection, double tau, String name) {
-    if (name.equals("exact-projection")) {
+      FeatureMap features, UniformProjection projection, double tau, Critic choice) {
+    if (choice.kind == null) {
       if (context.evaluators() == null) {
-        throw new InvalidInputException(parameters.owner()
-            + ": critic 'exact-projection' needs the run's evaluator factory (exact evaluator)");
+        throw new InvalidInputException(parameters.owner() + ": critic '" + choice.label()
+            + "' needs the run's evaluator factory (exact evaluator)");
       }
       PolicyEvaluator exact = context.evaluators().create("exact", Map.of());
       return new ProjectionCritic(exact, projection, tau);
     }
-    SampledCritic.Kind kind;
-    switch (name) {
-      case "montecarlo":
-        kind = SampledCritic.Kind.MONTECARLO;
-        break;
-      case "td":
-        kind = SampledCritic.Kind.TD;
-        break;
-      case "lstd":
-        kind = SampledCritic.Kind.LSTD;
-        break;
-      default:
-        throw parameters.invalid("critic", "must be one of montecarlo, td, lstd, exact-projection");
-    }
     int samples = parameters.has("samples")
         ? parameters.intInRange("samples", 1, Integer.MAX_VALUE) : (int) DEFAULT_SAMPLES;
     double step = criticStep(parameters);
-    return new SampledCritic(kind, features, context.sampler(), context.random().child("critic"),
-        context.mdp().gamma(), tau, samples, step);
+    return new SampledCritic(choice.kind, features, context.sampler(),
+        context.random().child("critic"), context.mdp().gamma(), tau, samples, step);
   }
 
   /**
