@@ -284,9 +284,43 @@ public final class SpecParser {
       if (e.getKey().equals("type")) {
         continue;
       }
-      params.put(e.getKey(), scalar(key + "." + e.getKey(), e.getValue()));
+      if (e.getValue().isObject()) {
+        nested(key, e.getKey(), e.getValue(), params);
+      } else {
+        put(params, key + "." + e.getKey(), e.getKey(), scalar(key + "." + e.getKey(),
+            e.getValue()));
+      }
     }
     return new ComponentSpec(type.asText(), params);
+  }
+
+  /**
+   * A nested component block inside a component, e.g. {@code features: {type: random, dim: 8}}:
+   * its type becomes the parameter {@code features} and each other key {@code k} the parameter
+   * {@code features.k}, so the provider declares and checks them like any parameter (an unknown
+   * key inside the block is an unknown parameter {@code features.k}). Our choice: one level only.
+   */
+  private static void nested(String block, String key, JsonNode v, Map<String, Object> params) {
+    String where = block + "." + key;
+    JsonNode type = v.get("type");
+    if (type == null || !type.isTextual()) {
+      throw new InvalidInputException("block '" + where + "' needs 'type: NAME' (text)");
+    }
+    put(params, where, key, type.asText());
+    for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getKey().equals("type")) {
+        put(params, where + "." + e.getKey(), key + "." + e.getKey(),
+            scalar(where + "." + e.getKey(), e.getValue()));
+      }
+    }
+  }
+
+  private static void put(Map<String, Object> params, String where, String key, Object value) {
+    if (params.putIfAbsent(key, value) != null) {
+      throw new InvalidInputException("key '" + where + "' is given twice (once inside a "
+          + "nested block, once as a dotted key)");
+    }
   }
 
   /** A scalar JSON value as a Java object (Long, Double, Boolean, String). */
@@ -307,15 +341,20 @@ public final class SpecParser {
         + (v.isNull() ? "null" : v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
   }
 
-  /** A whole component block as a sweep value: {type: NAME, key: scalar, ...}. */
-  private static Map<String, Object> block(String where, JsonNode v) {
+  /**
+   * A whole component block as a sweep value: {type: NAME, key: scalar or nested block, ...}
+   * ({@code nested}: whether a value may itself be a block, one level down).
+   */
+  private static Map<String, Object> block(String where, JsonNode v, boolean nested) {
     if (!v.has("type") || !v.get("type").isTextual()) {
       throw new InvalidInputException("key '" + where + "': a block value needs 'type: NAME'");
     }
     Map<String, Object> m = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      m.put(e.getKey(), scalar(where + "." + e.getKey(), e.getValue()));
+      String at = where + "." + e.getKey();
+      m.put(e.getKey(), nested && e.getValue().isObject() ? block(at, e.getValue(), false)
+          : scalar(at, e.getValue()));
     }
     return m;
   }
@@ -337,7 +376,7 @@ public final class SpecParser {
       }
       List<Object> values = new ArrayList<>();
       for (JsonNode v : e.getValue()) {
-        values.add(v.isObject() ? block(path, v) : scalar(path, v));
+        values.add(v.isObject() ? block(path, v, true) : scalar(path, v));
       }
       sweep.put(e.getKey(), values);
     }
