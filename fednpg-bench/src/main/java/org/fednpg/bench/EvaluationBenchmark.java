@@ -47,7 +47,7 @@ public class EvaluationBenchmark {
 
   @Setup
   public void setUp() {
-    AssembledRun run = Scenarios.named(scenario, 0.0);
+    AssembledRun run = Scenarios.builtIn().named(scenario, 0.0);
     MultiTaskMdp mdp = run.mdp();
     evaluator = run.evaluator();
     reward = mdp.reward(0);

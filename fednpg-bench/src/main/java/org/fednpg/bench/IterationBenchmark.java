@@ -49,7 +49,7 @@ public class IterationBenchmark {
 
   @Setup(Level.Invocation)
   public void setUp() {
-    run = Scenarios.named(scenario, 0.0);
+    run = Scenarios.builtIn().named(scenario, 0.0);
   }
 
   @Benchmark

@@ -35,7 +35,7 @@ public class MixingBenchmark {
 
   @Setup
   public void setUp() {
-    AssembledRun run = Scenarios.named(scenario, 0.0);
+    AssembledRun run = Scenarios.builtIn().named(scenario, 0.0);
     w = run.topology().mixing(0);
     int n = w.size();
     int size = run.mdp().states() * run.mdp().actions();

@@ -30,7 +30,7 @@ import org.fednpg.cluster.internal.AgentSharding;
 import org.fednpg.cluster.internal.CoordinatorBridge;
 import org.fednpg.cluster.internal.DataFolder;
 import org.fednpg.cluster.internal.TlsStores;
-import org.fednpg.core.plugin.Plugins;
+import org.fednpg.core.plugin.ComponentRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,13 +67,15 @@ public final class ClusterNode implements AutoCloseable {
    * Starts a node that hosts agents and asks to join the cluster; returns once the actor system
    * runs (joining continues in the background, see {@link #awaitUp}).
    *
+   * @param registry the components this node builds agents from (plugin jars included)
    * @param host the host name or IP other members reach this node at (also the bind address)
    * @param port TCP port, or 0 for a free one (see {@link #port()})
    * @param seedNodes {@code host:port} of seed nodes; empty, or only this node itself, starts a
    *     new cluster with this node as its first member
    */
-  public static ClusterNode start(String host, int port, List<String> seedNodes) {
-    return start(host, port, seedNodes, AgentSharding.ROLE, ConfigFactory.empty());
+  public static ClusterNode start(
+      ComponentRegistry registry, String host, int port, List<String> seedNodes) {
+    return start(registry, host, port, seedNodes, AgentSharding.ROLE, ConfigFactory.empty());
   }
 
   /**
@@ -101,18 +103,21 @@ public final class ClusterNode implements AutoCloseable {
    * only inside {@code guard.data()}, failures reach the submitter without file content, and with
    * {@code guard.tls()} only members holding certificates from the trust store can connect.
    */
-  public static ClusterNode start(String host, int port, List<String> seedNodes, Guard guard) {
+  public static ClusterNode start(ComponentRegistry registry, String host, int port,
+      List<String> seedNodes, Guard guard) {
     Config tls = guard.tls() == null ? ConfigFactory.empty() : TlsStores.config(guard.tls());
     DataFolder data = new DataFolder(guard.data(), guard.maxFileBytes());
     return start(host, port, seedNodes, AgentSharding.ROLE, tls,
-        self -> new AgentHost(Plugins.registry(), self, data, guard.assemblyTimeout()));
+        self -> new AgentHost(registry, self, data, guard.assemblyTimeout()));
   }
 
-  /** As {@link #start(String, int, List)}, with a role and configuration overrides. */
-  static ClusterNode start(
-      String host, int port, List<String> seedNodes, String role, Config overrides) {
-    return start(host, port, seedNodes, role, overrides,
-        self -> new AgentHost(Plugins.registry(), self));
+  /**
+   * As {@link #start(ComponentRegistry, String, int, List)}, with a role and configuration
+   * overrides.
+   */
+  static ClusterNode start(ComponentRegistry registry, String host, int port,
+      List<String> seedNodes, String role, Config overrides) {
+    return start(host, port, seedNodes, role, overrides, self -> new AgentHost(registry, self));
   }
 
   private static ClusterNode start(String host, int port, List<String> seedNodes, String role,

@@ -36,6 +36,7 @@ import org.fednpg.cluster.internal.LinkFaults;
 import org.fednpg.cluster.internal.RunFingerprint;
 import org.fednpg.cluster.internal.RunSpec;
 import org.fednpg.cluster.internal.TlsStores;
+import org.fednpg.core.plugin.ComponentRegistry;
 import org.fednpg.core.run.AssembledRun;
 import org.fednpg.core.run.RunRequest;
 import org.fednpg.core.runtime.Parallel;
@@ -103,9 +104,15 @@ public final class PekkoRunEngine implements RunEngine {
       Path tls) {}
 
   private final Settings settings;
+  private final ComponentRegistry registry;
 
-  public PekkoRunEngine(Settings settings) {
+  /**
+   * An engine with these settings; embedded nodes rebuild runs from {@code registry} (the one the
+   * submitter assembled the run from, so plugin components work on them too).
+   */
+  public PekkoRunEngine(Settings settings, ComponentRegistry registry) {
     this.settings = settings;
+    this.registry = registry;
   }
 
   @Override
@@ -119,17 +126,17 @@ public final class PekkoRunEngine implements RunEngine {
       ClusterNode coordinator;
       if (settings.cluster() == null) {
         ClusterNode first = ClusterNode.start(
-            settings.host(), 0, List.of(), AgentSharding.ROLE, member);
+            registry, settings.host(), 0, List.of(), AgentSharding.ROLE, member);
         started.add(first);
         for (int i = 1; i < settings.nodes(); i++) {
-          started.add(ClusterNode.start(settings.host(), 0, List.of(first.address()),
+          started.add(ClusterNode.start(registry, settings.host(), 0, List.of(first.address()),
               AgentSharding.ROLE, member));
         }
         first.awaitUp(settings.nodes(), JOIN_TIMEOUT);
         coordinator = first;
       } else {
-        ClusterNode client = ClusterNode.start(settings.host(), 0, List.of(settings.cluster()),
-            ClusterNode.CLIENT_ROLE, member);
+        ClusterNode client = ClusterNode.start(registry, settings.host(), 0,
+            List.of(settings.cluster()), ClusterNode.CLIENT_ROLE, member);
         started.add(client);
         client.awaitUp(1, JOIN_TIMEOUT);
         coordinator = client;

@@ -72,6 +72,6 @@ public final class PekkoRuntimeProvider implements RuntimeProvider {
     return new PekkoRunEngine(new PekkoRunEngine.Settings(nodes, cluster, p.getString("host"),
         drop, delay, retry, timeout, "wire".equals(p.getString("count")),
         context.random().child("links").seed(),
-        p.findString("tls").isPresent() ? p.getPath("tls") : null));
+        p.findString("tls").isPresent() ? p.getPath("tls") : null), context.registry());
   }
 }

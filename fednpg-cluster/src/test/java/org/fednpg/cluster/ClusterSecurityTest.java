@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.run.IterationMetrics;
+import org.fednpg.core.plugin.Plugins;
 import org.fednpg.core.run.ComponentSpec;
 import org.fednpg.core.run.RunRequest;
 import org.fednpg.core.runtime.RunOptions;
@@ -50,18 +51,18 @@ class ClusterSecurityTest {
     Files.writeString(tmp.resolve("submitter/outside.csv"), W);
 
     ClusterNode.Guard guard = new ClusterNode.Guard(member, data, 1 << 20);
-    ClusterNode a = ClusterNode.start("127.0.0.1", 0, List.of(), guard);
-    ClusterNode b = ClusterNode.start("127.0.0.1", 0, List.of(a.address()), guard);
+    ClusterNode a = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(), guard);
+    ClusterNode b = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), guard);
     try {
       a.awaitUp(2, Duration.ofSeconds(60));
 
       // Without stores (plain TCP) and with another CA's stores: the handshake fails both ways.
-      try (ClusterNode plain = ClusterNode.start("127.0.0.1", 0, List.of(a.address()),
+      try (ClusterNode plain = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()),
           ClusterNode.CLIENT_ROLE, ConfigFactory.empty())) {
         assertThatThrownBy(() -> plain.awaitUp(1, Duration.ofSeconds(8)))
             .isInstanceOf(FedNpgException.class).hasMessageContaining("not ready");
       }
-      try (ClusterNode other = ClusterNode.start("127.0.0.1", 0, List.of(a.address()),
+      try (ClusterNode other = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()),
           new ClusterNode.Guard(rogue, data, 1 << 20))) {
         assertThatThrownBy(() -> other.awaitUp(1, Duration.ofSeconds(8)))
             .isInstanceOf(FedNpgException.class).hasMessageContaining("not ready");

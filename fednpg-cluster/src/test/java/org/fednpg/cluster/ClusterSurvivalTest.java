@@ -16,6 +16,7 @@ import org.apache.pekko.cluster.typed.Down;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.cluster.internal.AgentSharding;
+import org.fednpg.core.plugin.Plugins;
 import org.fednpg.core.run.RunRequest;
 import org.fednpg.core.runtime.RunOptions;
 import org.fednpg.testing.Tolerances;
@@ -39,11 +40,11 @@ class ClusterSurvivalTest {
   @Test
   @Timeout(180)
   void losingOneOfThreeNodesLeavesTheOtherTwoServing() throws Exception {
-    ClusterNode a = ClusterNode.start("127.0.0.1", 0, List.of(), AgentSharding.ROLE, NODE);
+    ClusterNode a = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(), AgentSharding.ROLE, NODE);
     ClusterNode b =
-        ClusterNode.start("127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, NODE);
+        ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, NODE);
     ClusterNode c =
-        ClusterNode.start("127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, NODE);
+        ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, NODE);
     String victim = c.address();
     try {
       a.awaitUp(3, Duration.ofSeconds(60));
@@ -92,8 +93,8 @@ class ClusterSurvivalTest {
   @Test
   @Timeout(120)
   void aDownedNodeExitsNonZeroAStoppedOneZero() throws Exception {
-    ClusterNode a = ClusterNode.start("127.0.0.1", 0, List.of());
-    ClusterNode b = ClusterNode.start("127.0.0.1", 0, List.of(a.address()));
+    ClusterNode a = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of());
+    ClusterNode b = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()));
     a.awaitUp(2, Duration.ofSeconds(60));
     Cluster.get(a.system()).manager()
         .tell(new Down(Cluster.get(b.system()).selfMember().address()));

@@ -53,6 +53,6 @@ final class ClusterTestRuns {
     RuntimeProvider provider = registry.runtime(PekkoRuntimeProvider.NAME);
     return provider.create(
         ComponentRegistry.parameters(ComponentRegistry.Family.RUNTIME, provider, params, Path.of(".")),
-        new RuntimeContext(RandomSource.of(SEED).child("runtime")));
+        new RuntimeContext(RandomSource.of(SEED).child("runtime"), registry));
   }
 }

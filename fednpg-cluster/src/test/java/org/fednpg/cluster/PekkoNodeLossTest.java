@@ -13,6 +13,7 @@ import java.util.Map;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.cluster.internal.AgentSharding;
+import org.fednpg.core.plugin.Plugins;
 import org.fednpg.core.run.RunRequest;
 import org.fednpg.core.runtime.RunOptions;
 import org.fednpg.testing.Tolerances;
@@ -39,11 +40,11 @@ class PekkoNodeLossTest {
     // converge any more.
     Config crash = ConfigFactory.parseString(
         "pekko.coordinated-shutdown.run-by-actor-system-terminate = off");
-    ClusterNode a = ClusterNode.start("127.0.0.1", 0, List.of(), AgentSharding.ROLE, crash);
+    ClusterNode a = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(), AgentSharding.ROLE, crash);
     ClusterNode b =
-        ClusterNode.start("127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, crash);
+        ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, crash);
     ClusterNode c =
-        ClusterNode.start("127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, crash);
+        ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, crash);
     String victim = c.address();
     try {
       a.awaitUp(3, Duration.ofSeconds(30));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fednpg.api.run.IterationMetrics;
+import org.fednpg.core.plugin.Plugins;
 import org.fednpg.core.run.RunRequest;
 import org.fednpg.core.runtime.RunOptions;
 import org.fednpg.core.runtime.RunResult;
@@ -33,9 +34,9 @@ class PekkoRuntimeEquivalenceTest {
 
     // Three agent nodes on loopback, each its own actor system and TCP port; the run is submitted
     // through the 'cluster' parameter from a fourth (client) member that hosts no agent.
-    try (ClusterNode a = ClusterNode.start("127.0.0.1", 0, List.of());
-        ClusterNode b = ClusterNode.start("127.0.0.1", 0, List.of(a.address()));
-        ClusterNode c = ClusterNode.start("127.0.0.1", 0, List.of(a.address()))) {
+    try (ClusterNode a = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of());
+        ClusterNode b = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()));
+        ClusterNode c = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()))) {
       a.awaitUp(3, Duration.ofSeconds(30));
       List<ClusterNode> nodes = List.of(a, b, c);
       List<IterationMetrics> actual = new ArrayList<>();

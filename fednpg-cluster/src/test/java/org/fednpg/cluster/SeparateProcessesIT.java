@@ -17,6 +17,7 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.cluster.internal.TlsStores;
+import org.fednpg.core.plugin.Plugins;
 import org.fednpg.core.run.RunRequest;
 import org.fednpg.core.runtime.RunOptions;
 import org.fednpg.testing.Tolerances;
@@ -59,7 +60,7 @@ class SeparateProcessesIT {
       processes.add(node(port, seed, tls, data, logs));
     }
     Map<String, Object> runtime = new HashMap<>(Map.of("cluster", seed, "tls", tls.toString()));
-    try (ClusterNode observer = ClusterNode.start("127.0.0.1", 0, List.of(seed),
+    try (ClusterNode observer = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(seed),
         ClusterNode.CLIENT_ROLE, TlsStores.config(tls))) {
       observer.awaitUp(3, Duration.ofSeconds(120));
       // A process without the stores keeps knocking but is never let in.

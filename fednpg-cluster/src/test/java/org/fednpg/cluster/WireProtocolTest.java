@@ -20,6 +20,7 @@ import org.fednpg.cluster.internal.LinkCounters;
 import org.fednpg.cluster.internal.LinkFaults;
 import org.fednpg.cluster.internal.ProtocolMigration;
 import org.fednpg.cluster.internal.RunSpec;
+import org.fednpg.core.plugin.Plugins;
 import org.fednpg.core.run.ComponentSpec;
 import org.fednpg.core.run.RunRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,7 @@ class WireProtocolTest {
 
   @BeforeAll
   static void start() {
-    node = ClusterNode.start("127.0.0.1", 0, List.of());
+    node = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of());
   }
 
   @AfterAll

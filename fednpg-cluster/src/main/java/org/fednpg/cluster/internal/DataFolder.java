@@ -92,10 +92,9 @@ public final class DataFolder {
   public Prepared prepare(RunSpec spec, ComponentRegistry registry, String node) {
     Map<String, String> files = new LinkedHashMap<>();
     List<String> described = new ArrayList<>();
-    collect(Family.ENVIRONMENT, spec.environment(), registry, files, described);
-    collect(Family.TOPOLOGY, spec.topology(), registry, files, described);
-    collect(Family.EVALUATOR, spec.evaluator(), registry, files, described);
-    collect(Family.ALGORITHM, spec.algorithm(), registry, files, described);
+    for (Family family : Family.values()) {
+      collect(family, spec.component(family), registry, files, described);
+    }
     List<Path> sources = new ArrayList<>();
     int i = 0;
     for (Map.Entry<String, String> e : files.entrySet()) {

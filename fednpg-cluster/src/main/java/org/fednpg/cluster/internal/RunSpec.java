@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.core.plugin.ComponentRegistry.Family;
 import org.fednpg.core.run.ComponentSpec;
 import org.fednpg.core.run.RunRequest;
 
@@ -29,6 +30,20 @@ public record RunSpec(
     Component evaluator,
     Component algorithm,
     String baseDirectory) implements ClusterMessage {
+
+  /**
+   * The block of one plugin family, or null when the run has none (the runtime block stays with
+   * the submitter: nodes never see it).
+   */
+  public Component component(Family family) {
+    return switch (family) {
+      case ENVIRONMENT -> environment;
+      case TOPOLOGY -> topology;
+      case EVALUATOR -> evaluator;
+      case ALGORITHM -> algorithm;
+      case RUNTIME -> null;
+    };
+  }
 
   /**
    * One component block.

@@ -52,8 +52,211 @@ public final class FedNacProvider implements AlgorithmProvider {
   /** Default critic SGD steps K per agent per iteration ({@code variant: paper}; our choice). */
   public static final int DEFAULT_CRITIC_STEPS = 1000;
 
-  private static final List<String> OURS_ONLY = List.of("eta", "critic", "samples", "critic_step");
-  private static final List<String> PAPER_ONLY = List.of("alpha", "beta", "critic_steps", "nu");
+  /**
+   * A value of a choice parameter. Each choice parameter has one enum of these: its constants are
+   * the accepted values (in {@link #parameters()}), and the code switches on the constant, so a
+   * new choice is one new constant.
+   */
+  private interface Choice {
+    /** The value as written in a spec. */
+    String label();
+  }
+
+  /** The variants and the parameters only each accepts. */
+  enum Variant implements Choice {
+    PAPER("paper", List.of("alpha", "critic.steps", "critic.beta", "critic.nu", "critic_steps",
+        "beta", "nu")),
+    OURS("ours", List.of("eta", "critic.samples", "critic.step", "samples", "critic_step"));
+
+    private final String label;
+    private final List<String> only;
+
+    Variant(String label, List<String> only) {
+      this.label = label;
+      this.only = only;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The feature maps φ and the one extra parameter each needs (null: none). */
+  enum Features implements Choice {
+    ONEHOT("onehot", null),
+    RANDOM("random", "features.dim"),
+    GRIDWORLD_COORDS("gridworld-coords", null),
+    FILE("file", "features.path");
+
+    private final String label;
+    private final String needs;
+
+    Features(String label, String needs) {
+      this.label = label;
+      this.needs = needs;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+
+    /** The feature map that takes parameter {@code key}. */
+    static Features taking(String key) {
+      for (Features f : values()) {
+        if (key.equals(f.needs)) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException(key);
+    }
+  }
+
+  /**
+   * The critics, the variant each belongs to and the keys of its nested block ({@code critic:
+   * {type: montecarlo, samples: 200, step: 0.1}}); {@code kind} is null for the critics that do
+   * not sample transitions by themselves.
+   */
+  enum Critic implements Choice {
+    MONTECARLO("montecarlo", SampledCritic.Kind.MONTECARLO, Variant.OURS, "samples", "step"),
+    TD("td", SampledCritic.Kind.TD, Variant.OURS, "samples", "step"),
+    LSTD("lstd", SampledCritic.Kind.LSTD, Variant.OURS, "samples", "step"),
+    EXACT_PROJECTION("exact-projection", null, Variant.OURS),
+    /** The paper's Algorithms 4-5: fresh SGD from 0 on Q-sampler draws, averaged iterate. */
+    SGD("sgd", null, Variant.PAPER, "steps", "beta", "nu");
+
+    private final String label;
+    private final SampledCritic.Kind kind;
+    private final Variant variant;
+    private final List<String> keys;
+
+    Critic(String label, SampledCritic.Kind kind, Variant variant, String... keys) {
+      this.label = label;
+      this.kind = kind;
+      this.variant = variant;
+      this.keys = List.of(keys);
+    }
+
+    /** The critic a variant uses when the spec names none. */
+    static Critic defaultOf(Variant variant) {
+      return variant == Variant.PAPER ? SGD : MONTECARLO;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The initial state-action laws ν of {@code variant: paper}. */
+  enum NuChoice implements Choice {
+    UNIFORM("uniform", PaperCritic.Nu.UNIFORM),
+    RHO_POLICY("rho-policy", PaperCritic.Nu.RHO_POLICY);
+
+    private final String label;
+    private final PaperCritic.Nu nu;
+
+    NuChoice(String label, PaperCritic.Nu nu) {
+      this.label = label;
+      this.nu = nu;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The accepted values of a choice parameter, in declaration order. */
+  private static <E extends Enum<E> & Choice> String[] labels(Class<E> type) {
+    E[] all = type.getEnumConstants();
+    String[] out = new String[all.length];
+    for (int i = 0; i < all.length; i++) {
+      out[i] = all[i].label();
+    }
+    return out;
+  }
+
+  /**
+   * The constant written for {@code key}, or {@code fallback} when absent. The value was checked
+   * against {@link #labels} by {@link Parameters#resolve}, so no other value arrives here.
+   */
+  private static <E extends Enum<E> & Choice> E choice(
+      Parameters parameters, String key, Class<E> type, E fallback) {
+    if (!parameters.has(key)) {
+      return fallback;
+    }
+    String value = parameters.getString(key);
+    for (E e : type.getEnumConstants()) {
+      if (e.label().equals(value)) {
+        return e;
+      }
+    }
+    throw parameters.invalid(key, "must be one of " + String.join(", ", labels(type)));
+  }
+
+  /**
+   * The flat keys from before {@code features} and {@code critic} became nested blocks, each with
+   * the nested key it stands for; still accepted, with one warning per run naming the new form.
+   */
+  private static final Map<String, String> DEPRECATED = deprecated();
+
+  private static Map<String, String> deprecated() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("dim", "features.dim");
+    m.put("path", "features.path");
+    m.put("samples", "critic.samples");
+    m.put("critic_step", "critic.step");
+    m.put("critic_steps", "critic.steps");
+    m.put("beta", "critic.beta");
+    m.put("nu", "critic.nu");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The key a nested parameter was given under: its deprecated flat alias when the spec used
+   * that, else its nested name (so errors name the key as written).
+   */
+  private static String key(Parameters parameters, String nested) {
+    for (Map.Entry<String, String> e : DEPRECATED.entrySet()) {
+      if (e.getValue().equals(nested) && parameters.has(e.getKey())) {
+        return e.getKey();
+      }
+    }
+    return nested;
+  }
+
+  /**
+   * Refuses a parameter given both ways and logs one warning (per run: providers build one
+   * algorithm per run) naming the nested blocks to write instead of the deprecated flat keys.
+   */
+  private static void checkDeprecated(Parameters parameters, Critic critic) {
+    Map<String, Map<String, Object>> blocks = new LinkedHashMap<>();
+    List<String> used = new ArrayList<>();
+    for (Map.Entry<String, String> e : DEPRECATED.entrySet()) {
+      if (!parameters.has(e.getKey())) {
+        continue;
+      }
+      if (parameters.has(e.getValue())) {
+        throw new InvalidInputException(parameters.owner() + ": parameter '" + e.getKey()
+            + "' is the deprecated form of '" + e.getValue() + "'; give only one");
+      }
+      used.add(e.getKey());
+      String[] parts = e.getValue().split("\\.", 2);
+      blocks.computeIfAbsent(parts[0], k -> {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("type", k.equals("features") ? parameters.getString("features") : critic.label());
+        return b;
+      }).put(parts[1], parameters.asMap().get(e.getKey()));
+    }
+    if (!used.isEmpty()) {
+      List<String> form = new ArrayList<>();
+      blocks.forEach((k, b) -> form.add(k + ": " + b.toString().replace("=", ": ")));
+      LOG.warn("{}: deprecated flat parameter(s) {}; write {} instead", parameters.owner(),
+          String.join(", ", used), String.join(", ", form));
+    }
+  }
 
   @Override
   public String name() {
@@ -75,50 +278,87 @@ public final class FedNacProvider implements AlgorithmProvider {
   @Override
   public List<ParameterSpec> parameters() {
     return List.of(
-        ParameterSpec.choice("variant", "paper", "paper = Algorithms 3-5 of the paper; ours = "
-            + "our reconstruction (warm-started, normalised critics; entropy factor)",
-            "paper", "ours"),
+        ParameterSpec.choice("variant", Variant.PAPER.label(), "paper = Algorithms 3-5 of the "
+            + "paper; ours = our reconstruction (warm-started, normalised critics; entropy factor)",
+            labels(Variant.class)),
         ParameterSpec.optional("alpha", ParameterType.NUMBER, null,
             "paper: actor step α > 0 (default 0.1/(1−γ), the FedNPG step η = 0.1; our choice)"),
-        ParameterSpec.optional("beta", ParameterType.NUMBER, null,
-            "paper: critic SGD step β > 0 (default 1/(2 C_φ²), the proof's; our choice)"),
-        ParameterSpec.optional("critic_steps", ParameterType.INTEGER, null,
-            "paper: critic SGD steps K >= 1, one Q-sampler draw each (default "
-                + DEFAULT_CRITIC_STEPS + "; our choice)"),
-        ParameterSpec.choice("nu", null, "paper: initial state-action law ν: uniform over S×A "
-            + "(default; our choice) or rho-policy (s ~ ρ, a ~ π)", "uniform", "rho-policy"),
         ParameterSpec.optional("eta", ParameterType.NUMBER, null,
             "ours: actor step size η > 0 (default " + NpgProvider.DEFAULT_ETA + ")"),
         ParameterSpec.optional("tau", ParameterType.NUMBER, 0.0,
             "entropy regularisation τ ≥ 0 (ours: needs η ≤ (1−γ)/τ; paper: must be 0)"),
-        ParameterSpec.choice("features", "onehot", "feature map φ(s,a)",
-            "onehot", "random", "gridworld-coords", "file"),
-        ParameterSpec.optional("dim", ParameterType.INTEGER, null,
-            "feature dimension d >= 1 for features = random"),
-        ParameterSpec.optional("path", ParameterType.PATH, null,
-            "CSV of |S||A| rows of d numbers (row s*|A|+a) for features = file"),
-        ParameterSpec.choice("critic", null, "ours: critic estimator (default montecarlo)",
-            "montecarlo", "td", "lstd", "exact-projection"),
-        ParameterSpec.optional("samples", ParameterType.INTEGER, null,
-            "ours: simulated transitions s' ~ P(.|s,a) per agent per iteration (default "
-                + DEFAULT_SAMPLES + ")"),
-        ParameterSpec.optional("critic_step", ParameterType.NUMBER, null,
-            "ours: normalised SGD/TD step in (0, 1]: α = critic_step / ||φ(s,a)||² (default "
-                + DEFAULT_CRITIC_STEP + ")"));
+        ParameterSpec.choice("features", Features.ONEHOT.label(), "feature map φ(s,a): a "
+            + "name, or a block {type: NAME, ...} with the keys below", labels(Features.class)),
+        ParameterSpec.optional("features.dim", ParameterType.INTEGER, null,
+            "feature dimension d >= 1: features: {type: " + Features.taking("features.dim")
+                .label() + ", dim: d}"),
+        ParameterSpec.optional("features.path", ParameterType.PATH, null,
+            "CSV of |S||A| rows of d numbers (row s*|A|+a): features: {type: "
+                + Features.taking("features.path").label() + ", path: FILE}"),
+        ParameterSpec.choice("critic", null, "critic: a name, or a block {type: NAME, ...} "
+            + "with the keys below; paper: " + Critic.defaultOf(Variant.PAPER).label()
+            + " (the default, Algorithms 4-5); ours: the others (default "
+            + Critic.defaultOf(Variant.OURS).label() + ")", labels(Critic.class)),
+        ParameterSpec.optional("critic.samples", ParameterType.INTEGER, null,
+            "ours, sampled critics: simulated transitions s' ~ P(.|s,a) per agent per iteration "
+                + "(default " + DEFAULT_SAMPLES + ")"),
+        ParameterSpec.optional("critic.step", ParameterType.NUMBER, null,
+            "ours, sampled critics: normalised SGD/TD step in (0, 1]: "
+                + "α = step / ||φ(s,a)||² (default " + DEFAULT_CRITIC_STEP + ")"),
+        ParameterSpec.optional("critic.steps", ParameterType.INTEGER, null,
+            "paper (critic sgd): SGD steps K >= 1, one Q-sampler draw each (default "
+                + DEFAULT_CRITIC_STEPS + "; our choice)"),
+        ParameterSpec.optional("critic.beta", ParameterType.NUMBER, null,
+            "paper (critic sgd): SGD step β > 0 (default 1/(2 C_φ²), the proof's; our choice)"),
+        ParameterSpec.choice("critic.nu", null, "paper (critic sgd): initial state-action law "
+            + "ν: uniform over S×A (default; our choice) or rho-policy (s ~ ρ, a ~ π)",
+            labels(NuChoice.class)),
+        deprecatedSpec("dim", ParameterType.INTEGER),
+        deprecatedSpec("path", ParameterType.PATH),
+        deprecatedSpec("samples", ParameterType.INTEGER),
+        deprecatedSpec("critic_step", ParameterType.NUMBER),
+        deprecatedSpec("critic_steps", ParameterType.INTEGER),
+        deprecatedSpec("beta", ParameterType.NUMBER),
+        ParameterSpec.choice("nu", null, "deprecated: write critic: {type: "
+            + Critic.SGD.label() + ", nu: ...}", labels(NuChoice.class)));
+  }
+
+  private static ParameterSpec deprecatedSpec(String flat, ParameterType type) {
+    String nested = DEPRECATED.get(flat);
+    String[] parts = nested.split("\\.", 2);
+    return ParameterSpec.optional(flat, type, null, "deprecated: write " + parts[0]
+        + ": {type: ..., " + parts[1] + ": ...}");
   }
 
   @Override
   public Algorithm create(Parameters parameters, AlgorithmContext context) {
     String owner = parameters.owner();
     MultiTaskMdp mdp = context.mdp();
-    boolean paper = parameters.getString("variant").equals("paper");
-    for (String key : paper ? OURS_ONLY : PAPER_ONLY) {
-      if (parameters.has(key)) {
-        throw new InvalidInputException(owner + ": parameter '" + key + "' belongs to variant '"
-            + (paper ? "ours" : "paper") + "', but the variant is '"
-            + parameters.getString("variant") + "'" + (paper ? " (the default)" : ""));
+    Variant variant = choice(parameters, "variant", Variant.class, Variant.PAPER);
+    boolean paper = variant == Variant.PAPER;
+    for (Variant other : Variant.values()) {
+      for (String key : other == variant ? List.<String>of() : other.only) {
+        if (parameters.has(key)) {
+          throw new InvalidInputException(owner + ": parameter '" + key + "' belongs to variant '"
+              + other.label() + "', but the variant is '" + variant.label() + "'"
+              + (paper ? " (the default)" : ""));
+        }
       }
     }
+    Critic critic = choice(parameters, "critic", Critic.class, Critic.defaultOf(variant));
+    if (critic.variant != variant) {
+      throw new InvalidInputException(owner + ": critic '" + critic.label() + "' belongs to "
+          + "variant '" + critic.variant.label() + "', but the variant is '" + variant.label()
+          + "'" + (paper ? " (the default)" : ""));
+    }
+    for (String k : parameters.asMap().keySet()) {
+      if (k.startsWith("critic.") && !critic.keys.contains(k.substring("critic.".length()))) {
+        throw new InvalidInputException(owner + ": parameter '" + k + "' does not apply to "
+            + "critic '" + critic.label() + "' (its keys: "
+            + (critic.keys.isEmpty() ? "none" : String.join(", ", critic.keys)) + ")");
+      }
+    }
+    checkDeprecated(parameters, critic);
     if (context.topology() == null) {
       throw new InvalidInputException(owner + " communicates: the spec needs a topology block");
     }
@@ -126,10 +366,11 @@ public final class FedNacProvider implements AlgorithmProvider {
       throw new InvalidInputException(owner + ": topology has " + context.topology().agents()
           + " agents but the environment has " + mdp.agents());
     }
-    return paper ? createPaper(parameters, context) : createOurs(parameters, context);
+    return paper ? createPaper(parameters, context) : createOurs(parameters, context, critic);
   }
 
-  private Algorithm createOurs(Parameters parameters, AlgorithmContext context) {
+  private Algorithm createOurs(Parameters parameters, AlgorithmContext context,
+      Critic criticChoice) {
     String owner = parameters.owner();
     MultiTaskMdp mdp = context.mdp();
     double eta = parameters.has("eta") ? parameters.getDouble("eta") : NpgProvider.DEFAULT_ETA;
@@ -138,8 +379,8 @@ public final class FedNacProvider implements AlgorithmProvider {
     String featureName = parameters.getString("features");
     FeatureMap features = features(parameters, context);
     UniformProjection projection = new UniformProjection(features, featureName);
-    String criticName = parameters.findString("critic").orElse("montecarlo");
-    LinearCritic critic = critic(parameters, context, features, projection, tau, criticName);
+    String criticName = criticChoice.label();
+    LinearCritic critic = critic(parameters, context, features, projection, tau, criticChoice);
 
     List<FedNacAgent> agents = new ArrayList<>();
     for (int n = 0; n < mdp.agents(); n++) {
@@ -152,8 +393,9 @@ public final class FedNacProvider implements AlgorithmProvider {
     info.put("features", featureName);
     info.put("d", features.dimension());
     info.put("critic", criticName);
-    boolean sampled = !criticName.equals("exact-projection");
-    info.put("samples", sampled ? (parameters.has("samples") ? parameters.getLong("samples")
+    boolean sampled = criticChoice.kind != null;
+    String samples = key(parameters, "critic.samples");
+    info.put("samples", sampled ? (parameters.has(samples) ? parameters.getLong(samples)
         : DEFAULT_SAMPLES) : 0L);
     if (sampled) {
       info.put("critic_step", criticStep(parameters));
@@ -177,18 +419,10 @@ public final class FedNacProvider implements AlgorithmProvider {
     String featureName = parameters.getString("features");
     FeatureMap features = features(parameters, context);
     UniformProjection projection = new UniformProjection(features, featureName);
-    String nuName = parameters.findString("nu").orElse("uniform");
-    PaperCritic.Nu nu;
-    switch (nuName) {
-      case "uniform":
-        nu = PaperCritic.Nu.UNIFORM;
-        break;
-      case "rho-policy":
-        nu = PaperCritic.Nu.RHO_POLICY;
-        break;
-      default:
-        throw parameters.invalid("nu", "must be one of uniform, rho-policy");
-    }
+    NuChoice nuChoice = choice(parameters, key(parameters, "critic.nu"), NuChoice.class,
+        NuChoice.UNIFORM);
+    String nuName = nuChoice.label();
+    PaperCritic.Nu nu = nuChoice.nu;
     double[] nuWeights = initialNu(mdp, nu);
     FedNacTheory theory = FedNacTheory.of(features, nuWeights, gamma, context.topology().sigma());
     double alpha = parameters.has("alpha") ? parameters.getDouble("alpha")
@@ -196,12 +430,14 @@ public final class FedNacProvider implements AlgorithmProvider {
     if (!(alpha > 0 && Double.isFinite(alpha))) {
       throw parameters.invalid("alpha", "must be a finite number > 0");
     }
-    double beta = parameters.has("beta") ? parameters.getDouble("beta") : theory.betaProof();
+    String betaKey = key(parameters, "critic.beta");
+    double beta = parameters.has(betaKey) ? parameters.getDouble(betaKey) : theory.betaProof();
     if (!(beta > 0 && Double.isFinite(beta))) {
-      throw parameters.invalid("beta", "must be a finite number > 0");
+      throw parameters.invalid(betaKey, "must be a finite number > 0");
     }
-    int steps = parameters.has("critic_steps")
-        ? parameters.intInRange("critic_steps", 1, Integer.MAX_VALUE) : DEFAULT_CRITIC_STEPS;
+    String stepsKey = key(parameters, "critic.steps");
+    int steps = parameters.has(stepsKey)
+        ? parameters.intInRange(stepsKey, 1, Integer.MAX_VALUE) : DEFAULT_CRITIC_STEPS;
     PaperCritic critic = new PaperCritic(features, context.sampler(),
         context.random().child("critic"), gamma, beta, steps, nu);
     return paper(mdp, features, critic::fit, alpha, featureName, projection, theory,
@@ -269,83 +505,70 @@ public final class FedNacProvider implements AlgorithmProvider {
   }
 
   private static double criticStep(Parameters parameters) {
-    double step = parameters.has("critic_step") ? parameters.getDouble("critic_step")
-        : DEFAULT_CRITIC_STEP;
+    String key = key(parameters, "critic.step");
+    double step = parameters.has(key) ? parameters.getDouble(key) : DEFAULT_CRITIC_STEP;
     if (!(step > 0 && step <= 1)) {
-      throw parameters.invalid("critic_step", "must be in (0, 1]");
+      throw parameters.invalid(key, "must be in (0, 1]");
     }
     return step;
   }
 
   private static FeatureMap features(Parameters parameters, AlgorithmContext context) {
     MultiTaskMdp mdp = context.mdp();
-    String name = parameters.getString("features");
-    if (parameters.has("dim") && !name.equals("random")) {
-      throw new InvalidInputException(parameters.owner()
-          + ": parameter 'dim' only applies to features = random, not '" + name + "'");
+    Features chosen = choice(parameters, "features", Features.class, Features.ONEHOT);
+    for (Features f : Features.values()) {
+      if (f.needs != null && f != chosen && parameters.has(key(parameters, f.needs))) {
+        throw new InvalidInputException(parameters.owner() + ": parameter '"
+            + key(parameters, f.needs) + "' only applies to features = " + f.label() + ", not '"
+            + chosen.label() + "'");
+      }
     }
-    if (parameters.has("path") && !name.equals("file")) {
-      throw new InvalidInputException(parameters.owner()
-          + ": parameter 'path' only applies to features = file, not '" + name + "'");
+    if (chosen.needs != null && !parameters.has(key(parameters, chosen.needs))) {
+      String flat = DEPRECATED.entrySet().stream().filter(e -> e.getValue().equals(chosen.needs))
+          .map(Map.Entry::getKey).findFirst().orElseThrow();
+      throw new InvalidInputException(parameters.owner() + ": parameter '" + chosen.needs
+          + "' (deprecated flat form '" + flat + "') is required when features = "
+          + chosen.label());
     }
-    switch (name) {
-      case "onehot":
+    switch (chosen) {
+      case ONEHOT:
         return FeatureMaps.oneHot(mdp.states(), mdp.actions());
-      case "random": {
-        if (!parameters.has("dim")) {
-          throw new InvalidInputException(parameters.owner()
-              + ": parameter 'dim' is required when features = random");
-        }
-        int dim = parameters.intInRange("dim", 1, Integer.MAX_VALUE);
+      case RANDOM: {
+        String dimKey = key(parameters, "features.dim");
+        int dim = parameters.intInRange(dimKey, 1, Integer.MAX_VALUE);
         if ((long) dim > (long) mdp.states() * mdp.actions()) {
-          throw parameters.invalid("dim", "must be <= |S|*|A| = " + mdp.states() * mdp.actions()
+          throw parameters.invalid(dimKey, "must be <= |S|*|A| = " + mdp.states() * mdp.actions()
               + " for linearly independent features");
         }
         return FeatureMaps.random(mdp.states(), mdp.actions(), dim,
             context.random().child("features"));
       }
-      case "gridworld-coords":
+      case GRIDWORLD_COORDS:
         return FeatureMaps.gridworldCoords(mdp.states(), mdp.actions());
-      case "file":
-        if (!parameters.has("path")) {
-          throw new InvalidInputException(parameters.owner()
-              + ": parameter 'path' is required when features = file");
-        }
-        return FeatureMaps.fromFile(parameters.getPath("path"), mdp.states(), mdp.actions());
+      case FILE:
+        return FeatureMaps.fromFile(parameters.getPath(key(parameters, "features.path")),
+            mdp.states(), mdp.actions());
       default:
-        throw parameters.invalid("features", "must be one of onehot, random, gridworld-coords, file");
+        throw new AssertionError(chosen);
     }
   }
 
   private static LinearCritic critic(Parameters parameters, AlgorithmContext context,
-      FeatureMap features, UniformProjection projection, double tau, String name) {
-    if (name.equals("exact-projection")) {
+      FeatureMap features, UniformProjection projection, double tau, Critic choice) {
+    if (choice.kind == null) {
       if (context.evaluators() == null) {
-        throw new InvalidInputException(parameters.owner()
-            + ": critic 'exact-projection' needs the run's evaluator factory (exact evaluator)");
+        throw new InvalidInputException(parameters.owner() + ": critic '" + choice.label()
+            + "' needs the run's evaluator factory (exact evaluator)");
       }
       PolicyEvaluator exact = context.evaluators().create("exact", Map.of());
       return new ProjectionCritic(exact, projection, tau);
     }
-    SampledCritic.Kind kind;
-    switch (name) {
-      case "montecarlo":
-        kind = SampledCritic.Kind.MONTECARLO;
-        break;
-      case "td":
-        kind = SampledCritic.Kind.TD;
-        break;
-      case "lstd":
-        kind = SampledCritic.Kind.LSTD;
-        break;
-      default:
-        throw parameters.invalid("critic", "must be one of montecarlo, td, lstd, exact-projection");
-    }
-    int samples = parameters.has("samples")
-        ? parameters.intInRange("samples", 1, Integer.MAX_VALUE) : (int) DEFAULT_SAMPLES;
+    String samplesKey = key(parameters, "critic.samples");
+    int samples = parameters.has(samplesKey)
+        ? parameters.intInRange(samplesKey, 1, Integer.MAX_VALUE) : (int) DEFAULT_SAMPLES;
     double step = criticStep(parameters);
-    return new SampledCritic(kind, features, context.sampler(), context.random().child("critic"),
-        context.mdp().gamma(), tau, samples, step);
+    return new SampledCritic(choice.kind, features, context.sampler(),
+        context.random().child("critic"), context.mdp().gamma(), tau, samples, step);
   }
 
   /**

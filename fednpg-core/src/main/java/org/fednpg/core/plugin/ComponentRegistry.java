@@ -56,6 +56,16 @@ public final class ComponentRegistry {
       return plural;
     }
 
+    /** The family whose spec key is {@code label}. */
+    public static Family of(String label) {
+      for (Family f : values()) {
+        if (f.label.equals(label)) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException("no plugin family '" + label + "'");
+    }
+
     /** The provider interface a plugin implements and lists in {@code META-INF/services}. */
     public Class<? extends ComponentProvider<?, ?>> providerType() {
       return providerType;

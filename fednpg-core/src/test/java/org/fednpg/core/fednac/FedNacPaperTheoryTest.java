@@ -204,7 +204,7 @@ class FedNacPaperTheoryTest {
     logger.addAppender(appender);
     try {
       Map<String, Object> theory =
-          NacHarness.paper(Map.of("nu", "rho-policy"), grid, path, 1).theory();
+          NacHarness.paper(Map.of("critic.nu", "rho-policy"), grid, path, 1).theory();
       assertThat((Double) theory.get("mu")).isZero();
       assertThat((Double) theory.get("alpha1")).isZero();
       assertThat(theory.get("alpha_over_alpha1")).isNull();

@@ -46,7 +46,6 @@ final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    plugins.registry(); // the node builds agents from the shared registry, plugins included
     if (maxFileMb < 1 || maxFileMb > (1L << 20)) {
       throw new InvalidInputException("--max-file-mb must be in [1, 1048576], got " + maxFileMb);
     }
@@ -55,8 +54,9 @@ final class NodeCommand implements Callable<Integer> {
           + " OutOfMemoryError; start it with FEDNPG_JAVA_OPTS=-XX:+ExitOnOutOfMemoryError so a"
           + " node that runs out of memory leaves the cluster instead of staying half-alive");
     }
-    ClusterNode node = ClusterNode.start(host, port, seeds, new ClusterNode.Guard(tls, data,
-        maxFileMb << 20));
+    // the node builds agents from this registry, plugin jars included
+    ClusterNode node = ClusterNode.start(plugins.registry(), host, port, seeds,
+        new ClusterNode.Guard(tls, data, maxFileMb << 20));
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "fednpg-node-shutdown"));
     spec.commandLine().getOut().println("fednpg node up at " + node.address()
         + (seeds.isEmpty() ? " (new cluster)" : ", joining " + String.join(",", seeds))

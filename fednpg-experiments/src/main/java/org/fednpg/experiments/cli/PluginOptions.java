@@ -36,8 +36,20 @@ final class PluginOptions {
           + "and the plugins/ folder beside the launcher")
   List<Path> paths = new ArrayList<>();
 
-  /** The registry of this invocation: built-ins plus the plugin path, shared by the process. */
+  private ComponentRegistry registry;
+
+  /**
+   * The registry of this invocation: built-ins plus the plugin path, built on the first call and
+   * then passed to everything the command starts (runner, runtimes, cluster nodes).
+   */
   ComponentRegistry registry() {
+    if (registry == null) {
+      registry = build();
+    }
+    return registry;
+  }
+
+  private ComponentRegistry build() {
     List<Path> entries = new ArrayList<>();
     String env = System.getenv(ENV);
     if (env != null) {
@@ -52,7 +64,7 @@ final class PluginOptions {
     for (PluginJar jar : path.jars()) {
       LOG.info("plugin {}", jar.summary());
     }
-    return Plugins.install(path);
+    return Plugins.registry(path);
   }
 
   /** Every {@code --plugins} of this command and of the commands above it, outermost first. */

@@ -38,15 +38,29 @@ final class FedNacPaperExperiment extends PaperExperiment {
     if (!"fednac".equals(String.valueOf(m.get("type")))) {
       return "FedNPG exact";
     }
-    String features = m.containsKey("features") ? String.valueOf(m.get("features")) : "onehot";
-    if (m.containsKey("dim")) {
-      features += " d=" + m.get("dim");
+    String features = m.containsKey("features") ? type(m.get("features")) : "onehot";
+    Object dim = nested(m, "features", "dim", "dim");
+    if (dim != null) {
+      features += " d=" + dim;
     }
     if ("ours".equals(String.valueOf(m.get("variant")))) {
-      return "ours, " + features + ", M=" + m.get("samples");
+      return "ours, " + features + ", M=" + nested(m, "critic", "samples", "samples");
     }
-    return "paper, " + features + ", K=" + m.get("critic_steps")
+    return "paper, " + features + ", K=" + nested(m, "critic", "steps", "critic_steps")
         + (m.containsKey("alpha") ? ", α=" + m.get("alpha") : "");
+  }
+
+  /** The type of a nested block ({type: random, dim: 20}) or a plain name. */
+  private static String type(Object v) {
+    return String.valueOf(v instanceof Map<?, ?> b ? b.get("type") : v);
+  }
+
+  /** {@code key} of the nested block {@code block}, or the deprecated flat key; null if absent. */
+  private static Object nested(Map<?, ?> m, String block, String key, String flat) {
+    if (m.get(block) instanceof Map<?, ?> b && b.containsKey(key)) {
+      return b.get(key);
+    }
+    return m.get(flat);
   }
 
   private static String envLabel(Object environment) {

@@ -210,7 +210,7 @@ final class CellRunner {
     Parameters params = ComponentRegistry.parameters(
         ComponentRegistry.Family.RUNTIME, provider, block.parameters(), Path.of("."));
     return provider.create(params,
-        new RuntimeContext(RandomSource.of(spec.seed()).child("runtime")));
+        new RuntimeContext(RandomSource.of(spec.seed()).child("runtime"), registry));
   }
 
   private static CellResult finished(Sweeps.Cell cell, Path dir, Path manifest) {
@@ -250,15 +250,9 @@ final class CellRunner {
 
   private static Map<String, Object> block(ExperimentSpec spec, String family, Parameters p) {
     Map<String, Object> b = new LinkedHashMap<>();
-    String type = switch (family) {
-      case "environment" -> spec.environment().type();
-      case "topology" -> spec.topology().type();
-      case "evaluator" -> spec.evaluator() != null ? spec.evaluator().type() : RunAssembler.EXACT;
-      case "runtime" -> spec.runtime().type();
-      default -> spec.algorithm().type();
-    };
-    b.put("type", type);
-    b.putAll(p.asMap());
+    ComponentSpec given = spec.component(ComponentRegistry.Family.of(family));
+    b.put("type", given != null ? given.type() : RunAssembler.EXACT); // only the evaluator is implied
+    b.putAll(SpecWriter.nest(p.asMap()));
     return b;
   }
 }

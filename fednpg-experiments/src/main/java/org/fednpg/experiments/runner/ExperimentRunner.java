@@ -166,13 +166,14 @@ public final class ExperimentRunner {
 
   /** Checks every component's type and parameters (cheap: nothing is built). */
   private Parameters validate(ExperimentSpec spec, Path baseDirectory) {
-    Parameters env = check(ComponentRegistry.Family.ENVIRONMENT, spec.environment(),
-        baseDirectory);
-    check(ComponentRegistry.Family.TOPOLOGY, spec.topology(), baseDirectory);
-    check(ComponentRegistry.Family.EVALUATOR, spec.evaluator(), baseDirectory);
-    check(ComponentRegistry.Family.ALGORITHM, spec.algorithm(), baseDirectory);
-    check(ComponentRegistry.Family.RUNTIME, spec.runtime(), baseDirectory);
-    return env;
+    Parameters environment = null;
+    for (ComponentRegistry.Family family : ComponentRegistry.Family.values()) {
+      Parameters p = check(family, spec.component(family), baseDirectory);
+      if (family == ComponentRegistry.Family.ENVIRONMENT) {
+        environment = p;
+      }
+    }
+    return environment;
   }
 
   private Parameters check(ComponentRegistry.Family family, ComponentSpec block,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.core.plugin.ComponentRegistry.Family;
 import org.fednpg.core.run.ComponentSpec;
 
 /**
@@ -66,6 +67,21 @@ public record ExperimentSpec(
           + "has no runtime block)");
     }
     return withRuntime(new ComponentSpec(t, params));
+  }
+
+  /**
+   * The block of one plugin family, or null when the spec has none; with {@link Family#values()}
+   * this walks every block without listing the families again (a new family is a compile error
+   * here until it has a block).
+   */
+  public ComponentSpec component(Family family) {
+    return switch (family) {
+      case ENVIRONMENT -> environment;
+      case TOPOLOGY -> topology;
+      case EVALUATOR -> evaluator;
+      case ALGORITHM -> algorithm;
+      case RUNTIME -> runtime;
+    };
   }
 
   /** The same spec with another runtime block (e.g. from the command line). */

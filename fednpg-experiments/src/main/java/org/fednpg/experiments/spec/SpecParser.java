@@ -12,13 +12,18 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.io.InputFiles;
+import org.fednpg.core.plugin.ComponentRegistry.Family;
 import org.fednpg.core.run.ComponentSpec;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -33,10 +38,21 @@ import org.yaml.snakeyaml.events.NodeEvent;
  */
 public final class SpecParser {
 
-  /** Top-level keys a spec may hold. */
-  public static final Set<String> KEYS = Set.of(
-      "name", "seed", "iterations", "gamma", "metricsEvery", "threads",
-      "environment", "topology", "evaluator", "algorithm", "runtime", "sweep");
+  /** The families whose block a spec must have; every other family's block is optional. */
+  private static final Set<Family> REQUIRED = EnumSet.of(Family.ENVIRONMENT, Family.ALGORITHM);
+
+  /** Top-level keys a spec may hold: the settings, one block per plugin family, the sweep. */
+  public static final Set<String> KEYS = keys();
+
+  private static Set<String> keys() {
+    Set<String> keys = new LinkedHashSet<>(List.of(
+        "name", "seed", "iterations", "gamma", "metricsEvery", "threads"));
+    for (Family family : Family.values()) {
+      keys.add(family.label());
+    }
+    keys.add("sweep");
+    return Collections.unmodifiableSet(keys);
+  }
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -213,14 +229,18 @@ public final class SpecParser {
       }
       threads = (int) t;
     }
-    ComponentSpec environment = component(root, "environment", true);
-    ComponentSpec topology = component(root, "topology", false);
-    ComponentSpec evaluator = component(root, "evaluator", false);
-    ComponentSpec algorithm = component(root, "algorithm", true);
-    ComponentSpec runtime = component(root, "runtime", false);
+    Map<Family, ComponentSpec> blocks = new EnumMap<>(Family.class);
+    for (Family family : Family.values()) {
+      ComponentSpec block = component(root, family.label(), REQUIRED.contains(family));
+      if (block != null) {
+        blocks.put(family, block);
+      }
+    }
     Map<String, List<Object>> sweep = sweep(root);
     return new ExperimentSpec(name, seed, (int) iterations, gamma, (int) every, threads,
-        environment, topology, evaluator, algorithm, runtime, sweep);
+        blocks.get(Family.ENVIRONMENT), blocks.get(Family.TOPOLOGY),
+        blocks.get(Family.EVALUATOR), blocks.get(Family.ALGORITHM), blocks.get(Family.RUNTIME),
+        sweep);
   }
 
   private static String text(JsonNode root, String key) {
@@ -264,9 +284,43 @@ public final class SpecParser {
       if (e.getKey().equals("type")) {
         continue;
       }
-      params.put(e.getKey(), scalar(key + "." + e.getKey(), e.getValue()));
+      if (e.getValue().isObject()) {
+        nested(key, e.getKey(), e.getValue(), params);
+      } else {
+        put(params, key + "." + e.getKey(), e.getKey(), scalar(key + "." + e.getKey(),
+            e.getValue()));
+      }
     }
     return new ComponentSpec(type.asText(), params);
+  }
+
+  /**
+   * A nested component block inside a component, e.g. {@code features: {type: random, dim: 8}}:
+   * its type becomes the parameter {@code features} and each other key {@code k} the parameter
+   * {@code features.k}, so the provider declares and checks them like any parameter (an unknown
+   * key inside the block is an unknown parameter {@code features.k}). Our choice: one level only.
+   */
+  private static void nested(String block, String key, JsonNode v, Map<String, Object> params) {
+    String where = block + "." + key;
+    JsonNode type = v.get("type");
+    if (type == null || !type.isTextual()) {
+      throw new InvalidInputException("block '" + where + "' needs 'type: NAME' (text)");
+    }
+    put(params, where, key, type.asText());
+    for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getKey().equals("type")) {
+        put(params, where + "." + e.getKey(), key + "." + e.getKey(),
+            scalar(where + "." + e.getKey(), e.getValue()));
+      }
+    }
+  }
+
+  private static void put(Map<String, Object> params, String where, String key, Object value) {
+    if (params.putIfAbsent(key, value) != null) {
+      throw new InvalidInputException("key '" + where + "' is given twice (once inside a "
+          + "nested block, once as a dotted key)");
+    }
   }
 
   /** A scalar JSON value as a Java object (Long, Double, Boolean, String). */
@@ -287,15 +341,20 @@ public final class SpecParser {
         + (v.isNull() ? "null" : v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
   }
 
-  /** A whole component block as a sweep value: {type: NAME, key: scalar, ...}. */
-  private static Map<String, Object> block(String where, JsonNode v) {
+  /**
+   * A whole component block as a sweep value: {type: NAME, key: scalar or nested block, ...}
+   * ({@code nested}: whether a value may itself be a block, one level down).
+   */
+  private static Map<String, Object> block(String where, JsonNode v, boolean nested) {
     if (!v.has("type") || !v.get("type").isTextual()) {
       throw new InvalidInputException("key '" + where + "': a block value needs 'type: NAME'");
     }
     Map<String, Object> m = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      m.put(e.getKey(), scalar(where + "." + e.getKey(), e.getValue()));
+      String at = where + "." + e.getKey();
+      m.put(e.getKey(), nested && e.getValue().isObject() ? block(at, e.getValue(), false)
+          : scalar(at, e.getValue()));
     }
     return m;
   }
@@ -317,7 +376,7 @@ public final class SpecParser {
       }
       List<Object> values = new ArrayList<>();
       for (JsonNode v : e.getValue()) {
-        values.add(v.isObject() ? block(path, v) : scalar(path, v));
+        values.add(v.isObject() ? block(path, v, true) : scalar(path, v));
       }
       sweep.put(e.getKey(), values);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fednpg.api.FedNpgException;
+import org.fednpg.core.plugin.ComponentRegistry.Family;
 import org.fednpg.core.run.ComponentSpec;
 
 /** Writes specs back out in the form {@link SpecParser} reads (round-trips). */
@@ -36,16 +37,10 @@ public final class SpecWriter {
     if (spec.threads() != null) {
       m.put("threads", spec.threads());
     }
-    m.put("environment", block(spec.environment()));
-    if (spec.topology() != null) {
-      m.put("topology", block(spec.topology()));
-    }
-    if (spec.evaluator() != null) {
-      m.put("evaluator", block(spec.evaluator()));
-    }
-    m.put("algorithm", block(spec.algorithm()));
-    if (spec.runtime() != null) {
-      m.put("runtime", block(spec.runtime()));
+    for (Family family : Family.values()) {
+      if (spec.component(family) != null) {
+        m.put(family.label(), block(spec.component(family)));
+      }
     }
     if (!spec.sweep().isEmpty()) {
       m.put("sweep", new LinkedHashMap<>(spec.sweep()));
@@ -57,8 +52,34 @@ public final class SpecWriter {
   public static Map<String, Object> block(ComponentSpec c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", c.type());
-    m.putAll(c.parameters());
+    m.putAll(nest(c.parameters()));
     return m;
+  }
+
+  /**
+   * Parameters with the dotted keys of nested blocks written back as blocks, the inverse of
+   * {@link SpecParser}'s reading: {@code features: random, features.dim: 8} becomes
+   * {@code features: {type: random, dim: 8}}; a nested type without keys stays a plain value.
+   */
+  public static Map<String, Object> nest(Map<String, ?> parameters) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> blocks = new LinkedHashMap<>();
+    parameters.forEach((key, value) -> {
+      int dot = key.indexOf('.');
+      String parent = dot < 0 ? null : key.substring(0, dot);
+      if (parent != null && out.get(parent) instanceof String type) {
+        Map<String, Object> b = blocks.computeIfAbsent(parent, k -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("type", type);
+          return m;
+        });
+        b.put(key.substring(dot + 1), value);
+      } else {
+        out.put(key, value);
+      }
+    });
+    out.putAll(blocks); // existing keys keep their place
+    return out;
   }
 
   public static String toYaml(ExperimentSpec spec) {

@@ -112,7 +112,7 @@ public final class Sweeps {
       StringBuilder b = new StringBuilder(String.valueOf(m.get("type")));
       m.forEach((k, x) -> {
         if (!"type".equals(k)) {
-          b.append('-').append(k).append(x);
+          b.append('-').append(k).append(label(x)); // a nested block: critic{type: td} -> critictd
         }
       });
       return b.toString();

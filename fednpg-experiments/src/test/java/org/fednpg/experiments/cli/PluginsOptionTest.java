@@ -1,6 +1,7 @@
 package org.fednpg.experiments.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +16,7 @@ import java.util.jar.Manifest;
 import javax.tools.ToolProvider;
 import org.fednpg.api.EnvironmentProvider;
 import org.fednpg.core.plugin.PluginJar;
-import org.fednpg.core.plugin.PluginPath;
-import org.fednpg.core.plugin.Plugins;
-import org.junit.jupiter.api.AfterEach;
+import org.fednpg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,11 +55,6 @@ class PluginsOptionTest {
       """;
 
   @TempDir Path tmp;
-
-  @AfterEach
-  void uninstall() {
-    Plugins.install(PluginPath.empty());
-  }
 
   private Path jar() throws IOException {
     Path src = tmp.resolve("src/example/LoopProvider.java");
@@ -104,6 +98,38 @@ class PluginsOptionTest {
     assertThat(plugins.get(0).get("file").asText()).isEqualTo("loop-plugin.jar");
     assertThat(plugins.get(0).get("version").asText()).isEqualTo("0.9");
     assertThat(plugins.get(0).get("sha256").asText()).isEqualTo(PluginJar.sha256(jar));
+  }
+
+  /**
+   * The embedded nodes of the in-JVM {@code pekko} runtime rebuild the run from the registry the
+   * submitting command built (no process-wide registry): the plugin environment works there, and
+   * the last row's value is the in-process one.
+   */
+  @Test
+  void embeddedPekkoNodesBuildThePluginEnvironmentFromTheSubmittersRegistry() throws IOException {
+    Path jar = jar();
+    Path spec = Files.writeString(tmp.resolve("spec.yaml"), """
+        name: loop
+        seed: 1
+        iterations: 3
+        environment: {type: loop}
+        topology: {type: ring}
+        algorithm: {type: fednpg, eta: 0.1}
+        """);
+    CliHarness.Outcome local = CliHarness.run("--plugins", jar.toString(), "run",
+        spec.toString(), "--out", tmp.resolve("local").toString());
+    assertThat(local.status()).as(local.err()).isZero();
+    CliHarness.Outcome pekko = CliHarness.run("--plugins", jar.toString(), "run",
+        spec.toString(), "--out", tmp.resolve("pekko").toString(), "--runtime", "pekko");
+    assertThat(pekko.status()).as(pekko.err()).isZero();
+    ObjectMapper json = new ObjectMapper();
+    JsonNode a = json.readTree(tmp.resolve("local/manifest.json").toFile());
+    JsonNode b = json.readTree(tmp.resolve("pekko/manifest.json").toFile());
+    assertThat(b.at("/spec/runtime/type").asText()).isEqualTo("pekko");
+    assertThat(b.get("plugins").get(0).get("file").asText()).isEqualTo("loop-plugin.jar");
+    // the same run on two runtimes: the pekko runtime's equivalence tests bound the difference
+    assertThat(b.at("/final/value").asDouble())
+        .isCloseTo(a.at("/final/value").asDouble(), within(Tolerances.REORDERED));
   }
 
   @Test
