@@ -252,7 +252,7 @@ public final class Reproduction {
         String.valueOf(spec.gamma()), spec.seed(), tau));
     return entropyShares.computeIfAbsent(key, k -> {
       RunRequest request = new RunRequest(spec.seed(), spec.gamma(), spec.environment(),
-          spec.topology(), spec.evaluator(), spec.algorithm(), Path.of("."));
+          spec.topology(), spec.evaluator(), spec.algorithm(), Path.of("."), spec.adversary());
       AssembledRun run = new RunAssembler(registry).assemble(request);
       return EntropyShare.of(run.mdp(), run.optimum().policy(), tau,
           run.optimum().initialValue());
