@@ -29,7 +29,12 @@ public final class AdversarialAlgorithm implements Algorithm {
   public AdversarialAlgorithm(
       Algorithm base, List<AgentProcess> agents, int[] adversaries, AdversarySpec spec) {
     this.base = base;
-    this.agents = List.copyOf(agents);
+    List<AgentProcess> wrapped = new java.util.ArrayList<>(agents.size());
+    for (int n = 0; n < agents.size(); n++) {
+      AgentProcess a = agents.get(n);
+      wrapped.add(java.util.Arrays.binarySearch(adversaries, n) >= 0 ? a : new Honest(a));
+    }
+    this.agents = List.copyOf(wrapped);
     this.adversaries = adversaries.clone();
     Map<String, Object> m = new LinkedHashMap<>(base.manifestInfo());
     Map<String, Object> adv = new LinkedHashMap<>();
@@ -80,9 +85,107 @@ public final class AdversarialAlgorithm implements Algorithm {
     return base.tau();
   }
 
+  /**
+   * The manifest facts, with {@code honest_tracking_drift}: ‖(1/H)Σ_h T_h − (1/H)Σ_h q_h‖_∞ over
+   * the H honest agents' current tracking tables T and local Q estimates q (their checkpoint
+   * tables {@code tracker} and {@code q}). With the mean, a doubly stochastic W and no adversary
+   * it is zero up to rounding (the paper's tracking invariant); robust rules and adversaries break
+   * it. Null when the agents keep no tracking table or did not run in this process (on the Pekko
+   * runtime the agents run on the nodes).
+   */
   @Override
   public Map<String, Object> manifestInfo() {
-    return info;
+    Map<String, Object> m = new LinkedHashMap<>(info);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> adv = new LinkedHashMap<>((Map<String, Object>) m.get("adversary"));
+    adv.put("honest_tracking_drift", honestTrackingDrift());
+    m.put("adversary", Collections.unmodifiableMap(adv));
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** See {@link #manifestInfo()}; null when it cannot be measured here. */
+  public Double honestTrackingDrift() {
+    double[] t = null;
+    double[] q = null;
+    int h = 0;
+    for (AgentProcess a : agents) {
+      if (!(a instanceof Honest honest)) {
+        continue;
+      }
+      if (!honest.ran) {
+        return null;
+      }
+      Map<String, double[]> tables = honest.snapshot().tables();
+      double[] tn = tables.get("tracker");
+      double[] qn = tables.get("q");
+      if (tn == null || qn == null) {
+        return null;
+      }
+      if (t == null) {
+        t = new double[tn.length];
+        q = new double[qn.length];
+      }
+      for (int i = 0; i < t.length; i++) {
+        t[i] += tn[i];
+        q[i] += qn[i];
+      }
+      h++;
+    }
+    if (t == null) {
+      return null;
+    }
+    double drift = 0;
+    for (int i = 0; i < t.length; i++) {
+      drift = Math.max(drift, Math.abs(t[i] / h - q[i] / h));
+    }
+    return drift;
+  }
+
+  /** An honest agent, unchanged; remembers whether it ran in this process. */
+  private static final class Honest implements AgentProcess {
+    private final AgentProcess inner;
+    private volatile boolean ran;
+
+    Honest(AgentProcess inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public void initialize() {
+      ran = true;
+      inner.initialize();
+    }
+
+    @Override
+    public double[] send(long iteration, int exchange) {
+      return inner.send(iteration, exchange);
+    }
+
+    @Override
+    public void receive(long iteration, int exchange, double[] mixed) {
+      inner.receive(iteration, exchange, mixed);
+    }
+
+    @Override
+    public org.fednpg.api.model.LogPolicy policy() {
+      return inner.policy();
+    }
+
+    @Override
+    public long samples() {
+      return inner.samples();
+    }
+
+    @Override
+    public org.fednpg.api.run.AgentState snapshot() {
+      return inner.snapshot();
+    }
+
+    @Override
+    public void restore(org.fednpg.api.run.AgentState state) {
+      ran = true;
+      inner.restore(state);
+    }
   }
 
   @Override

@@ -152,6 +152,27 @@ class AdversaryRunTest {
     }
   }
 
+  /**
+   * With the mean, W doubly stochastic and no adversary the honest average of T tracks the average
+   * of q exactly up to rounding (the paper's invariant; 1e-12 allows rounding over 20 iterations of
+   * tables of size ~1); the trimmed mean breaks it measurably.
+   */
+  @Test
+  void honestTrackingDriftIsRoundingWithTheMeanAndMeasurableWithTheTrimmedMean() {
+    AdversarySpec none = new AdversarySpec(null, 0, "sign-flip", -1, 1, 0, 1);
+    AssembledRun mean = assemble("mean", 1, none);
+    AssembledRun trimmed = assemble("trimmed-mean", 1, none);
+    assertThat(((AdversarialAlgorithm) mean.algorithm()).honestTrackingDrift()).isNull();
+    rows(mean, 20, CheckpointPolicy.NONE);
+    rows(trimmed, 20, CheckpointPolicy.NONE);
+    double meanDrift = ((AdversarialAlgorithm) mean.algorithm()).honestTrackingDrift();
+    double trimDrift = ((AdversarialAlgorithm) trimmed.algorithm()).honestTrackingDrift();
+    LOG.info("honest tracking drift after 20 iterations: mean {}, trimmed-mean {}", meanDrift,
+        trimDrift);
+    assertThat(meanDrift).isLessThan(1e-12);
+    assertThat(trimDrift).isGreaterThan(1e-6);
+  }
+
   @Test
   void aTooLargeTrimIsRefusedWithTheDegree() {
     assertThatThrownBy(() -> assemble("trimmed-mean", 3, null))
