@@ -24,7 +24,7 @@ public record AdversarySpec(
     int lag) {
 
   /** Defaults of the attack parameters. */
-  public static final double DEFAULT_SCALE = -1.0;
+  public static final double DEFAULT_SCALE = 3.0;
   public static final double DEFAULT_SIGMA = 1.0;
   public static final double DEFAULT_VALUE = 0.0;
   public static final int DEFAULT_LAG = 5;

@@ -11,7 +11,7 @@ import org.fednpg.api.InvalidInputException;
 public enum Attack {
   /** Sends −x. */
   SIGN_FLIP("sign-flip"),
-  /** Sends c·x (parameter {@code scale}, default −1). */
+  /** Sends c·x (parameter {@code scale}, default 3: an agent that amplifies its table). */
   SCALED("scaled"),
   /**
    * Sends x + σ·ξ, ξ standard Gaussian per entry (parameter {@code sigma}), drawn from the

@@ -56,7 +56,8 @@ public final class Reproduction {
       PAPER_FIGURES.get(0), PAPER_FIGURES.get(1), PAPER_FIGURES.get(2), PAPER_FIGURES.get(3),
       new MapSizeExperiment(), new AgentsExperiment(), new TopologyExperiment(),
       new QTrackingExperiment(), new RobustnessExperiment(), new SpectralExperiment(),
-      new StepEntropyExperiment(), new FedNacExperiment(), new FedNacPaperExperiment());
+      new StepEntropyExperiment(), new FedNacExperiment(), new FedNacPaperExperiment(),
+      new ByzantineExperiment());
 
   private final ComponentRegistry registry;
   private final RunnerOptions options;
