@@ -50,7 +50,7 @@ public class GarnetSolveBenchmark {
 
   @Setup
   public void setUp() {
-    MultiTaskMdp mdp = Scenarios.named(scenario, 0.0).mdp();
+    MultiTaskMdp mdp = Scenarios.builtIn().named(scenario, 0.0).mdp();
     solver = new BellmanSolver(mdp.kernel());
     gamma = mdp.gamma();
     reward = mdp.reward(0);

@@ -22,6 +22,14 @@ public interface Algorithm {
     return true;
   }
 
+  /**
+   * How each agent combines its neighbours' tables; {@link Aggregation#MEAN} (Σ_m W_nm x_m, the
+   * paper's mixing) unless the algorithm chooses a robust rule.
+   */
+  default Aggregation aggregation() {
+    return Aggregation.MEAN;
+  }
+
   /** Entropy regularisation τ the metrics use. */
   double tau();
 

@@ -329,7 +329,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
       }
       double[][] out = new double[agents][];
       out[n] = new double[own.length];
-      w.mixRows(in, out, n, n + 1);
+      algorithm.aggregation().aggregate(w, in, out, n, n + 1);
       inbox.remove(currentRound());
       agent.receive(t, k, out[n]);
       k++;

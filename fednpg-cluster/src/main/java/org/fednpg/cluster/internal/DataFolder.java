@@ -126,7 +126,7 @@ public final class DataFolder {
           + " from its --data folder (" + e.getClass().getSimpleName() + ")");
     }
     RunSpec local = new RunSpec(spec.seed(), spec.gamma(), spec.environment(), spec.topology(),
-        spec.evaluator(), spec.algorithm(), snapshot.toString());
+        spec.evaluator(), spec.algorithm(), snapshot.toString(), spec.adversary());
     return new Prepared(local, snapshot, described);
   }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.core.plugin.ComponentRegistry.Family;
+import org.fednpg.core.robust.AdversarySpec;
 import org.fednpg.core.run.ComponentSpec;
 import org.fednpg.core.run.RunRequest;
 
@@ -21,6 +22,7 @@ import org.fednpg.core.run.RunRequest;
  * @param evaluator evaluator block, or null
  * @param algorithm algorithm block
  * @param baseDirectory folder relative paths resolve against (must exist on every node)
+ * @param adversary the adversary block, or null (every node wraps its own adversaries)
  */
 public record RunSpec(
     long seed,
@@ -29,7 +31,14 @@ public record RunSpec(
     Component topology,
     Component evaluator,
     Component algorithm,
-    String baseDirectory) implements ClusterMessage {
+    String baseDirectory,
+    AdversarySpec adversary) implements ClusterMessage {
+
+  /** A spec without adversaries. */
+  public RunSpec(long seed, Double gamma, Component environment, Component topology,
+      Component evaluator, Component algorithm, String baseDirectory) {
+    this(seed, gamma, environment, topology, evaluator, algorithm, baseDirectory, null);
+  }
 
   /**
    * The block of one plugin family, or null when the run has none (the runtime block stays with
@@ -65,13 +74,14 @@ public record RunSpec(
   public static RunSpec of(RunRequest request) {
     return new RunSpec(request.seed(), request.gamma(), component(request.environment()),
         component(request.topology()), component(request.evaluator()),
-        component(request.algorithm()), request.baseDirectory().toAbsolutePath().toString());
+        component(request.algorithm()), request.baseDirectory().toAbsolutePath().toString(),
+        request.adversary());
   }
 
   /** The request this spec describes. */
   public RunRequest toRequest() {
     return new RunRequest(seed, gamma, spec(environment), spec(topology), spec(evaluator),
-        spec(algorithm), Path.of(baseDirectory));
+        spec(algorithm), Path.of(baseDirectory), adversary);
   }
 
   private static Component component(ComponentSpec spec) {

@@ -2,6 +2,7 @@ package org.fednpg.core.algorithms;
 
 import java.util.List;
 import java.util.Map;
+import org.fednpg.api.run.Aggregation;
 import org.fednpg.api.run.Algorithm;
 import org.fednpg.core.theory.NpgTheory;
 
@@ -14,6 +15,7 @@ public final class NpgAlgorithm implements Algorithm {
   private final double tau;
   private final Map<String, Object> info;
   private final NpgTheory theory;
+  private final Aggregation aggregation;
 
   NpgAlgorithm(
       List<NpgAgent> agents, boolean tracking, boolean federated, double tau, Map<String, Object> info) {
@@ -23,6 +25,13 @@ public final class NpgAlgorithm implements Algorithm {
   /** As above, with the inputs of the manifest's theory block (null: no block). */
   NpgAlgorithm(List<NpgAgent> agents, boolean tracking, boolean federated, double tau,
       Map<String, Object> info, NpgTheory theory) {
+    this(agents, tracking, federated, tau, info, theory, Aggregation.MEAN);
+  }
+
+  /** As above, with the rule that combines neighbours' tables (issue 20). */
+  NpgAlgorithm(List<NpgAgent> agents, boolean tracking, boolean federated, double tau,
+      Map<String, Object> info, NpgTheory theory, Aggregation aggregation) {
+    this.aggregation = aggregation;
     this.theory = theory;
     this.agents = List.copyOf(agents);
     this.tracking = tracking;
@@ -44,6 +53,11 @@ public final class NpgAlgorithm implements Algorithm {
   @Override
   public boolean usesTopology() {
     return federated;
+  }
+
+  @Override
+  public Aggregation aggregation() {
+    return aggregation;
   }
 
   @Override

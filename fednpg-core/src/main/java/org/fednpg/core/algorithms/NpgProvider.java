@@ -10,9 +10,11 @@ import org.fednpg.api.ParameterType;
 import org.fednpg.api.Parameters;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.MultiTaskMdp;
+import org.fednpg.api.run.Aggregation;
 import org.fednpg.api.run.Algorithm;
 import org.fednpg.api.run.AlgorithmContext;
 import org.fednpg.api.run.AlgorithmProvider;
+import org.fednpg.core.robust.RobustAggregation;
 import org.fednpg.core.theory.NpgTheory;
 
 /**
@@ -37,7 +39,15 @@ public abstract class NpgProvider implements AlgorithmProvider {
     return List.of(
         ParameterSpec.optional("eta", ParameterType.NUMBER, DEFAULT_ETA, "step size η > 0"),
         ParameterSpec.optional(
-            "tau", ParameterType.NUMBER, 0.0, "entropy regularisation τ ≥ 0 (needs η ≤ (1−γ)/τ)"));
+            "tau", ParameterType.NUMBER, 0.0, "entropy regularisation τ ≥ 0 (needs η ≤ (1−γ)/τ)"),
+        ParameterSpec.choice("aggregation", "mean",
+            "how an agent combines its neighbours' tables (beyond the paper): mean (Σ_m W_nm x_m),"
+                + " trimmed-mean, median or clipped",
+            RobustAggregation.NAMES.toArray(new String[0])),
+        ParameterSpec.optional("trim", ParameterType.INTEGER, 1L,
+            "b of aggregation trimmed-mean: values dropped at each end (needs degree ≥ 2b)"),
+        ParameterSpec.optional("clip", ParameterType.NUMBER, 1.0,
+            "radius of aggregation clipped (ℓ2 norm of a neighbour's difference table)"));
   }
 
   /** The naive reading chosen by the parameters, null for FedNPG and centralised NPG. */
@@ -80,9 +90,18 @@ public abstract class NpgProvider implements AlgorithmProvider {
       info.put("naive_variant", naive.specName());
     }
     info.put("exchanges_per_iteration", agents.get(0).exchanges());
+    Aggregation aggregation = RobustAggregation.of(parameters.owner(),
+        parameters.getString("aggregation"), Math.toIntExact(parameters.getLong("trim")),
+        parameters.getDouble("clip"));
+    if (federated) {
+      RobustAggregation.checkDegree(parameters.owner(), aggregation, context.topology().mixing(0));
+    }
+    if (aggregation != Aggregation.MEAN) {
+      info.put("aggregation", aggregation.describe());
+    }
     NpgTheory theory = federated
         ? NpgTheory.of(tracking, context.topology(), eta, tau, mdp.gamma(), mdp.actions()) : null;
-    return new NpgAlgorithm(agents, tracking, federated, tau, info, theory);
+    return new NpgAlgorithm(agents, tracking, federated, tau, info, theory, aggregation);
   }
 
   /**

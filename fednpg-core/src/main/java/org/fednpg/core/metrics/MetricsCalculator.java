@@ -23,6 +23,8 @@ public final class MetricsCalculator {
   private final PolicyEvaluator exact;
   private final double tau;
   private final OptimalSolution optimum;
+  /** The agents whose policies the metrics use (issue 20: the honest ones); null means all. */
+  private final int[] honest;
 
   /**
    * @param mdp the model
@@ -32,6 +34,19 @@ public final class MetricsCalculator {
    */
   public MetricsCalculator(
       MultiTaskMdp mdp, PolicyEvaluator exact, double tau, OptimalSolution optimum) {
+    this(mdp, exact, tau, optimum, null);
+  }
+
+  /**
+   * Metrics over a subset of the agents (beyond the paper: the honest agents when some are
+   * adversaries): only the policies of agents {@code honest} enter π̄, consensus and the agent
+   * columns; {@code mdp}'s r̄ and {@code optimum} should be the honest agents' too.
+   *
+   * @param honest sorted agent ids, or null for all agents
+   */
+  public MetricsCalculator(MultiTaskMdp mdp, PolicyEvaluator exact, double tau,
+      OptimalSolution optimum, int[] honest) {
+    this.honest = honest == null ? null : honest.clone();
     this.mdp = mdp;
     this.averaged = mdp.averagedReward();
     this.rho = mdp.initialCopy();
@@ -75,7 +90,8 @@ public final class MetricsCalculator {
    * iterations). Every task does fixed arithmetic, so the numbers do not depend on the thread
    * count.
    */
-  public Snapshot compute(List<LogPolicy> policies, Parallel parallel) {
+  public Snapshot compute(List<LogPolicy> all, Parallel parallel) {
+    List<LogPolicy> policies = honest == null ? all : subset(all);
     int agents = policies.size();
     LogPolicy mean = agents == 1 ? policies.get(0) : geometricMean(policies, parallel);
     double[][] q = new double[1][];
@@ -123,6 +139,14 @@ public final class MetricsCalculator {
     }
     return new Snapshot(
         value, optimum.initialValue() - value, qError, consensus, min, sum / agentValues.length);
+  }
+
+  private List<LogPolicy> subset(List<LogPolicy> all) {
+    List<LogPolicy> out = new java.util.ArrayList<>(honest.length);
+    for (int n : honest) {
+      out.add(all.get(n));
+    }
+    return out;
   }
 
   /**

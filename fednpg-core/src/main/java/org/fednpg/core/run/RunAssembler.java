@@ -1,6 +1,9 @@
 package org.fednpg.core.run;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.fednpg.api.Environment;
@@ -20,6 +23,8 @@ import org.fednpg.api.TopologyProvider;
 import org.fednpg.api.model.GenerativeModel;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.model.QEstimate;
+import org.fednpg.api.model.RewardTable;
+import org.fednpg.api.run.AgentProcess;
 import org.fednpg.api.run.Algorithm;
 import org.fednpg.api.run.AlgorithmContext;
 import org.fednpg.api.run.AlgorithmProvider;
@@ -28,6 +33,10 @@ import org.fednpg.core.oracle.OptimalSolution;
 import org.fednpg.core.oracle.ValueIteration;
 import org.fednpg.core.plugin.ComponentRegistry;
 import org.fednpg.core.plugin.ComponentRegistry.Family;
+import org.fednpg.core.robust.AdversarialAgent;
+import org.fednpg.core.robust.AdversarialAlgorithm;
+import org.fednpg.core.robust.AdversarySpec;
+import org.fednpg.core.robust.Attack;
 
 /**
  * Builds an {@link AssembledRun} from a {@link RunRequest}. Seeds: the environment, topology,
@@ -113,13 +122,64 @@ public final class RunAssembler {
           "algorithm '" + algProvider.name() + "' communicates: the spec needs a topology block");
     }
 
+    int[] honest = null;
+    MultiTaskMdp scored = model;
+    OptimalSolution target;
+    if (request.adversary() != null) {
+      AdversarySpec adv = request.adversary();
+      if (!algorithm.usesTopology()) {
+        throw new InvalidInputException("adversary: algorithm '" + algProvider.name()
+            + "' does not communicate, so it has no agents to corrupt");
+      }
+      int n = algorithm.agents().size();
+      RandomSource seeds = root.child("adversary");
+      int[] bad = adv.resolve(n, seeds);
+      Algorithm liars = null;
+      if (adv.kind() == Attack.LIE_Q) {
+        if (algorithm.exchangesPerIteration() < 2) {
+          throw new InvalidInputException("adversary: attack 'lie-q' needs an algorithm with a "
+              + "tracking exchange; '" + algProvider.name() + "' has "
+              + algorithm.exchangesPerIteration() + " exchange per iteration");
+        }
+        // Our choice: the lie is the negated reward; agent n of this copy holds only −r_n.
+        List<RewardTable> negated = new ArrayList<>();
+        for (RewardTable r : model.rewards()) {
+          double[] v = r.toArray();
+          for (int i = 0; i < v.length; i++) {
+            v[i] = -v[i];
+          }
+          negated.add(RewardTable.of(r.states(), r.actions(), v));
+        }
+        liars = algProvider.create(algParams, new AlgorithmContext(model.withRewards(negated),
+            sampler, topology, evaluator, root.child("algorithm"), factory[0]));
+      }
+      List<AgentProcess> agents = new ArrayList<>(algorithm.agents());
+      for (int id : bad) {
+        agents.set(id, new AdversarialAgent(agents.get(id),
+            liars == null ? null : liars.agents().get(id), adv, seeds.child("noise").child(id)));
+      }
+      honest = new int[n - bad.length];
+      List<RewardTable> honestRewards = new ArrayList<>();
+      for (int m = 0, h = 0; m < n; m++) {
+        if (Arrays.binarySearch(bad, m) < 0) {
+          honest[h++] = m;
+          honestRewards.add(model.reward(m));
+        }
+      }
+      algorithm = new AdversarialAlgorithm(algorithm, agents, bad, adv);
+      scored = model.withRewards(honestRewards);
+      target = ValueIteration.solve(scored, tau);
+    } else {
+      target = optimum.get();
+    }
+
     PolicyEvaluatorProvider exactProvider = registry.evaluator(EXACT);
     PolicyEvaluator exact = exactProvider.create(
         ComponentRegistry.parameters(Family.EVALUATOR, exactProvider, Map.of(), request.baseDirectory()),
         new EvaluatorContext(model, sampler, root.child("metrics"), factory[0], optimalQ, scope));
-    MetricsCalculator metrics = new MetricsCalculator(model, exact, tau, optimum.get());
+    MetricsCalculator metrics = new MetricsCalculator(scored, exact, tau, target, honest);
     return new AssembledRun(
-        environment, model, topology, evaluator, algorithm, optimum.get(), metrics, resolved);
+        environment, model, topology, evaluator, algorithm, target, metrics, resolved);
   }
 
   private Parameters resolve(

@@ -2,6 +2,7 @@ package org.fednpg.core.run;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.fednpg.core.robust.AdversarySpec;
 
 /**
  * Everything needed to assemble one run.
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param evaluator evaluator choice, or null (defaults to {@code exact} when the algorithm needs one)
  * @param algorithm algorithm choice
  * @param baseDirectory folder that relative paths resolve against
+ * @param adversary the adversary block (beyond the paper), or null for none
  */
 public record RunRequest(
     long seed,
@@ -21,7 +23,14 @@ public record RunRequest(
     ComponentSpec topology,
     ComponentSpec evaluator,
     ComponentSpec algorithm,
-    Path baseDirectory) {
+    Path baseDirectory,
+    AdversarySpec adversary) {
+
+  /** A request without adversaries. */
+  public RunRequest(long seed, Double gamma, ComponentSpec environment, ComponentSpec topology,
+      ComponentSpec evaluator, ComponentSpec algorithm, Path baseDirectory) {
+    this(seed, gamma, environment, topology, evaluator, algorithm, baseDirectory, null);
+  }
 
   public RunRequest {
     Objects.requireNonNull(environment, "environment");

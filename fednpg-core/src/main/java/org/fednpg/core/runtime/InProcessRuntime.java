@@ -8,6 +8,7 @@ import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.MixingMatrix;
 import org.fednpg.api.run.AgentProcess;
 import org.fednpg.api.run.AgentState;
+import org.fednpg.api.run.Aggregation;
 import org.fednpg.api.run.Algorithm;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.api.run.RunListener;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The default runtime: every agent in this process, synchronous exchanges. Per iteration t and
- * exchange k, all agents {@code send}, the tables are mixed with W^(t) (one matrix per iteration;
- * both exchanges of an iteration use it), and all agents {@code receive}. Agents' local work and
+ * exchange k, all agents {@code send}, the tables are mixed with W^(t) by the algorithm's
+ * {@link Aggregation} (the mean Σ_m W_nm x_m unless a robust rule is chosen; one matrix per
+ * iteration, both exchanges of an iteration use it), and all agents {@code receive}. Agents' local work and
  * the mixing rows run in parallel; each agent's arithmetic is the same whatever the thread count.
  * Mixing finishes before any agent receives, as {@link AgentProcess#send} promises the agents.
  * Every run records a {@link RunProfile} of where its time went.
@@ -63,6 +65,7 @@ public final class InProcessRuntime {
     List<? extends AgentProcess> agents = algorithm.agents();
     int n = agents.size();
     int exchanges = algorithm.exchangesPerIteration();
+    Aggregation rule = algorithm.aggregation();
     MixingMatrix solo = MixingMatrix.identity(n);
     Checkpoint resume = checkpoints.resumeFrom();
     long runStart = System.nanoTime();
@@ -109,7 +112,8 @@ public final class InProcessRuntime {
           }
           final double[][] out = mixed;
           int chunks = Math.min(n, 4 * parallel.threads());
-          parallel.forEach(chunks, c -> w.mixRows(outgoing, out, c * n / chunks, (c + 1) * n / chunks));
+          parallel.forEach(chunks,
+              c -> rule.aggregate(w, outgoing, out, c * n / chunks, (c + 1) * n / chunks));
           mark = counters.lap(mark, Phase.MIXING);
           parallel.forEach(n, i -> agents.get(i).receive(iteration, exchange, out[i]));
           mark = counters.lap(mark, Phase.RECEIVE);

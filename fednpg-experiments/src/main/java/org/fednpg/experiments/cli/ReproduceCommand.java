@@ -27,7 +27,7 @@ final class ReproduceCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", arity = "0..*",
       description = "experiments to run (default: all): paper (= paper-fig2 paper-fig3 "
           + "paper-fig4 paper-fig5), map-size, agents, topology, q-tracking, robustness, "
-          + "spectral, step-entropy, fednac, fednac-paper")
+          + "spectral, step-entropy, fednac, fednac-paper, byzantine")
   List<String> names = new ArrayList<>();
 
   @Option(names = "--quick", description = "smaller sizes and fewer iterations (smoke run)")

@@ -56,7 +56,8 @@ public final class Reproduction {
       PAPER_FIGURES.get(0), PAPER_FIGURES.get(1), PAPER_FIGURES.get(2), PAPER_FIGURES.get(3),
       new MapSizeExperiment(), new AgentsExperiment(), new TopologyExperiment(),
       new QTrackingExperiment(), new RobustnessExperiment(), new SpectralExperiment(),
-      new StepEntropyExperiment(), new FedNacExperiment(), new FedNacPaperExperiment());
+      new StepEntropyExperiment(), new FedNacExperiment(), new FedNacPaperExperiment(),
+      new ByzantineExperiment());
 
   private final ComponentRegistry registry;
   private final RunnerOptions options;
@@ -252,7 +253,7 @@ public final class Reproduction {
         String.valueOf(spec.gamma()), spec.seed(), tau));
     return entropyShares.computeIfAbsent(key, k -> {
       RunRequest request = new RunRequest(spec.seed(), spec.gamma(), spec.environment(),
-          spec.topology(), spec.evaluator(), spec.algorithm(), Path.of("."));
+          spec.topology(), spec.evaluator(), spec.algorithm(), Path.of("."), spec.adversary());
       AssembledRun run = new RunAssembler(registry).assemble(request);
       return EntropyShare.of(run.mdp(), run.optimum().policy(), tau,
           run.optimum().initialValue());

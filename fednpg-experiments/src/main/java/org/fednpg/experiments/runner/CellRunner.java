@@ -110,7 +110,7 @@ final class CellRunner {
     }
     progress.cellStarted(cell.name());
     RunRequest request = new RunRequest(spec.seed(), spec.gamma(), spec.environment(),
-        spec.topology(), spec.evaluator(), spec.algorithm(), baseDirectory);
+        spec.topology(), spec.evaluator(), spec.algorithm(), baseDirectory, spec.adversary());
     AssembledRun run;
     List<InputFiles.InputFile> inputs;
     try (InputFiles.Recording recording = InputFiles.record()) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.core.plugin.ComponentRegistry.Family;
+import org.fednpg.core.robust.AdversarySpec;
 import org.fednpg.core.run.ComponentSpec;
 
 /**
@@ -25,6 +26,7 @@ import org.fednpg.core.run.ComponentSpec;
  * @param algorithm algorithm block
  * @param runtime runtime block, or null for the in-process default
  * @param sweep dotted path → values, in the order written; empty for a single run
+ * @param adversary the adversary block (beyond the paper), or null
  */
 public record ExperimentSpec(
     String name,
@@ -38,10 +40,20 @@ public record ExperimentSpec(
     ComponentSpec evaluator,
     ComponentSpec algorithm,
     ComponentSpec runtime,
-    Map<String, List<Object>> sweep) {
+    Map<String, List<Object>> sweep,
+    AdversarySpec adversary) {
 
   /** Default iterations when a spec omits them. */
   public static final int DEFAULT_ITERATIONS = 100;
+
+  /** A spec without an adversary block. */
+  public ExperimentSpec(String name, long seed, int iterations, Double gamma, int metricsEvery,
+      Integer threads, ComponentSpec environment, ComponentSpec topology,
+      ComponentSpec evaluator, ComponentSpec algorithm, ComponentSpec runtime,
+      Map<String, List<Object>> sweep) {
+    this(name, seed, iterations, gamma, metricsEvery, threads, environment, topology, evaluator,
+        algorithm, runtime, sweep, null);
+  }
 
   public ExperimentSpec {
     Objects.requireNonNull(name, "name");
@@ -84,9 +96,15 @@ public record ExperimentSpec(
     };
   }
 
+  /** The same spec with another adversary block (null: none). */
+  public ExperimentSpec withAdversary(AdversarySpec newAdversary) {
+    return new ExperimentSpec(name, seed, iterations, gamma, metricsEvery, threads, environment,
+        topology, evaluator, algorithm, runtime, sweep, newAdversary);
+  }
+
   /** The same spec with another runtime block (e.g. from the command line). */
   public ExperimentSpec withRuntime(ComponentSpec newRuntime) {
     return new ExperimentSpec(name, seed, iterations, gamma, metricsEvery, threads, environment,
-        topology, evaluator, algorithm, newRuntime, sweep);
+        topology, evaluator, algorithm, newRuntime, sweep, adversary);
   }
 }

@@ -24,6 +24,8 @@ import java.util.Set;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.io.InputFiles;
 import org.fednpg.core.plugin.ComponentRegistry.Family;
+import org.fednpg.core.robust.AdversarySpec;
+import org.fednpg.core.robust.Attack;
 import org.fednpg.core.run.ComponentSpec;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -51,8 +53,13 @@ public final class SpecParser {
       keys.add(family.label());
     }
     keys.add("sweep");
+    keys.add("adversary");
     return Collections.unmodifiableSet(keys);
   }
+
+  /** Keys of the {@code adversary} block. */
+  public static final Set<String> ADVERSARY_KEYS =
+      Set.of("agents", "count", "attack", "scale", "sigma", "value", "lag");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -237,10 +244,99 @@ public final class SpecParser {
       }
     }
     Map<String, List<Object>> sweep = sweep(root);
+    AdversarySpec adversary = adversary(root.get("adversary"));
     return new ExperimentSpec(name, seed, (int) iterations, gamma, (int) every, threads,
         blocks.get(Family.ENVIRONMENT), blocks.get(Family.TOPOLOGY),
         blocks.get(Family.EVALUATOR), blocks.get(Family.ALGORITHM), blocks.get(Family.RUNTIME),
-        sweep);
+        sweep, adversary);
+  }
+
+  /**
+   * The {@code adversary} block: {agents: [ids] | count: f, attack: NAME, scale | sigma | value |
+   * lag}. A parameter the attack does not use is refused, as is any other key.
+   */
+  private static AdversarySpec adversary(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isObject()) {
+      throw new InvalidInputException("key 'adversary' must be a block {count: f | agents: [ids], "
+          + "attack: NAME, ...}, got " + quote(n.toString()));
+    }
+    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!ADVERSARY_KEYS.contains(key)) {
+        throw new InvalidInputException("unknown key 'adversary." + key + "'; accepted: "
+            + String.join(", ", new java.util.TreeSet<>(ADVERSARY_KEYS)));
+      }
+    }
+    List<Integer> agents = null;
+    if (n.has("agents")) {
+      JsonNode a = n.get("agents");
+      if (!a.isArray()) {
+        throw new InvalidInputException("key 'adversary.agents' must be a list of agent ids, got "
+            + quote(a.toString()));
+      }
+      agents = new ArrayList<>();
+      for (JsonNode id : a) {
+        if (!id.isIntegralNumber() || !id.canConvertToInt()) {
+          throw new InvalidInputException("key 'adversary.agents' must hold whole numbers, got "
+              + quote(id.toString()));
+        }
+        agents.add(id.asInt());
+      }
+    }
+    Integer count = null;
+    if (n.has("count")) {
+      long c = integer(n, "count", "adversary.count");
+      if (c < 0 || c > Integer.MAX_VALUE) {
+        throw new InvalidInputException("key 'adversary.count' must be >= 0, got " + c);
+      }
+      count = (int) c;
+    }
+    if (!n.has("attack") || !n.get("attack").isTextual()) {
+      throw new InvalidInputException("block 'adversary' needs 'attack: NAME' (text), one of "
+          + java.util.Arrays.stream(Attack.values()).map(Attack::specName).toList());
+    }
+    String attack = n.get("attack").asText();
+    Attack kind = Attack.of(attack);
+    checkUses(n, "scale", kind, Attack.SCALED);
+    checkUses(n, "sigma", kind, Attack.RANDOM);
+    checkUses(n, "value", kind, Attack.CONSTANT);
+    checkUses(n, "lag", kind, Attack.STALE);
+    double scale = n.has("scale") ? number(n, "scale") : AdversarySpec.DEFAULT_SCALE;
+    double sigma = n.has("sigma") ? number(n, "sigma") : AdversarySpec.DEFAULT_SIGMA;
+    double value = n.has("value") ? number(n, "value") : AdversarySpec.DEFAULT_VALUE;
+    long lag = n.has("lag") ? integer(n, "lag", "adversary.lag") : AdversarySpec.DEFAULT_LAG;
+    if (lag < 1 || lag > 1_000_000) {
+      throw new InvalidInputException("key 'adversary.lag' must be in [1, 1000000], got " + lag);
+    }
+    return new AdversarySpec(agents, count, attack, scale, sigma, value, (int) lag);
+  }
+
+  private static void checkUses(JsonNode n, String key, Attack kind, Attack user) {
+    if (n.has(key) && kind != user) {
+      throw new InvalidInputException("key 'adversary." + key + "' applies only to attack '"
+          + user.specName() + "', the block's attack is '" + kind.specName() + "'");
+    }
+  }
+
+  private static double number(JsonNode n, String key) {
+    JsonNode v = n.get(key);
+    if (!v.isNumber()) {
+      throw new InvalidInputException("key 'adversary." + key + "' must be a number, got "
+          + quote(v.toString()));
+    }
+    return v.asDouble();
+  }
+
+  private static long integer(JsonNode root, String key, String where) {
+    JsonNode n = root.get(key);
+    if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+      throw new InvalidInputException("key '" + where + "' must be a whole number, got "
+          + quote(n.toString()));
+    }
+    return n.asLong();
   }
 
   private static String text(JsonNode root, String key) {

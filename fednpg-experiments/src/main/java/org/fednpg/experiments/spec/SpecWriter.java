@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.core.plugin.ComponentRegistry.Family;
+import org.fednpg.core.robust.AdversarySpec;
 import org.fednpg.core.run.ComponentSpec;
 
 /** Writes specs back out in the form {@link SpecParser} reads (round-trips). */
@@ -42,8 +43,30 @@ public final class SpecWriter {
         m.put(family.label(), block(spec.component(family)));
       }
     }
+    if (spec.adversary() != null) {
+      m.put("adversary", adversary(spec.adversary()));
+    }
     if (!spec.sweep().isEmpty()) {
       m.put("sweep", new LinkedHashMap<>(spec.sweep()));
+    }
+    return m;
+  }
+
+  /** The adversary block as the parser reads it (only the attack's own parameter). */
+  public static Map<String, Object> adversary(AdversarySpec a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (a.agents() != null) {
+      m.put("agents", a.agents());
+    } else {
+      m.put("count", a.count());
+    }
+    m.put("attack", a.attack());
+    switch (a.kind()) {
+      case SCALED -> m.put("scale", a.scale());
+      case RANDOM -> m.put("sigma", a.sigma());
+      case CONSTANT -> m.put("value", a.value());
+      case STALE -> m.put("lag", a.lag());
+      default -> { }
     }
     return m;
   }
