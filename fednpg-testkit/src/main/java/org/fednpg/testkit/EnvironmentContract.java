@@ -30,9 +30,12 @@ public abstract class EnvironmentContract {
 
   /**
    * The parameter-naming convention of every built-in: snake_case ({@code critic_step},
-   * {@code delay_ms}). Provider names keep their own rule (lower case, digits and '-').
+   * {@code delay_ms}); a key of a nested block is its block's name, a dot and a snake_case key
+   * ({@code features.dim}, from {@code features: {type: random, dim: 8}}). Provider names keep
+   * their own rule (lower case, digits and '-').
    */
-  public static final String PARAMETER_NAME = "[a-z][a-z0-9]*(_[a-z0-9]+)*";
+  public static final String PARAMETER_NAME =
+      "[a-z][a-z0-9]*(_[a-z0-9]+)*(\\.[a-z][a-z0-9]*(_[a-z0-9]+)*)?";
 
   @TempDir
   protected Path tempDir;

@@ -27,14 +27,19 @@ import org.slf4j.LoggerFactory;
  *       a fresh critic per iteration (w̃₀ = 0, K plain SGD steps with step β on samples of the
  *       Q-sampler, the averaged iterate as output), h^(−1) = w^(−1) = 0,
  *       h^(t) = W(h^(t−1) + w^(t) − w^(t−1)), ξ^(t+1) = W(ξ^(t) + α h^(t)); τ = 0. Parameters
- *       {@code alpha}, {@code beta}, {@code critic_steps}, {@code nu}, {@code features}. The run's
+ *       {@code alpha}, {@code features}, {@code critic: {type: sgd, steps, beta, nu}}. The run's
  *       {@code theory} block holds the constants of Theorem E.10 ({@link FedNacTheory}).
  *   <li>{@code variant: ours}: our reconstruction from before the paper's text was available
  *       (SPEC §3; warm-started critics, normalised critic step, h^(0) = w^(0), entropy factor in
- *       the actor). Parameters {@code eta}, {@code tau}, {@code critic}, {@code samples},
- *       {@code critic_step}, {@code features}; see {@link SampledCritic}.
+ *       the actor). Parameters {@code eta}, {@code tau}, {@code features},
+ *       {@code critic: {type: montecarlo | td | lstd, samples, step}} or
+ *       {@code critic: exact-projection}; see {@link SampledCritic}.
  * </ul>
  *
+ * {@code features} and {@code critic} are nested blocks: the spec parser hands
+ * {@code features: {type: random, dim: 8}} over as {@code features} = random and
+ * {@code features.dim} = 8. The flat keys of before ({@code dim}, {@code path}, {@code samples},
+ * {@code critic_step}, {@code critic_steps}, {@code beta}, {@code nu}) are deprecated aliases.
  * Parameters of one variant are refused in the other. It samples through the run's generative
  * model and needs no evaluator block; critic {@code exact-projection} builds an {@code exact}
  * evaluator itself. See {@link FeatureMaps} for the features.

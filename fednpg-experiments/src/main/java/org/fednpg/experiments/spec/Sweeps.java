@@ -3,11 +3,13 @@ package org.fednpg.experiments.spec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.core.plugin.ComponentRegistry.Family;
 
 /**
  * Expands a spec's {@code sweep} into its grid of cells (the Cartesian product, first key
@@ -152,8 +154,9 @@ public final class Sweeps {
         throw new InvalidInputException("sweep key '" + path + "' cannot be swept");
       }
       if (value instanceof Map<?, ?> && parts.length != 1) {
-        throw new InvalidInputException("sweep key '" + path + "': only whole blocks "
-            + "(environment, topology, evaluator, algorithm, runtime) take block values");
+        throw new InvalidInputException("sweep key '" + path + "': only whole blocks ("
+            + String.join(", ", Arrays.stream(Family.values()).map(Family::label).toList())
+            + ") take block values");
       }
       node.set(leaf, MAPPER.valueToTree(value));
     });
