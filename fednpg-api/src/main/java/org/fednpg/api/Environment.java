@@ -26,9 +26,9 @@ public interface Environment {
 
   /**
    * Extra facts recorded in a run manifest (e.g. the drawn path, the reward model). The cluster
-   * compares them between nodes, written canonically (keys sorted, numbers exact), so any map
-   * type will do, but the values must be deterministic: the same spec gives the same facts in
-   * every JVM (numbers, strings, booleans, lists, maps; no identity hash codes or timestamps).
+   * compares them between nodes, written canonically (keys sorted, numbers exact), so any map type
+   * will do, but the values must be deterministic: the same spec gives the same facts in every JVM
+   * (numbers, strings, booleans, lists, maps; no identity hash codes or timestamps).
    */
   default Map<String, Object> manifestInfo() {
     return Map.of();
@@ -45,8 +45,7 @@ public interface Environment {
    */
   static Environment of(MultiTaskMdp mdp, Map<String, Object> manifestInfo) {
     Objects.requireNonNull(mdp, "mdp");
-    Map<String, Object> info = Collections.unmodifiableMap(
-        new LinkedHashMap<>(manifestInfo));
+    Map<String, Object> info = Collections.unmodifiableMap(new LinkedHashMap<>(manifestInfo));
     return new Environment() {
       @Override
       public MultiTaskMdp mdp() {

@@ -24,22 +24,35 @@ public record EvaluationRequest(
     }
     if (reward.states() != policy.states() || reward.actions() != policy.actions()) {
       throw new InvalidInputException(
-          "reward is " + reward.states() + "x" + reward.actions() + " but policy is "
-              + policy.states() + "x" + policy.actions());
+          "reward is "
+              + reward.states()
+              + "x"
+              + reward.actions()
+              + " but policy is "
+              + policy.states()
+              + "x"
+              + policy.actions());
     }
   }
 
   /**
-   * The check every evaluator makes before it computes: the request's reward and policy are
-   * {@code states × actions}, the shape of the model the evaluator was built on.
+   * The check every evaluator makes before it computes: the request's reward and policy are {@code
+   * states × actions}, the shape of the model the evaluator was built on.
    *
    * @throws InvalidInputException naming both shapes otherwise
    */
   public EvaluationRequest requireShape(int states, int actions) {
     if (reward.states() != states || reward.actions() != actions) {
-      throw new InvalidInputException("evaluation request is " + reward.states() + "x"
-          + reward.actions() + " (reward and policy) but the evaluator's model has " + states
-          + " states and " + actions + " actions");
+      throw new InvalidInputException(
+          "evaluation request is "
+              + reward.states()
+              + "x"
+              + reward.actions()
+              + " (reward and policy) but the evaluator's model has "
+              + states
+              + " states and "
+              + actions
+              + " actions");
     }
     return this;
   }

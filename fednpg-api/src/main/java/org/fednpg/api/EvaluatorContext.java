@@ -24,8 +24,12 @@ public record EvaluatorContext(
     RunScope scope) {
 
   /** A context with a scope of its own (nothing shared with other evaluators). */
-  public EvaluatorContext(MultiTaskMdp mdp, GenerativeModel sampler, RandomSource random,
-      EvaluatorFactory evaluators, Supplier<QEstimate> optimalQ) {
+  public EvaluatorContext(
+      MultiTaskMdp mdp,
+      GenerativeModel sampler,
+      RandomSource random,
+      EvaluatorFactory evaluators,
+      Supplier<QEstimate> optimalQ) {
     this(mdp, sampler, random, evaluators, optimalQ, new RunScope());
   }
 }

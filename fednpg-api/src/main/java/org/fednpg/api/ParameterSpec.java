@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One parameter a provider accepts: its name, type, default (null when required or when absence
- * has a meaning of its own), documentation and, for strings, the accepted choices.
+ * One parameter a provider accepts: its name, type, default (null when required or when absence has
+ * a meaning of its own), documentation and, for strings, the accepted choices.
  *
  * @param name lower-case key as written in a spec
  * @param type value type

@@ -57,7 +57,12 @@ public final class Parameters {
       if (given == null) {
         if (spec.required()) {
           throw new InvalidInputException(
-              owner + ": missing required parameter '" + spec.name() + "' (" + spec.summary() + ")");
+              owner
+                  + ": missing required parameter '"
+                  + spec.name()
+                  + "' ("
+                  + spec.summary()
+                  + ")");
         }
         if (spec.defaultValue() != null) {
           values.put(spec.name(), spec.defaultValue());
@@ -84,41 +89,53 @@ public final class Parameters {
   private static Object convert(String owner, ParameterSpec spec, Object given) {
     String where = owner + ": parameter '" + spec.name() + "'";
     switch (spec.type()) {
-      case INTEGER: {
-        if (given instanceof Integer || given instanceof Long || given instanceof Short
-            || given instanceof Byte) {
-          return ((Number) given).longValue();
-        }
-        throw new InvalidInputException(where + " expects a whole number, got " + describe(given));
-      }
-      case NUMBER: {
-        if (!(given instanceof Number n)) {
-          throw new InvalidInputException(where + " expects a number, got " + describe(given));
-        }
-        double d = n.doubleValue();
-        if (!Double.isFinite(d)) {
-          throw new InvalidInputException(where + " expects a finite number, got " + given);
-        }
-        return d;
-      }
-      case BOOLEAN: {
-        if (given instanceof Boolean b) {
-          return b;
-        }
-        throw new InvalidInputException(where + " expects true or false, got " + describe(given));
-      }
-      case STRING:
-      case PATH: {
-        if (!(given instanceof String || given instanceof Number || given instanceof Boolean)) {
-          throw new InvalidInputException(where + " expects text, got '" + given + "'");
-        }
-        String s = String.valueOf(given);
-        if (!spec.choices().isEmpty() && !spec.choices().contains(s)) {
+      case INTEGER:
+        {
+          if (given instanceof Integer
+              || given instanceof Long
+              || given instanceof Short
+              || given instanceof Byte) {
+            return ((Number) given).longValue();
+          }
           throw new InvalidInputException(
-              where + " must be one of " + String.join(", ", spec.choices()) + ", got '" + s + "'");
+              where + " expects a whole number, got " + describe(given));
         }
-        return s;
-      }
+      case NUMBER:
+        {
+          if (!(given instanceof Number n)) {
+            throw new InvalidInputException(where + " expects a number, got " + describe(given));
+          }
+          double d = n.doubleValue();
+          if (!Double.isFinite(d)) {
+            throw new InvalidInputException(where + " expects a finite number, got " + given);
+          }
+          return d;
+        }
+      case BOOLEAN:
+        {
+          if (given instanceof Boolean b) {
+            return b;
+          }
+          throw new InvalidInputException(where + " expects true or false, got " + describe(given));
+        }
+      case STRING:
+      case PATH:
+        {
+          if (!(given instanceof String || given instanceof Number || given instanceof Boolean)) {
+            throw new InvalidInputException(where + " expects text, got '" + given + "'");
+          }
+          String s = String.valueOf(given);
+          if (!spec.choices().isEmpty() && !spec.choices().contains(s)) {
+            throw new InvalidInputException(
+                where
+                    + " must be one of "
+                    + String.join(", ", spec.choices())
+                    + ", got '"
+                    + s
+                    + "'");
+          }
+          return s;
+        }
       default:
         throw new IllegalStateException("unhandled type " + spec.type());
     }
@@ -201,8 +218,9 @@ public final class Parameters {
   public int intInRange(String name, int lo, int hi) {
     int v = getInt(name);
     if (v < lo || v > hi) {
-      throw invalid(name, hi == Integer.MAX_VALUE ? "must be >= " + lo
-          : "must be in [" + lo + ", " + hi + "]");
+      throw invalid(
+          name,
+          hi == Integer.MAX_VALUE ? "must be >= " + lo : "must be in [" + lo + ", " + hi + "]");
     }
     return v;
   }
@@ -213,10 +231,10 @@ public final class Parameters {
   }
 
   /**
-   * Checks a number parameter against an interval whose ends may be open or closed and returns
-   * it; the error shows the interval in the usual notation, e.g. {@code (0, 1]}. Use infinities
-   * for a one-sided bound: {@code doubleInRange("eta", 0, false, Double.POSITIVE_INFINITY,
-   * false)} is η > 0.
+   * Checks a number parameter against an interval whose ends may be open or closed and returns it;
+   * the error shows the interval in the usual notation, e.g. {@code (0, 1]}. Use infinities for a
+   * one-sided bound: {@code doubleInRange("eta", 0, false, Double.POSITIVE_INFINITY, false)} is η >
+   * 0.
    *
    * @param lo lower end
    * @param loClosed whether {@code lo} itself is accepted
@@ -235,8 +253,7 @@ public final class Parameters {
       } else if (lo == Double.NEGATIVE_INFINITY) {
         expected = "must be " + (hiClosed ? "<= " : "< ") + hi;
       } else {
-        expected = "must be in " + (loClosed ? "[" : "(") + lo + ", " + hi
-            + (hiClosed ? "]" : ")");
+        expected = "must be in " + (loClosed ? "[" : "(") + lo + ", " + hi + (hiClosed ? "]" : ")");
       }
       throw invalid(name, expected);
     }

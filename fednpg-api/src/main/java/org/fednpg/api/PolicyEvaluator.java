@@ -4,9 +4,9 @@ import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.QEstimate;
 
 /**
- * Estimates a (soft) Q-function of a policy (SPEC §4). Exact, noisy and sample-based evaluators
- * are interchangeable: algorithms never know which one they hold. Implementations must be safe to
- * call from several threads at once for different agents.
+ * Estimates a (soft) Q-function of a policy (SPEC §4). Exact, noisy and sample-based evaluators are
+ * interchangeable: algorithms never know which one they hold. Implementations must be safe to call
+ * from several threads at once for different agents.
  */
 public interface PolicyEvaluator {
 
@@ -30,9 +30,9 @@ public interface PolicyEvaluator {
 
   /**
    * V_τ^π(ρ) = Σ_s ρ(s) Σ_a π(a|s) (q(s,a) − τ log π(a|s)) for the request's reward and policy.
-   * This default derives it from {@link #evaluate}; an evaluator that can compute V without Q
-   * (the exact one: a single linear solve) overrides it, which is what makes per-agent value
-   * metrics cheap.
+   * This default derives it from {@link #evaluate}; an evaluator that can compute V without Q (the
+   * exact one: a single linear solve) overrides it, which is what makes per-agent value metrics
+   * cheap.
    *
    * @param request what to evaluate
    * @param rho the initial distribution ρ, length |S|
@@ -66,10 +66,10 @@ public interface PolicyEvaluator {
   /**
    * {@link #evaluateInto(EvaluationRequest, double[])} with a warm start. On entry {@code values}
    * (length |S|) holds the caller's guess of V_τ^π (typically what this method returned for the
-   * previous policy); an iterative evaluator may start from it. On exit it holds this
-   * evaluator's V_τ^π for the request. The result must be a deterministic function of the request
-   * and the entry content, so a caller that checkpoints {@code values} resumes bit for bit. This
-   * default ignores the guess and derives V = Σ_a π (q − τ log π) from the estimate.
+   * previous policy); an iterative evaluator may start from it. On exit it holds this evaluator's
+   * V_τ^π for the request. The result must be a deterministic function of the request and the entry
+   * content, so a caller that checkpoints {@code values} resumes bit for bit. This default ignores
+   * the guess and derives V = Σ_a π (q − τ log π) from the estimate.
    *
    * @return the samples used
    */
@@ -107,9 +107,9 @@ public interface PolicyEvaluator {
   }
 
   /**
-   * Whether the starting guesses of the warm-start overloads can change the work done (an
-   * iterative solver); callers may then order their calls to provide good guesses. Never changes
-   * what a call returns beyond the determinism stated there. This default: false.
+   * Whether the starting guesses of the warm-start overloads can change the work done (an iterative
+   * solver); callers may then order their calls to provide good guesses. Never changes what a call
+   * returns beyond the determinism stated there. This default: false.
    */
   default boolean usesWarmStarts() {
     return false;

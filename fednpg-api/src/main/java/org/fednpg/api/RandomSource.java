@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
- * A node of the seed tree: every random stream in fednpg is derived from the master seed by a
- * path of purposes and indices ({@code root.child("evaluator").child(agent).child(iteration)}),
- * so streams never depend on thread scheduling or on how many draws another component made.
- * Derivation mixes with the SplitMix64 finaliser; equal paths give equal streams.
+ * A node of the seed tree: every random stream in fednpg is derived from the master seed by a path
+ * of purposes and indices ({@code root.child("evaluator").child(agent).child(iteration)}), so
+ * streams never depend on thread scheduling or on how many draws another component made. Derivation
+ * mixes with the SplitMix64 finaliser; equal paths give equal streams.
  */
 public final class RandomSource {
 

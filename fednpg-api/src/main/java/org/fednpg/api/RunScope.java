@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * Objects shared by the components of one run, created on first use: for example the exact
- * evaluator's solver, built once per model and used by the agents' evaluator and the metrics
- * alike. Lives exactly as long as the run (no process-wide cache). Thread-safe.
+ * evaluator's solver, built once per model and used by the agents' evaluator and the metrics alike.
+ * Lives exactly as long as the run (no process-wide cache). Thread-safe.
  */
 public final class RunScope {
 

@@ -8,7 +8,9 @@ public final class Tolerances {
 
   private Tolerances() {}
 
-  /** Agreement of two exact computations of the same quantity (solves, closed forms): SPEC §4/§5. */
+  /**
+   * Agreement of two exact computations of the same quantity (solves, closed forms): SPEC §4/§5.
+   */
   public static final double EXACT = 1e-10;
 
   /** Bellman residual ‖(I − γP_π)V − b‖_∞ of an exact solve, scaled by max(1, ‖b‖_∞) (SPEC §4). */

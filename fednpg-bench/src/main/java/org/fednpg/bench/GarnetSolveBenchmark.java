@@ -18,13 +18,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One exact solve on a Garnet whose state graph is one strongly connected component (the
- * BiCGSTAB path of {@link BellmanSolver}), as an agent pays it in a run: the policy is one FedNPG
- * step (η = 0.1, τ = 0, from the uniform policy's Q) after the previous one. {@code cold} starts
- * from zero, {@code warm} from the previous policy's V (what agents do), {@code twoRewards} solves
- * the agent's reward and r̄ on one assembled matrix (multi-RHS), {@code twoSolves} the same two
- * separately. Each call assembles P_π, solves, certifies the residual, and forms Q (except the
- * V-only two-reward cases).
+ * One exact solve on a Garnet whose state graph is one strongly connected component (the BiCGSTAB
+ * path of {@link BellmanSolver}), as an agent pays it in a run: the policy is one FedNPG step (η =
+ * 0.1, τ = 0, from the uniform policy's Q) after the previous one. {@code cold} starts from zero,
+ * {@code warm} from the previous policy's V (what agents do), {@code twoRewards} solves the agent's
+ * reward and r̄ on one assembled matrix (multi-RHS), {@code twoSolves} the same two separately.
+ * Each call assembles P_π, solves, certifies the residual, and forms Q (except the V-only
+ * two-reward cases).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -90,8 +90,14 @@ public class GarnetSolveBenchmark {
   @Benchmark
   public double[] twoRewards() {
     System.arraycopy(previous, 0, v, 0, v.length);
-    return solver.values(gamma, policy, 0.0, BellmanSolver.RESIDUAL_LIMIT,
-        new RewardTable[] {reward, averaged}, new double[][] {v, null}, new double[][] {v, v2});
+    return solver.values(
+        gamma,
+        policy,
+        0.0,
+        BellmanSolver.RESIDUAL_LIMIT,
+        new RewardTable[] {reward, averaged},
+        new double[][] {v, null},
+        new double[][] {v, v2});
   }
 
   /** The same two solves, each with its own assembly. */

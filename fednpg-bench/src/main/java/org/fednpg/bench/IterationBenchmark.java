@@ -17,10 +17,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Full FedNPG iterations through the in-process runtime (send, mix, receive with exact
- * evaluation, and the SPEC §5 metrics every {@code metricsEvery} iterations). Each invocation
- * runs {@value #ITERATIONS} iterations from a freshly assembled run; the reported time is per
- * invocation, so divide by {@value #ITERATIONS} for ms per iteration.
+ * Full FedNPG iterations through the in-process runtime (send, mix, receive with exact evaluation,
+ * and the SPEC §5 metrics every {@code metricsEvery} iterations). Each invocation runs {@value
+ * #ITERATIONS} iterations from a freshly assembled run; the reported time is per invocation, so
+ * divide by {@value #ITERATIONS} for ms per iteration.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -10,9 +10,8 @@ import org.fednpg.core.run.RunRequest;
 
 /**
  * The benchmark scenarios, assembled exactly as {@code fednpg run} would assemble the same spec:
- * FedNPG (η = 0.1, τ given) with exact evaluation on a ring with one neighbour per side and
- * equal weights, from the registry given (a benchmark's entry point builds it, see
- * {@link #builtIn}).
+ * FedNPG (η = 0.1, τ given) with exact evaluation on a ring with one neighbour per side and equal
+ * weights, from the registry given (a benchmark's entry point builds it, see {@link #builtIn}).
  */
 public final class Scenarios {
 
@@ -34,10 +33,20 @@ public final class Scenarios {
   }
 
   /** A Garnet MDP with |S| states, |A| actions, branching b and N agents, γ = 0.99. */
-  public AssembledRun garnet(int states, int actions, int branching, int agents,
-      double tau) {
-    return assemble(ComponentSpec.of("garnet", "states", states, "actions", actions,
-        "branching", branching, "agents", agents), agents, tau);
+  public AssembledRun garnet(int states, int actions, int branching, int agents, double tau) {
+    return assemble(
+        ComponentSpec.of(
+            "garnet",
+            "states",
+            states,
+            "actions",
+            actions,
+            "branching",
+            branching,
+            "agents",
+            agents),
+        agents,
+        tau);
   }
 
   /**
@@ -51,18 +60,27 @@ public final class Scenarios {
       return gridWorld(Integer.parseInt(f[1]), Integer.parseInt(f[2]), tau);
     }
     if (f[0].equals("garnet") && f.length == 5) {
-      return garnet(Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-          Integer.parseInt(f[4]), tau);
+      return garnet(
+          Integer.parseInt(f[1]),
+          Integer.parseInt(f[2]),
+          Integer.parseInt(f[3]),
+          Integer.parseInt(f[4]),
+          tau);
     }
     throw new IllegalArgumentException(
         "scenario '" + name + "': expected gridworld:K:N or garnet:S:A:b:N");
   }
 
   private AssembledRun assemble(ComponentSpec environment, int agents, double tau) {
-    RunRequest request = new RunRequest(1, 0.99, environment,
-        ComponentSpec.of("ring", "neighbors", 1, "weights", "equal"),
-        ComponentSpec.of("exact"), ComponentSpec.of("fednpg", "eta", 0.1, "tau", tau),
-        Path.of("."));
+    RunRequest request =
+        new RunRequest(
+            1,
+            0.99,
+            environment,
+            ComponentSpec.of("ring", "neighbors", 1, "weights", "equal"),
+            ComponentSpec.of("exact"),
+            ComponentSpec.of("fednpg", "eta", 0.1, "tau", tau),
+            Path.of("."));
     return new RunAssembler(registry).assemble(request);
   }
 }

@@ -1,8 +1,8 @@
 package org.fednpg.cluster;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
@@ -70,8 +70,8 @@ public final class ClusterNode implements AutoCloseable {
    * @param registry the components this node builds agents from (plugin jars included)
    * @param host the host name or IP other members reach this node at (also the bind address)
    * @param port TCP port, or 0 for a free one (see {@link #port()})
-   * @param seedNodes {@code host:port} of seed nodes; empty, or only this node itself, starts a
-   *     new cluster with this node as its first member
+   * @param seedNodes {@code host:port} of seed nodes; empty, or only this node itself, starts a new
+   *     cluster with this node as its first member
    */
   public static ClusterNode start(
       ComponentRegistry registry, String host, int port, List<String> seedNodes) {
@@ -81,8 +81,8 @@ public final class ClusterNode implements AutoCloseable {
   /**
    * How a {@code fednpg node} guards itself.
    *
-   * @param tls folder with the PKCS12 stores for mutual TLS ({@link TlsStores}), or null for
-   *     plain TCP
+   * @param tls folder with the PKCS12 stores for mutual TLS ({@link TlsStores}), or null for plain
+   *     TCP
    * @param data the only folder the spec's paths may point into, or null to read no files
    * @param maxFileBytes largest file a spec may name
    * @param assemblyTimeout bound on building one run on this node
@@ -103,11 +103,16 @@ public final class ClusterNode implements AutoCloseable {
    * only inside {@code guard.data()}, failures reach the submitter without file content, and with
    * {@code guard.tls()} only members holding certificates from the trust store can connect.
    */
-  public static ClusterNode start(ComponentRegistry registry, String host, int port,
-      List<String> seedNodes, Guard guard) {
+  public static ClusterNode start(
+      ComponentRegistry registry, String host, int port, List<String> seedNodes, Guard guard) {
     Config tls = guard.tls() == null ? ConfigFactory.empty() : TlsStores.config(guard.tls());
     DataFolder data = new DataFolder(guard.data(), guard.maxFileBytes());
-    return start(host, port, seedNodes, AgentSharding.ROLE, tls,
+    return start(
+        host,
+        port,
+        seedNodes,
+        AgentSharding.ROLE,
+        tls,
         self -> new AgentHost(registry, self, data, guard.assemblyTimeout()));
   }
 
@@ -115,13 +120,23 @@ public final class ClusterNode implements AutoCloseable {
    * As {@link #start(ComponentRegistry, String, int, List)}, with a role and configuration
    * overrides.
    */
-  static ClusterNode start(ComponentRegistry registry, String host, int port,
-      List<String> seedNodes, String role, Config overrides) {
+  static ClusterNode start(
+      ComponentRegistry registry,
+      String host,
+      int port,
+      List<String> seedNodes,
+      String role,
+      Config overrides) {
     return start(host, port, seedNodes, role, overrides, self -> new AgentHost(registry, self));
   }
 
-  private static ClusterNode start(String host, int port, List<String> seedNodes, String role,
-      Config overrides, Function<String, AgentHost> hosts) {
+  private static ClusterNode start(
+      String host,
+      int port,
+      List<String> seedNodes,
+      String role,
+      Config overrides,
+      Function<String, AgentHost> hosts) {
     if (port < 0 || port > 65535) {
       throw new InvalidInputException("port must be in [0, 65535], got " + port);
     }
@@ -129,29 +144,42 @@ public final class ClusterNode implements AutoCloseable {
     for (String s : seedNodes) {
       seeds.add(address(s));
     }
-    Config config = overrides
-        .withFallback(ConfigFactory.parseString(
-            "pekko.remote.artery.canonical.hostname = \"" + host + "\"\n"
-                + "pekko.remote.artery.canonical.port = " + port + "\n"
-                + "pekko.cluster.roles = [\"" + role + "\"]\n"))
-        .withFallback(ConfigFactory.parseResources("fednpg-cluster.conf"))
-        .withFallback(ConfigFactory.load())
-        .resolve();
+    Config config =
+        overrides
+            .withFallback(
+                ConfigFactory.parseString(
+                    "pekko.remote.artery.canonical.hostname = \""
+                        + host
+                        + "\"\n"
+                        + "pekko.remote.artery.canonical.port = "
+                        + port
+                        + "\n"
+                        + "pekko.cluster.roles = [\""
+                        + role
+                        + "\"]\n"))
+            .withFallback(ConfigFactory.parseResources("fednpg-cluster.conf"))
+            .withFallback(ConfigFactory.load())
+            .resolve();
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM, config);
     Cluster cluster = Cluster.get(system);
     String self = CoordinatorBridge.hostPort(cluster.selfMember().address());
     AgentHost agentHost = AgentSharding.ROLE.equals(role) ? hosts.apply(self) : null;
     AgentSharding.init(system, agentHost);
-    boolean onlySelf = seeds.isEmpty()
-        || seeds.size() == 1 && seeds.get(0).equals(cluster.selfMember().address());
+    boolean onlySelf =
+        seeds.isEmpty() || seeds.size() == 1 && seeds.get(0).equals(cluster.selfMember().address());
     if (onlySelf) {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     } else {
       cluster.manager().tell(new JoinSeedNodes(seeds));
     }
-    LOG.info("fednpg node {} started (role {}, {}), seeds {}", self, role,
-        "tls-tcp".equals(config.getString("pekko.remote.artery.transport")) ? "mutual TLS"
-            : "plain TCP", seeds.isEmpty() ? "[self]" : seedNodes);
+    LOG.info(
+        "fednpg node {} started (role {}, {}), seeds {}",
+        self,
+        role,
+        "tls-tcp".equals(config.getString("pekko.remote.artery.transport"))
+            ? "mutual TLS"
+            : "plain TCP",
+        seeds.isEmpty() ? "[self]" : seedNodes);
     return new ClusterNode(system, agentHost);
   }
 
@@ -168,7 +196,8 @@ public final class ClusterNode implements AutoCloseable {
       throw new InvalidInputException("seed node must be host:port, got '" + hostPort + "'");
     }
     if (port < 1 || port > 65535) {
-      throw new InvalidInputException("seed node port must be in [1, 65535], got '" + hostPort + "'");
+      throw new InvalidInputException(
+          "seed node port must be in [1, 65535], got '" + hostPort + "'");
     }
     return new Address("pekko", SYSTEM, hostPort.substring(0, colon).trim(), port);
   }
@@ -204,10 +233,18 @@ public final class ClusterNode implements AutoCloseable {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new FedNpgException("cluster not ready after " + timeout.toSeconds() + " s: node "
-            + address() + " is " + cluster.selfMember().status() + " and sees " + up
-            + " agent node(s) up, expected " + members
-            + " (check the seed node address and that the nodes reach each other)");
+        throw new FedNpgException(
+            "cluster not ready after "
+                + timeout.toSeconds()
+                + " s: node "
+                + address()
+                + " is "
+                + cluster.selfMember().status()
+                + " and sees "
+                + up
+                + " agent node(s) up, expected "
+                + members
+                + " (check the seed node address and that the nodes reach each other)");
       }
       try {
         Thread.sleep(50);
@@ -220,14 +257,14 @@ public final class ClusterNode implements AutoCloseable {
 
   /**
    * Leaves the cluster so that the others are not left with an unreachable member: asks to leave
-   * and waits until this member is removed; when that cannot happen within {@code timeout}
-   * (leaving needs every other member reachable, e.g. not while a crashed node is not yet downed)
-   * or a member is unreachable already, marks itself down instead, which the others accept
-   * without convergence, and waits for its own shutdown.
+   * and waits until this member is removed; when that cannot happen within {@code timeout} (leaving
+   * needs every other member reachable, e.g. not while a crashed node is not yet downed) or a
+   * member is unreachable already, marks itself down instead, which the others accept without
+   * convergence, and waits for its own shutdown.
    *
-   * <p>Why (our choice): a member that just stops after having seen a crashed node as
-   * unreachable looks "indirectly connected" to the split-brain resolver (it is both an observer
-   * and a subject of unreachability), and the resolver then downs every node of the cluster.
+   * <p>Why (our choice): a member that just stops after having seen a crashed node as unreachable
+   * looks "indirectly connected" to the split-brain resolver (it is both an observer and a subject
+   * of unreachability), and the resolver then downs every node of the cluster.
    */
   void leave(Duration timeout) {
     Cluster cluster = Cluster.get(system);
@@ -238,19 +275,26 @@ public final class ClusterNode implements AutoCloseable {
       if (awaitStatus(timeout, MemberStatus.removed())) {
         return;
       }
-      LOG.info("member {} could not leave within {} ms (a member is unreachable); marking itself"
-          + " down", address(), timeout.toMillis());
+      LOG.info(
+          "member {} could not leave within {} ms (a member is unreachable); marking itself"
+              + " down",
+          address(),
+          timeout.toMillis());
     }
     cluster.manager().tell(new Down(self));
     if (!awaitStatus(timeout, MemberStatus.down(), MemberStatus.removed())) {
-      LOG.warn("member {} could not leave or down itself within {} ms; stopping anyway",
-          address(), timeout.toMillis());
+      LOG.warn(
+          "member {} could not leave or down itself within {} ms; stopping anyway",
+          address(),
+          timeout.toMillis());
       return;
     }
     // Give the gossip of its own Down status a moment to spread before the system stops.
     try {
-      system.getWhenTerminated().toCompletableFuture().get(timeout.toMillis(),
-          TimeUnit.MILLISECONDS);
+      system
+          .getWhenTerminated()
+          .toCompletableFuture()
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
       LOG.debug("member {} still running after marking itself down", address());
     } catch (InterruptedException e) {
@@ -292,22 +336,24 @@ public final class ClusterNode implements AutoCloseable {
 
   /**
    * Waits until this node stops and says how it stopped: 0 when it was asked to (Ctrl-C, SIGTERM,
-   * {@link #close}, a graceful leave), {@link #EXIT_ABNORMAL} when the cluster downed it, it
-   * could not join, or it stopped for any other reason, so a supervisor sees the difference.
+   * {@link #close}, a graceful leave), {@link #EXIT_ABNORMAL} when the cluster downed it, it could
+   * not join, or it stopped for any other reason, so a supervisor sees the difference.
    */
   public int awaitExit() throws InterruptedException {
     awaitTermination();
     Optional<CoordinatedShutdown.Reason> reason =
         CoordinatedShutdown.get(system).getShutdownReason();
-    boolean normal = reason.isPresent()
-        && (reason.get() instanceof CoordinatedShutdown.JvmExitReason$
-            || reason.get() instanceof CoordinatedShutdown.ActorSystemTerminateReason$
-            || reason.get() instanceof CoordinatedShutdown.ClusterLeavingReason$);
+    boolean normal =
+        reason.isPresent()
+            && (reason.get() instanceof CoordinatedShutdown.JvmExitReason$
+                || reason.get() instanceof CoordinatedShutdown.ActorSystemTerminateReason$
+                || reason.get() instanceof CoordinatedShutdown.ClusterLeavingReason$);
     if (normal) {
       LOG.info("node stopped ({})", reason.get());
       return 0;
     }
-    LOG.error("node stopped abnormally ({}); exit status {}",
+    LOG.error(
+        "node stopped abnormally ({}); exit status {}",
         reason.map(Object::toString).orElse("actor system terminated without a shutdown reason"),
         EXIT_ABNORMAL);
     return EXIT_ABNORMAL;
@@ -322,8 +368,9 @@ public final class ClusterNode implements AutoCloseable {
     try {
       HotSpotDiagnosticMXBean vm =
           ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-      return vm != null && (Boolean.parseBoolean(vm.getVMOption("ExitOnOutOfMemoryError").getValue())
-          || Boolean.parseBoolean(vm.getVMOption("CrashOnOutOfMemoryError").getValue()));
+      return vm != null
+          && (Boolean.parseBoolean(vm.getVMOption("ExitOnOutOfMemoryError").getValue())
+              || Boolean.parseBoolean(vm.getVMOption("CrashOnOutOfMemoryError").getValue()));
     } catch (IllegalArgumentException e) {
       return false; // not a HotSpot JVM: the flag does not exist
     }
@@ -334,7 +381,9 @@ public final class ClusterNode implements AutoCloseable {
   public void close() {
     system.terminate();
     try {
-      system.getWhenTerminated().toCompletableFuture()
+      system
+          .getWhenTerminated()
+          .toCompletableFuture()
           .get(SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

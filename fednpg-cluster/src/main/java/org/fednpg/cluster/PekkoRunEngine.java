@@ -50,15 +50,15 @@ import org.slf4j.LoggerFactory;
  * Runs the agents as Pekko Cluster Sharding entities, either on nodes it starts inside this JVM
  * (embedded) or on an existing cluster it joins as a client. Every node rebuilds the run from the
  * {@link RunRequest}; the agents exchange only their {@code send} tables with their W-neighbours.
- * After every iteration each agent reports its samples and counters, and on metrics iterations
- * its log-policy, to a coordinator on this JVM, which computes the rows with the local
- * {@link MetricsCalculator} exactly as the in-process runtime does and feeds the listener in
- * iteration order on the calling thread.
+ * After every iteration each agent reports its samples and counters, and on metrics iterations its
+ * log-policy, to a coordinator on this JVM, which computes the rows with the local {@link
+ * MetricsCalculator} exactly as the in-process runtime does and feeds the listener in iteration
+ * order on the calling thread.
  *
  * <p>Failure handling (our choice): no recovery. If a node hosting agents of the run becomes
- * unreachable or leaves, an agent fails, or no agent makes progress for {@code timeout_s}, the
- * run stops with a {@link FedNpgException} naming the node and its agents. Rows already delivered
- * stay valid; no later row is produced. Whatever the outcome, a submitting client then leaves the
+ * unreachable or leaves, an agent fails, or no agent makes progress for {@code timeout_s}, the run
+ * stops with a {@link FedNpgException} naming the node and its agents. Rows already delivered stay
+ * valid; no later row is produced. Whatever the outcome, a submitting client then leaves the
  * cluster, or marks itself down when a crashed member blocks leaving (see {@link ClusterNode}), so
  * the survivors keep serving later runs.
  */
@@ -70,11 +70,11 @@ public final class PekkoRunEngine implements RunEngine {
   private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(10);
 
   /**
-   * Members this engine starts stop at once on terminate: embedded nodes all go away together
-   * (no hand-off is useful), and a client leaves explicitly first (see {@link #shutdown}).
+   * Members this engine starts stop at once on terminate: embedded nodes all go away together (no
+   * hand-off is useful), and a client leaves explicitly first (see {@link #shutdown}).
    */
-  private static final Config EPHEMERAL = ConfigFactory.parseString(
-      "pekko.coordinated-shutdown.run-by-actor-system-terminate = off");
+  private static final Config EPHEMERAL =
+      ConfigFactory.parseString("pekko.coordinated-shutdown.run-by-actor-system-terminate = off");
 
   /**
    * How the engine runs.
@@ -120,23 +120,37 @@ public final class PekkoRunEngine implements RunEngine {
       AssembledRun run, RunRequest request, RunOptions options, RunListener listener) {
     RunSpec spec = RunSpec.of(request);
     List<ClusterNode> started = new ArrayList<>();
-    Config member = settings.tls() == null ? EPHEMERAL
-        : EPHEMERAL.withFallback(TlsStores.config(settings.tls()));
+    Config member =
+        settings.tls() == null
+            ? EPHEMERAL
+            : EPHEMERAL.withFallback(TlsStores.config(settings.tls()));
     try {
       ClusterNode coordinator;
       if (settings.cluster() == null) {
-        ClusterNode first = ClusterNode.start(
-            registry, settings.host(), 0, List.of(), AgentSharding.ROLE, member);
+        ClusterNode first =
+            ClusterNode.start(registry, settings.host(), 0, List.of(), AgentSharding.ROLE, member);
         started.add(first);
         for (int i = 1; i < settings.nodes(); i++) {
-          started.add(ClusterNode.start(registry, settings.host(), 0, List.of(first.address()),
-              AgentSharding.ROLE, member));
+          started.add(
+              ClusterNode.start(
+                  registry,
+                  settings.host(),
+                  0,
+                  List.of(first.address()),
+                  AgentSharding.ROLE,
+                  member));
         }
         first.awaitUp(settings.nodes(), JOIN_TIMEOUT);
         coordinator = first;
       } else {
-        ClusterNode client = ClusterNode.start(registry, settings.host(), 0,
-            List.of(settings.cluster()), ClusterNode.CLIENT_ROLE, member);
+        ClusterNode client =
+            ClusterNode.start(
+                registry,
+                settings.host(),
+                0,
+                List.of(settings.cluster()),
+                ClusterNode.CLIENT_ROLE,
+                member);
         started.add(client);
         client.awaitUp(1, JOIN_TIMEOUT);
         coordinator = client;
@@ -158,16 +172,27 @@ public final class PekkoRunEngine implements RunEngine {
     int n = run.algorithm().agents().size();
     List<Long> rows = rowIterations(options);
     BlockingQueue<CoordinatorEvent> queue = new LinkedBlockingQueue<>();
-    ActorRef<CoordinatorEvent> bridge = system.systemActorOf(
-        CoordinatorBridge.create(queue), "coordinator-" + runId, Props.empty());
-    LinkFaults faults = new LinkFaults(settings.drop(), settings.delayMs(), settings.retryMs(),
-        settings.faultSeed());
+    ActorRef<CoordinatorEvent> bridge =
+        system.systemActorOf(
+            CoordinatorBridge.create(queue), "coordinator-" + runId, Props.empty());
+    LinkFaults faults =
+        new LinkFaults(
+            settings.drop(), settings.delayMs(), settings.retryMs(), settings.faultSeed());
     long start = System.nanoTime();
     String fingerprint = RunFingerprint.of(run);
     for (int i = 0; i < n; i++) {
-      AgentSharding.ref(system, runId, i).tell(new StartAgent(runId, i, spec,
-          options.iterations(), options.metricsEvery(), faults, settings.countWire(), fingerprint,
-          bridge));
+      AgentSharding.ref(system, runId, i)
+          .tell(
+              new StartAgent(
+                  runId,
+                  i,
+                  spec,
+                  options.iterations(),
+                  options.metricsEvery(),
+                  faults,
+                  settings.countWire(),
+                  fingerprint,
+                  bridge));
     }
     LOG.info("run {}: {} agents started, {} iterations", runId, n, options.iterations());
     Progress p = new Progress(n);
@@ -200,27 +225,53 @@ public final class PekkoRunEngine implements RunEngine {
             p.finished++;
           }
         } else if (ev instanceof AgentFailed f && f.runId().equals(runId)) {
-          throw new FedNpgException("pekko runtime: agent " + f.agent() + " on node " + f.node()
-              + " failed after iteration " + f.iteration() + ": " + f.reason()
-              + "; agents on that node: " + p.agentsOn(f.node()) + "; run aborted");
+          throw new FedNpgException(
+              "pekko runtime: agent "
+                  + f.agent()
+                  + " on node "
+                  + f.node()
+                  + " failed after iteration "
+                  + f.iteration()
+                  + ": "
+                  + f.reason()
+                  + "; agents on that node: "
+                  + p.agentsOn(f.node())
+                  + "; run aborted");
         } else if (ev instanceof MemberChange c && CoordinatorBridge.isLoss(c)) {
           List<Integer> lost = p.agentsOn(c.node());
           if (!lost.isEmpty()) {
-            throw new FedNpgException("pekko runtime: node " + c.node() + " lost (" + c.what()
-                + ") during the run at iteration " + p.minReached() + "; agents " + lost
-                + " and their state are gone; run aborted (no checkpoint recovery)");
+            throw new FedNpgException(
+                "pekko runtime: node "
+                    + c.node()
+                    + " lost ("
+                    + c.what()
+                    + ") during the run at iteration "
+                    + p.minReached()
+                    + "; agents "
+                    + lost
+                    + " and their state are gone; run aborted (no checkpoint recovery)");
           }
           LOG.warn("run {}: member {} {} (hosts none of its agents)", runId, c.node(), c.what());
         }
         if (last != null && System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
           lastLog = System.nanoTime();
-          LOG.info("iteration {}/{}: value {} gap {}", last.iteration(), options.iterations(),
-              last.value(), last.optimalityGap());
+          LOG.info(
+              "iteration {}/{}: value {} gap {}",
+              last.iteration(),
+              options.iterations(),
+              last.value(),
+              last.optimalityGap());
         }
       }
       LinkCounters c = p.total();
-      LOG.info("run {} done: {} table transmissions ({} logical messages), {} dropped, {} payload"
-          + " bytes{}", runId, c.transmissions(), c.messages(), c.drops(), c.payloadBytes(),
+      LOG.info(
+          "run {} done: {} table transmissions ({} logical messages), {} dropped, {} payload"
+              + " bytes{}",
+          runId,
+          c.transmissions(),
+          c.messages(),
+          c.drops(),
+          c.payloadBytes(),
           settings.countWire() ? ", " + c.wireBytes() + " serialised bytes" : "");
       listener.onFinish();
       return new RunResult(last, System.nanoTime() - start);
@@ -251,10 +302,16 @@ public final class PekkoRunEngine implements RunEngine {
       samples += slot.samples[i];
       c = c.plus(slot.counters[i]);
     }
-    IterationMetrics row = run.metrics().row(iteration, policies, parallel,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), samples,
-        settings.countWire() ? c.wireBytes() : c.payloadBytes(),
-        settings.countWire() ? c.transmissions() : c.messages());
+    IterationMetrics row =
+        run.metrics()
+            .row(
+                iteration,
+                policies,
+                parallel,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                samples,
+                settings.countWire() ? c.wireBytes() : c.payloadBytes(),
+                settings.countWire() ? c.transmissions() : c.messages());
     listener.onIteration(row);
     return row;
   }
@@ -269,12 +326,19 @@ public final class PekkoRunEngine implements RunEngine {
     }
     Map<String, List<Integer>> where = new HashMap<>();
     for (int i : behind) {
-      where.computeIfAbsent(p.node[i] == null ? "unknown node" : p.node[i],
-          k -> new ArrayList<>()).add(i);
+      where
+          .computeIfAbsent(p.node[i] == null ? "unknown node" : p.node[i], k -> new ArrayList<>())
+          .add(i);
     }
-    return new FedNpgException("pekko runtime: no progress within the timeout; agents " + behind
-        + " have not completed iteration " + waitingFor + " (by node: " + where + ")"
-        + (next < rows.size() ? "" : " after the last row"),
+    return new FedNpgException(
+        "pekko runtime: no progress within the timeout; agents "
+            + behind
+            + " have not completed iteration "
+            + waitingFor
+            + " (by node: "
+            + where
+            + ")"
+            + (next < rows.size() ? "" : " after the last row"),
         new TimeoutException("timeout_s elapsed"));
   }
 

@@ -32,27 +32,54 @@ public final class PekkoRuntimeProvider implements RuntimeProvider {
   @Override
   public List<ParameterSpec> parameters() {
     return List.of(
-        ParameterSpec.optional("nodes", ParameterType.INTEGER, 3L,
+        ParameterSpec.optional(
+            "nodes",
+            ParameterType.INTEGER,
+            3L,
             "embedded cluster nodes to start in this JVM when no cluster is given (1..64)"),
-        ParameterSpec.optional("cluster", ParameterType.STRING, null,
+        ParameterSpec.optional(
+            "cluster",
+            ParameterType.STRING,
+            null,
             "host:port of a seed node of a running cluster to submit to (no embedded nodes)"),
-        ParameterSpec.optional("host", ParameterType.STRING, "127.0.0.1",
+        ParameterSpec.optional(
+            "host",
+            ParameterType.STRING,
+            "127.0.0.1",
             "address the embedded nodes or the submitting client bind to and are reached at"),
-        ParameterSpec.optional("drop", ParameterType.NUMBER, 0.0,
+        ParameterSpec.optional(
+            "drop",
+            ParameterType.NUMBER,
+            0.0,
             "probability in [0, 1) that one link transmission is lost (then retransmitted)"),
-        ParameterSpec.optional("delay_ms", ParameterType.INTEGER, 0L,
+        ParameterSpec.optional(
+            "delay_ms",
+            ParameterType.INTEGER,
+            0L,
             "each link transmission is delayed uniformly in [0, delay_ms] milliseconds"),
-        ParameterSpec.optional("retry_ms", ParameterType.INTEGER, 100L,
+        ParameterSpec.optional(
+            "retry_ms",
+            ParameterType.INTEGER,
+            100L,
             "retransmit a table not acknowledged after this many milliseconds"),
-        ParameterSpec.optional("timeout_s", ParameterType.INTEGER, 60L,
+        ParameterSpec.optional(
+            "timeout_s",
+            ParameterType.INTEGER,
+            60L,
             "fail when no agent makes progress for this many seconds"),
-        ParameterSpec.optional("tls", ParameterType.PATH, null,
+        ParameterSpec.optional(
+            "tls",
+            ParameterType.PATH,
+            null,
             "folder with node.p12, trust.p12 and a password file (or $FEDNPG_TLS_PASSWORD):"
                 + " mutual TLS between this process and the cluster (README, security)"),
-        ParameterSpec.choice("count", "payload",
+        ParameterSpec.choice(
+            "count",
+            "payload",
             "messages/bytes_sent columns: payload (logical, 8 bytes per number, as inprocess) "
                 + "or wire (every transmission incl. retransmissions, serialised CBOR bytes)",
-            "payload", "wire"));
+            "payload",
+            "wire"));
   }
 
   @Override
@@ -69,9 +96,18 @@ public final class PekkoRuntimeProvider implements RuntimeProvider {
     int delay = p.intInRange("delay_ms", 0, 60_000);
     int retry = p.intInRange("retry_ms", 1, 600_000);
     int timeout = p.intInRange("timeout_s", 1, 86_400);
-    return new PekkoRunEngine(new PekkoRunEngine.Settings(nodes, cluster, p.getString("host"),
-        drop, delay, retry, timeout, "wire".equals(p.getString("count")),
-        context.random().child("links").seed(),
-        p.findString("tls").isPresent() ? p.getPath("tls") : null), context.registry());
+    return new PekkoRunEngine(
+        new PekkoRunEngine.Settings(
+            nodes,
+            cluster,
+            p.getString("host"),
+            drop,
+            delay,
+            retry,
+            timeout,
+            "wire".equals(p.getString("count")),
+            context.random().child("links").seed(),
+            p.findString("tls").isPresent() ? p.getPath("tls") : null),
+        context.registry());
   }
 }

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No open door: two nodes with mutual TLS and a {@code --data} folder. A member without the
- * stores, or with stores from another CA, can neither join nor submit; a spec path outside the
- * data folder is refused naming it; a node-only file's content (a marker string) never reaches the
- * submitter; and after those bad runs the nodes still serve a good one, equal to in-process.
+ * No open door: two nodes with mutual TLS and a {@code --data} folder. A member without the stores,
+ * or with stores from another CA, can neither join nor submit; a spec path outside the data folder
+ * is refused naming it; a node-only file's content (a marker string) never reaches the submitter;
+ * and after those bad runs the nodes still serve a good one, equal to in-process.
  */
 class ClusterSecurityTest {
 
@@ -52,25 +52,39 @@ class ClusterSecurityTest {
 
     ClusterNode.Guard guard = new ClusterNode.Guard(member, data, 1 << 20);
     ClusterNode a = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(), guard);
-    ClusterNode b = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), guard);
+    ClusterNode b =
+        ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), guard);
     try {
       a.awaitUp(2, Duration.ofSeconds(60));
 
       // Without stores (plain TCP) and with another CA's stores: the handshake fails both ways.
-      try (ClusterNode plain = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()),
-          ClusterNode.CLIENT_ROLE, ConfigFactory.empty())) {
+      try (ClusterNode plain =
+          ClusterNode.start(
+              Plugins.registry(),
+              "127.0.0.1",
+              0,
+              List.of(a.address()),
+              ClusterNode.CLIENT_ROLE,
+              ConfigFactory.empty())) {
         assertThatThrownBy(() -> plain.awaitUp(1, Duration.ofSeconds(8)))
-            .isInstanceOf(FedNpgException.class).hasMessageContaining("not ready");
+            .isInstanceOf(FedNpgException.class)
+            .hasMessageContaining("not ready");
       }
-      try (ClusterNode other = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()),
-          new ClusterNode.Guard(rogue, data, 1 << 20))) {
+      try (ClusterNode other =
+          ClusterNode.start(
+              Plugins.registry(),
+              "127.0.0.1",
+              0,
+              List.of(a.address()),
+              new ClusterNode.Guard(rogue, data, 1 << 20))) {
         assertThatThrownBy(() -> other.awaitUp(1, Duration.ofSeconds(8)))
-            .isInstanceOf(FedNpgException.class).hasMessageContaining("not ready");
+            .isInstanceOf(FedNpgException.class)
+            .hasMessageContaining("not ready");
       }
       assertThat(Cluster.get(a.system()).state().getMembers()).hasSize(2);
 
-      Map<String, Object> runtime = Map.of("cluster", a.address(), "tls", member.toString(),
-          "timeout_s", 30L);
+      Map<String, Object> runtime =
+          Map.of("cluster", a.address(), "tls", member.toString(), "timeout_s", 30L);
       RunOptions options = new RunOptions(4, 1, 1);
 
       assertThatThrownBy(() -> run(request(sub, "../outside.csv"), runtime, options))
@@ -112,7 +126,9 @@ class ClusterSecurityTest {
   }
 
   private static RunRequest request(Path base, String wFile) {
-    return new RunRequest(ClusterTestRuns.SEED, 0.99,
+    return new RunRequest(
+        ClusterTestRuns.SEED,
+        0.99,
         ComponentSpec.of("gridworld", "size", 4L, "agents", 3L),
         ComponentSpec.of("file", "path", wFile),
         ComponentSpec.of("exact"),

@@ -24,37 +24,47 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A cluster that outlives its failures (fast, in-JVM variant of {@code SeparateProcessesIT}):
- * one of three nodes crashes mid-run; the run fails naming it (no recovery yet), the submitter
- * leaves cleanly, the split-brain resolver downs only the crashed node, and the two survivors stay
- * up and serve a second run equal to in-process. A node the cluster downs reports exit status 3,
- * one that is stopped on purpose 0.
+ * A cluster that outlives its failures (fast, in-JVM variant of {@code SeparateProcessesIT}): one
+ * of three nodes crashes mid-run; the run fails naming it (no recovery yet), the submitter leaves
+ * cleanly, the split-brain resolver downs only the crashed node, and the two survivors stay up and
+ * serve a second run equal to in-process. A node the cluster downs reports exit status 3, one that
+ * is stopped on purpose 0.
  */
 class ClusterSurvivalTest {
 
   /** Crash = stop without leaving; a short stable-after keeps the test fast (default 20 s). */
-  private static final Config NODE = ConfigFactory.parseString(
-      "pekko.coordinated-shutdown.run-by-actor-system-terminate = off\n"
-          + "pekko.cluster.split-brain-resolver.stable-after = 4s\n");
+  private static final Config NODE =
+      ConfigFactory.parseString(
+          "pekko.coordinated-shutdown.run-by-actor-system-terminate = off\n"
+              + "pekko.cluster.split-brain-resolver.stable-after = 4s\n");
 
   @Test
   @Timeout(180)
   void losingOneOfThreeNodesLeavesTheOtherTwoServing() throws Exception {
-    ClusterNode a = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(), AgentSharding.ROLE, NODE);
+    ClusterNode a =
+        ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(), AgentSharding.ROLE, NODE);
     ClusterNode b =
-        ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, NODE);
+        ClusterNode.start(
+            Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, NODE);
     ClusterNode c =
-        ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, NODE);
+        ClusterNode.start(
+            Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, NODE);
     String victim = c.address();
     try {
       a.awaitUp(3, Duration.ofSeconds(60));
       RunRequest request = ClusterTestRuns.gridWorld(5, 6);
-      assertThatThrownBy(() -> ClusterTestRuns.pekko(Map.of("cluster", a.address(), "timeout_s", 30L))
-          .run(ClusterTestRuns.assemble(request), request, new RunOptions(500, 1, 1), row -> {
-            if (row.iteration() == 3) {
-              c.system().terminate();
-            }
-          }))
+      assertThatThrownBy(
+              () ->
+                  ClusterTestRuns.pekko(Map.of("cluster", a.address(), "timeout_s", 30L))
+                      .run(
+                          ClusterTestRuns.assemble(request),
+                          request,
+                          new RunOptions(500, 1, 1),
+                          row -> {
+                            if (row.iteration() == 3) {
+                              c.system().terminate();
+                            }
+                          }))
           .isInstanceOf(FedNpgException.class)
           .hasMessageContaining(victim);
 
@@ -96,7 +106,8 @@ class ClusterSurvivalTest {
     ClusterNode a = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of());
     ClusterNode b = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()));
     a.awaitUp(2, Duration.ofSeconds(60));
-    Cluster.get(a.system()).manager()
+    Cluster.get(a.system())
+        .manager()
         .tell(new Down(Cluster.get(b.system()).selfMember().address()));
     assertThat(b.awaitExit()).isEqualTo(ClusterNode.EXIT_ABNORMAL);
     a.close();
@@ -116,8 +127,14 @@ class ClusterSurvivalTest {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(node.address() + " sees " + n + " members, unreachable "
-            + state.getUnreachable() + "; expected " + members);
+        throw new AssertionError(
+            node.address()
+                + " sees "
+                + n
+                + " members, unreachable "
+                + state.getUnreachable()
+                + "; expected "
+                + members);
       }
       Thread.sleep(100);
     }

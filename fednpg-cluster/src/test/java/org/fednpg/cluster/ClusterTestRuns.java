@@ -27,7 +27,9 @@ final class ClusterTestRuns {
 
   /** Paper GridWorld K = size, N = agents, ring with one neighbour per side, FedNPG τ = 0.01. */
   static RunRequest gridWorld(int size, int agents) {
-    return new RunRequest(SEED, 0.99,
+    return new RunRequest(
+        SEED,
+        0.99,
         ComponentSpec.of("gridworld", "size", (long) size, "agents", (long) agents),
         ComponentSpec.of("ring", "neighbors", 1L),
         ComponentSpec.of("exact"),
@@ -52,7 +54,8 @@ final class ClusterTestRuns {
     ComponentRegistry registry = Plugins.registry();
     RuntimeProvider provider = registry.runtime(PekkoRuntimeProvider.NAME);
     return provider.create(
-        ComponentRegistry.parameters(ComponentRegistry.Family.RUNTIME, provider, params, Path.of(".")),
+        ComponentRegistry.parameters(
+            ComponentRegistry.Family.RUNTIME, provider, params, Path.of(".")),
         new RuntimeContext(RandomSource.of(SEED).child("runtime"), registry));
   }
 }

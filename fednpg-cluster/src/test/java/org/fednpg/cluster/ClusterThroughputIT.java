@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Rounds per second of the pekko runtime on three embedded loopback nodes, next to the in-process
  * runtime, for the README. Logs the numbers; asserts only that the results agree (no timing
- * assertion). Metrics rows only at t = 0 and T, so the coordinator's metrics do not dominate.
- * Run: {@code mvn -pl fednpg-cluster test -Dtest=ClusterThroughputIT}.
+ * assertion). Metrics rows only at t = 0 and T, so the coordinator's metrics do not dominate. Run:
+ * {@code mvn -pl fednpg-cluster test -Dtest=ClusterThroughputIT}.
  */
 class ClusterThroughputIT {
 
@@ -39,16 +39,23 @@ class ClusterThroughputIT {
 
     List<IterationMetrics> actual = new ArrayList<>();
     long[] stamps = new long[2];
-    ClusterTestRuns.pekko(Map.of("nodes", 3L)).run(
-        ClusterTestRuns.assemble(request), request, options, row -> {
-          actual.add(row);
-          stamps[row.iteration() == 0 ? 0 : 1] = System.nanoTime();
-        });
+    ClusterTestRuns.pekko(Map.of("nodes", 3L))
+        .run(
+            ClusterTestRuns.assemble(request),
+            request,
+            options,
+            row -> {
+              actual.add(row);
+              stamps[row.iteration() == 0 ? 0 : 1] = System.nanoTime();
+            });
     double seconds = (stamps[1] - stamps[0]) / 1e9;
     double inProcessSeconds = inProcessTimes.get(0) / 1e9;
-    LOG.info("N = {}: pekko (3 loopback nodes) {} iterations in {} s = {} iterations/s ({} exchanges/s);"
+    LOG.info(
+        "N = {}: pekko (3 loopback nodes) {} iterations in {} s = {} iterations/s ({} exchanges/s);"
             + " in-process (incl. assembly) {} iterations/s",
-        agents, iterations, String.format("%.2f", seconds),
+        agents,
+        iterations,
+        String.format("%.2f", seconds),
         String.format("%.1f", iterations / seconds),
         String.format("%.1f", 2 * iterations / seconds),
         String.format("%.1f", iterations / inProcessSeconds));

@@ -12,7 +12,6 @@ import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.core.plugin.Plugins;
 import org.fednpg.core.robust.AdversarySpec;
 import org.fednpg.core.run.ComponentSpec;
-
 import org.fednpg.core.run.RunRequest;
 import org.fednpg.core.runtime.RunOptions;
 import org.fednpg.testing.Tolerances;
@@ -29,23 +28,29 @@ class PekkoAdversaryTest {
   private static final int ITERATIONS = 12;
 
   private static RunRequest request(String aggregation, AdversarySpec adversary) {
-    return new RunRequest(ClusterTestRuns.SEED, 0.9,
+    return new RunRequest(
+        ClusterTestRuns.SEED,
+        0.9,
         ComponentSpec.of("gridworld", "size", 4L, "agents", 10L),
-        ComponentSpec.of("ring", "neighbors", 2L), ComponentSpec.of("exact"),
-        ComponentSpec.of("fednpg", "eta", 0.1, "tau", 0.01, "aggregation", aggregation,
-            "trim", 1L, "clip", 0.5),
-        Path.of("."), adversary);
+        ComponentSpec.of("ring", "neighbors", 2L),
+        ComponentSpec.of("exact"),
+        ComponentSpec.of(
+            "fednpg", "eta", 0.1, "tau", 0.01, "aggregation", aggregation, "trim", 1L, "clip", 0.5),
+        Path.of("."),
+        adversary);
   }
 
   @Test
   @Timeout(90)
   void twoLoopbackNodesReproduceTheInProcessRunWithAdversaries() {
-    List<RunRequest> requests = List.of(
-        request("trimmed-mean", new AdversarySpec(List.of(3, 7), null, "stale", -1, 1, 0, 2)),
-        request("clipped", new AdversarySpec(null, 2, "random", -1, 0.3, 0, 1)));
+    List<RunRequest> requests =
+        List.of(
+            request("trimmed-mean", new AdversarySpec(List.of(3, 7), null, "stale", -1, 1, 0, 2)),
+            request("clipped", new AdversarySpec(null, 2, "random", -1, 0.3, 0, 1)));
     RunOptions options = new RunOptions(ITERATIONS, 1, 2);
     try (ClusterNode a = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of());
-        ClusterNode b = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()))) {
+        ClusterNode b =
+            ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()))) {
       a.awaitUp(2, Duration.ofSeconds(30));
       for (RunRequest request : requests) {
         List<IterationMetrics> expected = ClusterTestRuns.inProcess(request, options);
@@ -57,17 +62,16 @@ class PekkoAdversaryTest {
           IterationMetrics e = expected.get(t);
           IterationMetrics x = actual.get(t);
           assertThat(x.value()).isCloseTo(e.value(), within(Tolerances.REORDERED));
-          assertThat(x.optimalityGap()).isCloseTo(e.optimalityGap(),
-              within(Tolerances.REORDERED));
+          assertThat(x.optimalityGap()).isCloseTo(e.optimalityGap(), within(Tolerances.REORDERED));
           assertThat(x.consensus()).isCloseTo(e.consensus(), within(Tolerances.REORDERED));
-          assertThat(x.agentValueMin()).isCloseTo(e.agentValueMin(),
-              within(Tolerances.REORDERED));
+          assertThat(x.agentValueMin()).isCloseTo(e.agentValueMin(), within(Tolerances.REORDERED));
           assertThat(x.messages()).isEqualTo(e.messages());
         }
         // The adversaries mattered: the same request without them ends elsewhere.
-        List<IterationMetrics> honest = ClusterTestRuns.inProcess(
-            request(request.algorithm().parameters().get("aggregation").toString(), null),
-            options);
+        List<IterationMetrics> honest =
+            ClusterTestRuns.inProcess(
+                request(request.algorithm().parameters().get("aggregation").toString(), null),
+                options);
         assertThat(Math.abs(honest.get(ITERATIONS).value() - expected.get(ITERATIONS).value()))
             .isGreaterThan(1e-6);
       }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Dropped and delayed links change traffic, never numbers: with 20 % of transmissions lost and
- * delays up to 5 ms, the embedded three-node runtime still reproduces the in-process rows, and
- * the wire counters show the retransmissions.
+ * delays up to 5 ms, the embedded three-node runtime still reproduces the in-process rows, and the
+ * wire counters show the retransmissions.
  */
 class PekkoLinkFaultsTest {
 

@@ -33,31 +33,41 @@ class PekkoNodeLossTest {
   void killedNodeFailsTheRunNamingIt() throws Exception {
     RunRequest request = ClusterTestRuns.gridWorld(10, 12);
     RunOptions options = new RunOptions(500, 1, 2);
-    List<IterationMetrics> expected = ClusterTestRuns.inProcess(request, new RunOptions(KILL_AT, 1, 2));
+    List<IterationMetrics> expected =
+        ClusterTestRuns.inProcess(request, new RunOptions(KILL_AT, 1, 2));
 
     // Node c crashes: its actor system stops without leaving the cluster (no graceful hand-off).
     // All three nodes stop that way, so the clean-up does not wait for a cluster that cannot
     // converge any more.
-    Config crash = ConfigFactory.parseString(
-        "pekko.coordinated-shutdown.run-by-actor-system-terminate = off");
-    ClusterNode a = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(), AgentSharding.ROLE, crash);
+    Config crash =
+        ConfigFactory.parseString("pekko.coordinated-shutdown.run-by-actor-system-terminate = off");
+    ClusterNode a =
+        ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(), AgentSharding.ROLE, crash);
     ClusterNode b =
-        ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, crash);
+        ClusterNode.start(
+            Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, crash);
     ClusterNode c =
-        ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, crash);
+        ClusterNode.start(
+            Plugins.registry(), "127.0.0.1", 0, List.of(a.address()), AgentSharding.ROLE, crash);
     String victim = c.address();
     try {
       a.awaitUp(3, Duration.ofSeconds(30));
       List<IterationMetrics> rows = new ArrayList<>();
       long[] killedAt = new long[1];
-      assertThatThrownBy(() -> ClusterTestRuns.pekko(Map.of("cluster", a.address(), "timeout_s", 20L))
-          .run(ClusterTestRuns.assemble(request), request, options, row -> {
-            rows.add(row);
-            if (row.iteration() == KILL_AT) {
-              killedAt[0] = System.nanoTime();
-              c.system().terminate();
-            }
-          }))
+      assertThatThrownBy(
+              () ->
+                  ClusterTestRuns.pekko(Map.of("cluster", a.address(), "timeout_s", 20L))
+                      .run(
+                          ClusterTestRuns.assemble(request),
+                          request,
+                          options,
+                          row -> {
+                            rows.add(row);
+                            if (row.iteration() == KILL_AT) {
+                              killedAt[0] = System.nanoTime();
+                              c.system().terminate();
+                            }
+                          }))
           .isInstanceOf(FedNpgException.class)
           .hasMessageContaining(victim)
           .hasMessageContaining("agent");
@@ -68,7 +78,8 @@ class PekkoNodeLossTest {
       // Never silently wrong: the rows delivered before the failure are the in-process ones.
       assertThat(rows.size()).isGreaterThan(KILL_AT);
       for (int t = 0; t <= KILL_AT; t++) {
-        assertThat(rows.get(t).value()).isCloseTo(expected.get(t).value(), within(Tolerances.REORDERED));
+        assertThat(rows.get(t).value())
+            .isCloseTo(expected.get(t).value(), within(Tolerances.REORDERED));
         assertThat(rows.get(t).consensus())
             .isCloseTo(expected.get(t).consensus(), within(Tolerances.REORDERED));
       }

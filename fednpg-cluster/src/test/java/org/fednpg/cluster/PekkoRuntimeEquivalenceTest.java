@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The pekko runtime computes the same numbers as the in-process runtime: paper GridWorld K = 10,
- * N = 12, ring (one neighbour per side), exact evaluation, FedNPG η = 0.1, τ = 0.01, γ = 0.99.
- * The reference is an independent in-process run of the same request.
+ * The pekko runtime computes the same numbers as the in-process runtime: paper GridWorld K = 10, N
+ * = 12, ring (one neighbour per side), exact evaluation, FedNPG η = 0.1, τ = 0.01, γ = 0.99. The
+ * reference is an independent in-process run of the same request.
  */
 class PekkoRuntimeEquivalenceTest {
 
@@ -35,19 +35,26 @@ class PekkoRuntimeEquivalenceTest {
     // Three agent nodes on loopback, each its own actor system and TCP port; the run is submitted
     // through the 'cluster' parameter from a fourth (client) member that hosts no agent.
     try (ClusterNode a = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of());
-        ClusterNode b = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()));
-        ClusterNode c = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()))) {
+        ClusterNode b =
+            ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()));
+        ClusterNode c =
+            ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()))) {
       a.awaitUp(3, Duration.ofSeconds(30));
       List<ClusterNode> nodes = List.of(a, b, c);
       List<IterationMetrics> actual = new ArrayList<>();
       List<Integer> hosting = new ArrayList<>();
-      RunResult result = ClusterTestRuns.pekko(Map.of("cluster", a.address()))
-          .run(ClusterTestRuns.assemble(request), request, options, row -> {
-            actual.add(row);
-            if (row.iteration() == 1) {
-              nodes.forEach(n -> hosting.add(n.host().activeRuns()));
-            }
-          });
+      RunResult result =
+          ClusterTestRuns.pekko(Map.of("cluster", a.address()))
+              .run(
+                  ClusterTestRuns.assemble(request),
+                  request,
+                  options,
+                  row -> {
+                    actual.add(row);
+                    if (row.iteration() == 1) {
+                      nodes.forEach(n -> hosting.add(n.host().activeRuns()));
+                    }
+                  });
 
       // Every node hosted agents, so tables really crossed node boundaries.
       assertThat(hosting).containsExactly(1, 1, 1);

@@ -22,16 +22,22 @@ class PekkoRuntimeProviderTest {
   @Test
   void refusesBadParameters() {
     assertThatThrownBy(() -> ClusterTestRuns.pekko(Map.of("drop", 1.0)))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("drop");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("drop");
     assertThatThrownBy(() -> ClusterTestRuns.pekko(Map.of("drop", -0.1)))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("drop");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("drop");
     assertThatThrownBy(() -> ClusterTestRuns.pekko(Map.of("nodes", 0L)))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("nodes");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("nodes");
     assertThatThrownBy(() -> ClusterTestRuns.pekko(Map.of("cluster", "localhost")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("host:port");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("host:port");
     assertThatThrownBy(() -> ClusterTestRuns.pekko(Map.of("cluster", "localhost:99999")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("localhost:99999");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("localhost:99999");
     assertThatThrownBy(() -> ClusterTestRuns.pekko(Map.of("count", "bits")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("count");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("count");
   }
 }

@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The real deployment: three node JVMs ({@link NodeMain}, i.e. {@code fednpg node --tls DIR
- * --data DIR}, with {@code -XX:+ExitOnOutOfMemoryError}) on loopback with mutual TLS, runs
- * submitted from this JVM with {@code cluster: host:port}. A fourth process without the TLS stores
- * never joins. One node is killed with SIGKILL mid-run: the run fails naming it (no recovery yet),
- * the two survivors stay up past the split-brain resolver's decision (default settings: 20 s
- * stable-after, 15 s instability window) and serve another run equal to in-process.
+ * The real deployment: three node JVMs ({@link NodeMain}, i.e. {@code fednpg node --tls DIR --data
+ * DIR}, with {@code -XX:+ExitOnOutOfMemoryError}) on loopback with mutual TLS, runs submitted from
+ * this JVM with {@code cluster: host:port}. A fourth process without the TLS stores never joins.
+ * One node is killed with SIGKILL mid-run: the run fails naming it (no recovery yet), the two
+ * survivors stay up past the split-brain resolver's decision (default settings: 20 s stable-after,
+ * 15 s instability window) and serve another run equal to in-process.
  */
 class SeparateProcessesIT {
 
@@ -60,8 +60,14 @@ class SeparateProcessesIT {
       processes.add(node(port, seed, tls, data, logs));
     }
     Map<String, Object> runtime = new HashMap<>(Map.of("cluster", seed, "tls", tls.toString()));
-    try (ClusterNode observer = ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(seed),
-        ClusterNode.CLIENT_ROLE, TlsStores.config(tls))) {
+    try (ClusterNode observer =
+        ClusterNode.start(
+            Plugins.registry(),
+            "127.0.0.1",
+            0,
+            List.of(seed),
+            ClusterNode.CLIENT_ROLE,
+            TlsStores.config(tls))) {
       observer.awaitUp(3, Duration.ofSeconds(120));
       // A process without the stores keeps knocking but is never let in.
       Process rogue = node(freePort(), seed, null, null, logs);
@@ -91,7 +97,8 @@ class SeparateProcessesIT {
     assertThat(processes.get(1).isAlive()).isTrue();
     for (int i = 0; i < 2; i++) {
       assertThat(Files.readString(logs.resolve("node-" + ports.get(i) + ".log")))
-          .doesNotContain("downing all").doesNotContain("will down all");
+          .doesNotContain("downing all")
+          .doesNotContain("will down all");
     }
     runtime.remove("timeout_s");
     assertEqual(run(request, runtime, options, null), expected);
@@ -102,12 +109,17 @@ class SeparateProcessesIT {
   private static List<IterationMetrics> run(
       RunRequest request, Map<String, Object> runtime, RunOptions options, Process killAt3) {
     List<IterationMetrics> rows = new ArrayList<>();
-    ClusterTestRuns.pekko(runtime).run(ClusterTestRuns.assemble(request), request, options, row -> {
-      rows.add(row);
-      if (killAt3 != null && row.iteration() == 3) {
-        killAt3.destroyForcibly();
-      }
-    });
+    ClusterTestRuns.pekko(runtime)
+        .run(
+            ClusterTestRuns.assemble(request),
+            request,
+            options,
+            row -> {
+              rows.add(row);
+              if (killAt3 != null && row.iteration() == 3) {
+                killAt3.destroyForcibly();
+              }
+            });
     return rows;
   }
 
@@ -124,12 +136,19 @@ class SeparateProcessesIT {
 
   private static Process node(int port, String seed, Path tls, Path data, Path logs)
       throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
-        "-cp", System.getProperty("java.class.path"),
-        NodeMain.class.getName(), "127.0.0.1", Integer.toString(port), seed,
-        tls == null ? "-" : tls.toString(), data == null ? "-" : data.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-cp",
+            System.getProperty("java.class.path"),
+            NodeMain.class.getName(),
+            "127.0.0.1",
+            Integer.toString(port),
+            seed,
+            tls == null ? "-" : tls.toString(),
+            data == null ? "-" : data.toString());
     pb.redirectErrorStream(true);
     pb.redirectOutput(logs.resolve("node-" + port + ".log").toFile());
     return pb.start();

@@ -37,13 +37,51 @@ final class TlsFixtures {
   /** A folder whose key is self-signed and whose trust store holds only that certificate. */
   static Path selfSigned(Path dir, String name) throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    keytool(dir, "-genkeypair", "-alias", "node", "-dname", "CN=" + name, "-keyalg", "RSA",
-        "-keysize", "2048", "-validity", "2", "-keystore", "node.p12", "-storetype", "PKCS12",
-        "-storepass", PASSWORD);
-    keytool(dir, "-exportcert", "-alias", "node", "-keystore", "node.p12", "-storepass", PASSWORD,
-        "-rfc", "-file", "node.pem");
-    keytool(dir, "-importcert", "-noprompt", "-alias", "node", "-file", "node.pem", "-keystore",
-        "trust.p12", "-storetype", "PKCS12", "-storepass", PASSWORD);
+    keytool(
+        dir,
+        "-genkeypair",
+        "-alias",
+        "node",
+        "-dname",
+        "CN=" + name,
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-validity",
+        "2",
+        "-keystore",
+        "node.p12",
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        PASSWORD);
+    keytool(
+        dir,
+        "-exportcert",
+        "-alias",
+        "node",
+        "-keystore",
+        "node.p12",
+        "-storepass",
+        PASSWORD,
+        "-rfc",
+        "-file",
+        "node.pem");
+    keytool(
+        dir,
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "node",
+        "-file",
+        "node.pem",
+        "-keystore",
+        "trust.p12",
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        PASSWORD);
     Files.writeString(dir.resolve("password"), PASSWORD + "\n", StandardCharsets.UTF_8);
     return dir;
   }
@@ -51,11 +89,39 @@ final class TlsFixtures {
   /** A new CA in {@code dir} ({@code ca.p12}, {@code ca.pem}). */
   static Path ca(Path dir, String name) throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    keytool(dir, "-genkeypair", "-alias", "ca", "-dname", "CN=" + name, "-keyalg", "RSA",
-        "-keysize", "2048", "-ext", "bc:c", "-validity", "2", "-keystore", "ca.p12",
-        "-storetype", "PKCS12", "-storepass", PASSWORD);
-    keytool(dir, "-exportcert", "-alias", "ca", "-keystore", "ca.p12", "-storepass", PASSWORD,
-        "-rfc", "-file", "ca.pem");
+    keytool(
+        dir,
+        "-genkeypair",
+        "-alias",
+        "ca",
+        "-dname",
+        "CN=" + name,
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-ext",
+        "bc:c",
+        "-validity",
+        "2",
+        "-keystore",
+        "ca.p12",
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        PASSWORD);
+    keytool(
+        dir,
+        "-exportcert",
+        "-alias",
+        "ca",
+        "-keystore",
+        "ca.p12",
+        "-storepass",
+        PASSWORD,
+        "-rfc",
+        "-file",
+        "ca.pem");
     return dir;
   }
 
@@ -63,21 +129,93 @@ final class TlsFixtures {
   static Path member(Path ca, Path dir, String name) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     String caPem = ca.resolve("ca.pem").toString();
-    keytool(dir, "-genkeypair", "-alias", "node", "-dname", "CN=" + name, "-keyalg", "RSA",
-        "-keysize", "2048", "-validity", "2", "-keystore", "node.p12", "-storetype", "PKCS12",
-        "-storepass", PASSWORD);
-    keytool(dir, "-certreq", "-alias", "node", "-keystore", "node.p12", "-storepass", PASSWORD,
-        "-file", "node.csr");
-    keytool(dir, "-gencert", "-alias", "ca", "-keystore", ca.resolve("ca.p12").toString(),
-        "-storepass", PASSWORD, "-infile", "node.csr", "-outfile", "node.pem", "-rfc",
-        "-ext", "ku:c=digitalSignature,keyEncipherment", "-ext", "eku=serverAuth,clientAuth",
-        "-validity", "2");
-    keytool(dir, "-importcert", "-noprompt", "-alias", "ca", "-file", caPem, "-keystore",
-        "node.p12", "-storepass", PASSWORD);
-    keytool(dir, "-importcert", "-alias", "node", "-file", "node.pem", "-keystore", "node.p12",
-        "-storepass", PASSWORD);
-    keytool(dir, "-importcert", "-noprompt", "-alias", "ca", "-file", caPem, "-keystore",
-        "trust.p12", "-storetype", "PKCS12", "-storepass", PASSWORD);
+    keytool(
+        dir,
+        "-genkeypair",
+        "-alias",
+        "node",
+        "-dname",
+        "CN=" + name,
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-validity",
+        "2",
+        "-keystore",
+        "node.p12",
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        PASSWORD);
+    keytool(
+        dir,
+        "-certreq",
+        "-alias",
+        "node",
+        "-keystore",
+        "node.p12",
+        "-storepass",
+        PASSWORD,
+        "-file",
+        "node.csr");
+    keytool(
+        dir,
+        "-gencert",
+        "-alias",
+        "ca",
+        "-keystore",
+        ca.resolve("ca.p12").toString(),
+        "-storepass",
+        PASSWORD,
+        "-infile",
+        "node.csr",
+        "-outfile",
+        "node.pem",
+        "-rfc",
+        "-ext",
+        "ku:c=digitalSignature,keyEncipherment",
+        "-ext",
+        "eku=serverAuth,clientAuth",
+        "-validity",
+        "2");
+    keytool(
+        dir,
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "ca",
+        "-file",
+        caPem,
+        "-keystore",
+        "node.p12",
+        "-storepass",
+        PASSWORD);
+    keytool(
+        dir,
+        "-importcert",
+        "-alias",
+        "node",
+        "-file",
+        "node.pem",
+        "-keystore",
+        "node.p12",
+        "-storepass",
+        PASSWORD);
+    keytool(
+        dir,
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "ca",
+        "-file",
+        caPem,
+        "-keystore",
+        "trust.p12",
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        PASSWORD);
     Files.writeString(dir.resolve("password"), PASSWORD + "\n", StandardCharsets.UTF_8);
     return dir;
   }

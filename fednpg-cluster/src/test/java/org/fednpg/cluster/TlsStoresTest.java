@@ -20,8 +20,9 @@ class TlsStoresTest {
   void aGoodFolderGivesMutualTlsOverTcp() throws Exception {
     Config c = TlsStores.config(TlsFixtures.shared().resolve("member"));
     assertThat(c.getString("pekko.remote.artery.transport")).isEqualTo("tls-tcp");
-    assertThat(c.getBoolean(
-        "pekko.remote.artery.ssl.config-ssl-engine.require-mutual-authentication")).isTrue();
+    assertThat(
+            c.getBoolean("pekko.remote.artery.ssl.config-ssl-engine.require-mutual-authentication"))
+        .isTrue();
     assertThat(c.getString("pekko.remote.artery.ssl.config-ssl-engine.key-store"))
         .endsWith(TlsStores.KEY_STORE);
   }

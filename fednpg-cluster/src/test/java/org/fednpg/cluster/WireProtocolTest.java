@@ -54,16 +54,17 @@ class WireProtocolTest {
     // Tables keep signed zero, subnormals, NaN and infinities exactly.
     double[] table = {0.1, -0.0, Double.MIN_VALUE, Double.NaN, Double.NEGATIVE_INFINITY, 1e308};
     LinkCounters counters = new LinkCounters(1, 2, 3, 4, 5);
-    List<ClusterMessage> messages = List.of(
-        new AgentCommand.StartAgent("r", 2, spec, 30, 1, new LinkFaults(0.1, 5, 100, 42), true,
-            "ab12cd", ref),
-        new AgentCommand.Exchange("r", 1, 7, 1, table),
-        new AgentCommand.Ack("r", 1, 7, 1),
-        new AgentCommand.StopAgent("r"),
-        new CoordinatorEvent.AgentReport("r", 1, "127.0.0.1:2552", 3, table, 9, counters),
-        new CoordinatorEvent.AgentReport("r", 1, "127.0.0.1:2552", 4, null, 9, counters),
-        new CoordinatorEvent.AgentFinished("r", 1),
-        new CoordinatorEvent.AgentFailed("r", 1, "127.0.0.1:2552", 3, "boom"));
+    List<ClusterMessage> messages =
+        List.of(
+            new AgentCommand.StartAgent(
+                "r", 2, spec, 30, 1, new LinkFaults(0.1, 5, 100, 42), true, "ab12cd", ref),
+            new AgentCommand.Exchange("r", 1, 7, 1, table),
+            new AgentCommand.Ack("r", 1, 7, 1),
+            new AgentCommand.StopAgent("r"),
+            new CoordinatorEvent.AgentReport("r", 1, "127.0.0.1:2552", 3, table, 9, counters),
+            new CoordinatorEvent.AgentReport("r", 1, "127.0.0.1:2552", 4, null, 9, counters),
+            new CoordinatorEvent.AgentFinished("r", 1),
+            new CoordinatorEvent.AgentFailed("r", 1, "127.0.0.1:2552", 3, "boom"));
     Serialization serialization = SerializationExtension.get(Adapter.toClassic(node.system()));
     for (ClusterMessage m : messages) {
       Serializer s = serialization.findSerializerFor(m);
@@ -74,7 +75,8 @@ class WireProtocolTest {
       Object back = serialization.deserialize(bytes, s.identifier(), manifest).get();
       assertThat(back).isInstanceOf(m.getClass());
       // Double.compare: NaN equals NaN, -0.0 differs from 0.0, otherwise exact equality.
-      assertThat(back).usingRecursiveComparison()
+      assertThat(back)
+          .usingRecursiveComparison()
           .withComparatorForType(Double::compare, Double.class)
           .isEqualTo(m);
     }
@@ -82,12 +84,15 @@ class WireProtocolTest {
 
   @Test
   void runSpecKeepsParameterTypesAndValues() {
-    RunRequest request = new RunRequest(11, null,
-        ComponentSpec.of("gridworld", "size", 5L, "agents", 3, "path", "RRRRDDDD"),
-        null,
-        null,
-        ComponentSpec.of("fednpg", "eta", 0.1, "tau", 1.0 / 3, "tracking", true),
-        Path.of("some", "folder"));
+    RunRequest request =
+        new RunRequest(
+            11,
+            null,
+            ComponentSpec.of("gridworld", "size", 5L, "agents", 3, "path", "RRRRDDDD"),
+            null,
+            null,
+            ComponentSpec.of("fednpg", "eta", 0.1, "tau", 1.0 / 3, "tracking", true),
+            Path.of("some", "folder"));
     RunRequest back = RunSpec.of(request).toRequest();
     assertThat(back.seed()).isEqualTo(11);
     assertThat(back.gamma()).isNull();

@@ -23,8 +23,8 @@ public final class DenseEvaluator implements PolicyEvaluator {
 
   @Override
   public QEstimate evaluate(EvaluationRequest request) {
-    return QEstimate.of(mdp.states(), mdp.actions(),
-        q(mdp, request.reward(), request.policy(), request.tau()), 0);
+    return QEstimate.of(
+        mdp.states(), mdp.actions(), q(mdp, request.reward(), request.policy(), request.tau()), 0);
   }
 
   /** Q_τ^π by a dense solve. */

@@ -26,27 +26,48 @@ public final class Harness {
   /** Builds the algorithm with the dense evaluator. */
   public static Algorithm build(
       AlgorithmProvider provider, MultiTaskMdp mdp, Topology topology, double eta, double tau) {
-    Parameters p = Parameters.resolve("algorithm", provider.parameters(),
-        java.util.Map.of("eta", eta, "tau", tau), java.nio.file.Path.of("."));
-    return provider.create(p, new AlgorithmContext(mdp, new KernelSampler(mdp), topology,
-        new DenseEvaluator(mdp), RandomSource.of(1), null));
+    Parameters p =
+        Parameters.resolve(
+            "algorithm",
+            provider.parameters(),
+            java.util.Map.of("eta", eta, "tau", tau),
+            java.nio.file.Path.of("."));
+    return provider.create(
+        p,
+        new AlgorithmContext(
+            mdp,
+            new KernelSampler(mdp),
+            topology,
+            new DenseEvaluator(mdp),
+            RandomSource.of(1),
+            null));
   }
 
   /** Runs and returns every metrics row; {@code afterEach} sees the algorithm after each row. */
   public static List<IterationMetrics> run(
-      Algorithm algorithm, MultiTaskMdp mdp, Topology topology, int iterations, double tau,
-      int threads, Consumer<IterationMetrics> afterEach) {
-    MetricsCalculator metrics = new MetricsCalculator(
-        mdp, new DenseEvaluator(mdp), tau, ValueIteration.solve(mdp, tau));
+      Algorithm algorithm,
+      MultiTaskMdp mdp,
+      Topology topology,
+      int iterations,
+      double tau,
+      int threads,
+      Consumer<IterationMetrics> afterEach) {
+    MetricsCalculator metrics =
+        new MetricsCalculator(mdp, new DenseEvaluator(mdp), tau, ValueIteration.solve(mdp, tau));
     List<IterationMetrics> rows = new ArrayList<>();
-    new InProcessRuntime().run(algorithm, topology, metrics,
-        new RunOptions(iterations, 1, threads), new RunListener() {
-          @Override
-          public void onIteration(IterationMetrics m) {
-            rows.add(m);
-            afterEach.accept(m);
-          }
-        });
+    new InProcessRuntime()
+        .run(
+            algorithm,
+            topology,
+            metrics,
+            new RunOptions(iterations, 1, threads),
+            new RunListener() {
+              @Override
+              public void onIteration(IterationMetrics m) {
+                rows.add(m);
+                afterEach.accept(m);
+              }
+            });
     return rows;
   }
 }

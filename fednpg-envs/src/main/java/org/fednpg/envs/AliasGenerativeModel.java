@@ -8,8 +8,8 @@ import org.fednpg.api.model.TransitionKernel;
 /**
  * A generative model with O(1) draws: one alias table (Walker 1977, built with Vose's 1991 stable
  * method) per (s, a) row of the kernel, and one for ρ. Each draw uses one uniform integer to pick a
- * column and one uniform double to choose between the column's own entry and its alias. The
- * tables cost one double and one int per stored transition.
+ * column and one uniform double to choose between the column's own entry and its alias. The tables
+ * cost one double and one int per stored transition.
  */
 public final class AliasGenerativeModel implements GenerativeModel {
 
@@ -48,8 +48,8 @@ public final class AliasGenerativeModel implements GenerativeModel {
   }
 
   /**
-   * Vose's method on {@code p[lo..lo+n)}; aliases are absolute indices into {@code p}. Columns
-   * left over by rounding keep themselves with probability 1.
+   * Vose's method on {@code p[lo..lo+n)}; aliases are absolute indices into {@code p}. Columns left
+   * over by rounding keep themselves with probability 1.
    */
   private static void build(double[] p, int lo, int n, double[] keep, int[] alias, int[] work) {
     double sum = 0;

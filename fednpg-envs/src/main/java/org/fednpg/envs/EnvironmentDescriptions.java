@@ -4,7 +4,9 @@ import java.util.Locale;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.model.RewardTable;
 
-/** Text pieces shared by the environments' {@code describe()}: sizes and per-agent reward ranges. */
+/**
+ * Text pieces shared by the environments' {@code describe()}: sizes and per-agent reward ranges.
+ */
 public final class EnvironmentDescriptions {
 
   private EnvironmentDescriptions() {}
@@ -15,10 +17,19 @@ public final class EnvironmentDescriptions {
    */
   public static String summary(MultiTaskMdp mdp) {
     StringBuilder b = new StringBuilder();
-    b.append(mdp.name()).append(": ").append(mdp.states()).append(" states, ")
-        .append(mdp.actions()).append(" actions, ").append(mdp.agents())
-        .append(mdp.agents() == 1 ? " agent" : " agents").append(", gamma ").append(mdp.gamma())
-        .append(", ").append(mdp.kernel().nonZeros()).append(" transitions\n");
+    b.append(mdp.name())
+        .append(": ")
+        .append(mdp.states())
+        .append(" states, ")
+        .append(mdp.actions())
+        .append(" actions, ")
+        .append(mdp.agents())
+        .append(mdp.agents() == 1 ? " agent" : " agents")
+        .append(", gamma ")
+        .append(mdp.gamma())
+        .append(", ")
+        .append(mdp.kernel().nonZeros())
+        .append(" transitions\n");
     int support = 0;
     for (int s = 0; s < mdp.states(); s++) {
       if (mdp.initial(s) > 0) {
@@ -52,11 +63,13 @@ public final class EnvironmentDescriptions {
         nonZero++;
       }
     }
-    return String.format(Locale.ROOT, "in [%s, %s], %d non-zero (s,a) pairs",
-        fmt(r.min()), fmt(r.max()), nonZero);
+    return String.format(
+        Locale.ROOT, "in [%s, %s], %d non-zero (s,a) pairs", fmt(r.min()), fmt(r.max()), nonZero);
   }
 
   private static String fmt(double x) {
-    return String.format(Locale.ROOT, "%.6g", x).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
+    return String.format(Locale.ROOT, "%.6g", x)
+        .replaceAll("\\.?0+$", "")
+        .replaceAll("\\.?0+e", "e");
   }
 }

@@ -12,8 +12,8 @@ public final class EnvironmentParameters {
 
   /** The {@code gamma} parameter with the given default. */
   public static ParameterSpec gammaSpec(double defaultGamma) {
-    return ParameterSpec.optional("gamma", ParameterType.NUMBER, defaultGamma,
-        "discount factor in [0, 1)");
+    return ParameterSpec.optional(
+        "gamma", ParameterType.NUMBER, defaultGamma, "discount factor in [0, 1)");
   }
 
   /** The {@code gamma} parameter, checked to lie in [0, 1). */

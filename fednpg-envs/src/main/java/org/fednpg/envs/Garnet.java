@@ -39,8 +39,14 @@ public final class Garnet {
    *
    * @throws InvalidInputException naming the parameter at fault
    */
-  public static TabularEnvironment create(int states, int actions, int branching, int agents,
-      String rewardModel, double gamma, RandomSource random) {
+  public static TabularEnvironment create(
+      int states,
+      int actions,
+      int branching,
+      int agents,
+      String rewardModel,
+      double gamma,
+      RandomSource random) {
     if (states < 1) {
       throw new InvalidInputException("parameter 'states' must be >= 1, got " + states);
     }
@@ -48,15 +54,15 @@ public final class Garnet {
       throw new InvalidInputException("parameter 'actions' must be >= 1, got " + actions);
     }
     if (branching < 1 || branching > states) {
-      throw new InvalidInputException("parameter 'branching' must be in [1, states = " + states
-          + "], got " + branching);
+      throw new InvalidInputException(
+          "parameter 'branching' must be in [1, states = " + states + "], got " + branching);
     }
     if (agents < 1) {
       throw new InvalidInputException("parameter 'agents' must be >= 1, got " + agents);
     }
     if (!REWARD_MODELS.contains(rewardModel)) {
-      throw new InvalidInputException("parameter 'rewards' must be one of " + REWARD_MODELS
-          + ", got '" + rewardModel + "'");
+      throw new InvalidInputException(
+          "parameter 'rewards' must be one of " + REWARD_MODELS + ", got '" + rewardModel + "'");
     }
     SplittableRandom rng = random.child("kernel").random();
     TransitionKernel.Builder kb = TransitionKernel.builder(states, actions);
@@ -109,10 +115,19 @@ public final class Garnet {
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("rewards", rewardModel);
     info.put("branching", branching);
-    String text = EnvironmentDescriptions.summary(mdp) + "Garnet(" + states + ", " + actions
-        + ", " + branching + "): each (s,a) has exactly " + branching
-        + " next states with uniform-simplex probabilities; reward model '" + rewardModel
-        + "' (i.i.d. uniform [0,1] per agent); initial distribution uniform\n";
+    String text =
+        EnvironmentDescriptions.summary(mdp)
+            + "Garnet("
+            + states
+            + ", "
+            + actions
+            + ", "
+            + branching
+            + "): each (s,a) has exactly "
+            + branching
+            + " next states with uniform-simplex probabilities; reward model '"
+            + rewardModel
+            + "' (i.i.d. uniform [0,1] per agent); initial distribution uniform\n";
     return new TabularEnvironment(mdp, text, info);
   }
 }

@@ -26,11 +26,14 @@ public final class GarnetProvider implements EnvironmentProvider {
     return List.of(
         ParameterSpec.optional("states", ParameterType.INTEGER, 30L, "number of states |S| >= 1"),
         ParameterSpec.optional("actions", ParameterType.INTEGER, 4L, "number of actions |A| >= 1"),
-        ParameterSpec.optional("branching", ParameterType.INTEGER, 5L,
-            "next states per (s,a), 1 <= b <= states"),
+        ParameterSpec.optional(
+            "branching", ParameterType.INTEGER, 5L, "next states per (s,a), 1 <= b <= states"),
         ParameterSpec.optional("agents", ParameterType.INTEGER, 1L, "number of agents N >= 1"),
-        ParameterSpec.choice("rewards", "uniform",
-            "reward model: uniform = i.i.d. uniform [0,1] per agent and (s,a)", "uniform"),
+        ParameterSpec.choice(
+            "rewards",
+            "uniform",
+            "reward model: uniform = i.i.d. uniform [0,1] per agent and (s,a)",
+            "uniform"),
         EnvironmentParameters.gammaSpec(0.9));
   }
 
@@ -45,7 +48,8 @@ public final class GarnetProvider implements EnvironmentProvider {
     int agents = parameters.intInRange("agents", 1, Integer.MAX_VALUE);
     double gamma = EnvironmentParameters.gamma(parameters);
     String rewards = parameters.getString("rewards");
-    return EnvironmentParameters.named(parameters, () -> Garnet.create(
-        states, actions, branching, agents, rewards, gamma, context.random()));
+    return EnvironmentParameters.named(
+        parameters,
+        () -> Garnet.create(states, actions, branching, agents, rewards, gamma, context.random()));
   }
 }

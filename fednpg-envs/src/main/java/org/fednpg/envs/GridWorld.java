@@ -17,14 +17,15 @@ import org.fednpg.api.model.TransitionKernel;
  * (0, 0) with ρ a point mass, goal (K−1, K−1). Actions 0 = RIGHT, 1 = DOWN, deterministic; a move
  * off the grid stays; the goal is absorbing. A monotone path of 2K−2 moves joins start and goal;
  * the 2K−2 cells it enters (goal included, start excluded) are cut into N contiguous segments in
- * path order, as equal as possible, earlier segments one cell longer (empty when N > 2K−2). Agent
- * n earns 1 for a move into a different cell of segment n, else 0; hence V*(start) = (1/N)
+ * path order, as equal as possible, earlier segments one cell longer (empty when N > 2K−2). Agent n
+ * earns 1 for a move into a different cell of segment n, else 0; hence V*(start) = (1/N)
  * Σ_{k=0}^{2K−3} γ^k, reached by following the path.
  */
 public final class GridWorld extends TabularEnvironment {
 
   /** Action RIGHT (column + 1). */
   public static final int RIGHT = 0;
+
   /** Action DOWN (row + 1). */
   public static final int DOWN = 1;
 
@@ -37,8 +38,8 @@ public final class GridWorld extends TabularEnvironment {
    * @param segments the agent (segment) owning each entry of {@code cells}
    * @param agents N
    */
-  public record Layout(int size, String path, List<Integer> cells, List<Integer> segments,
-      int agents) {
+  public record Layout(
+      int size, String path, List<Integer> cells, List<Integer> segments, int agents) {
 
     public Layout {
       cells = List.copyOf(cells);
@@ -153,14 +154,15 @@ public final class GridWorld extends TabularEnvironment {
     }
     double[] rho = new double[states];
     rho[0] = 1.0;
-    MultiTaskMdp mdp = MultiTaskMdp.of(
-        "gridworld-" + size + "x" + size + "-n" + agents, kb.build(), gamma, rho, tables);
+    MultiTaskMdp mdp =
+        MultiTaskMdp.of(
+            "gridworld-" + size + "x" + size + "-n" + agents, kb.build(), gamma, rho, tables);
     return new GridWorld(mdp, new Layout(size, path, cellList, segList, agents));
   }
 
   /**
-   * A monotone path drawn uniformly among the C(2K−2, K−1) of them: the K−1 positions of the
-   * {@code D} moves form a uniform random subset (selection sampling, Knuth's Algorithm S).
+   * A monotone path drawn uniformly among the C(2K−2, K−1) of them: the K−1 positions of the {@code
+   * D} moves form a uniform random subset (selection sampling, Knuth's Algorithm S).
    */
   public static String randomPath(int size, SplittableRandom random) {
     checkSize(size);
@@ -188,8 +190,16 @@ public final class GridWorld extends TabularEnvironment {
   private static void checkPath(int size, String path) {
     int moves = 2 * size - 2;
     if (path.length() != moves) {
-      throw new InvalidInputException("parameter 'path' must have 2K-2 = " + moves
-          + " letters R/D for size " + size + ", got " + path.length() + " ('" + path + "')");
+      throw new InvalidInputException(
+          "parameter 'path' must have 2K-2 = "
+              + moves
+              + " letters R/D for size "
+              + size
+              + ", got "
+              + path.length()
+              + " ('"
+              + path
+              + "')");
     }
     int downs = 0;
     for (int i = 0; i < moves; i++) {
@@ -197,13 +207,27 @@ public final class GridWorld extends TabularEnvironment {
       if (ch == 'D') {
         downs++;
       } else if (ch != 'R') {
-        throw new InvalidInputException("parameter 'path' may only contain R and D, found '" + ch
-            + "' at position " + i + " in '" + path + "'");
+        throw new InvalidInputException(
+            "parameter 'path' may only contain R and D, found '"
+                + ch
+                + "' at position "
+                + i
+                + " in '"
+                + path
+                + "'");
       }
     }
     if (downs != size - 1) {
-      throw new InvalidInputException("parameter 'path' must have " + (size - 1)
-          + " R and " + (size - 1) + " D to reach the goal, got " + downs + " D in '" + path + "'");
+      throw new InvalidInputException(
+          "parameter 'path' must have "
+              + (size - 1)
+              + " R and "
+              + (size - 1)
+              + " D to reach the goal, got "
+              + downs
+              + " D in '"
+              + path
+              + "'");
     }
   }
 
@@ -235,13 +259,17 @@ public final class GridWorld extends TabularEnvironment {
       if (seg.isEmpty()) {
         b.append("empty");
       } else {
-        b.append(seg.size()).append(seg.size() == 1 ? " cell, " : " cells, ")
-            .append(cell(k, seg.get(0))).append(" .. ").append(cell(k, seg.get(seg.size() - 1)));
+        b.append(seg.size())
+            .append(seg.size() == 1 ? " cell, " : " cells, ")
+            .append(cell(k, seg.get(0)))
+            .append(" .. ")
+            .append(cell(k, seg.get(seg.size() - 1)));
       }
       b.append('\n');
     }
-    b.append("map (S start, G goal in segment ").append(layout.segments().get(
-        layout.segments().size() - 1)).append(", numbers = agent owning the path cell):\n");
+    b.append("map (S start, G goal in segment ")
+        .append(layout.segments().get(layout.segments().size() - 1))
+        .append(", numbers = agent owning the path cell):\n");
     for (int r = 0; r < k; r++) {
       for (int c = 0; c < k; c++) {
         String m = mark[r * k + c] == null ? "." : mark[r * k + c];

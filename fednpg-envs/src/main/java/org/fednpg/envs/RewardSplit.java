@@ -13,17 +13,17 @@ import org.fednpg.api.model.RewardTable;
 
 /**
  * How a single-task benchmark's reward r becomes N private rewards r_1..r_N (SPEC §6, "multi-task
- * versions split or perturb the reward across agents by a named, seeded rule"). These rules are
- * our choice, not the paper's. All three keep the averaged reward r̄ = (1/N) Σ_n r_n equal to r
- * (up to floating-point rounding), so the global optimum and the published optimal values of
- * the benchmark are unchanged:
+ * versions split or perturb the reward across agents by a named, seeded rule"). These rules are our
+ * choice, not the paper's. All three keep the averaged reward r̄ = (1/N) Σ_n r_n equal to r (up to
+ * floating-point rounding), so the global optimum and the published optimal values of the benchmark
+ * are unchanged:
  *
  * <ul>
  *   <li>{@code identical}: r_n = r for every agent.
  *   <li>{@code partition}: the rewarded pairs (s, a) with r(s, a) ≠ 0, in order of s·|A| + a, are
  *       shuffled with the seed and dealt round-robin to agents 0, 1, …, N−1 (so counts differ by at
- *       most one); agent n gets r_n(s, a) = N·r(s, a) on its own pairs and 0 elsewhere. Each
- *       agent sees only part of the task; rewards are scaled by N so that r̄ = r.
+ *       most one); agent n gets r_n(s, a) = N·r(s, a) on its own pairs and 0 elsewhere. Each agent
+ *       sees only part of the task; rewards are scaled by N so that r̄ = r.
  *   <li>{@code perturb}: r_n(s, a) = r(s, a) + ε·(ξ_n(s, a) − (1/N) Σ_m ξ_m(s, a)) with ξ i.i.d.
  *       uniform on [−1, 1] from the seed and ε = {@code noise}. The noise is centred across agents,
  *       so r̄ = r and |r_n − r| ≤ 2ε; with N = 1 it is zero.
@@ -60,12 +60,19 @@ public enum RewardSplit {
   public static List<ParameterSpec> parameters() {
     return List.of(
         ParameterSpec.optional("agents", ParameterType.INTEGER, 1L, "number of agents N >= 1"),
-        ParameterSpec.choice("split", "identical",
+        ParameterSpec.choice(
+            "split",
+            "identical",
             "how the reward is shared among agents (r̄ = r for every rule): identical = every agent"
                 + " gets r; partition = rewarded (s,a) pairs dealt among agents from the seed, each"
                 + " scaled by N; perturb = r plus seeded noise centred across agents",
-            "identical", "partition", "perturb"),
-        ParameterSpec.optional("noise", ParameterType.NUMBER, DEFAULT_NOISE,
+            "identical",
+            "partition",
+            "perturb"),
+        ParameterSpec.optional(
+            "noise",
+            ParameterType.NUMBER,
+            DEFAULT_NOISE,
             "noise size ε >= 0 for split=perturb (uniform in [-ε, ε] before centring)"));
   }
 
@@ -102,50 +109,52 @@ public enum RewardSplit {
           out.add(base);
         }
         return out;
-      case PARTITION: {
-        int[] pairs = new int[r.length];
-        int count = 0;
-        for (int sa = 0; sa < r.length; sa++) {
-          if (r[sa] != 0) {
-            pairs[count++] = sa;
-          }
-        }
-        for (int i = count - 1; i > 0; i--) {
-          int j = rng.nextInt(i + 1);
-          int t = pairs[i];
-          pairs[i] = pairs[j];
-          pairs[j] = t;
-        }
-        double[][] tables = new double[agents][r.length];
-        for (int i = 0; i < count; i++) {
-          tables[i % agents][pairs[i]] = agents * r[pairs[i]];
-        }
-        for (double[] t : tables) {
-          out.add(RewardTable.of(states, actions, t));
-        }
-        return out;
-      }
-      case PERTURB: {
-        if (!(noise >= 0) || Double.isInfinite(noise)) {
-          throw new InvalidInputException("noise must be finite and >= 0, got " + noise);
-        }
-        double[][] xi = new double[agents][r.length];
-        double[] mean = new double[r.length];
-        for (int n = 0; n < agents; n++) {
+      case PARTITION:
+        {
+          int[] pairs = new int[r.length];
+          int count = 0;
           for (int sa = 0; sa < r.length; sa++) {
-            xi[n][sa] = 2 * rng.nextDouble() - 1;
-            mean[sa] += xi[n][sa] / agents;
+            if (r[sa] != 0) {
+              pairs[count++] = sa;
+            }
           }
-        }
-        for (int n = 0; n < agents; n++) {
-          double[] t = new double[r.length];
-          for (int sa = 0; sa < r.length; sa++) {
-            t[sa] = r[sa] + noise * (xi[n][sa] - mean[sa]);
+          for (int i = count - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = pairs[i];
+            pairs[i] = pairs[j];
+            pairs[j] = t;
           }
-          out.add(RewardTable.of(states, actions, t));
+          double[][] tables = new double[agents][r.length];
+          for (int i = 0; i < count; i++) {
+            tables[i % agents][pairs[i]] = agents * r[pairs[i]];
+          }
+          for (double[] t : tables) {
+            out.add(RewardTable.of(states, actions, t));
+          }
+          return out;
         }
-        return out;
-      }
+      case PERTURB:
+        {
+          if (!(noise >= 0) || Double.isInfinite(noise)) {
+            throw new InvalidInputException("noise must be finite and >= 0, got " + noise);
+          }
+          double[][] xi = new double[agents][r.length];
+          double[] mean = new double[r.length];
+          for (int n = 0; n < agents; n++) {
+            for (int sa = 0; sa < r.length; sa++) {
+              xi[n][sa] = 2 * rng.nextDouble() - 1;
+              mean[sa] += xi[n][sa] / agents;
+            }
+          }
+          for (int n = 0; n < agents; n++) {
+            double[] t = new double[r.length];
+            for (int sa = 0; sa < r.length; sa++) {
+              t[sa] = r[sa] + noise * (xi[n][sa] - mean[sa]);
+            }
+            out.add(RewardTable.of(states, actions, t));
+          }
+          return out;
+        }
       default:
         throw new IllegalStateException("unhandled split " + this);
     }

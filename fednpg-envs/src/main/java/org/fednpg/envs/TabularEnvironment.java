@@ -23,7 +23,8 @@ public class TabularEnvironment implements Environment {
    * @param description text returned by {@link #describe()}
    * @param manifestInfo facts for the run manifest (copied, order kept)
    */
-  public TabularEnvironment(MultiTaskMdp mdp, String description, Map<String, Object> manifestInfo) {
+  public TabularEnvironment(
+      MultiTaskMdp mdp, String description, Map<String, Object> manifestInfo) {
     this.mdp = mdp;
     this.description = description;
     this.manifestInfo = Collections.unmodifiableMap(new LinkedHashMap<>(manifestInfo));

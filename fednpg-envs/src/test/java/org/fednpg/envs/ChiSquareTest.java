@@ -20,7 +20,8 @@ class ChiSquareTest {
           term *= (x / 2) / (i + 1);
         }
         double expected = Math.exp(-x / 2) * sum;
-        assertThat(ChiSquare.survival(x, 2 * k)).as("df %d x %s", 2 * k, x)
+        assertThat(ChiSquare.survival(x, 2 * k))
+            .as("df %d x %s", 2 * k, x)
             .isCloseTo(expected, within(Tolerances.EXACT));
       }
     }

@@ -49,13 +49,14 @@ class GarnetProviderTest {
       assertThat(mdp.initial(s)).isCloseTo(1.0 / 40, within(Tolerances.EXACT));
     }
     assertThat(TestSupport.create(provider(), GARNET, 8).manifestInfo())
-        .containsEntry("rewards", "uniform").containsEntry("branching", 6);
+        .containsEntry("rewards", "uniform")
+        .containsEntry("branching", 6);
   }
 
   @Test
   void fullBranchingUsesEveryState() {
-    MultiTaskMdp mdp = TestSupport.create(provider(),
-        Map.of("states", 5, "actions", 2, "branching", 5), 3).mdp();
+    MultiTaskMdp mdp =
+        TestSupport.create(provider(), Map.of("states", 5, "actions", 2, "branching", 5), 3).mdp();
     assertThat(mdp.kernel().nonZeros()).isEqualTo(5 * 2 * 5);
   }
 
@@ -72,15 +73,18 @@ class GarnetProviderTest {
 
   @Test
   void badParametersNameTheParameter() {
-    assertThatThrownBy(() -> TestSupport.create(provider(),
-        Map.of("states", 4, "branching", 5), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'branching'");
+    assertThatThrownBy(() -> TestSupport.create(provider(), Map.of("states", 4, "branching", 5), 1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'branching'");
     assertThatThrownBy(() -> TestSupport.create(provider(), Map.of("agents", 0), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'agents'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'agents'");
     assertThatThrownBy(() -> TestSupport.create(provider(), Map.of("states", 0), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'states'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'states'");
     assertThatThrownBy(() -> TestSupport.create(provider(), Map.of("rewards", "gaussian"), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'rewards'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'rewards'");
   }
 
   @Test
@@ -100,8 +104,11 @@ class GarnetProviderTest {
     long below = 0;
     long total = 0;
     for (int seed = 0; seed < 300; seed++) {
-      TransitionKernel k = TestSupport.create(provider(),
-          Map.of("states", states, "actions", actions, "branching", b), seed).mdp().kernel();
+      TransitionKernel k =
+          TestSupport.create(
+                  provider(), Map.of("states", states, "actions", actions, "branching", b), seed)
+              .mdp()
+              .kernel();
       for (int s = 0; s < states; s++) {
         for (int a = 0; a < actions; a++) {
           for (int e = k.rowStart(s, a); e < k.rowEnd(s, a); e++) {
@@ -119,9 +126,9 @@ class GarnetProviderTest {
         .isGreaterThan(1e-6);
     double pAbove = Math.pow(0.5, b - 1);
     double pBelow = 1 - Math.pow(0.9, b - 1);
-    assertThat((double) above / total).isCloseTo(pAbove,
-        within(6 * Math.sqrt(pAbove * (1 - pAbove) / total)));
-    assertThat((double) below / total).isCloseTo(pBelow,
-        within(6 * Math.sqrt(pBelow * (1 - pBelow) / total)));
+    assertThat((double) above / total)
+        .isCloseTo(pAbove, within(6 * Math.sqrt(pAbove * (1 - pAbove) / total)));
+    assertThat((double) below / total)
+        .isCloseTo(pBelow, within(6 * Math.sqrt(pBelow * (1 - pBelow) / total)));
   }
 }

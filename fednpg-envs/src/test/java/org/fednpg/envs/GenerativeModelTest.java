@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Next-state and initial-state frequencies of both samplers match P and ρ by Pearson's chi-square
- * test. Each check rejects when its p-value is below {@link #ALPHA}; the test makes 3·ROWS + 2 =
- * 26 checks per sampler, so a correct sampler fails a given seed with probability ≤ 26·ALPHA =
- * 2.6e-5. The seeds are fixed, so the outcome is reproducible.
+ * test. Each check rejects when its p-value is below {@link #ALPHA}; the test makes 3·ROWS + 2 = 26
+ * checks per sampler, so a correct sampler fails a given seed with probability ≤ 26·ALPHA = 2.6e-5.
+ * The seeds are fixed, so the outcome is reproducible.
  */
 class GenerativeModelTest {
 
@@ -25,20 +25,26 @@ class GenerativeModelTest {
   private static final int DRAWS = 20_000;
 
   private static GenerativeModel sampler(String kind, MultiTaskMdp mdp) {
-    Map<String, Function<MultiTaskMdp, GenerativeModel>> kinds = Map.of(
-        "alias", AliasGenerativeModel::new, "bisection", KernelSampler::new);
+    Map<String, Function<MultiTaskMdp, GenerativeModel>> kinds =
+        Map.of("alias", AliasGenerativeModel::new, "bisection", KernelSampler::new);
     return kinds.get(kind).apply(mdp);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"alias", "bisection"})
   void nextStateFrequenciesMatchTheKernel(String kind) {
-    MultiTaskMdp garnet = TestSupport.create(new GarnetProvider(),
-        Map.of("states", 21, "actions", 2, "branching", 5), 4).mdp();
-    MultiTaskMdp lake = TestSupport.create(new org.fednpg.envs.classic.FrozenLakeProvider(),
-        Map.of("map", "8x8"), 4).mdp();
-    MultiTaskMdp dense = TestSupport.create(new GarnetProvider(),
-        Map.of("states", 40, "actions", 1, "branching", 40), 9).mdp();
+    MultiTaskMdp garnet =
+        TestSupport.create(
+                new GarnetProvider(), Map.of("states", 21, "actions", 2, "branching", 5), 4)
+            .mdp();
+    MultiTaskMdp lake =
+        TestSupport.create(
+                new org.fednpg.envs.classic.FrozenLakeProvider(), Map.of("map", "8x8"), 4)
+            .mdp();
+    MultiTaskMdp dense =
+        TestSupport.create(
+                new GarnetProvider(), Map.of("states", 40, "actions", 1, "branching", 40), 9)
+            .mdp();
     SplittableRandom rng = new SplittableRandom(20240601L + kind.hashCode());
     for (MultiTaskMdp mdp : new MultiTaskMdp[] {garnet, lake, dense}) {
       GenerativeModel model = sampler(kind, mdp);
@@ -71,8 +77,10 @@ class GenerativeModelTest {
       }
     }
     checkInitial(kind, garnet, rng);
-    checkInitial(kind, TestSupport.create(new org.fednpg.envs.classic.TaxiProvider(),
-        Map.of(), 1).mdp(), rng);
+    checkInitial(
+        kind,
+        TestSupport.create(new org.fednpg.envs.classic.TaxiProvider(), Map.of(), 1).mdp(),
+        rng);
   }
 
   private static void checkInitial(String kind, MultiTaskMdp mdp, SplittableRandom rng) {
@@ -105,8 +113,10 @@ class GenerativeModelTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3})
   void theChiSquareCheckRejectsAWrongSampler(int seed) {
-    MultiTaskMdp garnet = TestSupport.create(new GarnetProvider(),
-        Map.of("states", 21, "actions", 2, "branching", 5), seed).mdp();
+    MultiTaskMdp garnet =
+        TestSupport.create(
+                new GarnetProvider(), Map.of("states", 21, "actions", 2, "branching", 5), seed)
+            .mdp();
     TransitionKernel k = garnet.kernel();
     int lo = k.rowStart(0, 0);
     long[] observed = new long[5];

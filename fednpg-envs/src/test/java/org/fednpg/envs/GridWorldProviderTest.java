@@ -57,8 +57,11 @@ class GridWorldProviderTest {
   void segmentsPartitionTheEnteredPathCellsContiguouslyAndAsEqualAsPossible(int size, int agents) {
     GridWorld.Layout layout = grid(Map.of("size", size, "agents", agents), 5).layout();
     int moves = 2 * size - 2;
-    assertThat(layout.cells()).hasSize(moves).doesNotContain(0)
-        .endsWith(size * size - 1).doesNotHaveDuplicates();
+    assertThat(layout.cells())
+        .hasSize(moves)
+        .doesNotContain(0)
+        .endsWith(size * size - 1)
+        .doesNotHaveDuplicates();
     List<Integer> concatenated = new ArrayList<>();
     for (int n = 0; n < agents; n++) {
       List<Integer> seg = layout.segmentCells(n);
@@ -146,18 +149,24 @@ class GridWorldProviderTest {
   @Test
   void badParametersNameTheParameter() {
     assertThatThrownBy(() -> grid(Map.of("size", 1), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'size'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'size'");
     assertThatThrownBy(() -> grid(Map.of("agents", 0), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'agents'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'agents'");
     assertThatThrownBy(() -> grid(Map.of("size", 3, "path", "RRDX"), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'path'")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'path'")
         .hasMessageContaining("'X'");
     assertThatThrownBy(() -> grid(Map.of("size", 3, "path", "RRD"), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'path'")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'path'")
         .hasMessageContaining("4");
     assertThatThrownBy(() -> grid(Map.of("size", 3, "path", "RRRD"), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'path'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'path'");
     assertThatThrownBy(() -> grid(Map.of("gamma", 1.0), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'gamma'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'gamma'");
   }
 }

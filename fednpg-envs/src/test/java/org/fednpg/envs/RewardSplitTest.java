@@ -72,8 +72,10 @@ class RewardSplitTest {
       assertThat(RewardSplit.byName(r.label())).isEqualTo(r);
     }
     assertThatThrownBy(() -> RewardSplit.byName("shuffle"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("shuffle");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("shuffle");
     assertThatThrownBy(() -> RewardSplit.PERTURB.split(BASE, 2, -1, SEED))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("noise");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("noise");
   }
 }

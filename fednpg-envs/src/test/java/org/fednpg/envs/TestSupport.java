@@ -24,13 +24,14 @@ public final class TestSupport {
 
   /** Builds an environment with the given raw parameters and master seed. */
   public static Environment create(EnvironmentProvider provider, Map<String, ?> raw, long seed) {
-    return provider.create(parameters(provider, raw, Path.of(".")),
+    return provider.create(
+        parameters(provider, raw, Path.of(".")),
         new EnvironmentContext(RandomSource.of(seed).child("environment")));
   }
 
   /**
-   * Discounted value iteration V ← max_a [r + γ P V] from V = 0 until ‖ΔV‖_∞ < 1e-13 (written
-   * here, independent of the core oracle).
+   * Discounted value iteration V ← max_a [r + γ P V] from V = 0 until ‖ΔV‖_∞ < 1e-13 (written here,
+   * independent of the core oracle).
    */
   public static double[] valueIteration(MultiTaskMdp mdp, RewardTable r) {
     TransitionKernel k = mdp.kernel();

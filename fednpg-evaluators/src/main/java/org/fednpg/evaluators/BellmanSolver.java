@@ -11,48 +11,48 @@ import org.fednpg.api.model.RewardTable;
 import org.fednpg.api.model.TransitionKernel;
 
 /**
- * Exact (soft) policy evaluation on one transition kernel: solves
- * (I − γP_π) V = r_π − τ Σ_a π log π with P_π(s, s') = Σ_a π(a|s) P(s'|s, a), then
- * Q = r + γ P V (SPEC §4).
+ * Exact (soft) policy evaluation on one transition kernel: solves (I − γP_π) V = r_π − τ Σ_a π log
+ * π with P_π(s, s') = Σ_a π(a|s) P(s'|s, a), then Q = r + γ P V (SPEC §4).
  *
  * <p>Why it is fast: softmax policies have full support, so the sparsity pattern of P_π is the
  * union over actions of the kernel's support and does not depend on the policy. The constructor
  * computes that pattern and the strongly connected components of the state graph once, renumbers
  * the states so that every component is a contiguous range (components in reverse topological
- * order) and records, for every kernel entry, its slot in the pattern: P_π is then assembled by
- * one precomputed scatter, and each solve is a block back-substitution over flat CSR arrays with
- * no per-call allocation. A one-state component is solved in closed form,
- * V(s) = (b(s) + γ Σ_{s'≠s} P_π(s,s') V(s')) / (1 − γ P_π(s,s)), so a gridworld (a DAG with
- * self-loops) costs O(nnz) per solve. Components of up to {@value #DENSE_LIMIT} states use a dense
- * LU ({@link DenseBlockFactor}); larger ones unpreconditioned BiCGSTAB started from the caller's
- * guess (a warm start: the previous iteration's V), falling back to a sparse LU within the same
- * call when BiCGSTAB, restarted once from where it stopped, does not reach the tolerance
- * ({@link SparseBlockFactor}). A dense |S|×|S|
- * inverse is never formed. The path taken depends only on the inputs (including the start), so
- * results are deterministic.
+ * order) and records, for every kernel entry, its slot in the pattern: P_π is then assembled by one
+ * precomputed scatter, and each solve is a block back-substitution over flat CSR arrays with no
+ * per-call allocation. A one-state component is solved in closed form, V(s) = (b(s) + γ Σ_{s'≠s}
+ * P_π(s,s') V(s')) / (1 − γ P_π(s,s)), so a gridworld (a DAG with self-loops) costs O(nnz) per
+ * solve. Components of up to {@value #DENSE_LIMIT} states use a dense LU ({@link
+ * DenseBlockFactor}); larger ones unpreconditioned BiCGSTAB started from the caller's guess (a warm
+ * start: the previous iteration's V), falling back to a sparse LU within the same call when
+ * BiCGSTAB, restarted once from where it stopped, does not reach the tolerance ({@link
+ * SparseBlockFactor}). A dense |S|×|S| inverse is never formed. The path taken depends only on the
+ * inputs (including the start), so results are deterministic.
  *
- * <p>Accuracy guarantee: every solve is certified. The scaled residual
- * ‖(I − γP_π)V − b‖_∞ / max(1, ‖b‖_∞) is computed from the returned V; a large block whose rows
- * miss the tolerance is re-solved directly, up to {@value #MAX_REFINEMENTS} steps of iterative
- * refinement follow if needed, and a {@link FedNpgException} is thrown if the residual still
- * exceeds the requested tolerance: wrong numbers are never returned silently.
+ * <p>Accuracy guarantee: every solve is certified. The scaled residual ‖(I − γP_π)V − b‖_∞ / max(1,
+ * ‖b‖_∞) is computed from the returned V; a large block whose rows miss the tolerance is re-solved
+ * directly, up to {@value #MAX_REFINEMENTS} steps of iterative refinement follow if needed, and a
+ * {@link FedNpgException} is thrown if the residual still exceeds the requested tolerance: wrong
+ * numbers are never returned silently.
  *
  * <p>Thread-safe: the structure is immutable and every thread gets its own scratch buffers and
- * block factors. Build one per kernel and share it through the run (the {@code exact} provider
- * does so through the run's {@link org.fednpg.api.RunScope}).
+ * block factors. Build one per kernel and share it through the run (the {@code exact} provider does
+ * so through the run's {@link org.fednpg.api.RunScope}).
  */
 public final class BellmanSolver {
 
   /** Largest component solved with a dense LU. */
   public static final int DENSE_LIMIT = 200;
+
   /** Default bound on the scaled Bellman residual of every returned solution (SPEC §4). */
   public static final double RESIDUAL_LIMIT = 1e-10;
+
   /**
-   * BiCGSTAB stops at a residual 2-norm of this fraction of the tolerance (times max(1, ‖b‖_∞)):
-   * a margin of 10 for the ∞-norm certificate and for drift of the recursive residual (our
-   * choice).
+   * BiCGSTAB stops at a residual 2-norm of this fraction of the tolerance (times max(1, ‖b‖_∞)): a
+   * margin of 10 for the ∞-norm certificate and for drift of the recursive residual (our choice).
    */
   static final double KRYLOV_MARGIN = 0.1;
+
   static final int MAX_REFINEMENTS = 3;
 
   /** How large components (more than {@value #DENSE_LIMIT} states) are solved. */
@@ -65,7 +65,10 @@ public final class BellmanSolver {
 
   /** Counters over all solves so far (for benchmarks and reports; not part of any result). */
   public record Statistics(
-      long solves, long krylovSolves, long krylovProducts, long directFallbacks,
+      long solves,
+      long krylovSolves,
+      long krylovProducts,
+      long directFallbacks,
       double maxResidual) {
 
     /** Krylov matrix-vector products per Krylov block solve, 0 if none. */
@@ -81,20 +84,29 @@ public final class BellmanSolver {
   private final int[] kernelRow;
   private final int[] kernelNext;
   private final double[] kernelProb;
+
   /** Internal index → state, and state → internal index. */
   private final int[] perm;
+
   private final int[] inv;
+
   /** P_π pattern: CSR over internal rows, internal columns ascending. */
   private final int[] rowPtr;
+
   private final int[] col;
+
   /** First in-block entry of each internal row (earlier entries point into solved blocks). */
   private final int[] split;
+
   /** Slot of P_π(i, i) per internal row, or −1. */
   private final int[] diagSlot;
+
   /** For each kernel entry, its slot in the P_π pattern. */
   private final int[] slotOfEntry;
+
   /** Component c is internal rows blockStart[c] .. blockStart[c+1]. */
   private final int[] blockStart;
+
   private final int maxBlock;
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
   private final LongAdder solves = new LongAdder();
@@ -208,8 +220,12 @@ public final class BellmanSolver {
 
   /** The counters over every solve so far. */
   public Statistics statistics() {
-    return new Statistics(solves.sum(), krylovSolves.sum(), krylovProducts.sum(),
-        fallbacks.sum(), Double.longBitsToDouble(maxResidualBits.get()));
+    return new Statistics(
+        solves.sum(),
+        krylovSolves.sum(),
+        krylovProducts.sum(),
+        fallbacks.sum(),
+        Double.longBitsToDouble(maxResidualBits.get()));
   }
 
   /** V_τ^π and Q_τ^π for one reward and policy, from a cold start, default tolerance. */
@@ -242,13 +258,19 @@ public final class BellmanSolver {
 
   /**
    * Q_τ^π into {@code q} and V_τ^π into {@code v}, the solve started from {@code v}'s content on
-   * entry (a warm start; the result is certified to {@code tolerance} whatever the start, and is
-   * a deterministic function of the inputs and the start).
+   * entry (a warm start; the result is certified to {@code tolerance} whatever the start, and is a
+   * deterministic function of the inputs and the start).
    *
    * @return the achieved scaled residual
    */
-  public double qInto(double gamma, RewardTable reward, LogPolicy policy, double tau,
-      double tolerance, double[] q, double[] v) {
+  public double qInto(
+      double gamma,
+      RewardTable reward,
+      LogPolicy policy,
+      double tau,
+      double tolerance,
+      double[] q,
+      double[] v) {
     checkQ(q);
     double residual = values(gamma, reward, policy, tau, tolerance, v, v);
     qFromValues(gamma, reward, v, q);
@@ -274,15 +296,20 @@ public final class BellmanSolver {
   }
 
   /** V_τ^π(ρ) = Σ_s ρ(s) V_τ^π(s) (cold start, default tolerance), without computing Q. */
-  public double value(double gamma, RewardTable reward, LogPolicy policy, double tau, double[] rho) {
+  public double value(
+      double gamma, RewardTable reward, LogPolicy policy, double tau, double[] rho) {
     return value(gamma, reward, policy, tau, RESIDUAL_LIMIT, null, rho);
   }
 
-  /**
-   * V_τ^π(ρ), the solve started from {@code start} (length |S|, read only; null: cold start).
-   */
-  public double value(double gamma, RewardTable reward, LogPolicy policy, double tau,
-      double tolerance, double[] start, double[] rho) {
+  /** V_τ^π(ρ), the solve started from {@code start} (length |S|, read only; null: cold start). */
+  public double value(
+      double gamma,
+      RewardTable reward,
+      LogPolicy policy,
+      double tau,
+      double tolerance,
+      double[] start,
+      double[] rho) {
     if (rho.length != states) {
       throw new InvalidInputException(
           "initial distribution has " + rho.length + " entries, expected " + states);
@@ -297,8 +324,8 @@ public final class BellmanSolver {
   }
 
   /** {@link #values(double, RewardTable, LogPolicy, double, double, double[], double[])}, cold. */
-  public double values(double gamma, RewardTable reward, LogPolicy policy, double tau,
-      double[] out) {
+  public double values(
+      double gamma, RewardTable reward, LogPolicy policy, double tau, double[] out) {
     return values(gamma, reward, policy, tau, RESIDUAL_LIMIT, null, out);
   }
 
@@ -310,8 +337,14 @@ public final class BellmanSolver {
    * @throws InvalidInputException if shapes, γ, τ or the tolerance are invalid
    * @throws FedNpgException if the residual guarantee cannot be met
    */
-  public double values(double gamma, RewardTable reward, LogPolicy policy, double tau,
-      double tolerance, double[] start, double[] out) {
+  public double values(
+      double gamma,
+      RewardTable reward,
+      LogPolicy policy,
+      double tau,
+      double tolerance,
+      double[] start,
+      double[] out) {
     check(gamma, reward, policy, tau, tolerance, out);
     if (start != null && start.length != states) {
       throw new InvalidInputException(
@@ -327,16 +360,28 @@ public final class BellmanSolver {
    * assembly and one refresh of the block factors of I − γP_π shared by all. The numbers equal
    * those of separate {@link #values} calls with the same starts.
    *
-   * @param starts a starting guess per reward (entries may be null for a cold start; the array
-   *     may be null for all cold)
+   * @param starts a starting guess per reward (entries may be null for a cold start; the array may
+   *     be null for all cold)
    * @param outs the values per reward (each length |S|)
    * @return the achieved scaled residual per reward
    */
-  public double[] values(double gamma, LogPolicy policy, double tau, double tolerance,
-      RewardTable[] rewards, double[][] starts, double[][] outs) {
+  public double[] values(
+      double gamma,
+      LogPolicy policy,
+      double tau,
+      double tolerance,
+      RewardTable[] rewards,
+      double[][] starts,
+      double[][] outs) {
     if (outs.length != rewards.length || (starts != null && starts.length != rewards.length)) {
-      throw new InvalidInputException("got " + rewards.length + " rewards, "
-          + outs.length + " outputs and " + (starts == null ? "no" : starts.length) + " starts");
+      throw new InvalidInputException(
+          "got "
+              + rewards.length
+              + " rewards, "
+              + outs.length
+              + " outputs and "
+              + (starts == null ? "no" : starts.length)
+              + " starts");
     }
     for (int j = 0; j < rewards.length; j++) {
       check(gamma, rewards[j], policy, tau, tolerance, outs[j]);
@@ -353,18 +398,19 @@ public final class BellmanSolver {
     assemble(ws, gamma, policy, null, tau);
     for (int j = 0; j < rewards.length; j++) {
       double bNorm = softReward(ws, policy, rewards[j], tau);
-      residuals[j] = solveAssembled(ws, gamma, bNorm, tau, tolerance,
-          starts == null ? null : starts[j], outs[j]);
+      residuals[j] =
+          solveAssembled(
+              ws, gamma, bNorm, tau, tolerance, starts == null ? null : starts[j], outs[j]);
     }
     return residuals;
   }
 
   /**
-   * P_π by the precomputed scatter, then the block factors refreshed for it; with a reward, also
-   * b = r_π − τ Σ π log π into {@code ws.b} in the same pass, returning ‖b‖_∞ (else 0).
+   * P_π by the precomputed scatter, then the block factors refreshed for it; with a reward, also b
+   * = r_π − τ Σ π log π into {@code ws.b} in the same pass, returning ‖b‖_∞ (else 0).
    */
-  private double assemble(Workspace ws, double gamma, LogPolicy policy, RewardTable reward,
-      double tau) {
+  private double assemble(
+      Workspace ws, double gamma, LogPolicy policy, RewardTable reward, double tau) {
     double[] pv = ws.pv;
     double[] b = ws.b;
     double bNorm = 0;
@@ -375,8 +421,8 @@ public final class BellmanSolver {
         double p = policy.probability(sa);
         if (p > 0) {
           if (reward != null) {
-            acc += p * (tau == 0 ? reward.get(sa)
-                : reward.get(sa) - tau * policy.logProbability(sa));
+            acc +=
+                p * (tau == 0 ? reward.get(sa) : reward.get(sa) - tau * policy.logProbability(sa));
           }
           for (int k = kernelRow[sa]; k < kernelRow[sa + 1]; k++) {
             pv[slotOfEntry[k]] += p * kernelProb[k];
@@ -410,8 +456,7 @@ public final class BellmanSolver {
       for (int sa = s * actions; sa < (s + 1) * actions; sa++) {
         double p = policy.probability(sa);
         if (p > 0) {
-          acc += p * (tau == 0 ? reward.get(sa)
-              : reward.get(sa) - tau * policy.logProbability(sa));
+          acc += p * (tau == 0 ? reward.get(sa) : reward.get(sa) - tau * policy.logProbability(sa));
         }
       }
       b[inv[s]] = acc;
@@ -421,8 +466,14 @@ public final class BellmanSolver {
   }
 
   /** Solves for ws.b on the assembled P_π, certifies, writes V (original order) into out. */
-  private double solveAssembled(Workspace ws, double gamma, double bNorm, double tau,
-      double tolerance, double[] start, double[] out) {
+  private double solveAssembled(
+      Workspace ws,
+      double gamma,
+      double bNorm,
+      double tau,
+      double tolerance,
+      double[] start,
+      double[] out) {
     double[] b = ws.b;
     double[] x = ws.x;
     if (!usesWarmStarts()) {
@@ -450,9 +501,19 @@ public final class BellmanSolver {
     double scaled = norm / scale;
     if (!(scaled <= tolerance)) {
       throw new FedNpgException(
-          "exact policy evaluation failed: scaled Bellman residual " + scaled + " exceeds "
-              + tolerance + " (" + states + " states, gamma " + gamma + ", tau " + tau
-              + ", largest component " + maxBlock + ")");
+          "exact policy evaluation failed: scaled Bellman residual "
+              + scaled
+              + " exceeds "
+              + tolerance
+              + " ("
+              + states
+              + " states, gamma "
+              + gamma
+              + ", tau "
+              + tau
+              + ", largest component "
+              + maxBlock
+              + ")");
     }
     for (int i = 0; i < states; i++) {
       out[perm[i]] = x[i];
@@ -463,8 +524,13 @@ public final class BellmanSolver {
     return scaled;
   }
 
-  private void check(double gamma, RewardTable reward, LogPolicy policy, double tau,
-      double tolerance, double[] out) {
+  private void check(
+      double gamma,
+      RewardTable reward,
+      LogPolicy policy,
+      double tau,
+      double tolerance,
+      double[] out) {
     if (!(gamma >= 0 && gamma < 1)) {
       throw new InvalidInputException("gamma must be in [0, 1), got " + gamma);
     }
@@ -475,12 +541,28 @@ public final class BellmanSolver {
       throw new InvalidInputException("tolerance must be finite and > 0, got " + tolerance);
     }
     if (reward.states() != states || reward.actions() != actions) {
-      throw new InvalidInputException("reward is " + reward.states() + "x" + reward.actions()
-          + " but the MDP has " + states + " states and " + actions + " actions");
+      throw new InvalidInputException(
+          "reward is "
+              + reward.states()
+              + "x"
+              + reward.actions()
+              + " but the MDP has "
+              + states
+              + " states and "
+              + actions
+              + " actions");
     }
     if (policy.states() != states || policy.actions() != actions) {
-      throw new InvalidInputException("policy is " + policy.states() + "x" + policy.actions()
-          + " but the MDP has " + states + " states and " + actions + " actions");
+      throw new InvalidInputException(
+          "policy is "
+              + policy.states()
+              + "x"
+              + policy.actions()
+              + " but the MDP has "
+              + states
+              + " states and "
+              + actions
+              + " actions");
     }
     if (out.length != states) {
       throw new InvalidInputException(
@@ -489,11 +571,11 @@ public final class BellmanSolver {
   }
 
   /**
-   * Block back-substitution: solves (I − γP_π) x = rhs over the internal numbering, x holding
-   * the start on entry. The residual rhs − (I − γP_π) x of each block's rows is computed as soon
-   * as the block is solved (every x it reads is final by then) and stored in {@code ws.res}; a
-   * large block whose residual exceeds {@code limit} is re-solved directly. Returns the max-norm
-   * of the residual.
+   * Block back-substitution: solves (I − γP_π) x = rhs over the internal numbering, x holding the
+   * start on entry. The residual rhs − (I − γP_π) x of each block's rows is computed as soon as the
+   * block is solved (every x it reads is final by then) and stored in {@code ws.res}; a large block
+   * whose residual exceeds {@code limit} is re-solved directly. Returns the max-norm of the
+   * residual.
    */
   private double substitute(Workspace ws, double gamma, double[] rhs, double[] x, double limit) {
     double norm = 0;
@@ -548,8 +630,8 @@ public final class BellmanSolver {
   }
 
   /** Stores y − (I − γP_π) x for the block's rows in {@code ws.res}; returns the max-norm. */
-  private double blockResidual(Workspace ws, double gamma, double[] y, double[] x, int from,
-      int to) {
+  private double blockResidual(
+      Workspace ws, double gamma, double[] y, double[] x, int from, int to) {
     double[] pv = ws.pv;
     double[] res = ws.res;
     double norm = 0;
@@ -595,10 +677,11 @@ public final class BellmanSolver {
       if (f == null) {
         int from = blockStart[c];
         int m = blockStart[c + 1] - from;
-        f = m > DENSE_LIMIT
-            ? new SparseBlockFactor(from, m, rowPtr, col, split,
-                largeBlocks == LargeBlocks.SPARSE_LU)
-            : new DenseBlockFactor(from, m, rowPtr, col, split);
+        f =
+            m > DENSE_LIMIT
+                ? new SparseBlockFactor(
+                    from, m, rowPtr, col, split, largeBlocks == LargeBlocks.SPARSE_LU)
+                : new DenseBlockFactor(from, m, rowPtr, col, split);
         factors[c] = f;
       }
       return f;

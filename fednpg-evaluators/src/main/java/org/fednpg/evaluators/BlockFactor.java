@@ -14,15 +14,15 @@ interface BlockFactor {
   void refresh(double[] pv, double gamma);
 
   /**
-   * Solves the block system for the local right-hand side {@code y} (length size). On entry
-   * {@code x[from .. from + size)} holds the starting guess (used by iterative factors only), on
-   * exit the solution. An iterative factor stops once its residual 2-norm is at most
-   * {@code target}; the caller checks the true residual and calls {@link #solveDirect} if it is
-   * not good enough.
+   * Solves the block system for the local right-hand side {@code y} (length size). On entry {@code
+   * x[from .. from + size)} holds the starting guess (used by iterative factors only), on exit the
+   * solution. An iterative factor stops once its residual 2-norm is at most {@code target}; the
+   * caller checks the true residual and calls {@link #solveDirect} if it is not good enough.
    *
    * @return the Krylov iterations (matrix-vector products) spent, 0 for a direct solve
    */
-  int solve(double[] pv, double gamma, double[] y, double[] x, double target, KrylovScratch scratch);
+  int solve(
+      double[] pv, double gamma, double[] y, double[] x, double target, KrylovScratch scratch);
 
   /** Solves the block system by a direct factorisation, ignoring {@code x}'s content. */
   void solveDirect(double[] pv, double gamma, double[] y, double[] x);

@@ -4,8 +4,8 @@ import org.fednpg.api.FedNpgException;
 
 /**
  * A small block of I − γP_π as a dense LU with partial pivoting ({@link DenseLu}); the block is
- * strictly row diagonally dominant, so the factorisation exists and is stable. Direct: the start
- * is ignored.
+ * strictly row diagonally dominant, so the factorisation exists and is stable. Direct: the start is
+ * ignored.
  */
 final class DenseBlockFactor implements BlockFactor {
 
@@ -44,8 +44,8 @@ final class DenseBlockFactor implements BlockFactor {
   }
 
   @Override
-  public int solve(double[] pv, double gamma, double[] y, double[] x, double target,
-      KrylovScratch scratch) {
+  public int solve(
+      double[] pv, double gamma, double[] y, double[] x, double target, KrylovScratch scratch) {
     solveDirect(pv, gamma, y, x);
     return 0;
   }

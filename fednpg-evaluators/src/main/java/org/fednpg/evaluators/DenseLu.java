@@ -2,8 +2,8 @@ package org.fednpg.evaluators;
 
 /**
  * In-place LU factorisation with partial pivoting of a small dense row-major matrix, and the
- * matching solve. Used for the small strongly connected blocks of I − γP_π, which are strictly
- * row diagonally dominant, so the factorisation always exists and is stable.
+ * matching solve. Used for the small strongly connected blocks of I − γP_π, which are strictly row
+ * diagonally dominant, so the factorisation always exists and is stable.
  */
 final class DenseLu {
 
@@ -50,7 +50,10 @@ final class DenseLu {
     return true;
   }
 
-  /** Solves A x = b in place on {@code x} (which holds b on entry) with factors from {@link #factor}. */
+  /**
+   * Solves A x = b in place on {@code x} (which holds b on entry) with factors from {@link
+   * #factor}.
+   */
   static void solve(double[] lu, int m, int[] pivot, double[] x) {
     for (int k = 0; k < m; k++) {
       int p = pivot[k];

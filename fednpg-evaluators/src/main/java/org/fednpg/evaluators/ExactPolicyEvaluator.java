@@ -10,8 +10,8 @@ import org.fednpg.api.model.RewardTable;
 
 /**
  * The {@code exact} evaluator: Q_τ^π by a sparse linear solve on the model (SPEC §4), through a
- * {@link BellmanSolver} for the MDP's kernel (shared through the run by the provider). Every
- * solve is certified to {@link BellmanSolver#RESIDUAL_LIMIT}. Deterministic and thread-safe.
+ * {@link BellmanSolver} for the MDP's kernel (shared through the run by the provider). Every solve
+ * is certified to {@link BellmanSolver#RESIDUAL_LIMIT}. Deterministic and thread-safe.
  */
 public final class ExactPolicyEvaluator implements PolicyEvaluator {
 
@@ -56,8 +56,14 @@ public final class ExactPolicyEvaluator implements PolicyEvaluator {
   /** Q into {@code out} and V into {@code values}, the solve warm-started from {@code values}. */
   @Override
   public long evaluateInto(EvaluationRequest request, double[] out, double[] values) {
-    solver.qInto(mdp.gamma(), request.reward(), request.policy(), request.tau(),
-        BellmanSolver.RESIDUAL_LIMIT, out, values);
+    solver.qInto(
+        mdp.gamma(),
+        request.reward(),
+        request.policy(),
+        request.tau(),
+        BellmanSolver.RESIDUAL_LIMIT,
+        out,
+        values);
     return 0;
   }
 
@@ -70,8 +76,14 @@ public final class ExactPolicyEvaluator implements PolicyEvaluator {
   /** V_τ^π(ρ) from one solve for V started from {@code start}. */
   @Override
   public double initialValue(EvaluationRequest request, double[] rho, double[] start) {
-    return solver.value(mdp.gamma(), request.reward(), request.policy(), request.tau(),
-        BellmanSolver.RESIDUAL_LIMIT, start, rho);
+    return solver.value(
+        mdp.gamma(),
+        request.reward(),
+        request.policy(),
+        request.tau(),
+        BellmanSolver.RESIDUAL_LIMIT,
+        start,
+        rho);
   }
 
   /** True when the model has a component solved iteratively (above the dense limit). */
@@ -81,8 +93,8 @@ public final class ExactPolicyEvaluator implements PolicyEvaluator {
   }
 
   /**
-   * V_τ^π and Q_τ^π of {@code policy} for {@code reward} on {@code mdp} (γ from the MDP). Builds
-   * a solver for the call: for repeated use, keep a {@link BellmanSolver}.
+   * V_τ^π and Q_τ^π of {@code policy} for {@code reward} on {@code mdp} (γ from the MDP). Builds a
+   * solver for the call: for repeated use, keep a {@link BellmanSolver}.
    */
   public static PolicyEvaluation evaluate(
       MultiTaskMdp mdp, RewardTable reward, LogPolicy policy, double tau) {
@@ -90,7 +102,8 @@ public final class ExactPolicyEvaluator implements PolicyEvaluator {
   }
 
   /** V_τ^π (length |S|) of {@code policy} for {@code reward} on {@code mdp} (one-off solver). */
-  public static double[] values(MultiTaskMdp mdp, RewardTable reward, LogPolicy policy, double tau) {
+  public static double[] values(
+      MultiTaskMdp mdp, RewardTable reward, LogPolicy policy, double tau) {
     double[] v = new double[mdp.states()];
     new BellmanSolver(mdp.kernel()).values(mdp.gamma(), reward, policy, tau, v);
     return v;

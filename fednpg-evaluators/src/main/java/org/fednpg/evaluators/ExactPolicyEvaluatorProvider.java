@@ -27,14 +27,16 @@ public final class ExactPolicyEvaluatorProvider implements PolicyEvaluatorProvid
   }
 
   /**
-   * An evaluator on the run's solver for the model's kernel: the agents' evaluator, the metrics
-   * and any nested exact evaluator of the same run share one {@link BellmanSolver}.
+   * An evaluator on the run's solver for the model's kernel: the agents' evaluator, the metrics and
+   * any nested exact evaluator of the same run share one {@link BellmanSolver}.
    */
   @Override
   public PolicyEvaluator create(Parameters parameters, EvaluatorContext context) {
     TransitionKernel kernel = context.mdp().kernel();
-    BellmanSolver solver = context.scope().shared(
-        new SolverKey(kernel), BellmanSolver.class, () -> new BellmanSolver(kernel));
+    BellmanSolver solver =
+        context
+            .scope()
+            .shared(new SolverKey(kernel), BellmanSolver.class, () -> new BellmanSolver(kernel));
     return new ExactPolicyEvaluator(context.mdp(), solver);
   }
 

@@ -9,8 +9,8 @@ import org.fednpg.api.RandomSource;
 import org.fednpg.api.model.QEstimate;
 
 /**
- * The {@code noisy} evaluator: a base estimate (by default {@code exact}) plus seeded noise of
- * size ε, modelling the inexact evaluation ‖q − Q‖_∞ ≤ ε the paper's analysis assumes (SPEC §4).
+ * The {@code noisy} evaluator: a base estimate (by default {@code exact}) plus seeded noise of size
+ * ε, modelling the inexact evaluation ‖q − Q‖_∞ ≤ ε the paper's analysis assumes (SPEC §4).
  *
  * <ul>
  *   <li>{@code uniform}: independent U[−ε, ε) per entry;
@@ -32,7 +32,9 @@ public final class NoisyPolicyEvaluator implements PolicyEvaluator {
 
   /** Noise law. */
   public enum Law {
-    UNIFORM, GAUSSIAN, ADVERSARIAL
+    UNIFORM,
+    GAUSSIAN,
+    ADVERSARIAL
   }
 
   private final PolicyEvaluator base;
@@ -49,11 +51,15 @@ public final class NoisyPolicyEvaluator implements PolicyEvaluator {
    * @param random this evaluator's node of the seed tree
    * @param optimalQ Q_τ*, used only by {@link Law#ADVERSARIAL} and fetched on first use
    */
-  public NoisyPolicyEvaluator(PolicyEvaluator base, Law law, double epsilon, RandomSource random,
+  public NoisyPolicyEvaluator(
+      PolicyEvaluator base,
+      Law law,
+      double epsilon,
+      RandomSource random,
       Supplier<QEstimate> optimalQ) {
     if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
-      throw new InvalidInputException("noisy evaluator: epsilon must be finite and >= 0, got "
-          + epsilon);
+      throw new InvalidInputException(
+          "noisy evaluator: epsilon must be finite and >= 0, got " + epsilon);
     }
     this.base = base;
     this.law = law;
@@ -70,27 +76,30 @@ public final class NoisyPolicyEvaluator implements PolicyEvaluator {
     }
     double[] values = q.toArray();
     switch (law) {
-      case UNIFORM: {
-        SplittableRandom rng = stream(request);
-        for (int i = 0; i < values.length; i++) {
-          values[i] += epsilon * (2 * rng.nextDouble() - 1);
+      case UNIFORM:
+        {
+          SplittableRandom rng = stream(request);
+          for (int i = 0; i < values.length; i++) {
+            values[i] += epsilon * (2 * rng.nextDouble() - 1);
+          }
+          break;
         }
-        break;
-      }
-      case GAUSSIAN: {
-        SplittableRandom rng = stream(request);
-        for (int i = 0; i < values.length; i++) {
-          values[i] += epsilon * rng.nextGaussian();
+      case GAUSSIAN:
+        {
+          SplittableRandom rng = stream(request);
+          for (int i = 0; i < values.length; i++) {
+            values[i] += epsilon * rng.nextGaussian();
+          }
+          break;
         }
-        break;
-      }
-      case ADVERSARIAL: {
-        double[] sign = adversarialSigns(q.states(), q.actions());
-        for (int i = 0; i < values.length; i++) {
-          values[i] += epsilon * sign[i];
+      case ADVERSARIAL:
+        {
+          double[] sign = adversarialSigns(q.states(), q.actions());
+          for (int i = 0; i < values.length; i++) {
+            values[i] += epsilon * sign[i];
+          }
+          break;
         }
-        break;
-      }
       default:
         throw new IllegalStateException("unhandled law " + law);
     }
@@ -119,8 +128,15 @@ public final class NoisyPolicyEvaluator implements PolicyEvaluator {
   /** The adversarial sign table for a given optimal Q (public for tests and diagnostics). */
   public static double[] computeSigns(QEstimate optimal, int states, int actions) {
     if (optimal.states() != states || optimal.actions() != actions) {
-      throw new InvalidInputException("optimal Q is " + optimal.states() + "x" + optimal.actions()
-          + ", expected " + states + "x" + actions);
+      throw new InvalidInputException(
+          "optimal Q is "
+              + optimal.states()
+              + "x"
+              + optimal.actions()
+              + ", expected "
+              + states
+              + "x"
+              + actions);
     }
     double[] sign = new double[states * actions];
     for (int st = 0; st < states; st++) {

@@ -29,13 +29,22 @@ public final class NoisyPolicyEvaluatorProvider implements PolicyEvaluatorProvid
   @Override
   public List<ParameterSpec> parameters() {
     return List.of(
-        ParameterSpec.required("epsilon", ParameterType.NUMBER,
+        ParameterSpec.required(
+            "epsilon",
+            ParameterType.NUMBER,
             "noise size >= 0: half-width (uniform), standard deviation (gaussian) or magnitude"
                 + " (adversarial)"),
-        ParameterSpec.choice("law", "uniform",
+        ParameterSpec.choice(
+            "law",
+            "uniform",
             "noise law; adversarial = -epsilon on optimal actions, +epsilon elsewhere",
-            "uniform", "gaussian", "adversarial"),
-        ParameterSpec.optional("base", ParameterType.STRING, "exact",
+            "uniform",
+            "gaussian",
+            "adversarial"),
+        ParameterSpec.optional(
+            "base",
+            ParameterType.STRING,
+            "exact",
             "evaluator whose estimate is perturbed (built with default parameters)"));
   }
 

@@ -4,8 +4,8 @@ import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.model.QEstimate;
 
 /**
- * The result of one exact evaluation: V_τ^π (|S|), Q_τ^π (|S|×|A|) and the scaled Bellman
- * residual the solve achieved. Immutable; accessors copy.
+ * The result of one exact evaluation: V_τ^π (|S|), Q_τ^π (|S|×|A|) and the scaled Bellman residual
+ * the solve achieved. Immutable; accessors copy.
  */
 public final class PolicyEvaluation {
 

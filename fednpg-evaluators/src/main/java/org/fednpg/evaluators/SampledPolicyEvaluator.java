@@ -20,29 +20,32 @@ import org.fednpg.api.model.TransitionKernel;
  *
  * <ul>
  *   <li>{@code montecarlo}: for each (s, a), {@code samples} rollouts with geometric stopping: the
- *       rollout collects r(s, a), then repeatedly continues with probability γ, moves
- *       s' ~ P(·|s, a), draws a' ~ π(·|s') and collects r(s', a') − τ log π(a'|s') undiscounted.
- *       Surviving t steps has probability γ^t, so the return is an unbiased estimate of Q_τ^π with
- *       no truncation bias; a rollout uses γ/(1 − γ) transitions on average. Unit of
- *       {@code samples}: rollouts per (s, a) pair.
+ *       rollout collects r(s, a), then repeatedly continues with probability γ, moves s' ~ P(·|s,
+ *       a), draws a' ~ π(·|s') and collects r(s', a') − τ log π(a'|s') undiscounted. Surviving t
+ *       steps has probability γ^t, so the return is an unbiased estimate of Q_τ^π with no
+ *       truncation bias; a rollout uses γ/(1 − γ) transitions on average. Unit of {@code samples}:
+ *       rollouts per (s, a) pair.
  *   <li>{@code td}: synchronous expected TD(0) on Q from q = 0: each sweep k = 1..samples draws one
  *       s' for every (s, a) and sets q ← q + α_k (r + γ Σ_a' π(a'|s') (q(s', a') − τ log π(a'|s'))
  *       − q), with the rescaled-linear step size α_k = 1 / (1 + (1 − γ) k) (our choice; it keeps
- *       the bias from q = 0 decaying while the noise averages out). Unit: transitions (= sweeps) per
- *       (s, a) pair.
+ *       the bias from q = 0 decaying while the noise averages out). Unit: transitions (= sweeps)
+ *       per (s, a) pair.
  *   <li>{@code lstd}: LSTD-Q with tabular (one-hot) features: the LSTD fixed point over the sampled
  *       transitions, with the next action integrated out under π. With one-hot features it equals
  *       the certainty-equivalence estimate: Q of π on the empirical model P̂(s'|s, a) = count/n,
  *       solved exactly by {@link BellmanSolver}. Unit: transitions per (s, a) pair.
  * </ul>
  *
- * <p>Randomness: one stream per call from {@code random.child(agent).child(iteration).child(method)}.
+ * <p>Randomness: one stream per call from {@code
+ * random.child(agent).child(iteration).child(method)}.
  */
 public final class SampledPolicyEvaluator implements PolicyEvaluator {
 
   /** Estimation method. */
   public enum Method {
-    MONTECARLO, TD, LSTD;
+    MONTECARLO,
+    TD,
+    LSTD;
 
     String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -62,8 +65,8 @@ public final class SampledPolicyEvaluator implements PolicyEvaluator {
    * @param samples budget per (s, a) pair, ≥ 1 (unit depends on the method, see the class doc)
    * @param random this evaluator's node of the seed tree
    */
-  public SampledPolicyEvaluator(GenerativeModel model, double gamma, Method method, int samples,
-      RandomSource random) {
+  public SampledPolicyEvaluator(
+      GenerativeModel model, double gamma, Method method, int samples, RandomSource random) {
     if (!(gamma >= 0 && gamma < 1)) {
       throw new InvalidInputException("sampled evaluator: gamma must be in [0, 1), got " + gamma);
     }
@@ -84,12 +87,28 @@ public final class SampledPolicyEvaluator implements PolicyEvaluator {
     RewardTable reward = request.reward();
     LogPolicy policy = request.policy();
     if (reward.states() != states || reward.actions() != actions) {
-      throw new InvalidInputException("reward is " + reward.states() + "x" + reward.actions()
-          + " but the model has " + states + " states and " + actions + " actions");
+      throw new InvalidInputException(
+          "reward is "
+              + reward.states()
+              + "x"
+              + reward.actions()
+              + " but the model has "
+              + states
+              + " states and "
+              + actions
+              + " actions");
     }
     if (policy.states() != states || policy.actions() != actions) {
-      throw new InvalidInputException("policy is " + policy.states() + "x" + policy.actions()
-          + " but the model has " + states + " states and " + actions + " actions");
+      throw new InvalidInputException(
+          "policy is "
+              + policy.states()
+              + "x"
+              + policy.actions()
+              + " but the model has "
+              + states
+              + " states and "
+              + actions
+              + " actions");
     }
     SplittableRandom rng =
         random.child(request.agent()).child(request.iteration()).child(method.label()).random();
@@ -120,8 +139,8 @@ public final class SampledPolicyEvaluator implements PolicyEvaluator {
     return c;
   }
 
-  private QEstimate monteCarlo(RewardTable reward, LogPolicy policy, double tau,
-      SplittableRandom rng) {
+  private QEstimate monteCarlo(
+      RewardTable reward, LogPolicy policy, double tau, SplittableRandom rng) {
     int states = model.states();
     int actions = model.actions();
     double[] cum = cumulativePolicy(policy);

@@ -9,7 +9,9 @@ import org.fednpg.api.Parameters;
 import org.fednpg.api.PolicyEvaluator;
 import org.fednpg.api.PolicyEvaluatorProvider;
 
-/** Provider of {@code sampled}: {@link SampledPolicyEvaluator} on the context's generative model. */
+/**
+ * Provider of {@code sampled}: {@link SampledPolicyEvaluator} on the context's generative model.
+ */
 public final class SampledPolicyEvaluatorProvider implements PolicyEvaluatorProvider {
 
   @Override
@@ -25,20 +27,32 @@ public final class SampledPolicyEvaluatorProvider implements PolicyEvaluatorProv
   @Override
   public List<ParameterSpec> parameters() {
     return List.of(
-        ParameterSpec.choice("method", "montecarlo",
+        ParameterSpec.choice(
+            "method",
+            "montecarlo",
             "montecarlo (geometric-stopping rollouts), td (expected TD(0)) or lstd"
                 + " (tabular LSTD-Q = certainty equivalence)",
-            "montecarlo", "td", "lstd"),
-        ParameterSpec.optional("samples", ParameterType.INTEGER, 100L,
+            "montecarlo",
+            "td",
+            "lstd"),
+        ParameterSpec.optional(
+            "samples",
+            ParameterType.INTEGER,
+            100L,
             "budget per (s,a) pair: rollouts (montecarlo) or transitions (td, lstd)"));
   }
 
   @Override
   public PolicyEvaluator create(Parameters parameters, EvaluatorContext context) {
-    SampledPolicyEvaluator.Method method = SampledPolicyEvaluator.Method.valueOf(
-        parameters.getString("method").toUpperCase(Locale.ROOT));
+    SampledPolicyEvaluator.Method method =
+        SampledPolicyEvaluator.Method.valueOf(
+            parameters.getString("method").toUpperCase(Locale.ROOT));
     int samples = parameters.intInRange("samples", 1, Integer.MAX_VALUE);
-    return new SampledPolicyEvaluator(context.sampler(), context.mdp().gamma(), method, samples,
+    return new SampledPolicyEvaluator(
+        context.sampler(),
+        context.mdp().gamma(),
+        method,
+        samples,
         context.random().child("sampled"));
   }
 }

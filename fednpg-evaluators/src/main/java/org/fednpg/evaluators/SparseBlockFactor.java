@@ -10,16 +10,16 @@ import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 import org.fednpg.api.FedNpgException;
 
 /**
- * A large block of I − γP_π, solved by unpreconditioned BiCGSTAB read straight from the P_π
- * entries (no copy, no factorisation), warm-started from the caller's guess, with EJML's sparse LU
- * as the direct fallback when BiCGSTAB stalls or breaks down.
+ * A large block of I − γP_π, solved by unpreconditioned BiCGSTAB read straight from the P_π entries
+ * (no copy, no factorisation), warm-started from the caller's guess, with EJML's sparse LU as the
+ * direct fallback when BiCGSTAB stalls or breaks down.
  *
  * <p>Why unpreconditioned (measured, README "Performance"): on well-mixing blocks (Garnet-like
  * random MDPs) the spectrum of γP_π is the eigenvalue γ plus a small disc, so BiCGSTAB needs about
- * ten iterations (two products each) for 1e-12, while ILU(0) costs some twenty products to
- * refresh on rows with ~100 entries and saves only half the iterations. On slowly mixing blocks
- * (long cycles) BiCGSTAB stalls and the LU, whose fill stays small there, takes over. Not
- * thread-safe: one instance per thread.
+ * ten iterations (two products each) for 1e-12, while ILU(0) costs some twenty products to refresh
+ * on rows with ~100 entries and saves only half the iterations. On slowly mixing blocks (long
+ * cycles) BiCGSTAB stalls and the LU, whose fill stays small there, takes over. Not thread-safe:
+ * one instance per thread.
  */
 final class SparseBlockFactor implements BlockFactor {
 
@@ -32,16 +32,17 @@ final class SparseBlockFactor implements BlockFactor {
   private final int[] col;
   private final int[] split;
   private final boolean directOnly;
+
   /** Whether no entry leaves the block, so P_π restricted to it is stochastic. */
   private final boolean closed;
+
   private double[] currentPv;
   private double currentGamma;
   private LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> lu;
   private DMatrixRMaj luRhs;
   private DMatrixRMaj luX;
 
-  SparseBlockFactor(int from, int size, int[] rowPtr, int[] col, int[] split,
-      boolean directOnly) {
+  SparseBlockFactor(int from, int size, int[] rowPtr, int[] col, int[] split, boolean directOnly) {
     this.from = from;
     this.size = size;
     this.rowPtr = rowPtr;
@@ -63,8 +64,8 @@ final class SparseBlockFactor implements BlockFactor {
   }
 
   @Override
-  public int solve(double[] pv, double gamma, double[] y, double[] x, double target,
-      KrylovScratch w) {
+  public int solve(
+      double[] pv, double gamma, double[] y, double[] x, double target, KrylovScratch w) {
     if (directOnly) {
       solveDirect(pv, gamma, y, x);
       return 0;
@@ -198,9 +199,9 @@ final class SparseBlockFactor implements BlockFactor {
   }
 
   /**
-   * Σ_{e in [begin, end)} pv[e] x[col[e] − base] with four partial sums: rows of random MDPs
-   * have ~100 entries, and one running sum would serialise them on the floating-point adder
-   * (a fixed order, so results stay deterministic).
+   * Σ_{e in [begin, end)} pv[e] x[col[e] − base] with four partial sums: rows of random MDPs have
+   * ~100 entries, and one running sum would serialise them on the floating-point adder (a fixed
+   * order, so results stay deterministic).
    */
   static double rowDot(double[] pv, int[] col, int begin, int end, double[] x, int base) {
     double s0 = 0;
@@ -251,8 +252,10 @@ final class SparseBlockFactor implements BlockFactor {
     DMatrixSparseCSC csc = DConvertMatrixStruct.convert(triplet, (DMatrixSparseCSC) null);
     lu = LinearSolverFactory_DSCC.lu(FillReducing.NONE);
     if (!lu.setA(csc)) {
-      throw new FedNpgException("exact policy evaluation: sparse LU of a block of size " + m
-          + " of I - gamma P_pi failed");
+      throw new FedNpgException(
+          "exact policy evaluation: sparse LU of a block of size "
+              + m
+              + " of I - gamma P_pi failed");
     }
     luRhs = new DMatrixRMaj(m, 1);
     luX = new DMatrixRMaj(m, 1);

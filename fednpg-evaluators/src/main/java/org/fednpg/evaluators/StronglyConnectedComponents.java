@@ -1,8 +1,8 @@
 package org.fednpg.evaluators;
 
 /**
- * Strongly connected components of a directed graph in CSR form, by Tarjan's algorithm written
- * with an explicit stack (no recursion, so a 10^6-state chain cannot overflow the call stack).
+ * Strongly connected components of a directed graph in CSR form, by Tarjan's algorithm written with
+ * an explicit stack (no recursion, so a 10^6-state chain cannot overflow the call stack).
  * Components come out in reverse topological order: every edge leaving a component points into a
  * component listed earlier, which is exactly the order block back-substitution needs.
  */
@@ -10,8 +10,10 @@ final class StronglyConnectedComponents {
 
   /** States grouped by component, components in reverse topological order. */
   final int[] order;
+
   /** Component c holds {@code order[start[c] .. start[c+1])}; length components+1. */
   final int[] start;
+
   /** Component of each state. */
   final int[] component;
 
@@ -26,8 +28,8 @@ final class StronglyConnectedComponents {
   }
 
   /**
-   * Computes the components of the graph with edges {@code v -> col[k]} for k in
-   * {@code [rowPtr[v], rowPtr[v+1])}.
+   * Computes the components of the graph with edges {@code v -> col[k]} for k in {@code [rowPtr[v],
+   * rowPtr[v+1])}.
    */
   static StronglyConnectedComponents of(int n, int[] rowPtr, int[] col) {
     int[] index = new int[n];
@@ -93,7 +95,7 @@ final class StronglyConnectedComponents {
       }
     }
     startTmp[components] = emitted;
-    return new StronglyConnectedComponents(order, java.util.Arrays.copyOf(startTmp, components + 1),
-        component);
+    return new StronglyConnectedComponents(
+        order, java.util.Arrays.copyOf(startTmp, components + 1), component);
   }
 }

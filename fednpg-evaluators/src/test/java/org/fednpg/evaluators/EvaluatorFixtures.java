@@ -43,18 +43,20 @@ final class EvaluatorFixtures {
   static EvaluatorContext context(MultiTaskMdp mdp, long seed, double tau) {
     Map<String, PolicyEvaluatorProvider> providers = providers();
     EvaluatorContext[] self = new EvaluatorContext[1];
-    EvaluatorFactory factory = (type, raw) -> {
-      PolicyEvaluatorProvider p = providers.get(type);
-      if (p == null) {
-        throw new InvalidInputException("unknown evaluator '" + type + "'");
-      }
-      Parameters params =
-          Parameters.resolve("evaluator '" + type + "'", p.parameters(), raw, java.nio.file.Path.of("."));
-      return p.create(params, self[0]);
-    };
+    EvaluatorFactory factory =
+        (type, raw) -> {
+          PolicyEvaluatorProvider p = providers.get(type);
+          if (p == null) {
+            throw new InvalidInputException("unknown evaluator '" + type + "'");
+          }
+          Parameters params =
+              Parameters.resolve(
+                  "evaluator '" + type + "'", p.parameters(), raw, java.nio.file.Path.of("."));
+          return p.create(params, self[0]);
+        };
     Supplier<QEstimate> optimal = () -> optimalQ(mdp, mdp.averagedReward(), tau);
-    self[0] = new EvaluatorContext(mdp, new KernelSampler(mdp), RandomSource.of(seed), factory,
-        optimal);
+    self[0] =
+        new EvaluatorContext(mdp, new KernelSampler(mdp), RandomSource.of(seed), factory, optimal);
     return self[0];
   }
 
@@ -93,8 +95,7 @@ final class EvaluatorFixtures {
     double[] b = new double[reward.states()];
     for (int s = 0; s < b.length; s++) {
       for (int a = 0; a < reward.actions(); a++) {
-        b[s] += policy.probability(s, a)
-            * (reward.get(s, a) - tau * policy.logProbability(s, a));
+        b[s] += policy.probability(s, a) * (reward.get(s, a) - tau * policy.logProbability(s, a));
       }
     }
     return b;
@@ -137,8 +138,8 @@ final class EvaluatorFixtures {
   }
 
   /** Scaled residual ‖(I − γP_π)V − b‖_∞ / max(1, ‖b‖_∞), computed densely. */
-  static double scaledResidual(MultiTaskMdp mdp, RewardTable reward, LogPolicy policy,
-      double tau, double[] v) {
+  static double scaledResidual(
+      MultiTaskMdp mdp, RewardTable reward, LogPolicy policy, double tau, double[] v) {
     int n = mdp.states();
     double[] p = densePolicyKernel(mdp.kernel(), policy);
     double[] b = softReward(reward, policy, tau);

@@ -36,12 +36,17 @@ class ExactPolicyEvaluatorTest {
       double[] vDense = EvaluatorFixtures.denseValues(mdp, r, policy, tau);
       double scale = Math.max(1, maxAbs(vDense));
       assertThat(EvaluatorFixtures.maxDiff(v, vDense) / scale)
-          .as("V vs dense, tau %s", tau).isLessThanOrEqualTo(Tolerances.EXACT);
-      assertThat(EvaluatorFixtures.maxDiff(eval.qValues(),
-              EvaluatorFixtures.qFromValues(mdp, r, vDense)) / scale)
-          .as("Q vs dense, tau %s", tau).isLessThanOrEqualTo(Tolerances.EXACT);
+          .as("V vs dense, tau %s", tau)
+          .isLessThanOrEqualTo(Tolerances.EXACT);
+      assertThat(
+              EvaluatorFixtures.maxDiff(
+                      eval.qValues(), EvaluatorFixtures.qFromValues(mdp, r, vDense))
+                  / scale)
+          .as("Q vs dense, tau %s", tau)
+          .isLessThanOrEqualTo(Tolerances.EXACT);
       assertThat(EvaluatorFixtures.scaledResidual(mdp, r, policy, tau, v))
-          .as("residual, tau %s", tau).isLessThanOrEqualTo(Tolerances.RESIDUAL);
+          .as("residual, tau %s", tau)
+          .isLessThanOrEqualTo(Tolerances.RESIDUAL);
       assertThat(eval.residual()).isLessThanOrEqualTo(Tolerances.RESIDUAL);
     }
   }
@@ -69,16 +74,16 @@ class ExactPolicyEvaluatorTest {
 
   @ParameterizedTest(name = "seed {0}: {1} states, {2} actions, branching {3}, gamma {4}")
   @MethodSource("randomMdps")
-  void matchesDenseSolveOnRandomMdps(long seed, int states, int actions, int branching,
-      double gamma) {
+  void matchesDenseSolveOnRandomMdps(
+      long seed, int states, int actions, int branching, double gamma) {
     MultiTaskMdp mdp = RandomMdps.create(seed, states, actions, branching, 1, gamma);
     checkAgainstDense(mdp, EvaluatorFixtures.randomPolicy(seed + 100, states, actions, 2.0));
     checkAgainstDense(mdp, LogPolicy.uniform(states, actions));
   }
 
   /**
-   * A K×K gridworld with RIGHT/DOWN moves, staying in place at the border and an absorbing goal:
-   * a DAG with self-loops, so every strongly connected component is a single state.
+   * A K×K gridworld with RIGHT/DOWN moves, staying in place at the border and an absorbing goal: a
+   * DAG with self-loops, so every strongly connected component is a single state.
    */
   static MultiTaskMdp gridworld(int k, double gamma, long seed) {
     TransitionKernel.Builder b = TransitionKernel.builder(k * k, 2);
@@ -186,7 +191,9 @@ class ExactPolicyEvaluatorTest {
     checkAgainstDense(mdp, EvaluatorFixtures.randomPolicy(8, n, 2, 1.0));
   }
 
-  /** One absorbing state with reward r in every action: V = (r + τ log A)/(1 − γ) under uniform π. */
+  /**
+   * One absorbing state with reward r in every action: V = (r + τ log A)/(1 − γ) under uniform π.
+   */
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 5})
   void absorbingStateClosedForm(int actions) {
@@ -236,7 +243,8 @@ class ExactPolicyEvaluatorTest {
     MultiTaskMdp mdp = RandomMdps.create(3, 30, 2, 5, 1, 1 - 1e-12);
     LogPolicy pi = LogPolicy.uniform(30, 2);
     assertThatThrownBy(() -> ExactPolicyEvaluator.evaluate(mdp, mdp.reward(0), pi, 0))
-        .isInstanceOf(FedNpgException.class).hasMessageContaining("residual");
+        .isInstanceOf(FedNpgException.class)
+        .hasMessageContaining("residual");
   }
 
   @Test
@@ -245,11 +253,14 @@ class ExactPolicyEvaluatorTest {
     BellmanSolver solver = new BellmanSolver(mdp.kernel());
     LogPolicy pi = LogPolicy.uniform(4, 2);
     assertThatThrownBy(() -> solver.evaluate(1.0, mdp.reward(0), pi, 0))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("gamma");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("gamma");
     assertThatThrownBy(() -> solver.evaluate(0.9, mdp.reward(0), pi, -1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("tau");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("tau");
     assertThatThrownBy(() -> solver.evaluate(0.9, mdp.reward(0), LogPolicy.uniform(3, 2), 0))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("policy");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("policy");
     assertThatThrownBy(() -> solver.value(0.9, mdp.reward(0), pi, 0, new double[3]))
         .isInstanceOf(InvalidInputException.class);
   }
@@ -262,14 +273,17 @@ class ExactPolicyEvaluatorTest {
         (ExactPolicyEvaluator) EvaluatorFixtures.create(run, "exact", java.util.Map.of());
     ExactPolicyEvaluator b =
         (ExactPolicyEvaluator) EvaluatorFixtures.create(run, "exact", java.util.Map.of());
-    ExactPolicyEvaluator other = (ExactPolicyEvaluator) EvaluatorFixtures.create(
-        EvaluatorFixtures.context(mdp, 1, 0), "exact", java.util.Map.of());
+    ExactPolicyEvaluator other =
+        (ExactPolicyEvaluator)
+            EvaluatorFixtures.create(
+                EvaluatorFixtures.context(mdp, 1, 0), "exact", java.util.Map.of());
     assertThat(a.solver()).isSameAs(b.solver());
     assertThat(other.solver()).isNotSameAs(a.solver());
     assertThat(new ExactPolicyEvaluator(mdp.withGamma(0.5), a.solver()).solver())
         .isSameAs(a.solver());
     MultiTaskMdp unrelated = RandomMdps.create(3, 10, 2, 2, 1, 0.9);
     assertThatThrownBy(() -> new ExactPolicyEvaluator(unrelated, a.solver()))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("kernel");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("kernel");
   }
 }

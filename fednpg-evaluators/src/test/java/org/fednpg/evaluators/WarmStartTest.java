@@ -14,17 +14,20 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Warm-started and cold solves on the Krylov path (one strongly connected component above the
- * dense limit) agree, and both are certified; the multi-right-hand-side path equals separate
- * solves bit for bit. References: the residual recomputed densely in the test, and a dense
- * Gaussian elimination where |S| is small enough.
+ * Warm-started and cold solves on the Krylov path (one strongly connected component above the dense
+ * limit) agree, and both are certified; the multi-right-hand-side path equals separate solves bit
+ * for bit. References: the residual recomputed densely in the test, and a dense Gaussian
+ * elimination where |S| is small enough.
  */
 class WarmStartTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        Arguments.of(300, 0.9, 0.0), Arguments.of(300, 0.999, 0.05), Arguments.of(300, 0.99, 1.0),
-        Arguments.of(2000, 0.99, 0.0), Arguments.of(2000, 0.999, 0.05),
+        Arguments.of(300, 0.9, 0.0),
+        Arguments.of(300, 0.999, 0.05),
+        Arguments.of(300, 0.99, 1.0),
+        Arguments.of(2000, 0.99, 0.0),
+        Arguments.of(2000, 0.999, 0.05),
         Arguments.of(2000, 0.99, 1.0));
   }
 
@@ -79,8 +82,8 @@ class WarmStartTest {
     // Q from the warm V through the evaluator API, against Q = r + γPV formed in the test
     double[] q = new double[states * 4];
     double[] v = previous.clone();
-    new ExactPolicyEvaluator(mdp, solver).evaluateInto(
-        new org.fednpg.api.EvaluationRequest(0, 1, r, after, tau), q, v);
+    new ExactPolicyEvaluator(mdp, solver)
+        .evaluateInto(new org.fednpg.api.EvaluationRequest(0, 1, r, after, tau), q, v);
     assertThat(v).isEqualTo(warm);
     assertThat(EvaluatorFixtures.maxDiff(q, EvaluatorFixtures.qFromValues(mdp, r, v)))
         .isLessThanOrEqualTo(1e-12 * scale);
@@ -112,12 +115,13 @@ class WarmStartTest {
     RewardTable[] rewards = {mdp.reward(0), mdp.averagedReward(), mdp.reward(2)};
     double[][] starts = {start, null, start};
     double[][] outs = new double[3][500];
-    double[] residuals = solver.values(0.99, pi, 0.05, BellmanSolver.RESIDUAL_LIMIT, rewards,
-        starts, outs);
+    double[] residuals =
+        solver.values(0.99, pi, 0.05, BellmanSolver.RESIDUAL_LIMIT, rewards, starts, outs);
     for (int j = 0; j < 3; j++) {
       double[] separate = new double[500];
-      double res = solver.values(0.99, rewards[j], pi, 0.05, BellmanSolver.RESIDUAL_LIMIT,
-          starts[j], separate);
+      double res =
+          solver.values(
+              0.99, rewards[j], pi, 0.05, BellmanSolver.RESIDUAL_LIMIT, starts[j], separate);
       assertThat(outs[j]).isEqualTo(separate);
       assertThat(residuals[j]).isEqualTo(res);
     }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * The contract every algorithm meets, run through the real registry, assembler and in-process
  * runtime ({@link Harness}): the same seed gives the same rows bit for bit, the thread count does
  * not change them, a run restored from a checkpoint continues bit for bit, every agent offers
- * finite tables of one shape per exchange and keeps a normalised policy, and the metrics of a
- * short run on a small MDP are finite with a non-negative gap. A provider's test extends this
- * class and names the algorithm (with parameters) and, optionally, the rest of the spec.
+ * finite tables of one shape per exchange and keeps a normalised policy, and the metrics of a short
+ * run on a small MDP are finite with a non-negative gap. A provider's test extends this class and
+ * names the algorithm (with parameters) and, optionally, the rest of the spec.
  */
 public abstract class AlgorithmContract {
 
@@ -40,9 +40,9 @@ public abstract class AlgorithmContract {
   protected abstract Harness.Component algorithm();
 
   /**
-   * The spec of the contract's runs: a 6-state, 3-action, 4-agent Garnet on a ring with the
-   * default evaluator, seed 7, {@link #ITERATIONS} iterations. Override for an algorithm that
-   * needs another environment or evaluator.
+   * The spec of the contract's runs: a 6-state, 3-action, 4-agent Garnet on a ring with the default
+   * evaluator, seed 7, {@link #ITERATIONS} iterations. Override for an algorithm that needs another
+   * environment or evaluator.
    */
   protected Harness.Spec spec() {
     return Harness.Spec.of("garnet", algorithm().type())
@@ -63,8 +63,11 @@ public abstract class AlgorithmContract {
         return p;
       }
     }
-    throw new AssertionError("algorithm '" + algorithm().type()
-        + "' is not registered in META-INF/services/" + AlgorithmProvider.class.getName());
+    throw new AssertionError(
+        "algorithm '"
+            + algorithm().type()
+            + "' is not registered in META-INF/services/"
+            + AlgorithmProvider.class.getName());
   }
 
   @Test
@@ -74,7 +77,8 @@ public abstract class AlgorithmContract {
     assertThat(p.description()).isNotBlank().doesNotContain("\n");
     Set<String> names = new HashSet<>();
     for (ParameterSpec spec : p.parameters()) {
-      assertThat(spec.name()).as("parameter names are snake_case")
+      assertThat(spec.name())
+          .as("parameter names are snake_case")
           .matches(EnvironmentContract.PARAMETER_NAME);
       assertThat(spec.description()).as(spec.name()).isNotBlank();
       assertThat(names.add(spec.name())).as("duplicate " + spec.name()).isTrue();
@@ -106,11 +110,11 @@ public abstract class AlgorithmContract {
     Checkpoint mid = whole.checkpoints().get(0);
     assertThat(mid.iteration()).isEqualTo(half);
     Harness.Result resumed = harness.run(spec(), 0, mid);
-    List<IterationMetrics> after = whole.rows().stream()
-        .filter(r -> r.iteration() > half).toList();
+    List<IterationMetrics> after = whole.rows().stream().filter(r -> r.iteration() > half).toList();
     assertThat(Harness.withoutTiming(resumed.rows())).isEqualTo(Harness.withoutTiming(after));
     for (int i = 0; i < whole.algorithm().agents().size(); i++) {
-      assertThat(resumed.algorithm().agents().get(i).policy().toArray()).as("agent %d policy", i)
+      assertThat(resumed.algorithm().agents().get(i).policy().toArray())
+          .as("agent %d policy", i)
           .containsExactly(whole.algorithm().agents().get(i).policy().toArray());
     }
   }
@@ -127,8 +131,8 @@ public abstract class AlgorithmContract {
       a.initialize();
     }
     for (long t = 0; t < 2; t++) {
-      MixingMatrix w = algorithm.usesTopology()
-          ? built.topology().mixing(t) : MixingMatrix.identity(n);
+      MixingMatrix w =
+          algorithm.usesTopology() ? built.topology().mixing(t) : MixingMatrix.identity(n);
       assertThat(w.size()).isEqualTo(n);
       for (int k = 0; k < algorithm.exchangesPerIteration(); k++) {
         List<double[]> sent = new ArrayList<>();
@@ -138,7 +142,8 @@ public abstract class AlgorithmContract {
         int length = sent.get(0).length;
         assertThat(length).as("table of exchange %d", k).isPositive();
         for (int i = 0; i < n; i++) {
-          assertThat(sent.get(i)).as("agent %d, iteration %d, exchange %d", i, t, k)
+          assertThat(sent.get(i))
+              .as("agent %d, iteration %d, exchange %d", i, t, k)
               .hasSize(length);
           for (double x : sent.get(i)) {
             assertThat(x).as("agent %d offers finite entries", i).isFinite();
@@ -178,9 +183,13 @@ public abstract class AlgorithmContract {
     long samples = 0;
     for (IterationMetrics m : r.rows()) {
       assertThat(m.value()).as("value at t=%d", m.iteration()).isFinite();
-      assertThat(m.optimalityGap()).as("gap at t=%d", m.iteration()).isFinite()
+      assertThat(m.optimalityGap())
+          .as("gap at t=%d", m.iteration())
+          .isFinite()
           .isGreaterThanOrEqualTo(-ROUNDING * Math.max(1, Math.abs(m.value())));
-      assertThat(m.consensus()).as("consensus at t=%d", m.iteration()).isFinite()
+      assertThat(m.consensus())
+          .as("consensus at t=%d", m.iteration())
+          .isFinite()
           .isGreaterThanOrEqualTo(0.0);
       assertThat(m.samples()).as("samples never decrease").isGreaterThanOrEqualTo(samples);
       samples = m.samples();

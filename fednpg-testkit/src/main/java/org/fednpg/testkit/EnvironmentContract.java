@@ -29,16 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class EnvironmentContract {
 
   /**
-   * The parameter-naming convention of every built-in: snake_case ({@code critic_step},
-   * {@code delay_ms}); a key of a nested block is its block's name, a dot and a snake_case key
-   * ({@code features.dim}, from {@code features: {type: random, dim: 8}}). Provider names keep
-   * their own rule (lower case, digits and '-').
+   * The parameter-naming convention of every built-in: snake_case ({@code critic_step}, {@code
+   * delay_ms}); a key of a nested block is its block's name, a dot and a snake_case key ({@code
+   * features.dim}, from {@code features: {type: random, dim: 8}}). Provider names keep their own
+   * rule (lower case, digits and '-').
    */
   public static final String PARAMETER_NAME =
       "[a-z][a-z0-9]*(_[a-z0-9]+)*(\\.[a-z][a-z0-9]*(_[a-z0-9]+)*)?";
 
-  @TempDir
-  protected Path tempDir;
+  @TempDir protected Path tempDir;
 
   /** The provider under test. */
   protected abstract EnvironmentProvider provider();
@@ -54,10 +53,11 @@ public abstract class EnvironmentContract {
   }
 
   protected Environment build(Map<String, Object> raw, long seed) {
-    return provider().create(
-        Parameters.resolve("environment '" + provider().name() + "'", provider().parameters(), raw,
-            tempDir),
-        new EnvironmentContext(RandomSource.of(seed).child("environment")));
+    return provider()
+        .create(
+            Parameters.resolve(
+                "environment '" + provider().name() + "'", provider().parameters(), raw, tempDir),
+            new EnvironmentContext(RandomSource.of(seed).child("environment")));
   }
 
   @Test
@@ -78,8 +78,9 @@ public abstract class EnvironmentContract {
 
   @Test
   void isRegisteredWithTheServiceLoader() {
-    assertThat(ServiceLoader.load(EnvironmentProvider.class).stream()
-        .map(ServiceLoader.Provider::type))
+    assertThat(
+            ServiceLoader.load(EnvironmentProvider.class).stream()
+                .map(ServiceLoader.Provider::type))
         .contains(provider().getClass().asSubclass(EnvironmentProvider.class));
   }
 

@@ -31,6 +31,7 @@ public abstract class EvaluatorContract {
 
   /** A small MDP (6 states, 3 actions, branching 3, 4 agents, γ = 0.8) shared by the contract. */
   public static final MultiTaskMdp MDP = RandomMdps.create(11, 6, 3, 3, 4, 0.8);
+
   public static final long SEED = 20240611L;
 
   protected EvaluatorContext context;
@@ -40,8 +41,8 @@ public abstract class EvaluatorContract {
   protected abstract PolicyEvaluator create(EvaluatorContext context);
 
   /**
-   * Largest ‖q − Q_τ^π‖_∞ this evaluator may show on {@link #MDP} (rewards in [0, 1], γ = 0.8)
-   * for {@code policy} at {@code tau}; the subclass states its source.
+   * Largest ‖q − Q_τ^π‖_∞ this evaluator may show on {@link #MDP} (rewards in [0, 1], γ = 0.8) for
+   * {@code policy} at {@code tau}; the subclass states its source.
    */
   protected abstract double oracleTolerance(LogPolicy policy, double tau);
 
@@ -82,7 +83,8 @@ public abstract class EvaluatorContract {
     RewardTable r = MDP.reward(1);
     QEstimate q = evaluator.evaluate(new EvaluationRequest(1, 3, r, pi, tau));
     double[] exact = EvaluatorFixtures.denseQ(MDP, r, pi, tau);
-    assertThat(EvaluatorFixtures.maxDiff(q.toArray(), exact)).isLessThanOrEqualTo(oracleTolerance(pi, tau));
+    assertThat(EvaluatorFixtures.maxDiff(q.toArray(), exact))
+        .isLessThanOrEqualTo(oracleTolerance(pi, tau));
     for (double x : q.toArray()) {
       assertThat(x).isFinite();
     }
@@ -91,21 +93,23 @@ public abstract class EvaluatorContract {
   @Test
   void rejectsARewardAndPolicyOfAnotherShape() {
     MultiTaskMdp other = RandomMdps.create(5, 5, 3, 2, 1, 0.8);
-    EvaluationRequest fewerStates = new EvaluationRequest(
-        0, 0, other.reward(0), LogPolicy.uniform(5, 3), 0);
+    EvaluationRequest fewerStates =
+        new EvaluationRequest(0, 0, other.reward(0), LogPolicy.uniform(5, 3), 0);
     assertThatThrownBy(() -> evaluator.evaluate(fewerStates))
         .isInstanceOf(InvalidInputException.class);
     MultiTaskMdp twoActions = RandomMdps.create(5, 6, 2, 2, 1, 0.8);
-    EvaluationRequest fewerActions = new EvaluationRequest(
-        0, 0, twoActions.reward(0), LogPolicy.uniform(6, 2), 0);
+    EvaluationRequest fewerActions =
+        new EvaluationRequest(0, 0, twoActions.reward(0), LogPolicy.uniform(6, 2), 0);
     assertThatThrownBy(() -> evaluator.evaluate(fewerActions))
         .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void mismatchedRewardAndPolicyAreRejected() {
-    assertThatThrownBy(() -> new EvaluationRequest(
-            0, 0, RewardTable.of(6, 2, new double[12]), LogPolicy.uniform(6, 3), 0))
+    assertThatThrownBy(
+            () ->
+                new EvaluationRequest(
+                    0, 0, RewardTable.of(6, 2, new double[12]), LogPolicy.uniform(6, 3), 0))
         .isInstanceOf(InvalidInputException.class);
   }
 
@@ -114,8 +118,9 @@ public abstract class EvaluatorContract {
     List<EvaluationRequest> requests = new ArrayList<>();
     for (int agent = 0; agent < MDP.agents(); agent++) {
       for (int t = 0; t < 4; t++) {
-        requests.add(new EvaluationRequest(agent, t, MDP.reward(agent), policy(100 + agent * 7 + t),
-            t % 2 == 0 ? 0.0 : 0.05));
+        requests.add(
+            new EvaluationRequest(
+                agent, t, MDP.reward(agent), policy(100 + agent * 7 + t), t % 2 == 0 ? 0.0 : 0.05));
       }
     }
     List<double[]> sequential = new ArrayList<>();

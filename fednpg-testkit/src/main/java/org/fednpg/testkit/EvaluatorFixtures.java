@@ -44,18 +44,20 @@ public final class EvaluatorFixtures {
   public static EvaluatorContext context(MultiTaskMdp mdp, long seed, double tau) {
     Map<String, PolicyEvaluatorProvider> providers = providers();
     EvaluatorContext[] self = new EvaluatorContext[1];
-    EvaluatorFactory factory = (type, raw) -> {
-      PolicyEvaluatorProvider p = providers.get(type);
-      if (p == null) {
-        throw new InvalidInputException("unknown evaluator '" + type + "'");
-      }
-      Parameters params =
-          Parameters.resolve("evaluator '" + type + "'", p.parameters(), raw, java.nio.file.Path.of("."));
-      return p.create(params, self[0]);
-    };
+    EvaluatorFactory factory =
+        (type, raw) -> {
+          PolicyEvaluatorProvider p = providers.get(type);
+          if (p == null) {
+            throw new InvalidInputException("unknown evaluator '" + type + "'");
+          }
+          Parameters params =
+              Parameters.resolve(
+                  "evaluator '" + type + "'", p.parameters(), raw, java.nio.file.Path.of("."));
+          return p.create(params, self[0]);
+        };
     Supplier<QEstimate> optimal = () -> optimalQ(mdp, mdp.averagedReward(), tau);
-    self[0] = new EvaluatorContext(mdp, new KernelSampler(mdp), RandomSource.of(seed), factory,
-        optimal);
+    self[0] =
+        new EvaluatorContext(mdp, new KernelSampler(mdp), RandomSource.of(seed), factory, optimal);
     return self[0];
   }
 
@@ -94,15 +96,15 @@ public final class EvaluatorFixtures {
     double[] b = new double[reward.states()];
     for (int s = 0; s < b.length; s++) {
       for (int a = 0; a < reward.actions(); a++) {
-        b[s] += policy.probability(s, a)
-            * (reward.get(s, a) - tau * policy.logProbability(s, a));
+        b[s] += policy.probability(s, a) * (reward.get(s, a) - tau * policy.logProbability(s, a));
       }
     }
     return b;
   }
 
   /** V_τ^π by dense Gaussian elimination with partial pivoting on (I − γP_π) V = b. */
-  public static double[] denseValues(MultiTaskMdp mdp, RewardTable reward, LogPolicy policy, double tau) {
+  public static double[] denseValues(
+      MultiTaskMdp mdp, RewardTable reward, LogPolicy policy, double tau) {
     int n = mdp.states();
     double[] p = densePolicyKernel(mdp.kernel(), policy);
     double[] b = softReward(reward, policy, tau);
@@ -133,13 +135,14 @@ public final class EvaluatorFixtures {
   }
 
   /** Dense reference Q_τ^π. */
-  public static double[] denseQ(MultiTaskMdp mdp, RewardTable reward, LogPolicy policy, double tau) {
+  public static double[] denseQ(
+      MultiTaskMdp mdp, RewardTable reward, LogPolicy policy, double tau) {
     return qFromValues(mdp, reward, denseValues(mdp, reward, policy, tau));
   }
 
   /** Scaled residual ‖(I − γP_π)V − b‖_∞ / max(1, ‖b‖_∞), computed densely. */
-  public static double scaledResidual(MultiTaskMdp mdp, RewardTable reward, LogPolicy policy,
-      double tau, double[] v) {
+  public static double scaledResidual(
+      MultiTaskMdp mdp, RewardTable reward, LogPolicy policy, double tau, double[] v) {
     int n = mdp.states();
     double[] p = densePolicyKernel(mdp.kernel(), policy);
     double[] b = softReward(reward, policy, tau);

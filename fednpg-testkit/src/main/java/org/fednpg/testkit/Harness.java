@@ -35,8 +35,8 @@ import org.fednpg.core.runtime.RunOptions;
  * assertThat(r.last().optimalityGap()).isLessThan(1e-3);
  * }</pre>
  *
- * <p>Every provider on the test class path is visible (the plugin's own, registered in its
- * {@code META-INF/services}, and the built-ins the kit brings along).
+ * <p>Every provider on the test class path is visible (the plugin's own, registered in its {@code
+ * META-INF/services}, and the built-ins the kit brings along).
  */
 public final class Harness {
 
@@ -119,56 +119,90 @@ public final class Harness {
      * evaluator, seed 1, 5 iterations and one thread.
      */
     public static Spec of(String environment, String algorithm) {
-      return new Spec(1, Component.of(environment), Component.of("ring"), null,
-          Component.of(algorithm), 5, 1, Path.of("."));
+      return new Spec(
+          1,
+          Component.of(environment),
+          Component.of("ring"),
+          null,
+          Component.of(algorithm),
+          5,
+          1,
+          Path.of("."));
     }
 
     public Spec seed(long value) {
-      return new Spec(value, environment, topology, evaluator, algorithm, iterations, threads,
-          baseDirectory);
+      return new Spec(
+          value, environment, topology, evaluator, algorithm, iterations, threads, baseDirectory);
     }
 
     public Spec environment(String type, Object... keyValues) {
-      return new Spec(seed, Component.of(type, keyValues), topology, evaluator, algorithm,
-          iterations, threads, baseDirectory);
+      return new Spec(
+          seed,
+          Component.of(type, keyValues),
+          topology,
+          evaluator,
+          algorithm,
+          iterations,
+          threads,
+          baseDirectory);
     }
 
     /** The topology; {@code null} type for none. */
     public Spec topology(String type, Object... keyValues) {
-      return new Spec(seed, environment, type == null ? null : Component.of(type, keyValues),
-          evaluator, algorithm, iterations, threads, baseDirectory);
+      return new Spec(
+          seed,
+          environment,
+          type == null ? null : Component.of(type, keyValues),
+          evaluator,
+          algorithm,
+          iterations,
+          threads,
+          baseDirectory);
     }
 
     /** The evaluator; {@code null} type for the default. */
     public Spec evaluator(String type, Object... keyValues) {
-      return new Spec(seed, environment, topology,
-          type == null ? null : Component.of(type, keyValues), algorithm, iterations, threads,
+      return new Spec(
+          seed,
+          environment,
+          topology,
+          type == null ? null : Component.of(type, keyValues),
+          algorithm,
+          iterations,
+          threads,
           baseDirectory);
     }
 
     public Spec algorithm(String type, Object... keyValues) {
-      return new Spec(seed, environment, topology, evaluator, Component.of(type, keyValues),
-          iterations, threads, baseDirectory);
+      return new Spec(
+          seed,
+          environment,
+          topology,
+          evaluator,
+          Component.of(type, keyValues),
+          iterations,
+          threads,
+          baseDirectory);
     }
 
     public Spec algorithm(Component value) {
-      return new Spec(seed, environment, topology, evaluator, value, iterations, threads,
-          baseDirectory);
+      return new Spec(
+          seed, environment, topology, evaluator, value, iterations, threads, baseDirectory);
     }
 
     public Spec iterations(int value) {
-      return new Spec(seed, environment, topology, evaluator, algorithm, value, threads,
-          baseDirectory);
+      return new Spec(
+          seed, environment, topology, evaluator, algorithm, value, threads, baseDirectory);
     }
 
     public Spec threads(int value) {
-      return new Spec(seed, environment, topology, evaluator, algorithm, iterations, value,
-          baseDirectory);
+      return new Spec(
+          seed, environment, topology, evaluator, algorithm, iterations, value, baseDirectory);
     }
 
     public Spec baseDirectory(Path value) {
-      return new Spec(seed, environment, topology, evaluator, algorithm, iterations, threads,
-          value);
+      return new Spec(
+          seed, environment, topology, evaluator, algorithm, iterations, threads, value);
     }
   }
 
@@ -225,18 +259,34 @@ public final class Harness {
     AssembledRun run = assemble(spec);
     List<IterationMetrics> rows = new ArrayList<>();
     List<Checkpoint> saved = new ArrayList<>();
-    CheckpointPolicy checkpoints = checkpointEvery == 0 && resumeFrom == null
-        ? CheckpointPolicy.NONE
-        : new CheckpointPolicy(checkpointEvery, saved::add, resumeFrom);
-    new InProcessRuntime().run(run.algorithm(), run.topology(), run.metrics(),
-        new RunOptions(spec.iterations(), 1, spec.threads()), rows::add, checkpoints);
+    CheckpointPolicy checkpoints =
+        checkpointEvery == 0 && resumeFrom == null
+            ? CheckpointPolicy.NONE
+            : new CheckpointPolicy(checkpointEvery, saved::add, resumeFrom);
+    new InProcessRuntime()
+        .run(
+            run.algorithm(),
+            run.topology(),
+            run.metrics(),
+            new RunOptions(spec.iterations(), 1, spec.threads()),
+            rows::add,
+            checkpoints);
     return new Result(List.copyOf(rows), run.algorithm(), List.copyOf(saved));
   }
 
   /** A row without its wall-clock field, for bit-for-bit comparisons of two runs. */
   public static IterationMetrics withoutTiming(IterationMetrics m) {
-    return new IterationMetrics(m.iteration(), m.value(), m.optimalityGap(), m.qError(),
-        m.consensus(), m.agentValueMin(), m.agentValueMean(), 0, m.samples(), m.bytesSent(),
+    return new IterationMetrics(
+        m.iteration(),
+        m.value(),
+        m.optimalityGap(),
+        m.qError(),
+        m.consensus(),
+        m.agentValueMin(),
+        m.agentValueMean(),
+        0,
+        m.samples(),
+        m.bytesSent(),
         m.messages());
   }
 
@@ -246,11 +296,16 @@ public final class Harness {
   }
 
   private AssembledRun assemble(Spec spec) {
-    return new RunAssembler(registry).assemble(new RunRequest(spec.seed(), null,
-        spec.environment().toSpec(),
-        spec.topology() == null ? null : spec.topology().toSpec(),
-        spec.evaluator() == null ? null : spec.evaluator().toSpec(),
-        spec.algorithm().toSpec(), spec.baseDirectory()));
+    return new RunAssembler(registry)
+        .assemble(
+            new RunRequest(
+                spec.seed(),
+                null,
+                spec.environment().toSpec(),
+                spec.topology() == null ? null : spec.topology().toSpec(),
+                spec.evaluator() == null ? null : spec.evaluator().toSpec(),
+                spec.algorithm().toSpec(),
+                spec.baseDirectory()));
   }
 
   /** The registry the harness builds from (for listing what is visible). */

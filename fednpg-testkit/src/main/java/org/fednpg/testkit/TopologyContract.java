@@ -37,16 +37,15 @@ public abstract class TopologyContract {
   public static final double SUM_TOLERANCE = 1e-12;
 
   /**
-   * Agreement of σ with the dense Jacobi computation here: both are backward stable to a few
-   * ulps of ‖W‖ ≤ 1 (our choice of margin).
+   * Agreement of σ with the dense Jacobi computation here: both are backward stable to a few ulps
+   * of ‖W‖ ≤ 1 (our choice of margin).
    */
   public static final double SIGMA_TOLERANCE = 1e-9;
 
   /** Rounds checked for time-varying topologies. */
   protected static final int ROUNDS = 8;
 
-  @TempDir
-  protected Path tempDir;
+  @TempDir protected Path tempDir;
 
   /** The provider under test. */
   protected abstract TopologyProvider provider();
@@ -68,9 +67,11 @@ public abstract class TopologyContract {
 
   /** Builds the provider's topology on {@code agents} agents from raw parameters. */
   protected Topology build(Map<String, Object> raw, int agents, long seed) {
-    Parameters p = Parameters.resolve(
-        "topology '" + provider().name() + "'", provider().parameters(), raw, tempDir);
-    return provider().create(p, new TopologyContext(agents, RandomSource.of(seed).child("topology")));
+    Parameters p =
+        Parameters.resolve(
+            "topology '" + provider().name() + "'", provider().parameters(), raw, tempDir);
+    return provider()
+        .create(p, new TopologyContext(agents, RandomSource.of(seed).child("topology")));
   }
 
   @Test
@@ -79,7 +80,8 @@ public abstract class TopologyContract {
     assertThat(provider().description()).isNotBlank().doesNotContain("\n");
     Set<String> names = new HashSet<>();
     for (ParameterSpec spec : provider().parameters()) {
-      assertThat(spec.name()).as("parameter names are snake_case")
+      assertThat(spec.name())
+          .as("parameter names are snake_case")
           .matches(EnvironmentContract.PARAMETER_NAME);
       assertThat(spec.description()).as(spec.name()).isNotBlank();
       assertThat(names.add(spec.name())).as("duplicate " + spec.name()).isTrue();
@@ -88,8 +90,8 @@ public abstract class TopologyContract {
 
   @Test
   void isRegisteredWithTheServiceLoader() {
-    assertThat(ServiceLoader.load(TopologyProvider.class).stream()
-        .map(ServiceLoader.Provider::type))
+    assertThat(
+            ServiceLoader.load(TopologyProvider.class).stream().map(ServiceLoader.Provider::type))
         .contains(provider().getClass().asSubclass(TopologyProvider.class));
   }
 
@@ -110,9 +112,11 @@ public abstract class TopologyContract {
           row += w[n][m];
           column += w[m][n];
         }
-        assertThat(Math.abs(row - 1)).as("row %d sum of W^(%d)", n, r)
+        assertThat(Math.abs(row - 1))
+            .as("row %d sum of W^(%d)", n, r)
             .isLessThanOrEqualTo(SUM_TOLERANCE);
-        assertThat(Math.abs(column - 1)).as("column %d sum of W^(%d)", n, r)
+        assertThat(Math.abs(column - 1))
+            .as("column %d sum of W^(%d)", n, r)
             .isLessThanOrEqualTo(SUM_TOLERANCE);
       }
     }
@@ -124,7 +128,8 @@ public abstract class TopologyContract {
     assertThat(t.sigma()).isGreaterThanOrEqualTo(0.0).isLessThan(1.0);
     if (!t.isTimeVarying()) {
       assertThat(Math.abs(t.sigma() - sigma(t.mixing(0))))
-          .as("σ reported vs ‖W − 11ᵀ/N‖₂ by Jacobi").isLessThanOrEqualTo(SIGMA_TOLERANCE);
+          .as("σ reported vs ‖W − 11ᵀ/N‖₂ by Jacobi")
+          .isLessThanOrEqualTo(SIGMA_TOLERANCE);
     }
   }
 
@@ -157,7 +162,8 @@ public abstract class TopologyContract {
   @Test
   void badParametersAreRefusedWithAClearError() {
     for (Map<String, Object> bad : invalidParameters()) {
-      assertThatThrownBy(() -> build(bad, agents(), 1)).as("parameters %s", bad)
+      assertThatThrownBy(() -> build(bad, agents(), 1))
+          .as("parameters %s", bad)
           .isInstanceOf(InvalidInputException.class);
     }
     for (ParameterSpec spec : provider().parameters()) {
@@ -165,18 +171,22 @@ public abstract class TopologyContract {
         Map<String, Object> raw = new HashMap<>(parameters());
         raw.put(spec.name(), spec.type() == ParameterType.INTEGER ? -1L : -1.0);
         // either a valid topology or a refusal naming the problem; never another exception
-        assertThatCode(() -> {
-          try {
-            Topology t = build(raw, agents(), 1);
-            assertThat(t.sigma()).isLessThan(1.0);
-          } catch (InvalidInputException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
-          }
-        }).as("%s = -1", spec.name()).doesNotThrowAnyException();
+        assertThatCode(
+                () -> {
+                  try {
+                    Topology t = build(raw, agents(), 1);
+                    assertThat(t.sigma()).isLessThan(1.0);
+                  } catch (InvalidInputException expected) {
+                    assertThat(expected.getMessage()).isNotBlank();
+                  }
+                })
+            .as("%s = -1", spec.name())
+            .doesNotThrowAnyException();
       }
     }
     assertThatThrownBy(() -> build(Map.of("no_such_parameter", 1), agents(), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no_such_parameter");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("no_such_parameter");
   }
 
   /**

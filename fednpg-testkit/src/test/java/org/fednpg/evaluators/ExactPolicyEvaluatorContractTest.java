@@ -8,7 +8,9 @@ import org.fednpg.testing.Tolerances;
 import org.fednpg.testkit.EvaluatorContract;
 import org.fednpg.testkit.EvaluatorFixtures;
 
-/** {@code exact} against the contract; it must match the dense oracle to {@link Tolerances#EXACT}. */
+/**
+ * {@code exact} against the contract; it must match the dense oracle to {@link Tolerances#EXACT}.
+ */
 class ExactPolicyEvaluatorContractTest extends EvaluatorContract {
 
   @Override

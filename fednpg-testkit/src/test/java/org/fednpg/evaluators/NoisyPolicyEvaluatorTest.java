@@ -25,8 +25,8 @@ class NoisyPolicyEvaluatorTest {
   private static final double EPSILON = 0.1;
 
   /**
-   * Allowed gap between q − Q and the drawn noise: both sides are rounded once more than the
-   * noise itself, so the gap is a few ulps of |Q| ≤ 20 here; {@link Tolerances#EXACT} covers it.
+   * Allowed gap between q − Q and the drawn noise: both sides are rounded once more than the noise
+   * itself, so the gap is a few ulps of |Q| ≤ 20 here; {@link Tolerances#EXACT} covers it.
    */
   private static final double ROUNDING = Tolerances.EXACT;
 
@@ -90,8 +90,8 @@ class NoisyPolicyEvaluatorTest {
     for (int agent = 0; agent < agents; agent++) {
       LogPolicy pi = EvaluatorContract.policy(40 + agent);
       for (int t = 0; t < iterations; t++) {
-        EvaluationRequest r = new EvaluationRequest(
-            agent, t, EvaluatorContract.MDP.reward(agent), pi, TAU);
+        EvaluationRequest r =
+            new EvaluationRequest(agent, t, EvaluatorContract.MDP.reward(agent), pi, TAU);
         double[] q = evaluator.evaluate(r).toArray();
         double[] exactQ = exact.evaluate(r).toArray();
         for (int i = 0; i < entries; i++) {
@@ -108,8 +108,9 @@ class NoisyPolicyEvaluatorTest {
     EvaluatorContext context = EvaluatorFixtures.context(EvaluatorContract.MDP, 5, TAU);
     PolicyEvaluator evaluator = noisy(context, law, 0.0);
     PolicyEvaluator exact = new ExactPolicyEvaluator(EvaluatorContract.MDP);
-    EvaluationRequest r = new EvaluationRequest(3, 9, EvaluatorContract.MDP.reward(3),
-        EvaluatorContract.policy(1), TAU);
+    EvaluationRequest r =
+        new EvaluationRequest(
+            3, 9, EvaluatorContract.MDP.reward(3), EvaluatorContract.policy(1), TAU);
     assertThat(evaluator.evaluate(r).toArray()).containsExactly(exact.evaluate(r).toArray());
   }
 
@@ -124,8 +125,8 @@ class NoisyPolicyEvaluatorTest {
   /**
    * Zero mean and the right variance over 4 agents × 300 iterations × 18 entries = 21600 draws.
    * Mean: |z| ≤ 4 with the known sd (false failure 6.3e-5). Variance: the sample variance's
-   * relative sd is √((κ − 1)/n) with kurtosis κ = 3 (gaussian) or 1.8 (uniform), i.e. ≤ 0.0097;
-   * a relative band of 0.05 is more than 5 sd (false failure < 1e-6). Fixed seed.
+   * relative sd is √((κ − 1)/n) with kurtosis κ = 3 (gaussian) or 1.8 (uniform), i.e. ≤ 0.0097; a
+   * relative band of 0.05 is more than 5 sd (false failure < 1e-6). Fixed seed.
    */
   @ParameterizedTest
   @ValueSource(strings = {"uniform", "gaussian"})
@@ -149,14 +150,15 @@ class NoisyPolicyEvaluatorTest {
   @Test
   void adversarialNoiseIsMinusEpsilonExactlyOnOptimalActions() {
     EvaluatorContext context = EvaluatorFixtures.context(EvaluatorContract.MDP, 5, TAU);
-    QEstimate optimal = EvaluatorFixtures.optimalQ(
-        EvaluatorContract.MDP, EvaluatorContract.MDP.averagedReward(), TAU);
+    QEstimate optimal =
+        EvaluatorFixtures.optimalQ(
+            EvaluatorContract.MDP, EvaluatorContract.MDP.averagedReward(), TAU);
     PolicyEvaluator evaluator = noisy(context, "adversarial", EPSILON);
-    EvaluationRequest r = new EvaluationRequest(0, 0, EvaluatorContract.MDP.reward(0),
-        EvaluatorContract.policy(2), TAU);
+    EvaluationRequest r =
+        new EvaluationRequest(
+            0, 0, EvaluatorContract.MDP.reward(0), EvaluatorContract.policy(2), TAU);
     double[] q = evaluator.evaluate(r).toArray();
-    double[] exact = EvaluatorFixtures.denseQ(EvaluatorContract.MDP, r.reward(),
-        r.policy(), TAU);
+    double[] exact = EvaluatorFixtures.denseQ(EvaluatorContract.MDP, r.reward(), r.policy(), TAU);
     int actions = optimal.actions();
     int optimalCount = 0;
     for (int s = 0; s < optimal.states(); s++) {
@@ -179,8 +181,7 @@ class NoisyPolicyEvaluatorTest {
   @Test
   void adversarialTiesAllGetMinusOne() {
     QEstimate tied = QEstimate.of(2, 3, new double[] {1, 1, 0, 2, 5, 5}, 0);
-    assertThat(NoisyPolicyEvaluator.computeSigns(tied, 2, 3))
-        .containsExactly(-1, -1, 1, 1, -1, -1);
+    assertThat(NoisyPolicyEvaluator.computeSigns(tied, 2, 3)).containsExactly(-1, -1, 1, 1, -1, -1);
   }
 
   @Test
@@ -188,12 +189,18 @@ class NoisyPolicyEvaluatorTest {
     EvaluatorContext context = EvaluatorFixtures.context(EvaluatorContract.MDP, 5, TAU);
     PolicyEvaluator evaluator = noisy(context, "uniform", EPSILON);
     LogPolicy pi = EvaluatorContract.policy(2);
-    double[] a0t0 = evaluator.evaluate(new EvaluationRequest(
-        0, 0, EvaluatorContract.MDP.reward(0), pi, TAU)).toArray();
-    double[] a1t0 = evaluator.evaluate(new EvaluationRequest(
-        1, 0, EvaluatorContract.MDP.reward(0), pi, TAU)).toArray();
-    double[] a0t1 = evaluator.evaluate(new EvaluationRequest(
-        0, 1, EvaluatorContract.MDP.reward(0), pi, TAU)).toArray();
+    double[] a0t0 =
+        evaluator
+            .evaluate(new EvaluationRequest(0, 0, EvaluatorContract.MDP.reward(0), pi, TAU))
+            .toArray();
+    double[] a1t0 =
+        evaluator
+            .evaluate(new EvaluationRequest(1, 0, EvaluatorContract.MDP.reward(0), pi, TAU))
+            .toArray();
+    double[] a0t1 =
+        evaluator
+            .evaluate(new EvaluationRequest(0, 1, EvaluatorContract.MDP.reward(0), pi, TAU))
+            .toArray();
     assertThat(a1t0).isNotEqualTo(a0t0);
     assertThat(a0t1).isNotEqualTo(a0t0);
   }
@@ -202,11 +209,15 @@ class NoisyPolicyEvaluatorTest {
   void badParametersAreRejected() {
     EvaluatorContext context = EvaluatorFixtures.context(EvaluatorContract.MDP, 5, TAU);
     assertThatThrownBy(() -> noisy(context, "uniform", -0.1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("epsilon");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("epsilon");
     assertThatThrownBy(() -> noisy(context, "cauchy", 0.1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("law");
-    assertThatThrownBy(() -> EvaluatorFixtures.create(context, "noisy",
-            Map.of("epsilon", 0.1, "base", "noisy")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("base");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("law");
+    assertThatThrownBy(
+            () ->
+                EvaluatorFixtures.create(context, "noisy", Map.of("epsilon", 0.1, "base", "noisy")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("base");
   }
 }

@@ -41,9 +41,9 @@ class SampledPolicyEvaluatorTest {
   }
 
   /**
-   * Hoeffding for the model-based methods: each (P̂ − P)V(s,a) is a mean of n i.i.d. terms of
-   * range span(V) ≤ R/(1−γ), so it exceeds span·√(ln(2·18/δ)/(2n)) with probability ≤ δ/18 per
-   * entry; δ = 1e-6 gives the factor √(17.4/2) = 2.95. The resolvent adds γ/(1−γ).
+   * Hoeffding for the model-based methods: each (P̂ − P)V(s,a) is a mean of n i.i.d. terms of range
+   * span(V) ≤ R/(1−γ), so it exceeds span·√(ln(2·18/δ)/(2n)) with probability ≤ δ/18 per entry; δ =
+   * 1e-6 gives the factor √(17.4/2) = 2.95. The resolvent adds γ/(1−γ).
    */
   private static double modelBasedBound(LogPolicy policy, double tau, int n) {
     double span = softRewardBound(policy, tau) / (1 - GAMMA);
@@ -51,7 +51,8 @@ class SampledPolicyEvaluatorTest {
   }
 
   private static PolicyEvaluator sampled(EvaluatorContext context, String method, int samples) {
-    return EvaluatorFixtures.create(context, "sampled", Map.of("method", method, "samples", samples));
+    return EvaluatorFixtures.create(
+        context, "sampled", Map.of("method", method, "samples", samples));
   }
 
   @Nested
@@ -62,9 +63,9 @@ class SampledPolicyEvaluatorTest {
     }
 
     /**
-     * A geometric-stopping return G has |G| ≤ R(1 + L) with P(L ≥ t) = γ^t, so
-     * sd(G) ≤ R √((1+γ))/(1−γ); 5 standard errors of the mean of n returns (per-entry false
-     * failure 5.7e-7 under the normal approximation).
+     * A geometric-stopping return G has |G| ≤ R(1 + L) with P(L ≥ t) = γ^t, so sd(G) ≤ R
+     * √((1+γ))/(1−γ); 5 standard errors of the mean of n returns (per-entry false failure 5.7e-7
+     * under the normal approximation).
      */
     @Override
     protected double oracleTolerance(LogPolicy policy, double tau) {
@@ -94,10 +95,10 @@ class SampledPolicyEvaluatorTest {
     }
 
     /**
-     * The mean recursion contracts by 1 − α_k(1−γ) per sweep, a telescoping product equal to
-     * 1/(1 + (1−γ)n): that bounds the bias from q = 0 by ‖Q‖_∞/(1 + (1−γ)n) ≤ R/((1−γ)(1+(1−γ)n)).
-     * The noise is an average of the same martingale increments LSTD uses, with weights summing
-     * to ≤ 1; we allow twice the LSTD bound for the non-uniform weights (our heuristic margin).
+     * The mean recursion contracts by 1 − α_k(1−γ) per sweep, a telescoping product equal to 1/(1 +
+     * (1−γ)n): that bounds the bias from q = 0 by ‖Q‖_∞/(1 + (1−γ)n) ≤ R/((1−γ)(1+(1−γ)n)). The
+     * noise is an average of the same martingale increments LSTD uses, with weights summing to ≤ 1;
+     * we allow twice the LSTD bound for the non-uniform weights (our heuristic margin).
      */
     @Override
     protected double oracleTolerance(LogPolicy policy, double tau) {
@@ -140,12 +141,12 @@ class SampledPolicyEvaluatorTest {
   }
 
   /**
-   * The error shrinks like 1/√n: RMSE over 18 entries × 200 independent calls at
-   * n ∈ {8, 32, 128, 512}, least-squares slope of log RMSE on log n in [−0.6, −0.4]. For Monte
-   * Carlo the MSE is exactly Var/n; for LSTD it is Var/n + O(1/n²). Rationale for ±0.1: the log
-   * RMSE at each n has sd ≈ √(1/(2·200)) = 0.05 even if the 18 entries of a call were fully
-   * correlated, so the fitted slope over a log range of 4.16 has sd ≈ 0.05·0.34 ≈ 0.017; ±0.1 is
-   * about 6 sd (false failure < 1e-8) while still rejecting a 1/n or n^(-1/4) rate.
+   * The error shrinks like 1/√n: RMSE over 18 entries × 200 independent calls at n ∈ {8, 32, 128,
+   * 512}, least-squares slope of log RMSE on log n in [−0.6, −0.4]. For Monte Carlo the MSE is
+   * exactly Var/n; for LSTD it is Var/n + O(1/n²). Rationale for ±0.1: the log RMSE at each n has
+   * sd ≈ √(1/(2·200)) = 0.05 even if the 18 entries of a call were fully correlated, so the fitted
+   * slope over a log range of 4.16 has sd ≈ 0.05·0.34 ≈ 0.017; ±0.1 is about 6 sd (false failure <
+   * 1e-8) while still rejecting a 1/n or n^(-1/4) rate.
    */
   @ParameterizedTest
   @ValueSource(strings = {"montecarlo", "lstd"})
@@ -217,10 +218,12 @@ class SampledPolicyEvaluatorTest {
   void reportsExactlyTheTransitionsDrawn(String method) {
     CountingModel model = new CountingModel();
     int n = 7;
-    SampledPolicyEvaluator evaluator = new SampledPolicyEvaluator(
-        model, GAMMA, SampledPolicyEvaluator.Method.valueOf(method), n, RandomSource.of(3));
-    QEstimate q = evaluator.evaluate(
-        new EvaluationRequest(0, 0, MDP.reward(0), EvaluatorContract.policy(1), TAU));
+    SampledPolicyEvaluator evaluator =
+        new SampledPolicyEvaluator(
+            model, GAMMA, SampledPolicyEvaluator.Method.valueOf(method), n, RandomSource.of(3));
+    QEstimate q =
+        evaluator.evaluate(
+            new EvaluationRequest(0, 0, MDP.reward(0), EvaluatorContract.policy(1), TAU));
     assertThat(q.samples()).isEqualTo(model.draws.get());
     if (!method.equals("MONTECARLO")) {
       assertThat(q.samples()).isEqualTo((long) n * MDP.states() * MDP.actions());
@@ -233,8 +236,10 @@ class SampledPolicyEvaluatorTest {
   void badParametersAreRejected() {
     EvaluatorContext context = EvaluatorFixtures.context(MDP, 5, TAU);
     assertThatThrownBy(() -> sampled(context, "montecarlo", 0))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("samples");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("samples");
     assertThatThrownBy(() -> sampled(context, "qlearning", 10))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("method");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("method");
   }
 }

@@ -23,14 +23,18 @@ import org.junit.jupiter.api.Test;
 class ApiHelpersTest {
 
   private static Parameters x(double value) {
-    return Parameters.resolve("test", List.of(ParameterSpec.required("x", ParameterType.NUMBER,
-        "a number")), Map.of("x", value), Path.of("."));
+    return Parameters.resolve(
+        "test",
+        List.of(ParameterSpec.required("x", ParameterType.NUMBER, "a number")),
+        Map.of("x", value),
+        Path.of("."));
   }
 
   @Test
   void openAndHalfOpenRangesAcceptTheirInsideAndNameTheInterval() {
     assertThat(x(0.5).doubleAbove("x", 0)).isEqualTo(0.5);
-    assertThatThrownBy(() -> x(0).doubleAbove("x", 0)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> x(0).doubleAbove("x", 0))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessage("test: parameter 'x' must be > 0.0, got 0.0");
     assertThat(x(0).doubleInHalfOpenRange("x", 0, 1)).isEqualTo(0.0);
     assertThatThrownBy(() -> x(1).doubleInHalfOpenRange("x", 0, 1))
@@ -58,11 +62,17 @@ class ApiHelpersTest {
   @Test
   void algorithmOfRefusesNoAgentsAndNoExchanges() {
     assertThatThrownBy(() -> Algorithm.of(List.of(), 1, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one agent");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least one agent");
     MultiTaskMdp mdp = RandomMdps.create(1, 4, 2, 2, 1, 0.9);
     AlgorithmContext none = new AlgorithmContext(mdp, null, null, null, null, null);
-    Algorithm one = Algorithm.of(List.of(new AveragingNpgProvider.Agent(0, mdp, none, 0.1)), 1,
-        0.25, false, Map.of("a", 1));
+    Algorithm one =
+        Algorithm.of(
+            List.of(new AveragingNpgProvider.Agent(0, mdp, none, 0.1)),
+            1,
+            0.25,
+            false,
+            Map.of("a", 1));
     assertThat(one.tau()).isEqualTo(0.25);
     assertThat(one.usesTopology()).isFalse();
     assertThat(one.manifestInfo()).isEqualTo(Map.of("a", 1));
@@ -76,8 +86,10 @@ class ApiHelpersTest {
     MultiTaskMdp other = RandomMdps.create(1, 5, 2, 2, 1, 0.9);
     EvaluationRequest r = EvaluationRequest.of(other.reward(0), LogPolicy.uniform(5, 2), 0);
     assertThat(r.requireShape(other)).isSameAs(r);
-    assertThatThrownBy(() -> r.requireShape(mdp)).isInstanceOf(InvalidInputException.class)
-        .hasMessage("evaluation request is 5x2 (reward and policy) but the evaluator's model has "
-            + "4 states and 2 actions");
+    assertThatThrownBy(() -> r.requireShape(mdp))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "evaluation request is 5x2 (reward and policy) but the evaluator's model has "
+                + "4 states and 2 actions");
   }
 }

@@ -17,8 +17,8 @@ class AveragingNpgContractTest extends AlgorithmContract {
   }
 
   /**
-   * With τ = 0 and the naive update, the gap still shrinks on a Garnet over 30 iterations
-   * (not a rate claim; checked against the oracle's optimum through the harness's metrics).
+   * With τ = 0 and the naive update, the gap still shrinks on a Garnet over 30 iterations (not a
+   * rate claim; checked against the oracle's optimum through the harness's metrics).
    */
   @Test
   void theGapShrinksOverAShortRun() {

@@ -13,9 +13,9 @@ import org.fednpg.api.run.AlgorithmProvider;
 import org.fednpg.core.algorithms.LogPolicyAgent;
 
 /**
- * A plugin algorithm written the short way, as a test of {@link LogPolicyAgent} and
- * {@link Algorithm#of}: each agent offers log π_n + η q_n and takes the mix as its new logits
- * (the paper's "naive" federated NPG with τ = 0, one exchange per iteration).
+ * A plugin algorithm written the short way, as a test of {@link LogPolicyAgent} and {@link
+ * Algorithm#of}: each agent offers log π_n + η q_n and takes the mix as its new logits (the paper's
+ * "naive" federated NPG with τ = 0, one exchange per iteration).
  */
 public final class AveragingNpgProvider implements AlgorithmProvider {
 
@@ -51,8 +51,12 @@ public final class AveragingNpgProvider implements AlgorithmProvider {
     private final double[] outbox;
 
     Agent(int id, MultiTaskMdp mdp, AlgorithmContext context, double eta) {
-      super(id, mdp.reward(id), context.evaluator(),
-          LogPolicy.uniform(mdp.states(), mdp.actions()), 0.0);
+      super(
+          id,
+          mdp.reward(id),
+          context.evaluator(),
+          LogPolicy.uniform(mdp.states(), mdp.actions()),
+          0.0);
       this.eta = eta;
       this.outbox = new double[q.length];
     }

@@ -13,9 +13,9 @@ import org.jgrapht.graph.SimpleGraph;
 
 /**
  * An immutable simple undirected graph over agents {@code 0..N-1}: the communication links of SPEC
- * §2. Duplicate edges collapse and self-loops are refused; the diagonal of a mixing matrix is always
- * allowed and is not an edge. Kept as sorted adjacency arrays so weight rules and link dropping are
- * cheap; {@link #toJGraphT()} gives a JGraphT view for graph algorithms.
+ * §2. Duplicate edges collapse and self-loops are refused; the diagonal of a mixing matrix is
+ * always allowed and is not an edge. Kept as sorted adjacency arrays so weight rules and link
+ * dropping are cheap; {@link #toJGraphT()} gives a JGraphT view for graph algorithms.
  */
 public final class CommunicationGraph {
 
@@ -38,7 +38,8 @@ public final class CommunicationGraph {
   }
 
   /**
-   * A graph from an edge list; each edge is {@code {i, j}} with {@code 0 <= i, j < n}, {@code i != j}.
+   * A graph from an edge list; each edge is {@code {i, j}} with {@code 0 <= i, j < n}, {@code i !=
+   * j}.
    *
    * @throws InvalidInputException for out-of-range nodes or self-loops
    */

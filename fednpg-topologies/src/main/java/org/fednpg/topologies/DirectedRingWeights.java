@@ -10,9 +10,9 @@ import org.fednpg.api.model.MixingMatrix;
 /**
  * Weights of the {@code directed-ring} family: agent n receives from agents n+1, …, n+k (mod N)
  * (the paper's Figure 4 varies the number of non-zero entries per row, k + 1 with the diagonal).
- * The links are kept as an undirected {@link CommunicationGraph} with edges {n, n+j mod N},
- * j = 1..k; row n puts weight on itself and on every m with (m − n) mod N ∈ [1, k] that is still
- * linked (so with k ≥ N/2 a link {n, m} carries both directions and fails as one, our choice).
+ * The links are kept as an undirected {@link CommunicationGraph} with edges {n, n+j mod N}, j =
+ * 1..k; row n puts weight on itself and on every m with (m − n) mod N ∈ [1, k] that is still linked
+ * (so with k ≥ N/2 a link {n, m} carries both directions and fails as one, our choice).
  *
  * <ul>
  *   <li>{@link #equal(int)}: every non-zero of a row, self included, is 1/(its count); with all
@@ -56,16 +56,27 @@ public final class DirectedRingWeights implements WeightRule {
     return switch (name) {
       case "equal" -> equal(neighbors);
       case "random" -> random(neighbors);
-      default -> throw new InvalidInputException("directed-ring weights must be one of "
-          + String.join(", ", NAMES) + ", got '" + name + "'");
+      default ->
+          throw new InvalidInputException(
+              "directed-ring weights must be one of "
+                  + String.join(", ", NAMES)
+                  + ", got '"
+                  + name
+                  + "'");
     };
   }
 
   /** The links {n, n+j mod N}, j = 1..k, of the directed ring (duplicates collapse). */
   public static CommunicationGraph graph(int n, int neighbors) {
     if (n < 2 || neighbors < 1 || neighbors > n - 1) {
-      throw new InvalidInputException("directed ring with " + n + " agents allows neighbors in "
-          + "[1, " + (n - 1) + "], got " + neighbors);
+      throw new InvalidInputException(
+          "directed ring with "
+              + n
+              + " agents allows neighbors in "
+              + "[1, "
+              + (n - 1)
+              + "], got "
+              + neighbors);
     }
     List<int[]> edges = new ArrayList<>();
     for (int i = 0; i < n; i++) {

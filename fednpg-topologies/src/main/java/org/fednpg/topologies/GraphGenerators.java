@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.fednpg.api.InvalidInputException;
-import org.fednpg.api.io.InputFiles;
 import org.fednpg.api.RandomSource;
+import org.fednpg.api.io.InputFiles;
 
 /**
  * The graph families of SPEC §2 and §8, as plain deterministic constructions (random families take
  * a {@link RandomSource} node and resample until connected). Node numbering: rings, paths and
- * exponential graphs follow the index; grids and tori are row-major ({@code r * cols + c}); the
- * hub of a star is node 0. Arguments are checked here and errors name the offending quantity;
- * providers prefix them with their own name.
+ * exponential graphs follow the index; grids and tori are row-major ({@code r * cols + c}); the hub
+ * of a star is node 0. Arguments are checked here and errors name the offending quantity; providers
+ * prefix them with their own name.
  */
 public final class GraphGenerators {
 
@@ -23,8 +23,12 @@ public final class GraphGenerators {
   public static CommunicationGraph ring(int n, int k) {
     if (k < 1 || 2 * k + 1 > n) {
       throw new InvalidInputException(
-          "ring with " + n + " agents allows neighbors in [1, " + (n - 1) / 2
-              + "] (2k+1 <= N), got " + k);
+          "ring with "
+              + n
+              + " agents allows neighbors in [1, "
+              + (n - 1) / 2
+              + "] (2k+1 <= N), got "
+              + k);
     }
     List<int[]> e = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -68,7 +72,12 @@ public final class GraphGenerators {
   public static CommunicationGraph grid(int n, int rows, int cols, boolean wrap) {
     if (rows < 1 || cols < 1 || (long) rows * cols != n) {
       throw new InvalidInputException(
-          "rows*cols must equal the number of agents " + n + ", got rows=" + rows + ", cols=" + cols);
+          "rows*cols must equal the number of agents "
+              + n
+              + ", got rows="
+              + rows
+              + ", cols="
+              + cols);
     }
     List<int[]> e = new ArrayList<>();
     for (int r = 0; r < rows; r++) {
@@ -123,23 +132,27 @@ public final class GraphGenerators {
   }
 
   /**
-   * Erdős–Rényi G(n, p), each pair an edge independently with probability p; attempt a uses
-   * stream {@code random.child(a)}; the first connected sample is returned.
+   * Erdős–Rényi G(n, p), each pair an edge independently with probability p; attempt a uses stream
+   * {@code random.child(a)}; the first connected sample is returned.
    *
    * @throws InvalidInputException when no connected sample appears in {@code attempts} tries
    */
   public static CommunicationGraph erdosRenyi(int n, double p, RandomSource random, int attempts) {
-    return firstConnected("erdos-renyi with p=" + p, attempts, random, rng -> {
-      List<int[]> e = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        for (int j = i + 1; j < n; j++) {
-          if (rng.nextDouble() < p) {
-            e.add(new int[] {i, j});
+    return firstConnected(
+        "erdos-renyi with p=" + p,
+        attempts,
+        random,
+        rng -> {
+          List<int[]> e = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+              if (rng.nextDouble() < p) {
+                e.add(new int[] {i, j});
+              }
+            }
           }
-        }
-      }
-      return CommunicationGraph.of(n, e);
-    });
+          return CommunicationGraph.of(n, e);
+        });
   }
 
   /**
@@ -148,86 +161,94 @@ public final class GraphGenerators {
    */
   public static CommunicationGraph randomGeometric(
       int n, double radius, RandomSource random, int attempts) {
-    return firstConnected("random-geometric with radius=" + radius, attempts, random, rng -> {
-      double[] x = new double[n];
-      double[] y = new double[n];
-      for (int i = 0; i < n; i++) {
-        x[i] = rng.nextDouble();
-        y[i] = rng.nextDouble();
-      }
-      List<int[]> e = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        for (int j = i + 1; j < n; j++) {
-          double dx = x[i] - x[j];
-          double dy = y[i] - y[j];
-          if (dx * dx + dy * dy <= radius * radius) {
-            e.add(new int[] {i, j});
+    return firstConnected(
+        "random-geometric with radius=" + radius,
+        attempts,
+        random,
+        rng -> {
+          double[] x = new double[n];
+          double[] y = new double[n];
+          for (int i = 0; i < n; i++) {
+            x[i] = rng.nextDouble();
+            y[i] = rng.nextDouble();
           }
-        }
-      }
-      return CommunicationGraph.of(n, e);
-    });
+          List<int[]> e = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+              double dx = x[i] - x[j];
+              double dy = y[i] - y[j];
+              if (dx * dx + dy * dy <= radius * radius) {
+                e.add(new int[] {i, j});
+              }
+            }
+          }
+          return CommunicationGraph.of(n, e);
+        });
   }
 
   /**
-   * Watts–Strogatz small world: the ring with k neighbours per side, then each lattice edge
-   * (i, i+d) is, with probability {@code rewire}, replaced by (i, j) with j uniform among the
-   * nodes not yet adjacent to i (kept when i is adjacent to all); resampled until connected.
+   * Watts–Strogatz small world: the ring with k neighbours per side, then each lattice edge (i,
+   * i+d) is, with probability {@code rewire}, replaced by (i, j) with j uniform among the nodes not
+   * yet adjacent to i (kept when i is adjacent to all); resampled until connected.
    */
   public static CommunicationGraph wattsStrogatz(
       int n, int k, double rewire, RandomSource random, int attempts) {
     ring(n, k);
-    return firstConnected("watts-strogatz with rewire=" + rewire, attempts, random, rng -> {
-      boolean[][] adj = new boolean[n][n];
-      for (int i = 0; i < n; i++) {
-        for (int d = 1; d <= k; d++) {
-          int j = (i + d) % n;
-          adj[i][j] = true;
-          adj[j][i] = true;
-        }
-      }
-      for (int d = 1; d <= k; d++) {
-        for (int i = 0; i < n; i++) {
-          int j = (i + d) % n;
-          if (!adj[i][j] || rng.nextDouble() >= rewire) {
-            continue;
-          }
-          int free = 0;
-          for (int m = 0; m < n; m++) {
-            if (m != i && !adj[i][m]) {
-              free++;
+    return firstConnected(
+        "watts-strogatz with rewire=" + rewire,
+        attempts,
+        random,
+        rng -> {
+          boolean[][] adj = new boolean[n][n];
+          for (int i = 0; i < n; i++) {
+            for (int d = 1; d <= k; d++) {
+              int j = (i + d) % n;
+              adj[i][j] = true;
+              adj[j][i] = true;
             }
           }
-          if (free == 0) {
-            continue;
-          }
-          int pick = rng.nextInt(free);
-          for (int m = 0; m < n; m++) {
-            if (m != i && !adj[i][m] && pick-- == 0) {
-              adj[i][j] = false;
-              adj[j][i] = false;
-              adj[i][m] = true;
-              adj[m][i] = true;
-              break;
+          for (int d = 1; d <= k; d++) {
+            for (int i = 0; i < n; i++) {
+              int j = (i + d) % n;
+              if (!adj[i][j] || rng.nextDouble() >= rewire) {
+                continue;
+              }
+              int free = 0;
+              for (int m = 0; m < n; m++) {
+                if (m != i && !adj[i][m]) {
+                  free++;
+                }
+              }
+              if (free == 0) {
+                continue;
+              }
+              int pick = rng.nextInt(free);
+              for (int m = 0; m < n; m++) {
+                if (m != i && !adj[i][m] && pick-- == 0) {
+                  adj[i][j] = false;
+                  adj[j][i] = false;
+                  adj[i][m] = true;
+                  adj[m][i] = true;
+                  break;
+                }
+              }
             }
           }
-        }
-      }
-      List<int[]> e = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        for (int j = i + 1; j < n; j++) {
-          if (adj[i][j]) {
-            e.add(new int[] {i, j});
+          List<int[]> e = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+              if (adj[i][j]) {
+                e.add(new int[] {i, j});
+              }
+            }
           }
-        }
-      }
-      return CommunicationGraph.of(n, e);
-    });
+          return CommunicationGraph.of(n, e);
+        });
   }
 
   /**
-   * Reads an edge list: one edge {@code i j} per line (separated by spaces, tabs or a comma),
-   * nodes in [0, n), {@code #} starts a comment, blank lines ignored, duplicates merged.
+   * Reads an edge list: one edge {@code i j} per line (separated by spaces, tabs or a comma), nodes
+   * in [0, n), {@code #} starts a comment, blank lines ignored, duplicates merged.
    *
    * @throws InvalidInputException naming the file and line of the first bad line
    */
@@ -289,7 +310,9 @@ public final class GraphGenerators {
       }
     }
     throw new InvalidInputException(
-        what + ": no connected graph in " + attempts
+        what
+            + ": no connected graph in "
+            + attempts
             + " attempts (parameter 'attempts'); increase the density or the attempts");
   }
 }

@@ -17,14 +17,15 @@ import org.slf4j.LoggerFactory;
  * <p>With {@code drop = p > 0} each round t loses every link independently with probability p,
  * drawn from {@code random.child("links").child(t)} in the order of {@link
  * CommunicationGraph#edges()}, so W^(t) depends only on (seed, t), never on call order or threads;
- * W^(t) is the same rule on the surviving graph (see {@link WeightRule#forDroppedLinks()}; randomised
- * rules draw from {@code random.child("weights").child(t)}). Every W^(t) is checked to be
- * non-negative, supported on the surviving links, with rows (and, unless {@link Stochasticity#ROW},
- * columns) summing to 1; it may be disconnected. All links up in every round is exactly the static
- * topology.
+ * W^(t) is the same rule on the surviving graph (see {@link WeightRule#forDroppedLinks()};
+ * randomised rules draw from {@code random.child("weights").child(t)}). Every W^(t) is checked to
+ * be non-negative, supported on the surviving links, with rows (and, unless {@link
+ * Stochasticity#ROW}, columns) summing to 1; it may be disconnected. All links up in every round is
+ * exactly the static topology.
  *
  * <p>With {@link Stochasticity#ROW} a W whose columns do not sum to 1 is accepted and the topology
- * logs one warning when it is built (once per run): FedNPG's tracking average is then not preserved.
+ * logs one warning when it is built (once per run): FedNPG's tracking average is then not
+ * preserved.
  *
  * <p>{@link #mixing(long)} is thread-safe; the most recent rounds are cached, so the two calls an
  * algorithm makes per iteration (possibly from two exchanges) build W^(t) once.
@@ -57,8 +58,13 @@ public final class GraphTopology implements Topology {
   private record Cached(long round, MixingMatrix w) {}
 
   private GraphTopology(
-      String where, CommunicationGraph graph, WeightRule rule, MixingMatrix nominal, double drop,
-      RandomSource random, Stochasticity stochastic) {
+      String where,
+      CommunicationGraph graph,
+      WeightRule rule,
+      MixingMatrix nominal,
+      double drop,
+      RandomSource random,
+      Stochasticity stochastic) {
     this.where = where;
     this.graph = graph;
     this.rule = rule;
@@ -69,25 +75,36 @@ public final class GraphTopology implements Topology {
     this.stochastic = stochastic;
     this.sigma = MixingValidator.validate(nominal, graph, where, stochastic);
     if (drop > 0 && stochastic == Stochasticity.DOUBLY && !MixingValidator.isSymmetric(nominal)) {
-      throw new InvalidInputException(where + ": drop > 0 on a non-symmetric W: a failed link's "
-          + "weight stays with its receiver, so W^(t) keeps its rows but not its columns summing "
-          + "to 1; set stochastic: row to accept that");
+      throw new InvalidInputException(
+          where
+              + ": drop > 0 on a non-symmetric W: a failed link's "
+              + "weight stays with its receiver, so W^(t) keeps its rows but not its columns summing "
+              + "to 1; set stochastic: row to accept that");
     }
     if (stochastic == Stochasticity.ROW
         && (drop > 0 || !MixingValidator.isDoublyStochastic(nominal))) {
-      LOG.warn("{}: stochastic: row — W is row-stochastic only, so FedNPG's tracking average "
-          + "(1/N) sum_n T_n = (1/N) sum_n Q_n is not preserved (SPEC §2)", where);
+      LOG.warn(
+          "{}: stochastic: row — W is row-stochastic only, so FedNPG's tracking average "
+              + "(1/N) sum_n T_n = (1/N) sum_n Q_n is not preserved (SPEC §2)",
+          where);
     }
-    this.cache = new LinkedHashMap<>(16, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
+    this.cache =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, MixingMatrix> eldest) {
-        return size() > CACHE_SIZE;
-      }
-    };
-    LOG.debug("{}: N={}, edges={}, weights={}, drop={}, sigma={}",
-        where, graph.size(), graph.edgeCount(), rule.name(), drop, sigma);
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Long, MixingMatrix> eldest) {
+            return size() > CACHE_SIZE;
+          }
+        };
+    LOG.debug(
+        "{}: N={}, edges={}, weights={}, drop={}, sigma={}",
+        where,
+        graph.size(),
+        graph.edgeCount(),
+        rule.name(),
+        drop,
+        sigma);
   }
 
   /**
@@ -107,15 +124,22 @@ public final class GraphTopology implements Topology {
   }
 
   /**
-   * Builds and validates a topology whose W must have the given {@code stochastic} sums; see
-   * {@link #create(String, CommunicationGraph, WeightRule, double, RandomSource)}.
+   * Builds and validates a topology whose W must have the given {@code stochastic} sums; see {@link
+   * #create(String, CommunicationGraph, WeightRule, double, RandomSource)}.
    */
-  public static GraphTopology create(String where, CommunicationGraph graph, WeightRule rule,
-      double drop, RandomSource random, Stochasticity stochastic) {
+  public static GraphTopology create(
+      String where,
+      CommunicationGraph graph,
+      WeightRule rule,
+      double drop,
+      RandomSource random,
+      Stochasticity stochastic) {
     checkDrop(where, drop);
     if (!graph.isConnected()) {
       throw new InvalidInputException(
-          where + ": the communication graph is disconnected (" + graph.componentCount()
+          where
+              + ": the communication graph is disconnected ("
+              + graph.componentCount()
               + " components); every agent must reach every other");
     }
     MixingMatrix w;
@@ -131,13 +155,14 @@ public final class GraphTopology implements Topology {
    * A doubly stochastic topology from an explicit matrix (validated in full against its own
    * support); with links dropped, a dropped link's weight moves to the diagonal of both ends.
    */
-  public static GraphTopology ofMatrix(String where, MixingMatrix w, double drop, RandomSource random) {
+  public static GraphTopology ofMatrix(
+      String where, MixingMatrix w, double drop, RandomSource random) {
     return ofMatrix(where, w, drop, random, Stochasticity.DOUBLY);
   }
 
   /** A topology from an explicit matrix whose sums are checked as {@code stochastic} says. */
-  public static GraphTopology ofMatrix(String where, MixingMatrix w, double drop,
-      RandomSource random, Stochasticity stochastic) {
+  public static GraphTopology ofMatrix(
+      String where, MixingMatrix w, double drop, RandomSource random, Stochasticity stochastic) {
     checkDrop(where, drop);
     return new GraphTopology(
         where, CommunicationGraph.supportOf(w), WeightRules.fixed(w), w, drop, random, stochastic);
@@ -145,8 +170,7 @@ public final class GraphTopology implements Topology {
 
   private static void checkDrop(String where, double drop) {
     if (!(drop >= 0 && drop < 1)) {
-      throw new InvalidInputException(
-          where + ": parameter 'drop' must be in [0, 1), got " + drop);
+      throw new InvalidInputException(where + ": parameter 'drop' must be in [0, 1), got " + drop);
     }
   }
 
@@ -294,8 +318,19 @@ public final class GraphTopology implements Topology {
 
   @Override
   public String toString() {
-    return where + "[N=" + graph.size() + ", edges=" + graph.edgeCount() + ", weights="
-        + rule.name() + ", drop=" + drop + ", stochastic=" + stochastic.specName() + ", sigma="
-        + sigma + "]";
+    return where
+        + "[N="
+        + graph.size()
+        + ", edges="
+        + graph.edgeCount()
+        + ", weights="
+        + rule.name()
+        + ", drop="
+        + drop
+        + ", stochastic="
+        + stochastic.specName()
+        + ", sigma="
+        + sigma
+        + "]";
   }
 }

@@ -43,8 +43,8 @@ public final class MixingMatrixCsv {
    * Reads an N×N matrix: N non-blank lines of N comma-separated finite numbers (spaces around
    * numbers allowed, blank lines ignored), through {@link NumericCsv}.
    *
-   * @throws InvalidInputException naming the file, line and column of a non-numeric entry, a row
-   *     of the wrong length or a non-square matrix
+   * @throws InvalidInputException naming the file, line and column of a non-numeric entry, a row of
+   *     the wrong length or a non-square matrix
    */
   public static MixingMatrix read(Path file) {
     List<NumericCsv.Row> rows = NumericCsv.read(file, "mixing matrix");
@@ -54,7 +54,11 @@ public final class MixingMatrixCsv {
     int width = rows.get(0).values().length;
     if (rows.size() != width) {
       throw new InvalidInputException(
-          file + ": mixing matrix is not square: " + rows.size() + " rows of " + width
+          file
+              + ": mixing matrix is not square: "
+              + rows.size()
+              + " rows of "
+              + width
               + " columns");
     }
     return MixingMatrix.of(rows.stream().map(NumericCsv.Row::values).toArray(double[][]::new));

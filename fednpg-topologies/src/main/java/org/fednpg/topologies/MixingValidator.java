@@ -6,20 +6,20 @@ import org.fednpg.api.model.MixingMatrix;
 /**
  * Validation of every mixing matrix this module builds or loads (SPEC §2): square of the graph's
  * size, entries ≥ 0, support within the graph's edges plus the diagonal, rows summing to 1, columns
- * summing to 1 unless {@link Stochasticity#ROW} is asked for, and — for a matrix used as the run's W
- * — a connected support and consensus: σ = ‖W − 11ᵀ/N‖₂ &lt; 1 for a doubly stochastic W, the
+ * summing to 1 unless {@link Stochasticity#ROW} is asked for, and — for a matrix used as the run's
+ * W — a connected support and consensus: σ = ‖W − 11ᵀ/N‖₂ &lt; 1 for a doubly stochastic W, the
  * second-largest eigenvalue modulus &lt; 1 for a row-stochastic one (σ may then exceed 1 although
- * W^t still converges to a rank-one matrix). Symmetry is not required (the paper's own ring,
- * Eq. (312), is not symmetric); it is reported. Errors are {@link InvalidInputException}s that name
+ * W^t still converges to a rank-one matrix). Symmetry is not required (the paper's own ring, Eq.
+ * (312), is not symmetric); it is reported. Errors are {@link InvalidInputException}s that name
  * where the matrix came from, the failing row/column (0-based agent indices) and the value.
  */
 public final class MixingValidator {
 
   /**
-   * Tolerance on |row/column sum − 1| (and on |W_nm − W_mn| when symmetry is reported), per agent: the check uses
-   * {@code SUM_TOLERANCE_PER_AGENT * N}. Sums of N doubles in [0, 1] carry rounding error of a
-   * few N·2^-53 ≈ N·1e-16; 1e-12·N leaves room for matrices written with 15–17 significant
-   * digits while refusing anything visibly not stochastic.
+   * Tolerance on |row/column sum − 1| (and on |W_nm − W_mn| when symmetry is reported), per agent:
+   * the check uses {@code SUM_TOLERANCE_PER_AGENT * N}. Sums of N doubles in [0, 1] carry rounding
+   * error of a few N·2^-53 ≈ N·1e-16; 1e-12·N leaves room for matrices written with 15–17
+   * significant digits while refusing anything visibly not stochastic.
    */
   public static final double SUM_TOLERANCE_PER_AGENT = 1e-12;
 
@@ -31,8 +31,10 @@ public final class MixingValidator {
 
   private MixingValidator() {}
 
-  /** Full doubly stochastic validation: {@link #validate(MixingMatrix, CommunicationGraph, String,
-   * Stochasticity)} with {@link Stochasticity#DOUBLY}. */
+  /**
+   * Full doubly stochastic validation: {@link #validate(MixingMatrix, CommunicationGraph, String,
+   * Stochasticity)} with {@link Stochasticity#DOUBLY}.
+   */
   public static double validate(MixingMatrix w, CommunicationGraph graph, String where) {
     return validate(w, graph, where, Stochasticity.DOUBLY);
   }
@@ -56,22 +58,31 @@ public final class MixingValidator {
         other++;
       }
       throw new InvalidInputException(
-          where + ": the mixing matrix's graph is disconnected (" + support.componentCount()
-              + " components; e.g. agents 0 and " + other + " never exchange); σ = 1, no consensus");
+          where
+              + ": the mixing matrix's graph is disconnected ("
+              + support.componentCount()
+              + " components; e.g. agents 0 and "
+              + other
+              + " never exchange); σ = 1, no consensus");
     }
     double sigma = Spectral.sigma(w);
     if (stochastic == Stochasticity.ROW) {
       double lambda = Spectral.secondEigenvalueModulus(w);
       if (lambda >= 1 - SIGMA_MARGIN) {
         throw new InvalidInputException(
-            where + ": the row-stochastic mixing matrix has a second eigenvalue of modulus "
-                + lambda + " (not < 1): W^t does not converge to consensus (periodic support?)");
+            where
+                + ": the row-stochastic mixing matrix has a second eigenvalue of modulus "
+                + lambda
+                + " (not < 1): W^t does not converge to consensus (periodic support?)");
       }
       return sigma;
     }
     if (sigma >= 1 - SIGMA_MARGIN) {
       throw new InvalidInputException(
-          where + ": σ = ‖W − 11ᵀ/N‖₂ = " + sigma + " is not < 1 (e.g. an eigenvalue −1: W_nn = 0 "
+          where
+              + ": σ = ‖W − 11ᵀ/N‖₂ = "
+              + sigma
+              + " is not < 1 (e.g. an eigenvalue −1: W_nn = 0 "
               + "on a bipartite support, or a permutation-like W); agents would not reach "
               + "consensus");
     }
@@ -83,8 +94,10 @@ public final class MixingValidator {
     return validate(w, CommunicationGraph.supportOf(w), where);
   }
 
-  /** Whether every column of W sums to 1 within {@link #SUM_TOLERANCE_PER_AGENT}·N (rows are
-   * checked by validation). */
+  /**
+   * Whether every column of W sums to 1 within {@link #SUM_TOLERANCE_PER_AGENT}·N (rows are checked
+   * by validation).
+   */
   public static boolean isDoublyStochastic(MixingMatrix w) {
     double tol = SUM_TOLERANCE_PER_AGENT * w.size();
     for (int j = 0; j < w.size(); j++) {
@@ -104,8 +117,10 @@ public final class MixingValidator {
     return Spectral.isSymmetric(w, SUM_TOLERANCE_PER_AGENT * w.size());
   }
 
-  /** {@link #validateStochastic(MixingMatrix, CommunicationGraph, String, Stochasticity)} with
-   * {@link Stochasticity#DOUBLY}. */
+  /**
+   * {@link #validateStochastic(MixingMatrix, CommunicationGraph, String, Stochasticity)} with
+   * {@link Stochasticity#DOUBLY}.
+   */
   public static void validateStochastic(MixingMatrix w, CommunicationGraph graph, String where) {
     validateStochastic(w, graph, where, Stochasticity.DOUBLY);
   }
@@ -120,7 +135,14 @@ public final class MixingValidator {
     int n = w.size();
     if (graph.size() != n) {
       throw new InvalidInputException(
-          where + ": mixing matrix is " + n + "x" + n + " but there are " + graph.size() + " agents");
+          where
+              + ": mixing matrix is "
+              + n
+              + "x"
+              + n
+              + " but there are "
+              + graph.size()
+              + " agents");
     }
     double tol = SUM_TOLERANCE_PER_AGENT * n;
     for (int i = 0; i < n; i++) {
@@ -132,8 +154,18 @@ public final class MixingValidator {
         }
         if (x != 0 && i != j && !graph.hasEdge(i, j)) {
           throw new InvalidInputException(
-              where + ": entry (row " + i + ", column " + j + ") = " + x
-                  + " is non-zero but agents " + i + " and " + j + " are not linked");
+              where
+                  + ": entry (row "
+                  + i
+                  + ", column "
+                  + j
+                  + ") = "
+                  + x
+                  + " is non-zero but agents "
+                  + i
+                  + " and "
+                  + j
+                  + " are not linked");
         }
       }
     }
@@ -150,7 +182,13 @@ public final class MixingValidator {
       }
       if (stochastic == Stochasticity.DOUBLY && Math.abs(col - 1) > tol) {
         throw new InvalidInputException(
-            where + ": column " + i + " sums to " + col + ", expected 1 (tolerance " + tol
+            where
+                + ": column "
+                + i
+                + " sums to "
+                + col
+                + ", expected 1 (tolerance "
+                + tol
                 + "); set stochastic: row to accept a row-stochastic W (the tracking average is "
                 + "then not preserved)");
       }

@@ -12,8 +12,8 @@ import org.fednpg.api.model.MixingMatrix;
  * <em>singular value</em> of W − 11ᵀ/N with EJML's SVD (W need not be symmetric; for symmetric W it
  * equals the largest |eigenvalue| of W − 11ᵀ/N); the spectral gap 1 − σ; the second-largest
  * eigenvalue modulus of W (what decides consensus for a row-stochastic W); and a consensus-time
- * estimate. For a doubly stochastic W, the disagreement x − x̄1 of any vector contracts by at least σ
- * per round (‖(W − 11ᵀ/N)(x − x̄1)‖ ≤ σ‖x − x̄1‖), so ⌈ln(1/ε)/ln(1/σ)⌉ rounds shrink it by ε.
+ * estimate. For a doubly stochastic W, the disagreement x − x̄1 of any vector contracts by at least
+ * σ per round (‖(W − 11ᵀ/N)(x − x̄1)‖ ≤ σ‖x − x̄1‖), so ⌈ln(1/ε)/ln(1/σ)⌉ rounds shrink it by ε.
  */
 public final class Spectral {
 
@@ -106,7 +106,10 @@ public final class Spectral {
     return 1 - sigma;
   }
 
-  /** ⌈ln(1/ε)/ln(1/σ)⌉ with ε = {@link #CONSENSUS_EPSILON}; see {@link #consensusRounds(double, double)}. */
+  /**
+   * ⌈ln(1/ε)/ln(1/σ)⌉ with ε = {@link #CONSENSUS_EPSILON}; see {@link #consensusRounds(double,
+   * double)}.
+   */
   public static long consensusRounds(double sigma) {
     return consensusRounds(sigma, CONSENSUS_EPSILON);
   }

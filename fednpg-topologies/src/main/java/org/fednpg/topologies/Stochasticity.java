@@ -7,8 +7,8 @@ import org.fednpg.api.InvalidInputException;
 /**
  * Which sums of a mixing matrix must be 1 (the {@code stochastic} parameter of every topology
  * block, SPEC §2). {@link #DOUBLY} (the default) asks rows and columns to sum to 1, which is what
- * keeps FedNPG's tracking average (1/N)Σ T_n = (1/N)Σ Q_n; {@link #ROW} (opt-in, the paper's
- * Figure 4(a)) asks rows only, and the tracking average is then not preserved.
+ * keeps FedNPG's tracking average (1/N)Σ T_n = (1/N)Σ Q_n; {@link #ROW} (opt-in, the paper's Figure
+ * 4(a)) asks rows only, and the tracking average is then not preserved.
  */
 public enum Stochasticity {
   /** Rows and columns sum to 1. */

@@ -8,8 +8,8 @@ import org.fednpg.api.model.MixingMatrix;
 /**
  * Human-readable summary of a topology for the command line ({@code fednpg describe}): agents,
  * edges, degrees, σ, spectral gap, consensus time, the weight rule, and whether W is symmetric,
- * doubly stochastic and satisfies the paper's Assumption 3.1. Works for any {@link
- * Topology}; for topologies not built here the graph is the support of W^(0).
+ * doubly stochastic and satisfies the paper's Assumption 3.1. Works for any {@link Topology}; for
+ * topologies not built here the graph is the support of W^(0).
  */
 public final class TopologyDescriptions {
 
@@ -32,22 +32,28 @@ public final class TopologyDescriptions {
     StringBuilder b = new StringBuilder();
     line(b, "agents", Integer.toString(graph.size()));
     line(b, "edges", Integer.toString(graph.edgeCount()));
-    line(b, "degrees", graph.minDegree() == graph.maxDegree()
-        ? graph.minDegree() + " (regular)"
-        : "min " + graph.minDegree() + ", max " + graph.maxDegree());
+    line(
+        b,
+        "degrees",
+        graph.minDegree() == graph.maxDegree()
+            ? graph.minDegree() + " (regular)"
+            : "min " + graph.minDegree() + ", max " + graph.maxDegree());
     line(b, "connected", Boolean.toString(graph.isConnected()));
     line(b, "weights", weights);
-    for (String key : new String[] {"stochastic", "symmetric", "doubly_stochastic",
-        "assumption_3_1"}) {
+    for (String key :
+        new String[] {"stochastic", "symmetric", "doubly_stochastic", "assumption_3_1"}) {
       Object v = report.get(key);
       if (v == null && !key.equals("stochastic")) {
         MixingMatrix w0 = topology.mixing(0);
-        v = switch (key) {
-          case "symmetric" -> MixingValidator.isSymmetric(w0);
-          case "doubly_stochastic" -> MixingValidator.isDoublyStochastic(w0);
-          default -> MixingValidator.isSymmetric(w0) && MixingValidator.isDoublyStochastic(w0)
-              && sigma < 1 - MixingValidator.SIGMA_MARGIN;
-        };
+        v =
+            switch (key) {
+              case "symmetric" -> MixingValidator.isSymmetric(w0);
+              case "doubly_stochastic" -> MixingValidator.isDoublyStochastic(w0);
+              default ->
+                  MixingValidator.isSymmetric(w0)
+                      && MixingValidator.isDoublyStochastic(w0)
+                      && sigma < 1 - MixingValidator.SIGMA_MARGIN;
+            };
       }
       if (v != null) {
         line(b, key.replace('_', ' ').replace("assumption 3 1", "assumption 3.1"), v.toString());
@@ -59,8 +65,10 @@ public final class TopologyDescriptions {
       line(b, "second eigenvalue modulus", format(lambda));
     }
     Object consensus = report.getOrDefault("consensus_time", Spectral.consensusRounds(sigma));
-    line(b, "consensus time", consensus + " rounds to shrink disagreement by "
-        + Spectral.CONSENSUS_EPSILON);
+    line(
+        b,
+        "consensus time",
+        consensus + " rounds to shrink disagreement by " + Spectral.CONSENSUS_EPSILON);
     if (topology.isTimeVarying()) {
       Object drop = report.get("drop");
       if (drop != null) {

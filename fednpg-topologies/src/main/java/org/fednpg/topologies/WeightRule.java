@@ -5,9 +5,9 @@ import org.fednpg.api.model.MixingMatrix;
 
 /**
  * A rule that turns a communication graph into a mixing matrix supported on its edges and the
- * diagonal (SPEC §2). Rules are stateless; randomised rules draw from the {@link RandomSource}
- * they are given, so a matrix is a pure function of (graph, random node). Built-in rules are in
- * {@link WeightRules}.
+ * diagonal (SPEC §2). Rules are stateless; randomised rules draw from the {@link RandomSource} they
+ * are given, so a matrix is a pure function of (graph, random node). Built-in rules are in {@link
+ * WeightRules}.
  */
 public interface WeightRule {
 

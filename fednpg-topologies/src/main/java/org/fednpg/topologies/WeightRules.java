@@ -20,7 +20,8 @@ public final class WeightRules {
       List.of("equal", "metropolis", "max-degree", "lazy", "random");
 
   /** Names accepted as the base of {@code lazy}. */
-  public static final List<String> LAZY_BASES = List.of("equal", "metropolis", "max-degree", "random");
+  public static final List<String> LAZY_BASES =
+      List.of("equal", "metropolis", "max-degree", "random");
 
   private WeightRules() {}
 
@@ -38,8 +39,11 @@ public final class WeightRules {
       case "lazy":
         if (!LAZY_BASES.contains(base)) {
           throw new InvalidInputException(
-              "lazy weights: base must be one of " + String.join(", ", LAZY_BASES) + ", got '"
-                  + base + "'");
+              "lazy weights: base must be one of "
+                  + String.join(", ", LAZY_BASES)
+                  + ", got '"
+                  + base
+                  + "'");
         }
         return lazy(byName(base, null));
       default:
@@ -69,8 +73,8 @@ public final class WeightRules {
   }
 
   /**
-   * Random Metropolis weights (our construction): each edge e draws u_e uniform in (0, 1]; with
-   * U_n = Σ_{m~n} u_nm, W_nm = u_nm / (1 + max(U_n, U_m)) and the diagonal takes the rest. Row n's
+   * Random Metropolis weights (our construction): each edge e draws u_e uniform in (0, 1]; with U_n
+   * = Σ_{m~n} u_nm, W_nm = u_nm / (1 + max(U_n, U_m)) and the diagonal takes the rest. Row n's
    * off-diagonal sum is at most U_n / (1 + U_n) &lt; 1, so W_nn ≥ 1/(1 + U_n) &gt; 0. With every
    * u_e = 1 this is exactly {@link #metropolis()}. Edges are drawn in the order of {@link
    * CommunicationGraph#edges()} from the given random node.
@@ -162,7 +166,8 @@ public final class WeightRules {
         }
         throw new InvalidInputException(
             "equal weights need a regular graph (every agent the same degree), got degrees "
-                + graph.distinctDegrees() + "; use weights: metropolis or max-degree");
+                + graph.distinctDegrees()
+                + "; use weights: metropolis or max-degree");
       }
       MixingMatrix w = fromEdges(graph, (g, n, m) -> 1.0 / (g.degree(n) + 1));
       // The same 1/(d+1) on the diagonal (not 1 − d/(d+1)), so the complete graph gives exactly

@@ -41,26 +41,30 @@ class BadInputTest {
   @Test
   void raggedCsv() throws IOException {
     loading("0.5,0.5\n0.5,0.25,0.25\n", 2)
-        .hasMessageContaining("line 2").hasMessageContaining("3 columns");
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("3 columns");
   }
 
   @Test
   void nonNumericCsv() throws IOException {
     loading("0.5,0.5,0\n0.5,0.5,abc\n0,0,1\n", 3)
-        .hasMessageContaining("line 2, column 3").hasMessageContaining("'abc'");
+        .hasMessageContaining("line 2, column 3")
+        .hasMessageContaining("'abc'");
   }
 
   @Test
   void negativeEntry() throws IOException {
     loading("1.5,-0.5\n-0.5,1.5\n", 2)
-        .hasMessageContaining("row 0, column 1").hasMessageContaining("negative");
+        .hasMessageContaining("row 0, column 1")
+        .hasMessageContaining("negative");
   }
 
   @Test
   void columnsNotSummingToOneNameTheColumn() throws IOException {
     // rows sum to 1; columns 0.75, 1.25, 1.0
     loading("0.5,0.5,0\n0.25,0.5,0.25\n0,0.25,0.75\n", 3)
-        .hasMessageContaining("column 0 sums to 0.75").hasMessageContaining("stochastic: row");
+        .hasMessageContaining("column 0 sums to 0.75")
+        .hasMessageContaining("stochastic: row");
   }
 
   @Test
@@ -71,7 +75,8 @@ class BadInputTest {
   @Test
   void disconnectedMatrix() throws IOException {
     loading("0.5,0.5,0,0\n0.5,0.5,0,0\n0,0,0.5,0.5\n0,0,0.5,0.5\n", 4)
-        .hasMessageContaining("disconnected").hasMessageContaining("2 components");
+        .hasMessageContaining("disconnected")
+        .hasMessageContaining("2 components");
   }
 
   @Test
@@ -91,15 +96,16 @@ class BadInputTest {
 
   @Test
   void missingFile() {
-    assertThatThrownBy(
-            () -> TopologyTesting.build("file", Map.of("path", "none.csv"), 2, 1, dir))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("none.csv");
+    assertThatThrownBy(() -> TopologyTesting.build("file", Map.of("path", "none.csv"), 2, 1, dir))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("none.csv");
   }
 
   @Test
   void ringNeighborsTooLarge() {
     building("ring", Map.of("neighbors", 5), 10)
-        .hasMessageContaining("'neighbors'").hasMessageContaining("[1, 4]");
+        .hasMessageContaining("'neighbors'")
+        .hasMessageContaining("[1, 4]");
     building("ring", Map.of("neighbors", 0), 10).hasMessageContaining("'neighbors'");
     building("ring", Map.of(), 2).hasMessageContaining("'neighbors'");
     building("watts-strogatz", Map.of("neighbors", 3), 6).hasMessageContaining("'neighbors'");
@@ -130,13 +136,15 @@ class BadInputTest {
     building("ring", Map.of("drop", 1.0), 5).hasMessageContaining("'drop'");
     building("ring", Map.of("drop", -0.1), 5).hasMessageContaining("'drop'");
     assertThatThrownBy(() -> TopologyTesting.build("file", Map.of("path", "x", "drop", 1.0), 2, 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'drop'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'drop'");
   }
 
   @Test
   void equalWeightsRefuseIrregularGraphs() {
     building("star", Map.of("weights", "equal"), 5)
-        .hasMessageContaining("regular").hasMessageContaining("[1, 4]");
+        .hasMessageContaining("regular")
+        .hasMessageContaining("[1, 4]");
   }
 
   @Test
@@ -154,35 +162,46 @@ class BadInputTest {
 
   @Test
   void edgeListWithTwoComponents() throws IOException {
-    Files.writeString(dir.resolve("g.txt"), "# two triangles\n0 1\n1 2\n2 0\n\n3 4\n4 5 # c\n5 3\n");
+    Files.writeString(
+        dir.resolve("g.txt"), "# two triangles\n0 1\n1 2\n2 0\n\n3 4\n4 5 # c\n5 3\n");
     assertThatThrownBy(() -> TopologyTesting.build("edges", Map.of("path", "g.txt"), 6, 1, dir))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("disconnected").hasMessageContaining("2 components");
+        .hasMessageContaining("disconnected")
+        .hasMessageContaining("2 components");
   }
 
   @Test
   void edgeListBadLines() throws IOException {
     Files.writeString(dir.resolve("g.txt"), "0 1\n1 x\n");
     assertThatThrownBy(() -> TopologyTesting.build("edges", Map.of("path", "g.txt"), 3, 1, dir))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("g.txt:2")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("g.txt:2")
         .hasMessageContaining("'x'");
     Files.writeString(dir.resolve("g.txt"), "0 1\n\n1 7\n");
     assertThatThrownBy(() -> TopologyTesting.build("edges", Map.of("path", "g.txt"), 3, 1, dir))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("g.txt:3")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("g.txt:3")
         .hasMessageContaining("node 7");
     Files.writeString(dir.resolve("g.txt"), "0 1 2\n");
     assertThatThrownBy(() -> TopologyTesting.build("edges", Map.of("path", "g.txt"), 3, 1, dir))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("g.txt:1");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("g.txt:1");
     Files.writeString(dir.resolve("g.txt"), "1 1\n");
     assertThatThrownBy(() -> TopologyTesting.build("edges", Map.of("path", "g.txt"), 3, 1, dir))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("self-loop");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("self-loop");
   }
 
   @Test
   void validatorRefusesSupportOutsideGraph() {
-    assertThatThrownBy(() -> MixingValidator.validate(
-            org.fednpg.api.model.MixingMatrix.averaging(3), GraphGenerators.path(3), "test"))
+    assertThatThrownBy(
+            () ->
+                MixingValidator.validate(
+                    org.fednpg.api.model.MixingMatrix.averaging(3),
+                    GraphGenerators.path(3),
+                    "test"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("row 0, column 2").hasMessageContaining("not linked");
+        .hasMessageContaining("row 0, column 2")
+        .hasMessageContaining("not linked");
   }
 }

@@ -41,8 +41,11 @@ class BeyondAssumptionTest {
     assertThat(t.sigma()).isCloseTo(Math.cos(Math.PI / 10), within(Tolerances.SIGMA_CLOSED_FORM));
     assertThat(t.sigma()).isCloseTo(0.9510565163, within(1e-10));
     Map<String, Object> r = t.report();
-    assertThat(r).containsEntry("symmetric", false).containsEntry("doubly_stochastic", true)
-        .containsEntry("assumption_3_1", false).containsEntry("stochastic", "doubly");
+    assertThat(r)
+        .containsEntry("symmetric", false)
+        .containsEntry("doubly_stochastic", true)
+        .containsEntry("assumption_3_1", false)
+        .containsEntry("stochastic", "doubly");
   }
 
   @Test
@@ -60,7 +63,8 @@ class BeyondAssumptionTest {
           }
           sigma = Math.max(sigma, Math.hypot(re, im));
         }
-        assertThat(t.sigma()).as("N=%d k=%d", n, k)
+        assertThat(t.sigma())
+            .as("N=%d k=%d", n, k)
             .isCloseTo(sigma, within(Tolerances.SIGMA_CLOSED_FORM));
         for (int i = 0; i < n; i++) {
           assertThat(t.mixing(0).support(i)).hasSize(k + 1);
@@ -82,20 +86,28 @@ class BeyondAssumptionTest {
     Topology file = TopologyTesting.build("file", Map.of("path", "W.csv"), 10, 1, dir);
     Topology ring = TopologyTesting.build("directed-ring", Map.of(), 10, 1);
     assertThat(file.mixing(0)).isEqualTo(ring.mixing(0));
-    assertThat(file.sigma()).isCloseTo(Math.cos(Math.PI / 10), within(Tolerances.SIGMA_CLOSED_FORM));
-    assertThat(file.report()).containsEntry("symmetric", false)
+    assertThat(file.sigma())
+        .isCloseTo(Math.cos(Math.PI / 10), within(Tolerances.SIGMA_CLOSED_FORM));
+    assertThat(file.report())
+        .containsEntry("symmetric", false)
         .containsEntry("assumption_3_1", false);
   }
 
   @Test
   void symmetricRingSatisfiesAssumption31() {
     Map<String, Object> r = TopologyTesting.build("ring", Map.of(), 10, 1).report();
-    assertThat(r).containsEntry("symmetric", true).containsEntry("doubly_stochastic", true)
+    assertThat(r)
+        .containsEntry("symmetric", true)
+        .containsEntry("doubly_stochastic", true)
         .containsEntry("assumption_3_1", true);
-    String text = TopologyDescriptions.describe(TopologyTesting.build("directed-ring", Map.of(),
-        10, 1));
-    assertThat(text).contains("symmetric: false\n", "doubly stochastic: true\n",
-        "assumption 3.1: false\n", "stochastic: doubly\n");
+    String text =
+        TopologyDescriptions.describe(TopologyTesting.build("directed-ring", Map.of(), 10, 1));
+    assertThat(text)
+        .contains(
+            "symmetric: false\n",
+            "doubly stochastic: true\n",
+            "assumption 3.1: false\n",
+            "stochastic: doubly\n");
   }
 
   @Test
@@ -115,19 +127,27 @@ class BeyondAssumptionTest {
         }
       }
       MixingMatrix m = MixingMatrix.of(w);
-      assertThat(Spectral.sigma(m)).isCloseTo(TopologyTesting.jacobiSingularSigma(m),
-          within(Tolerances.EXACT));
+      assertThat(Spectral.sigma(m))
+          .isCloseTo(TopologyTesting.jacobiSingularSigma(m), within(Tolerances.EXACT));
     }
   }
 
   @Test
   void randomDirectedWeightsNeedStochasticRow() {
-    assertThatThrownBy(() -> TopologyTesting.build("directed-ring",
-            Map.of("weights", "random", "neighbors", 2), 10, 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("topology 'directed-ring'")
-        .hasMessageMatching("(?s).*column \\d+ sums to .*").hasMessageContaining("stochastic: row");
-    Topology t = TopologyTesting.build("directed-ring",
-        Map.of("weights", "random", "neighbors", 2, "stochastic", "row"), 10, 1);
+    assertThatThrownBy(
+            () ->
+                TopologyTesting.build(
+                    "directed-ring", Map.of("weights", "random", "neighbors", 2), 10, 1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("topology 'directed-ring'")
+        .hasMessageMatching("(?s).*column \\d+ sums to .*")
+        .hasMessageContaining("stochastic: row");
+    Topology t =
+        TopologyTesting.build(
+            "directed-ring",
+            Map.of("weights", "random", "neighbors", 2, "stochastic", "row"),
+            10,
+            1);
     MixingMatrix w = t.mixing(0);
     double worstColumn = 0;
     for (int i = 0; i < 10; i++) {
@@ -143,42 +163,61 @@ class BeyondAssumptionTest {
       worstColumn = Math.max(worstColumn, Math.abs(col - 1));
     }
     assertThat(worstColumn).isGreaterThan(0.01);
-    assertThat(t.report()).containsEntry("doubly_stochastic", false)
-        .containsEntry("assumption_3_1", false).containsEntry("stochastic", "row");
+    assertThat(t.report())
+        .containsEntry("doubly_stochastic", false)
+        .containsEntry("assumption_3_1", false)
+        .containsEntry("stochastic", "row");
     // seeded: same seed, same W; another seed, another W
-    assertThat(TopologyTesting.build("directed-ring",
-        Map.of("weights", "random", "neighbors", 2, "stochastic", "row"), 10, 1).mixing(0))
-        .isEqualTo(w).isNotEqualTo(TopologyTesting.build("directed-ring",
-            Map.of("weights", "random", "neighbors", 2, "stochastic", "row"), 10, 2).mixing(0));
+    assertThat(
+            TopologyTesting.build(
+                    "directed-ring",
+                    Map.of("weights", "random", "neighbors", 2, "stochastic", "row"),
+                    10,
+                    1)
+                .mixing(0))
+        .isEqualTo(w)
+        .isNotEqualTo(
+            TopologyTesting.build(
+                    "directed-ring",
+                    Map.of("weights", "random", "neighbors", 2, "stochastic", "row"),
+                    10,
+                    2)
+                .mixing(0));
   }
 
   @Test
   void rowStochasticCsvRunsWithStochasticRow() throws Exception {
     Files.writeString(dir.resolve("W.csv"), "0.5,0.5,0\n0.25,0.5,0.25\n0,0.25,0.75\n");
     assertThatThrownBy(() -> TopologyTesting.build("file", Map.of("path", "W.csv"), 3, 1, dir))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("column 0");
-    Topology t = TopologyTesting.build(
-        "file", Map.of("path", "W.csv", "stochastic", "row"), 3, 1, dir);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("column 0");
+    Topology t =
+        TopologyTesting.build("file", Map.of("path", "W.csv", "stochastic", "row"), 3, 1, dir);
     assertThat(t.report()).containsEntry("doubly_stochastic", false);
-    assertThat(t.sigma()).isCloseTo(TopologyTesting.jacobiSingularSigma(t.mixing(0)),
-        within(Tolerances.EXACT));
+    assertThat(t.sigma())
+        .isCloseTo(TopologyTesting.jacobiSingularSigma(t.mixing(0)), within(Tolerances.EXACT));
   }
 
   @Test
   void periodicRowStochasticIsRefused() throws Exception {
     // the 3-cycle permutation: row-stochastic, eigenvalues the cube roots of 1, no consensus
     Files.writeString(dir.resolve("P.csv"), "0,1,0\n0,0,1\n1,0,0\n");
-    assertThatThrownBy(() -> TopologyTesting.build(
-            "file", Map.of("path", "P.csv", "stochastic", "row"), 3, 1, dir))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("second eigenvalue");
+    assertThatThrownBy(
+            () ->
+                TopologyTesting.build(
+                    "file", Map.of("path", "P.csv", "stochastic", "row"), 3, 1, dir))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("second eigenvalue");
   }
 
   @Test
   void dropOnDirectedRingNeedsStochasticRow() {
     assertThatThrownBy(() -> TopologyTesting.build("directed-ring", Map.of("drop", 0.3), 8, 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("stochastic: row");
-    Topology t = TopologyTesting.build(
-        "directed-ring", Map.of("drop", 0.3, "neighbors", 2, "stochastic", "row"), 8, 1);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("stochastic: row");
+    Topology t =
+        TopologyTesting.build(
+            "directed-ring", Map.of("drop", 0.3, "neighbors", 2, "stochastic", "row"), 8, 1);
     boolean someRoundLostALink = false;
     for (long round = 0; round < 20; round++) {
       MixingMatrix w = t.mixing(round);
@@ -201,7 +240,8 @@ class BeyondAssumptionTest {
   @Test
   void directedRingRefusesBadNeighbors() {
     assertThatThrownBy(() -> TopologyTesting.build("directed-ring", Map.of("neighbors", 5), 5, 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("neighbors")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("neighbors")
         .hasMessageContaining("[1, 4]");
   }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Claim: no named rule produces the eigenvalue −1, even on bipartite graphs (even rings, paths,
  * hypercubes, stars, grids), where W_nn = 0 would give it. Reason: every rule keeps W_nn &gt; 0, so
- * by Gershgorin (rows sum to 1, entries ≥ 0) every eigenvalue is ≥ 2·min_n W_nn − 1 &gt; −1. The test
- * checks both the bound and σ &lt; 1 with the independent Jacobi solver.
+ * by Gershgorin (rows sum to 1, entries ≥ 0) every eigenvalue is ≥ 2·min_n W_nn − 1 &gt; −1. The
+ * test checks both the bound and σ &lt; 1 with the independent Jacobi solver.
  */
 class BipartiteTest {
 
@@ -32,8 +32,13 @@ class BipartiteTest {
     for (int r = 2; r <= 5; r++) {
       graphs.add(GraphGenerators.grid(r * (r + 1), r, r + 1, false));
     }
-    List<WeightRule> rules = List.of(WeightRules.equal(), WeightRules.metropolis(),
-        WeightRules.maxDegree(), WeightRules.random(), WeightRules.lazy(WeightRules.metropolis()));
+    List<WeightRule> rules =
+        List.of(
+            WeightRules.equal(),
+            WeightRules.metropolis(),
+            WeightRules.maxDegree(),
+            WeightRules.random(),
+            WeightRules.lazy(WeightRules.metropolis()));
     int checked = 0;
     for (CommunicationGraph g : graphs) {
       assertThat(isBipartite(g)).as("%s bipartite", g).isTrue();
@@ -48,7 +53,8 @@ class BipartiteTest {
         }
         double lambdaMin = TopologyTesting.jacobiEigenvalues(w.toArray())[0];
         assertThat(minDiag).isGreaterThan(0.0);
-        assertThat(lambdaMin).as("%s %s", g, rule.name())
+        assertThat(lambdaMin)
+            .as("%s %s", g, rule.name())
             .isGreaterThan(-1.0)
             .isGreaterThanOrEqualTo(2 * minDiag - 1 - 1e-12);
         assertThat(TopologyTesting.jacobiSigma(w)).isLessThan(1.0);

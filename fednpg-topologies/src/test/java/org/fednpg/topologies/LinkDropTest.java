@@ -51,14 +51,16 @@ class LinkDropTest {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int thread = 0; thread < 4; thread++) {
         int offset = thread;
-        results.add(pool.submit(() -> {
-          boolean same = true;
-          for (int i = 0; i < 200; i++) {
-            long round = (i * 7L + offset) % 40;
-            same &= shared.mixing(round).equals(reference.mixing(round));
-          }
-          return same;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  boolean same = true;
+                  for (int i = 0; i < 200; i++) {
+                    long round = (i * 7L + offset) % 40;
+                    same &= shared.mixing(round).equals(reference.mixing(round));
+                  }
+                  return same;
+                }));
       }
       for (Future<Boolean> f : results) {
         assertThat(f.get()).isTrue();
@@ -103,8 +105,9 @@ class LinkDropTest {
 
   @Test
   void reportHasMeanSigmaOfTheRounds() {
-    Topology t = TopologyTesting.build("torus", Map.of("rows", 4, "cols", 4,
-        "weights", "lazy", "drop", 0.1), 16, 3);
+    Topology t =
+        TopologyTesting.build(
+            "torus", Map.of("rows", 4, "cols", 4, "weights", "lazy", "drop", 0.1), 16, 3);
     Map<String, Object> report = t.report();
     int rounds = ((Number) report.get("mean_sigma_rounds")).intValue();
     assertThat(rounds).isEqualTo(GraphTopology.MEAN_SIGMA_ROUNDS);
@@ -115,8 +118,16 @@ class LinkDropTest {
     mean /= rounds;
     assertThat((Double) report.get("mean_sigma")).isCloseTo(mean, within(Tolerances.EXACT));
     assertThat((Double) report.get("mean_sigma")).isGreaterThan(t.sigma());
-    assertThat(report.keySet()).containsSubsequence("sigma", "spectral_gap", "consensus_time",
-        "min_degree", "max_degree", "weights", "drop", "mean_sigma");
+    assertThat(report.keySet())
+        .containsSubsequence(
+            "sigma",
+            "spectral_gap",
+            "consensus_time",
+            "min_degree",
+            "max_degree",
+            "weights",
+            "drop",
+            "mean_sigma");
     assertThat(report.get("weights")).isEqualTo("lazy(metropolis)");
   }
 
@@ -131,11 +142,13 @@ class LinkDropTest {
   @Test
   void fileMatrixWithDropMovesWeightToTheDiagonal() throws Exception {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("w");
-    MixingMatrix w = WeightRules.random().weights(GraphGenerators.complete(6),
-        org.fednpg.api.RandomSource.of(4));
+    MixingMatrix w =
+        WeightRules.random()
+            .weights(GraphGenerators.complete(6), org.fednpg.api.RandomSource.of(4));
     MixingMatrixCsv.write(w, dir.resolve("W.csv"));
-    GraphTopology t = (GraphTopology) TopologyTesting.build(
-        "file", Map.of("path", "W.csv", "drop", 0.5), 6, 2, dir);
+    GraphTopology t =
+        (GraphTopology)
+            TopologyTesting.build("file", Map.of("path", "W.csv", "drop", 0.5), 6, 2, dir);
     for (long round = 0; round < 20; round++) {
       CommunicationGraph up = t.linksUp(round);
       MixingMatrix wt = t.mixing(round);

@@ -20,23 +20,34 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Over many seeded random graphs and sizes, every graph provider with every weight rule gives a
- * symmetric, doubly stochastic, non-negative W supported on its graph, with W_nn &gt; 0 and σ &lt; 1
- * agreeing with an independent Jacobi eigen-solve; {@code equal} is refused exactly on irregular
+ * symmetric, doubly stochastic, non-negative W supported on its graph, with W_nn &gt; 0 and σ &lt;
+ * 1 agreeing with an independent Jacobi eigen-solve; {@code equal} is refused exactly on irregular
  * graphs. The inputs are drawn from fixed seeds (a property test written with JUnit's parameterized
  * tests, so every case is reported by name and the run is reproducible); the properties hold for
  * every input.
  */
 class ProviderPropertiesTest {
 
-  static final List<String> GRAPHS = List.of("ring", "path", "star", "complete", "grid", "torus",
-      "hypercube", "exponential", "erdos-renyi", "random-geometric", "watts-strogatz");
+  static final List<String> GRAPHS =
+      List.of(
+          "ring",
+          "path",
+          "star",
+          "complete",
+          "grid",
+          "torus",
+          "hypercube",
+          "exponential",
+          "erdos-renyi",
+          "random-geometric",
+          "watts-strogatz");
 
   static final List<String> RULES = List.of("equal", "metropolis", "max-degree", "lazy", "random");
 
   /**
-   * {@code tries} random (graph, rule, n, seed) cases from {@code seed}, n uniform in
-   * [minN, maxN] and the provider seed uniform in [0, 10^6]; cases a family cannot build (no
-   * such size) are left out.
+   * {@code tries} random (graph, rule, n, seed) cases from {@code seed}, n uniform in [minN, maxN]
+   * and the provider seed uniform in [0, 10^6]; cases a family cannot build (no such size) are left
+   * out.
    */
   static Stream<Arguments> cases(long seed, int tries, int minN, int maxN) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -80,17 +91,18 @@ class ProviderPropertiesTest {
         p.put("rewire", (pick % 11) / 10.0);
         return p;
       case "grid":
-      case "torus": {
-        int rows = 1;
-        for (int r = 2; r * r <= n; r++) {
-          if (n % r == 0) {
-            rows = r;
+      case "torus":
+        {
+          int rows = 1;
+          for (int r = 2; r * r <= n; r++) {
+            if (n % r == 0) {
+              rows = r;
+            }
           }
+          p.put("rows", rows);
+          p.put("cols", n / rows);
+          return p;
         }
-        p.put("rows", rows);
-        p.put("cols", n / rows);
-        return p;
-      }
       case "hypercube":
         return Integer.bitCount(n) == 1 ? p : null;
       case "erdos-renyi":

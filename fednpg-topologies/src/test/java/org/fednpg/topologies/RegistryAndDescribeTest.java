@@ -27,9 +27,22 @@ class RegistryAndDescribeTest {
         assertThat(params).contains("weights", "base");
       }
     }
-    assertThat(names).containsExactlyInAnyOrder("ring", "path", "star", "complete", "grid",
-        "torus", "hypercube", "exponential", "erdos-renyi", "random-geometric", "watts-strogatz",
-        "edges", "file", "directed-ring");
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            "ring",
+            "path",
+            "star",
+            "complete",
+            "grid",
+            "torus",
+            "hypercube",
+            "exponential",
+            "erdos-renyi",
+            "random-geometric",
+            "watts-strogatz",
+            "edges",
+            "file",
+            "directed-ring");
   }
 
   @Test
@@ -47,26 +60,31 @@ class RegistryAndDescribeTest {
     double sigma = (1 + 2 * Math.cos(2 * Math.PI / 10)) / 3;
     long rounds = (long) Math.ceil(Math.log(1e6) / Math.log(1 / sigma));
     String text = TopologyDescriptions.describe(t);
-    assertThat(text).contains("agents: 10\n", "edges: 10\n", "degrees: 2 (regular)\n",
-        "weights: equal\n", "consensus time: " + rounds + " rounds",
-        String.format(java.util.Locale.ROOT, "sigma: %.6g", sigma));
+    assertThat(text)
+        .contains(
+            "agents: 10\n",
+            "edges: 10\n",
+            "degrees: 2 (regular)\n",
+            "weights: equal\n",
+            "consensus time: " + rounds + " rounds",
+            String.format(java.util.Locale.ROOT, "sigma: %.6g", sigma));
     assertThat(t.report().get("consensus_time")).isEqualTo(rounds);
-    String dropped = TopologyDescriptions.describe(
-        TopologyTesting.build("ring", Map.of("drop", 0.2), 10, 1));
+    String dropped =
+        TopologyDescriptions.describe(TopologyTesting.build("ring", Map.of("drop", 0.2), 10, 1));
     assertThat(dropped).contains("link drop probability: 0.2", "mean sigma: ");
   }
 
   @Test
-  void edgeListFileGivesTheSameTopologyAsTheBuiltInRing(@org.junit.jupiter.api.io.TempDir
-      java.nio.file.Path dir) throws Exception {
+  void edgeListFileGivesTheSameTopologyAsTheBuiltInRing(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     StringBuilder b = new StringBuilder("# ring of 8, k = 2, written as an edge list\n");
     for (int i = 0; i < 8; i++) {
       b.append(i).append(' ').append((i + 1) % 8).append('\n');
       b.append(i).append(",").append((i + 2) % 8).append("   # comma also accepted\n");
     }
     java.nio.file.Files.writeString(dir.resolve("ring.txt"), b.toString());
-    Topology fromFile = TopologyTesting.build(
-        "edges", Map.of("path", "ring.txt", "weights", "equal"), 8, 1, dir);
+    Topology fromFile =
+        TopologyTesting.build("edges", Map.of("path", "ring.txt", "weights", "equal"), 8, 1, dir);
     Topology builtIn = TopologyTesting.build("ring", Map.of("neighbors", 2), 8, 1);
     assertThat(fromFile.mixing(0)).isEqualTo(builtIn.mixing(0));
   }

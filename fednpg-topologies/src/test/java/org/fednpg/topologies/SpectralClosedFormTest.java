@@ -11,8 +11,8 @@ import org.fednpg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
 
 /**
- * σ against closed forms. Each derivation: for a rule giving every edge the same weight c, W = I − cL
- * with L the graph Laplacian, so the eigenvalues of W are 1 − cλ_j(L) for the Laplacian spectrum
+ * σ against closed forms. Each derivation: for a rule giving every edge the same weight c, W = I −
+ * cL with L the graph Laplacian, so the eigenvalues of W are 1 − cλ_j(L) for the Laplacian spectrum
  * λ_j, and σ = max_{j ≥ 1} |1 − cλ_j| (j = 0 is the eigenvalue 1 of the vector 1).
  */
 class SpectralClosedFormTest {
@@ -27,7 +27,10 @@ class SpectralClosedFormTest {
     }
   }
 
-  /** Ring C_N with k neighbours and equal weights is circulant: λ_j = (1 + 2 Σ_d cos(2πjd/N))/(2k+1). */
+  /**
+   * Ring C_N with k neighbours and equal weights is circulant: λ_j = (1 + 2 Σ_d
+   * cos(2πjd/N))/(2k+1).
+   */
   @Test
   void ringWithEqualWeightsMatchesCirculantSpectrum() {
     for (int n = 3; n <= 40; n++) {
@@ -71,7 +74,8 @@ class SpectralClosedFormTest {
   void hypercubeWithEqualWeights() {
     for (int d = 1; d <= 7; d++) {
       Topology t = TopologyTesting.build("hypercube", Map.of("weights", "equal"), 1 << d, 1);
-      assertThat(t.sigma()).as("d=%d", d)
+      assertThat(t.sigma())
+          .as("d=%d", d)
           .isCloseTo(Math.abs(d - 1.0) / (d + 1), within(Tolerances.EXACT));
     }
   }
@@ -91,8 +95,9 @@ class SpectralClosedFormTest {
             expected = Math.max(expected, Math.abs(1 - lap / 5));
           }
         }
-        Topology t = TopologyTesting.build(
-            "torus", Map.of("rows", r, "cols", c, "weights", "equal"), r * c, 1);
+        Topology t =
+            TopologyTesting.build(
+                "torus", Map.of("rows", r, "cols", c, "weights", "equal"), r * c, 1);
         assertThat(t.sigma()).as("%dx%d", r, c).isCloseTo(expected, within(Tolerances.EXACT));
       }
     }

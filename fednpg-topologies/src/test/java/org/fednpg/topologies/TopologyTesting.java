@@ -15,9 +15,9 @@ import org.fednpg.api.model.MixingMatrix;
 import org.fednpg.testing.Tolerances;
 
 /**
- * Test support: builds topologies through the service registry exactly as a spec would, and
- * checks mixing matrices with code independent of {@link MixingValidator} and {@link Spectral}
- * (a cyclic Jacobi eigen-solver written here).
+ * Test support: builds topologies through the service registry exactly as a spec would, and checks
+ * mixing matrices with code independent of {@link MixingValidator} and {@link Spectral} (a cyclic
+ * Jacobi eigen-solver written here).
  */
 final class TopologyTesting {
 
@@ -60,7 +60,8 @@ final class TopologyTesting {
         row += x;
         col += w.weight(j, i);
         assertThat(x).as("W[%d][%d] >= 0", i, j).isGreaterThanOrEqualTo(0.0);
-        assertThat(x).as("W symmetric at (%d, %d)", i, j)
+        assertThat(x)
+            .as("W symmetric at (%d, %d)", i, j)
             .isCloseTo(w.weight(j, i), within(Tolerances.REORDERED));
         if (i != j && x != 0) {
           assertThat(graph.hasEdge(i, j)).as("W[%d][%d] on an edge", i, j).isTrue();
@@ -140,8 +141,8 @@ final class TopologyTesting {
   }
 
   /**
-   * σ = ‖W − 11ᵀ/N‖₂ for any square W, as the square root of the largest eigenvalue of
-   * (W − 11ᵀ/N)ᵀ(W − 11ᵀ/N), by Jacobi (independent of EJML's SVD).
+   * σ = ‖W − 11ᵀ/N‖₂ for any square W, as the square root of the largest eigenvalue of (W −
+   * 11ᵀ/N)ᵀ(W − 11ᵀ/N), by Jacobi (independent of EJML's SVD).
    */
   static double jacobiSingularSigma(MixingMatrix w) {
     int n = w.size();

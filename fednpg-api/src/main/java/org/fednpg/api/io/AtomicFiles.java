@@ -10,9 +10,9 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The one way files are written so that readers see either the old content or the complete new
- * content: the text goes to a temporary file in the target's folder, which is then renamed over
- * the target (atomically where the file system allows). A failed write leaves the target as it
- * was and no temporary file behind.
+ * content: the text goes to a temporary file in the target's folder, which is then renamed over the
+ * target (atomically where the file system allows). A failed write leaves the target as it was and
+ * no temporary file behind.
  */
 public final class AtomicFiles {
 
@@ -30,8 +30,15 @@ public final class AtomicFiles {
     Path dir = parentOf(absolute);
     // not Files.createTempFile: that creates mode 0600; a plain new file gets the umask's
     // normal permissions (0644 typically), like any other exported file
-    Path tmp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
-        + System.nanoTime() + ".tmp");
+    Path tmp =
+        dir.resolve(
+            "."
+                + absolute.getFileName()
+                + "."
+                + ProcessHandle.current().pid()
+                + "."
+                + System.nanoTime()
+                + ".tmp");
     try {
       try {
         Files.writeString(tmp, text, StandardCharsets.UTF_8);

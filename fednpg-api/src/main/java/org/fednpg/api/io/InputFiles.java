@@ -19,12 +19,12 @@ import java.util.Map;
 import org.fednpg.api.InvalidInputException;
 
 /**
- * The one way input files (MDP files, mixing matrices, edge lists, feature tables, specs) are
- * read: only regular files (a FIFO, a device such as {@code /dev/zero} or a folder is refused
- * before it is opened for reading), never more than a size limit (checked before reading, and
- * enforced while reading in case the file grows), and each file read is noted — absolute path,
- * size and SHA-256 of the bytes actually read — in the calling thread's {@link Recording}, if
- * one is open, so that a result can name exactly the inputs it came from.
+ * The one way input files (MDP files, mixing matrices, edge lists, feature tables, specs) are read:
+ * only regular files (a FIFO, a device such as {@code /dev/zero} or a folder is refused before it
+ * is opened for reading), never more than a size limit (checked before reading, and enforced while
+ * reading in case the file grows), and each file read is noted — absolute path, size and SHA-256 of
+ * the bytes actually read — in the calling thread's {@link Recording}, if one is open, so that a
+ * result can name exactly the inputs it came from.
  *
  * <p>Errors are {@link InvalidInputException}s of one line naming the file.
  */
@@ -72,8 +72,8 @@ public final class InputFiles {
       throw unreadable(file, what, e);
     }
     if (size > limit) {
-      throw new InvalidInputException(what + " " + file + ": " + size
-          + " bytes, more than the limit of " + limit + " bytes");
+      throw new InvalidInputException(
+          what + " " + file + ": " + size + " bytes, more than the limit of " + limit + " bytes");
     }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
@@ -82,8 +82,8 @@ public final class InputFiles {
       throw unreadable(file, what, e);
     }
     if (bytes.length > limit) {
-      throw new InvalidInputException(what + " " + file + ": grew beyond the limit of " + limit
-          + " bytes while being read");
+      throw new InvalidInputException(
+          what + " " + file + ": grew beyond the limit of " + limit + " bytes while being read");
     }
     Recording r = CURRENT.get();
     if (r != null) {
@@ -101,10 +101,12 @@ public final class InputFiles {
   public static String readString(Path file, String what, long limit) {
     byte[] bytes = readBytes(file, what, limit);
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       throw new InvalidInputException(what + " " + file + ": not UTF-8 text", e);
     }
@@ -193,17 +195,29 @@ public final class InputFiles {
     if (!Files.exists(file)) {
       throw new InvalidInputException(what + " " + file + ": not found");
     }
-    throw new InvalidInputException(what + " " + file + ": not a regular file ("
-        + (Files.isDirectory(file) ? "a folder" : "a FIFO, socket or device")
-        + "); input files must be ordinary files");
+    throw new InvalidInputException(
+        what
+            + " "
+            + file
+            + ": not a regular file ("
+            + (Files.isDirectory(file) ? "a folder" : "a FIFO, socket or device")
+            + "); input files must be ordinary files");
   }
 
   private static InvalidInputException unreadable(Path file, String what, IOException e) {
     if (e instanceof NoSuchFileException) {
       return new InvalidInputException(what + " " + file + ": not found", e);
     }
-    return new InvalidInputException(what + " " + file + ": cannot read ("
-        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+    return new InvalidInputException(
+        what
+            + " "
+            + file
+            + ": cannot read ("
+            + e.getClass().getSimpleName()
+            + ": "
+            + e.getMessage()
+            + ")",
+        e);
   }
 
   private static String absolute(Path file) {

@@ -42,8 +42,15 @@ public final class NumericCsv {
       if (width < 0) {
         width = cells.length;
       } else if (cells.length != width) {
-        throw new InvalidInputException(where + " (row " + (rows.size() + 1) + ") has "
-            + cells.length + " columns, expected " + width + " like the first row");
+        throw new InvalidInputException(
+            where
+                + " (row "
+                + (rows.size() + 1)
+                + ") has "
+                + cells.length
+                + " columns, expected "
+                + width
+                + " like the first row");
       }
       double[] row = new double[cells.length];
       for (int c = 0; c < cells.length; c++) {

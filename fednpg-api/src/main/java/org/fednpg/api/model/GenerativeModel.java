@@ -3,9 +3,9 @@ package org.fednpg.api.model;
 import java.util.random.RandomGenerator;
 
 /**
- * Sampling access to an environment: draw s' ~ P(·|s,a) and s₀ ~ ρ with a caller-supplied
- * generator (so streams stay split per agent and purpose). Sampled evaluators and FedNAC only see
- * the environment through this interface.
+ * Sampling access to an environment: draw s' ~ P(·|s,a) and s₀ ~ ρ with a caller-supplied generator
+ * (so streams stay split per agent and purpose). Sampled evaluators and FedNAC only see the
+ * environment through this interface.
  */
 public interface GenerativeModel {
 

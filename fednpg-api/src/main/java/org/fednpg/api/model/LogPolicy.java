@@ -12,10 +12,11 @@ public final class LogPolicy {
   private final int states;
   private final int actions;
   private final double[] logp;
+
   /**
-   * π per entry: from the normalisation, or exp(logp) filled on first use. A plain field holding
-   * an object with a final array: a racing reader sees either null or the complete table (final
-   * field semantics), and the hot loops of evaluators can keep the load out of their loops.
+   * π per entry: from the normalisation, or exp(logp) filled on first use. A plain field holding an
+   * object with a final array: a racing reader sees either null or the complete table (final field
+   * semantics), and the hot loops of evaluators can keep the load out of their loops.
    */
   private Table probabilities;
 
@@ -89,13 +90,18 @@ public final class LogPolicy {
   }
 
   /**
-   * A policy from log-probabilities that are already normalised (e.g. restored from a
-   * checkpoint), copied bit for bit; each state's probabilities must sum to 1 within 1e-9.
+   * A policy from log-probabilities that are already normalised (e.g. restored from a checkpoint),
+   * copied bit for bit; each state's probabilities must sum to 1 within 1e-9.
    */
   public static LogPolicy ofNormalized(int states, int actions, double[] logProbabilities) {
     if (logProbabilities.length != states * actions) {
-      throw new InvalidInputException("policy table has " + logProbabilities.length
-          + " entries, expected " + states + "*" + actions);
+      throw new InvalidInputException(
+          "policy table has "
+              + logProbabilities.length
+              + " entries, expected "
+              + states
+              + "*"
+              + actions);
     }
     for (int s = 0; s < states; s++) {
       double sum = 0;

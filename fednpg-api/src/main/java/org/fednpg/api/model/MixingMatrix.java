@@ -6,10 +6,10 @@ import org.fednpg.api.InvalidInputException;
 /**
  * A mixing matrix W over N agents, immutable, with each row's support precomputed for sparse
  * mixing. This type only checks shape and finiteness; the full validation of SPEC §2 (non-negative,
- * support within the graph, rows and — unless {@code stochastic: row} — columns summing to 1,
- * σ &lt; 1; symmetry is reported, not required) belongs to the topology module, which builds every
- * W the framework uses. W need not be symmetric: {@link #mixRows} applies the rows, agent n
- * receiving Σ_m W_nm x_m.
+ * support within the graph, rows and — unless {@code stochastic: row} — columns summing to 1, σ
+ * &lt; 1; symmetry is reported, not required) belongs to the topology module, which builds every W
+ * the framework uses. W need not be symmetric: {@link #mixRows} applies the rows, agent n receiving
+ * Σ_m W_nm x_m.
  */
 public final class MixingMatrix {
 
@@ -109,8 +109,8 @@ public final class MixingMatrix {
   }
 
   /**
-   * out[n] = Σ_m W_nm in[m], entrywise over tables of equal length, for every n in [from, to).
-   * Uses only each row's support; {@code out} must not alias {@code in}.
+   * out[n] = Σ_m W_nm in[m], entrywise over tables of equal length, for every n in [from, to). Uses
+   * only each row's support; {@code out} must not alias {@code in}.
    */
   public void mixRows(double[][] in, double[][] out, int from, int to) {
     for (int n = from; n < to; n++) {

@@ -20,7 +20,11 @@ public final class MultiTaskMdp {
   private final List<RewardTable> rewards;
 
   private MultiTaskMdp(
-      String name, TransitionKernel kernel, double gamma, double[] initial, List<RewardTable> rewards) {
+      String name,
+      TransitionKernel kernel,
+      double gamma,
+      double[] initial,
+      List<RewardTable> rewards) {
     this.name = name;
     this.kernel = kernel;
     this.gamma = gamma;
@@ -39,7 +43,11 @@ public final class MultiTaskMdp {
    * @throws InvalidInputException naming the offending field
    */
   public static MultiTaskMdp of(
-      String name, TransitionKernel kernel, double gamma, double[] initial, List<RewardTable> rewards) {
+      String name,
+      TransitionKernel kernel,
+      double gamma,
+      double[] initial,
+      List<RewardTable> rewards) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kernel, "kernel");
     checkGamma(gamma);
@@ -73,7 +81,15 @@ public final class MultiTaskMdp {
       RewardTable r = rewards.get(i);
       if (r.states() != n || r.actions() != kernel.actions()) {
         throw new InvalidInputException(
-            "reward table " + i + " is " + r.states() + "x" + r.actions() + ", expected " + n + "x"
+            "reward table "
+                + i
+                + " is "
+                + r.states()
+                + "x"
+                + r.actions()
+                + ", expected "
+                + n
+                + "x"
                 + kernel.actions());
       }
     }
@@ -161,7 +177,16 @@ public final class MultiTaskMdp {
 
   @Override
   public String toString() {
-    return "MultiTaskMdp[" + name + ": " + states() + " states, " + actions() + " actions, "
-        + agents() + " agents, gamma " + gamma + "]";
+    return "MultiTaskMdp["
+        + name
+        + ": "
+        + states()
+        + " states, "
+        + actions()
+        + " actions, "
+        + agents()
+        + " agents, gamma "
+        + gamma
+        + "]";
   }
 }

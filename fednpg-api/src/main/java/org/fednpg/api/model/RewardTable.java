@@ -30,7 +30,11 @@ public final class RewardTable {
     for (int i = 0; i < flat.length; i++) {
       if (!Double.isFinite(flat[i])) {
         throw new InvalidInputException(
-            "reward (state " + i / actions + ", action " + i % actions + ") must be finite, got "
+            "reward (state "
+                + i / actions
+                + ", action "
+                + i % actions
+                + ") must be finite, got "
                 + flat[i]);
       }
     }

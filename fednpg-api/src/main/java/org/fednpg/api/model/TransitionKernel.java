@@ -110,7 +110,12 @@ public final class TransitionKernel {
 
   @Override
   public String toString() {
-    return "TransitionKernel[" + states + " states, " + actions + " actions, " + nonZeros()
+    return "TransitionKernel["
+        + states
+        + " states, "
+        + actions
+        + " actions, "
+        + nonZeros()
         + " entries]";
   }
 
@@ -142,8 +147,15 @@ public final class TransitionKernel {
       checkIndex("next state", sNext, states);
       if (!Double.isFinite(p) || p < 0) {
         throw new InvalidInputException(
-            "transition (" + s + ", " + a + ", " + sNext + "): probability must be finite and >= 0,"
-                + " got " + p);
+            "transition ("
+                + s
+                + ", "
+                + a
+                + ", "
+                + sNext
+                + "): probability must be finite and >= 0,"
+                + " got "
+                + p);
       }
       int row = s * actions + a;
       TreeMap<Integer, Double> entries = rows.get(row);
@@ -157,7 +169,8 @@ public final class TransitionKernel {
 
     private static void checkIndex(String what, int i, int n) {
       if (i < 0 || i >= n) {
-        throw new InvalidInputException(what + " index " + i + " out of range [0, " + (n - 1) + "]");
+        throw new InvalidInputException(
+            what + " index " + i + " out of range [0, " + (n - 1) + "]");
       }
     }
 
@@ -174,7 +187,11 @@ public final class TransitionKernel {
         int a = row % actions;
         if (rows.get(row) == null) {
           throw new InvalidInputException(
-              "transitions for (state " + s + ", action " + a + ") are missing; each row must sum to 1");
+              "transitions for (state "
+                  + s
+                  + ", action "
+                  + a
+                  + ") are missing; each row must sum to 1");
         }
         double sum = 0;
         int count = 0;
@@ -186,8 +203,15 @@ public final class TransitionKernel {
         }
         if (Math.abs(sum - 1.0) > ROW_SUM_TOLERANCE) {
           throw new InvalidInputException(
-              "transitions for (state " + s + ", action " + a + ") sum to " + sum
-                  + ", expected 1 (±" + ROW_SUM_TOLERANCE + ")");
+              "transitions for (state "
+                  + s
+                  + ", action "
+                  + a
+                  + ") sum to "
+                  + sum
+                  + ", expected 1 (±"
+                  + ROW_SUM_TOLERANCE
+                  + ")");
         }
         rowStart[row] = nnz;
         nnz += count;

@@ -3,11 +3,11 @@ package org.fednpg.api.run;
 import org.fednpg.api.model.LogPolicy;
 
 /**
- * One agent of a decentralised algorithm. It owns its private reward and state; the only thing
- * that leaves it is the table returned by {@link #send}. Per iteration t the runtime calls, for
- * each exchange k = 0..K−1 in order, {@code send(t, k)} on every agent, mixes, then
- * {@code receive(t, k, Σ_m W_nm x_m)} on every agent. Calls for one agent are never concurrent;
- * different agents may run on different threads or machines.
+ * One agent of a decentralised algorithm. It owns its private reward and state; the only thing that
+ * leaves it is the table returned by {@link #send}. Per iteration t the runtime calls, for each
+ * exchange k = 0..K−1 in order, {@code send(t, k)} on every agent, mixes, then {@code receive(t, k,
+ * Σ_m W_nm x_m)} on every agent. Calls for one agent are never concurrent; different agents may run
+ * on different threads or machines.
  */
 public interface AgentProcess {
 

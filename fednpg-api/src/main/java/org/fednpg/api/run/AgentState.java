@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An agent's complete state between iterations, for checkpoints and migration: named tables and
- * the samples counter. Restoring it into a freshly built agent of the same run must continue the
- * run bit for bit (random streams are keyed by agent and iteration, so they carry no state).
+ * An agent's complete state between iterations, for checkpoints and migration: named tables and the
+ * samples counter. Restoring it into a freshly built agent of the same run must continue the run
+ * bit for bit (random streams are keyed by agent and iteration, so they carry no state).
  *
  * @param tables named tables (copied on construction)
  * @param samples simulated transitions used so far
@@ -24,8 +24,8 @@ public record AgentState(Map<String, double[]> tables, long samples) {
   public double[] table(String name) {
     double[] t = tables.get(name);
     if (t == null) {
-      throw new IllegalArgumentException("no table '" + name + "' in agent state; has "
-          + tables.keySet());
+      throw new IllegalArgumentException(
+          "no table '" + name + "' in agent state; has " + tables.keySet());
     }
     return t.clone();
   }

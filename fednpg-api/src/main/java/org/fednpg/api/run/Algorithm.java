@@ -34,18 +34,18 @@ public interface Algorithm {
   double tau();
 
   /**
-   * Extra facts for the manifest; deterministic values, as for
-   * {@link org.fednpg.api.Environment#manifestInfo()} (the cluster compares them between nodes).
+   * Extra facts for the manifest; deterministic values, as for {@link
+   * org.fednpg.api.Environment#manifestInfo()} (the cluster compares them between nodes).
    */
   default Map<String, Object> manifestInfo() {
     return Map.of();
   }
 
   /**
-   * The theory's quantities for this run (step-size bounds, certified rates, constants), written
-   * as the manifest's {@code theory} block; empty when the algorithm has none. Keys in a fixed
-   * order, values numbers, strings, booleans, nested maps or null (a bound that does not exist),
-   * and deterministic: the same run gives the same map in every JVM.
+   * The theory's quantities for this run (step-size bounds, certified rates, constants), written as
+   * the manifest's {@code theory} block; empty when the algorithm has none. Keys in a fixed order,
+   * values numbers, strings, booleans, nested maps or null (a bound that does not exist), and
+   * deterministic: the same run gives the same map in every JVM.
    */
   default Map<String, Object> theory() {
     return Map.of();
@@ -53,16 +53,16 @@ public interface Algorithm {
 
   /**
    * {@link #theory()} for a run of {@code iterations} iterations T, for results that depend on T
-   * (e.g. Theorem 3.3's step size); the runner, which knows T, calls this one. Defaults to
-   * {@link #theory()}.
+   * (e.g. Theorem 3.3's step size); the runner, which knows T, calls this one. Defaults to {@link
+   * #theory()}.
    */
   default Map<String, Object> theory(long iterations) {
     return theory();
   }
 
   /**
-   * An algorithm from its agents: they communicate through the topology, with
-   * {@code exchangesPerIteration} exchanges per iteration, at regularisation {@code tau}.
+   * An algorithm from its agents: they communicate through the topology, with {@code
+   * exchangesPerIteration} exchanges per iteration, at regularisation {@code tau}.
    */
   static Algorithm of(List<? extends AgentProcess> agents, int exchangesPerIteration, double tau) {
     return of(agents, exchangesPerIteration, tau, true, Map.of());
@@ -77,8 +77,12 @@ public interface Algorithm {
    * @param usesTopology false for a method whose single agent is not mixed
    * @param manifestInfo extra facts for the manifest (copied; deterministic values)
    */
-  static Algorithm of(List<? extends AgentProcess> agents, int exchangesPerIteration, double tau,
-      boolean usesTopology, Map<String, Object> manifestInfo) {
+  static Algorithm of(
+      List<? extends AgentProcess> agents,
+      int exchangesPerIteration,
+      double tau,
+      boolean usesTopology,
+      Map<String, Object> manifestInfo) {
     if (agents.isEmpty()) {
       throw new IllegalArgumentException("an algorithm needs at least one agent");
     }

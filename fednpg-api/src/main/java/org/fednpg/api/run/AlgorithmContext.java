@@ -13,7 +13,8 @@ import org.fednpg.api.model.MultiTaskMdp;
  * @param mdp the environment's model (γ already overridden by the spec when asked)
  * @param sampler sampling access to the environment
  * @param topology the communication graph and its weights
- * @param evaluator the spec's evaluator; null when the spec has none (see {@code requiresEvaluator})
+ * @param evaluator the spec's evaluator; null when the spec has none (see {@code
+ *     requiresEvaluator})
  * @param random the algorithm's node of the seed tree
  * @param evaluators builds other registered evaluators by name
  */

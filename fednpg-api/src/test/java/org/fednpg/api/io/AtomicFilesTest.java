@@ -32,7 +32,8 @@ class AtomicFilesTest {
     Files.createDirectories(target.resolve("child"));
     // a non-empty folder cannot be replaced by a file
     assertThatThrownBy(() -> AtomicFiles.writeString(target, "x"))
-        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("folder");
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("folder");
     assertThat(target.resolve("child")).isDirectory();
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(target);

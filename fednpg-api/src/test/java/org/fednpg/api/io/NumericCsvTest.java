@@ -42,8 +42,11 @@ class NumericCsvTest {
         .hasMessage("table " + inf + ": line 1, column 2: 'Infinity' is not finite");
     Path ragged = file("1,2\n\n3\n");
     assertThatThrownBy(() -> NumericCsv.read(ragged, "table"))
-        .hasMessage("table " + ragged + ": line 3 (row 2) has 1 columns, expected 2 like the"
-            + " first row");
+        .hasMessage(
+            "table "
+                + ragged
+                + ": line 3 (row 2) has 1 columns, expected 2 like the"
+                + " first row");
     Path empty = file("1,,2\n");
     assertThatThrownBy(() -> NumericCsv.read(empty, "table"))
         .hasMessageContaining("column 2: '' is not a number");

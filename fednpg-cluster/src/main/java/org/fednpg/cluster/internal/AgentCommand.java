@@ -5,8 +5,12 @@ import org.fednpg.core.run.AssembledRun;
 
 /** Messages an agent entity handles. */
 public sealed interface AgentCommand
-    permits AgentCommand.StartAgent, AgentCommand.Exchange, AgentCommand.Ack,
-        AgentCommand.StopAgent, AgentCommand.RetryTick, AgentCommand.DelayedSend,
+    permits AgentCommand.StartAgent,
+        AgentCommand.Exchange,
+        AgentCommand.Ack,
+        AgentCommand.StopAgent,
+        AgentCommand.RetryTick,
+        AgentCommand.DelayedSend,
         AgentCommand.Assembled {
 
   /**
@@ -30,7 +34,8 @@ public sealed interface AgentCommand
       LinkFaults faults,
       boolean countWire,
       String fingerprint,
-      ActorRef<CoordinatorEvent> coordinator) implements AgentCommand, ClusterMessage {}
+      ActorRef<CoordinatorEvent> coordinator)
+      implements AgentCommand, ClusterMessage {}
 
   /**
    * Agent {@code from}'s table for exchange {@code exchange} of iteration {@code iteration}.

@@ -41,16 +41,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One agent as a sharded entity. It holds its {@link AgentProcess} (with its private reward,
- * policy and tracking tables), rebuilt on this node from the run's spec. Rounds are synchronous
- * without a global lock: for (t, k) it sends {@code send(t, k)} to every m with W_mn ≠ 0, waits
- * until it holds the (t, k) table of every m ≠ n in the support of its own row of W^(t), mixes
- * Σ_m W_nm x_m with {@link MixingMatrix#mixRows} (the in-process arithmetic, bit for bit) and calls
- * {@code receive}. Tables of later rounds are buffered.
+ * One agent as a sharded entity. It holds its {@link AgentProcess} (with its private reward, policy
+ * and tracking tables), rebuilt on this node from the run's spec. Rounds are synchronous without a
+ * global lock: for (t, k) it sends {@code send(t, k)} to every m with W_mn ≠ 0, waits until it
+ * holds the (t, k) table of every m ≠ n in the support of its own row of W^(t), mixes Σ_m W_nm x_m
+ * with {@link MixingMatrix#mixRows} (the in-process arithmetic, bit for bit) and calls {@code
+ * receive}. Tables of later rounds are buffered.
  *
- * <p>Links are made reliable here: every table is acknowledged and retransmitted until acknowledged;
- * duplicates are acknowledged again and ignored. So injected drops and delays change timing and
- * traffic only, never the numbers.
+ * <p>Links are made reliable here: every table is acknowledged and retransmitted until
+ * acknowledged; duplicates are acknowledged again and ignored. So injected drops and delays change
+ * timing and traffic only, never the numbers.
  */
 public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
@@ -133,8 +133,8 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
   /** The behaviour of entity {@code entityId} on the node of {@code host}. */
   public static Behavior<AgentCommand> create(String entityId, AgentHost host) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(
-        timers -> new AgentEntity(ctx, timers, entityId, host)));
+    return Behaviors.setup(
+        ctx -> Behaviors.withTimers(timers -> new AgentEntity(ctx, timers, entityId, host)));
   }
 
   @Override
@@ -174,47 +174,55 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
   private Behavior<AgentCommand> onAssembled(Assembled a) {
     StartAgent m = startMessage;
-    return guarded(() -> {
-      if (a.failure() != null) {
-        throw new AssemblyFailed(a.failure());
-      }
-      AssembledRun run = a.run();
-      String built = RunFingerprint.of(run);
-      Optional<String> differs = RunFingerprint.difference(built, m.fingerprint());
-      if (differs.isPresent()) {
-        throw new NodeFailure("node " + host.node() + " built a different run from the spec "
-            + "than the submitter (" + differs.get() + "); every node needs the same files at "
-            + m.spec().baseDirectory() + ", the same plugins and the same fednpg build");
-      }
-      algorithm = run.algorithm();
-      topology = run.topology();
-      agents = algorithm.agents().size();
-      exchanges = algorithm.exchangesPerIteration();
-      if (exchanges < 1) {
-        throw new IllegalStateException("algorithm has " + exchanges + " exchanges per iteration");
-      }
-      agent = algorithm.agents().get(n);
-      faultRandom = RandomSource.of(faults.seed()).child(n).random();
-      if (countWire) {
-        serialization = SerializationExtension.get(Adapter.toClassic(getContext().getSystem()));
-      }
-      agent.initialize();
-      report();
-      timers.startTimerWithFixedDelay(
-          RETRY_TIMER, new RetryTick(), Duration.ofMillis(Math.max(1, faults.retryMs())));
-      LOG.debug("agent {} of run {} started on {}", n, runId, host.node());
-      if (iterations == 0) {
-        done = true;
-        maybeFinished();
-      } else {
-        sendCurrent();
-      }
-      for (Exchange e : early) {
-        accept(e);
-      }
-      early.clear();
-      progress();
-    });
+    return guarded(
+        () -> {
+          if (a.failure() != null) {
+            throw new AssemblyFailed(a.failure());
+          }
+          AssembledRun run = a.run();
+          String built = RunFingerprint.of(run);
+          Optional<String> differs = RunFingerprint.difference(built, m.fingerprint());
+          if (differs.isPresent()) {
+            throw new NodeFailure(
+                "node "
+                    + host.node()
+                    + " built a different run from the spec "
+                    + "than the submitter ("
+                    + differs.get()
+                    + "); every node needs the same files at "
+                    + m.spec().baseDirectory()
+                    + ", the same plugins and the same fednpg build");
+          }
+          algorithm = run.algorithm();
+          topology = run.topology();
+          agents = algorithm.agents().size();
+          exchanges = algorithm.exchangesPerIteration();
+          if (exchanges < 1) {
+            throw new IllegalStateException(
+                "algorithm has " + exchanges + " exchanges per iteration");
+          }
+          agent = algorithm.agents().get(n);
+          faultRandom = RandomSource.of(faults.seed()).child(n).random();
+          if (countWire) {
+            serialization = SerializationExtension.get(Adapter.toClassic(getContext().getSystem()));
+          }
+          agent.initialize();
+          report();
+          timers.startTimerWithFixedDelay(
+              RETRY_TIMER, new RetryTick(), Duration.ofMillis(Math.max(1, faults.retryMs())));
+          LOG.debug("agent {} of run {} started on {}", n, runId, host.node());
+          if (iterations == 0) {
+            done = true;
+            maybeFinished();
+          } else {
+            sendCurrent();
+          }
+          for (Exchange e : early) {
+            accept(e);
+          }
+          early.clear();
+          progress();
+        });
   }
 
   private Behavior<AgentCommand> onSubmitterGone() {
@@ -231,10 +239,11 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     if (!m.runId().equals(runId)) {
       return this;
     }
-    return guarded(() -> {
-      accept(m);
-      progress();
-    });
+    return guarded(
+        () -> {
+          accept(m);
+          progress();
+        });
   }
 
   private void accept(Exchange m) {
@@ -249,10 +258,11 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     if (!started || !m.runId().equals(runId)) {
       return this;
     }
-    return guarded(() -> {
-      pending.remove(new PendingKey(m.from(), m.iteration() * exchanges + m.exchange()));
-      maybeFinished();
-    });
+    return guarded(
+        () -> {
+          pending.remove(new PendingKey(m.from(), m.iteration() * exchanges + m.exchange()));
+          maybeFinished();
+        });
   }
 
   private Behavior<AgentCommand> onDelayedSend(DelayedSend m) {
@@ -274,8 +284,13 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     if (started) {
       host.release(runId, n);
       if (!ended) {
-        coordinator.tell(new AgentFailed(runId, n, host.node(), t,
-            "agent stopped before the run ended (its node is leaving or shutting down)"));
+        coordinator.tell(
+            new AgentFailed(
+                runId,
+                n,
+                host.node(),
+                t,
+                "agent stopped before the run ended (its node is leaving or shutting down)"));
       }
     }
     return this;
@@ -349,8 +364,15 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
   private void report() {
     double[] policy = t % metricsEvery == 0 || t == iterations ? agent.policy().toArray() : null;
-    coordinator.tell(new AgentReport(runId, n, host.node(), t, policy, agent.samples(),
-        new LinkCounters(messages, payloadBytes, transmissions, wireBytes, drops)));
+    coordinator.tell(
+        new AgentReport(
+            runId,
+            n,
+            host.node(),
+            t,
+            policy,
+            agent.samples(),
+            new LinkCounters(messages, payloadBytes, transmissions, wireBytes, drops)));
   }
 
   private void maybeFinished() {
@@ -386,8 +408,9 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     }
     long delay = faults.delayMs() > 0 ? faultRandom.nextLong(faults.delayMs() + 1) : 0;
     if (delay > 0) {
-      getContext().scheduleOnce(Duration.ofMillis(delay), getContext().getSelf(),
-          new DelayedSend(to, message));
+      getContext()
+          .scheduleOnce(
+              Duration.ofMillis(delay), getContext().getSelf(), new DelayedSend(to, message));
     } else {
       ref(to).tell(message);
     }
@@ -408,8 +431,13 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
       LOG.warn("agent {} of run {} failed on {}", n, runId, host.node(), e);
       ended = true;
       if (coordinator != null) {
-        coordinator.tell(new AgentFailed(runId, n, host.node(), t,
-            host.describe(e instanceof AssemblyFailed f ? f.getCause() : e)));
+        coordinator.tell(
+            new AgentFailed(
+                runId,
+                n,
+                host.node(),
+                t,
+                host.describe(e instanceof AssemblyFailed f ? f.getCause() : e)));
       }
       return Behaviors.stopped();
     }

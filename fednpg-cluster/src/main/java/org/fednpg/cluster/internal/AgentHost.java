@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The per-node side of the agents: assembles each run once per node (agents of the same run on
- * this node share the model and evaluator, exactly as in-process agents do) and forgets it when
- * the node's last agent of that run stops.
+ * The per-node side of the agents: assembles each run once per node (agents of the same run on this
+ * node share the model and evaluator, exactly as in-process agents do) and forgets it when the
+ * node's last agent of that run stops.
  *
  * <p>Assembly runs on its own daemon thread, never on an agent's thread and never under a lock
  * shared between runs, and is bounded by a timeout: a run whose files cannot be read (or take too
@@ -47,11 +47,13 @@ public final class AgentHost {
   private final String node;
   private final DataFolder data;
   private final Duration assemblyTimeout;
-  private final ExecutorService builders = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "fednpg-assembly-" + THREADS.incrementAndGet());
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService builders =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "fednpg-assembly-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<String, Build> runs = new HashMap<>();
 
   private static final class Build {
@@ -61,8 +63,8 @@ public final class AgentHost {
   }
 
   /**
-   * A host that assembles runs from the spec's own folder (embedded nodes in the submitting
-   * JVM: the submitter's files, the submitter's trust).
+   * A host that assembles runs from the spec's own folder (embedded nodes in the submitting JVM:
+   * the submitter's files, the submitter's trust).
    *
    * @param registry providers available on this node
    * @param node this node's host:port
@@ -100,19 +102,24 @@ public final class AgentHost {
       Build build = new Build();
       b = build;
       runs.put(runId, build);
-      build.task = builders.submit(() -> {
-        try {
-          build.result.complete(assemble(spec));
-        } catch (Throwable t) {
-          build.result.completeExceptionally(t);
-        }
-      });
-      build.result.orTimeout(assemblyTimeout.toMillis(), TimeUnit.MILLISECONDS)
-          .whenComplete((r, e) -> {
-            if (e instanceof TimeoutException) {
-              build.task.cancel(true);
-            }
-          });
+      build.task =
+          builders.submit(
+              () -> {
+                try {
+                  build.result.complete(assemble(spec));
+                } catch (Throwable t) {
+                  build.result.completeExceptionally(t);
+                }
+              });
+      build
+          .result
+          .orTimeout(assemblyTimeout.toMillis(), TimeUnit.MILLISECONDS)
+          .whenComplete(
+              (r, e) -> {
+                if (e instanceof TimeoutException) {
+                  build.task.cancel(true);
+                }
+              });
     }
     b.users.add(agent);
     return b.result;
@@ -168,7 +175,10 @@ public final class AgentHost {
   public String describe(Throwable e) {
     Throwable t = unwrap(e);
     if (t instanceof TimeoutException) {
-      return "node " + node + " could not build the run within " + assemblyTimeout.toSeconds()
+      return "node "
+          + node
+          + " could not build the run within "
+          + assemblyTimeout.toSeconds()
           + " s; its assembly was interrupted";
     }
     if (data == null) {
@@ -177,14 +187,21 @@ public final class AgentHost {
     if (t instanceof SafeMessage) {
       return t.getMessage();
     }
-    LOG.info("failure on node {} reported to the submitter without its message (logged above)",
-        node);
+    LOG.info(
+        "failure on node {} reported to the submitter without its message (logged above)", node);
     if (t instanceof BuildFailed b) {
-      return "node " + node + " could not build the run from its files " + b.files + ": "
-          + b.getCause().getClass().getSimpleName() + " (message withheld: it may quote the"
+      return "node "
+          + node
+          + " could not build the run from its files "
+          + b.files
+          + ": "
+          + b.getCause().getClass().getSimpleName()
+          + " (message withheld: it may quote the"
           + " node's files; see the node's log)";
     }
-    return t.getClass().getSimpleName() + " on node " + node
+    return t.getClass().getSimpleName()
+        + " on node "
+        + node
         + " (message withheld: it may quote the node's files; see the node's log)";
   }
 

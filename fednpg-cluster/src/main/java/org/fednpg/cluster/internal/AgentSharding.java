@@ -11,9 +11,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
- * The sharded entity type of agents. Entity ids are {@code runId~n}; agent n lives in shard
- * {@code n mod shards}, so the least-shard allocation spreads consecutive agents over the nodes.
- * Only nodes with role {@link #ROLE} host agents; other members (a submitting client) get a proxy.
+ * The sharded entity type of agents. Entity ids are {@code runId~n}; agent n lives in shard {@code
+ * n mod shards}, so the least-shard allocation spreads consecutive agents over the nodes. Only
+ * nodes with role {@link #ROLE} host agents; other members (a submitting client) get a proxy.
  */
 public final class AgentSharding {
 
@@ -31,12 +31,17 @@ public final class AgentSharding {
   /** Starts the shard region (host != null) or a proxy (host == null) on {@code system}. */
   public static void init(ActorSystem<?> system, AgentHost host) {
     int shards = system.settings().config().getInt("pekko.cluster.sharding.number-of-shards");
-    ClusterSharding.get(system).init(Entity.of(KEY, ctx -> host == null
-            ? Behaviors.<AgentCommand>stopped()
-            : AgentEntity.create(ctx.getEntityId(), host))
-        .withRole(ROLE)
-        .withMessageExtractor(new Extractor(shards))
-        .withEntityProps(DispatcherSelector.fromConfig(DISPATCHER)));
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(
+                    KEY,
+                    ctx ->
+                        host == null
+                            ? Behaviors.<AgentCommand>stopped()
+                            : AgentEntity.create(ctx.getEntityId(), host))
+                .withRole(ROLE)
+                .withMessageExtractor(new Extractor(shards))
+                .withEntityProps(DispatcherSelector.fromConfig(DISPATCHER)));
   }
 
   /** The reference to agent {@code agent} of run {@code runId}. */

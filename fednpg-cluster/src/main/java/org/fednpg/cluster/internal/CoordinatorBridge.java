@@ -21,23 +21,33 @@ public final class CoordinatorBridge {
 
   /** A bridge that puts every event into {@code queue}. */
   public static Behavior<CoordinatorEvent> create(BlockingQueue<CoordinatorEvent> queue) {
-    return Behaviors.setup(ctx -> {
-      ActorRef<ClusterEvent.MemberEvent> members = ctx.messageAdapter(
-          ClusterEvent.MemberEvent.class,
-          e -> new MemberChange(hostPort(e.member().address()), e.getClass().getSimpleName()));
-      ActorRef<ClusterEvent.ReachabilityEvent> reach = ctx.messageAdapter(
-          ClusterEvent.ReachabilityEvent.class,
-          e -> new MemberChange(hostPort(e.member().address()), e.getClass().getSimpleName()));
-      Cluster cluster = Cluster.get(ctx.getSystem());
-      cluster.subscriptions().tell(Subscribe.create(members, ClusterEvent.MemberEvent.class));
-      cluster.subscriptions().tell(Subscribe.create(reach, ClusterEvent.ReachabilityEvent.class));
-      return Behaviors.receive(CoordinatorEvent.class)
-          .onAnyMessage(e -> {
-            queue.add(e);
-            return Behaviors.same();
-          })
-          .build();
-    });
+    return Behaviors.setup(
+        ctx -> {
+          ActorRef<ClusterEvent.MemberEvent> members =
+              ctx.messageAdapter(
+                  ClusterEvent.MemberEvent.class,
+                  e ->
+                      new MemberChange(
+                          hostPort(e.member().address()), e.getClass().getSimpleName()));
+          ActorRef<ClusterEvent.ReachabilityEvent> reach =
+              ctx.messageAdapter(
+                  ClusterEvent.ReachabilityEvent.class,
+                  e ->
+                      new MemberChange(
+                          hostPort(e.member().address()), e.getClass().getSimpleName()));
+          Cluster cluster = Cluster.get(ctx.getSystem());
+          cluster.subscriptions().tell(Subscribe.create(members, ClusterEvent.MemberEvent.class));
+          cluster
+              .subscriptions()
+              .tell(Subscribe.create(reach, ClusterEvent.ReachabilityEvent.class));
+          return Behaviors.receive(CoordinatorEvent.class)
+              .onAnyMessage(
+                  e -> {
+                    queue.add(e);
+                    return Behaviors.same();
+                  })
+              .build();
+        });
   }
 
   /** host:port of a cluster address. */

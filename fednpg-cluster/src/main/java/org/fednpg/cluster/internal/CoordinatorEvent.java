@@ -2,12 +2,14 @@ package org.fednpg.cluster.internal;
 
 /** What agents (and the cluster membership) tell a run's coordinator. */
 public sealed interface CoordinatorEvent
-    permits CoordinatorEvent.AgentReport, CoordinatorEvent.AgentFinished,
-        CoordinatorEvent.AgentFailed, CoordinatorEvent.MemberChange {
+    permits CoordinatorEvent.AgentReport,
+        CoordinatorEvent.AgentFinished,
+        CoordinatorEvent.AgentFailed,
+        CoordinatorEvent.MemberChange {
 
   /**
-   * Agent {@code agent} completed {@code iteration} iterations. Rewards never appear here: only
-   * the policy (on metrics iterations) and counters.
+   * Agent {@code agent} completed {@code iteration} iterations. Rewards never appear here: only the
+   * policy (on metrics iterations) and counters.
    *
    * @param runId the run
    * @param agent agent index
@@ -24,7 +26,8 @@ public sealed interface CoordinatorEvent
       long iteration,
       double[] logPolicy,
       long samples,
-      LinkCounters counters) implements CoordinatorEvent, ClusterMessage {}
+      LinkCounters counters)
+      implements CoordinatorEvent, ClusterMessage {}
 
   /**
    * Agent finished its last iteration and all its tables were acknowledged.

@@ -26,12 +26,12 @@ import org.fednpg.core.plugin.ComponentRegistry.Family;
  * folder. A path parameter (every parameter a provider declares as {@link ParameterType#PATH}) is
  * refused when it is absolute, contains {@code ..}, leaves the folder through a symbolic link, is
  * not a regular file (a FIFO, a device, a folder) or is larger than the size cap. Accepted files
- * are copied, with a bounded and interruptible read, into a private snapshot folder that the run
- * is then assembled from, so the providers never open the node's own files (our choice: this also
+ * are copied, with a bounded and interruptible read, into a private snapshot folder that the run is
+ * then assembled from, so the providers never open the node's own files (our choice: this also
  * closes the gap between the check and the read).
  *
- * <p>Refusals name the parameter, the path as the spec wrote it and the rule broken, never
- * anything read from a file, so they may be sent back to the submitter ({@link SafeMessage}).
+ * <p>Refusals name the parameter, the path as the spec wrote it and the rule broken, never anything
+ * read from a file, so they may be sent back to the submitter ({@link SafeMessage}).
  */
 public final class DataFolder {
 
@@ -122,16 +122,34 @@ public final class DataFolder {
       if (e instanceof PathRefused p) {
         throw p;
       }
-      throw new NodeFailure("node " + node + ": could not read " + described.get(i)
-          + " from its --data folder (" + e.getClass().getSimpleName() + ")");
+      throw new NodeFailure(
+          "node "
+              + node
+              + ": could not read "
+              + described.get(i)
+              + " from its --data folder ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
-    RunSpec local = new RunSpec(spec.seed(), spec.gamma(), spec.environment(), spec.topology(),
-        spec.evaluator(), spec.algorithm(), snapshot.toString(), spec.adversary());
+    RunSpec local =
+        new RunSpec(
+            spec.seed(),
+            spec.gamma(),
+            spec.environment(),
+            spec.topology(),
+            spec.evaluator(),
+            spec.algorithm(),
+            snapshot.toString(),
+            spec.adversary());
     return new Prepared(local, snapshot, described);
   }
 
-  private static void collect(Family family, RunSpec.Component c, ComponentRegistry registry,
-      Map<String, String> files, List<String> described) {
+  private static void collect(
+      Family family,
+      RunSpec.Component c,
+      ComponentRegistry registry,
+      Map<String, String> files,
+      List<String> described) {
     if (c == null) {
       return;
     }
@@ -146,11 +164,12 @@ public final class DataFolder {
         continue;
       }
       RunSpec.Value v = c.parameters().get(p.name());
-      String text = v != null ? v.text()
-          : p.defaultValue() != null ? String.valueOf(p.defaultValue()) : null;
+      String text =
+          v != null ? v.text() : p.defaultValue() != null ? String.valueOf(p.defaultValue()) : null;
       if (text != null && !files.containsKey(text)) {
-        files.put(text, family.label() + " '" + c.type() + "' parameter '" + p.name() + "' = '"
-            + text + "'");
+        files.put(
+            text,
+            family.label() + " '" + c.type() + "' parameter '" + p.name() + "' = '" + text + "'");
         described.add(files.get(text));
       }
     }
@@ -172,13 +191,17 @@ public final class DataFolder {
     }
     String unified = given.replace('\\', '/');
     if (unified.startsWith("/") || unified.matches("^[A-Za-z]:.*")) {
-      throw new PathRefused(prefix + "absolute paths are not allowed; give a path relative to the"
-          + " node's --data folder");
+      throw new PathRefused(
+          prefix
+              + "absolute paths are not allowed; give a path relative to the"
+              + " node's --data folder");
     }
     for (String part : unified.split("/")) {
       if (part.equals("..")) {
-        throw new PathRefused(prefix + "'..' is not allowed; the path must stay inside the node's"
-            + " --data folder");
+        throw new PathRefused(
+            prefix
+                + "'..' is not allowed; the path must stay inside the node's"
+                + " --data folder");
       }
     }
     Path resolved;
@@ -218,17 +241,28 @@ public final class DataFolder {
 
   /** Copies at most {@code maxBytes} through an interruptible channel; refuses a longer file. */
   private void copy(String node, String what, Path source, Path target) throws IOException {
-    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ,
-             LinkOption.NOFOLLOW_LINKS);
-         FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE,
-             StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileChannel in =
+            FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        FileChannel out =
+            FileChannel.open(
+                target,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
       ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
       long total = 0;
       while (in.read(buf.clear()) >= 0) {
         total += buf.position();
         if (total > maxBytes) {
-          throw new PathRefused("node " + node + ": " + what + " refused: larger than the node's"
-              + " limit of " + maxBytes + " bytes");
+          throw new PathRefused(
+              "node "
+                  + node
+                  + ": "
+                  + what
+                  + " refused: larger than the node's"
+                  + " limit of "
+                  + maxBytes
+                  + " bytes");
         }
         buf.flip();
         while (buf.hasRemaining()) {

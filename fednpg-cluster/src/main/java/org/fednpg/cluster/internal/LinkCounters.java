@@ -15,8 +15,12 @@ public record LinkCounters(
 
   /** Component-wise sum. */
   public LinkCounters plus(LinkCounters o) {
-    return new LinkCounters(messages + o.messages, payloadBytes + o.payloadBytes,
-        transmissions + o.transmissions, wireBytes + o.wireBytes, drops + o.drops);
+    return new LinkCounters(
+        messages + o.messages,
+        payloadBytes + o.payloadBytes,
+        transmissions + o.transmissions,
+        wireBytes + o.wireBytes,
+        drops + o.drops);
   }
 
   /** All zero. */

@@ -25,19 +25,19 @@ import org.fednpg.core.plugin.PluginJar;
 import org.fednpg.core.run.AssembledRun;
 
 /**
- * What a node built from a run's spec, in named parts: the model (SHA-256 of kernel, γ, ρ and
- * every reward), W^(0) (SHA-256), the algorithm (kind, agents, exchanges, τ and its
- * {@code manifestInfo}), the environment's {@code manifestInfo}, every component's resolved
- * parameters, and the plugin jars the run's classes came from (file name and SHA-256). Every node
- * rebuilds the run from the spec, so a node that sees other files at the spec's paths, other
- * plugins or another build would silently compute a different run; comparing fingerprints turns
- * that into a clear failure that names the part and shows both values.
+ * What a node built from a run's spec, in named parts: the model (SHA-256 of kernel, γ, ρ and every
+ * reward), W^(0) (SHA-256), the algorithm (kind, agents, exchanges, τ and its {@code
+ * manifestInfo}), the environment's {@code manifestInfo}, every component's resolved parameters,
+ * and the plugin jars the run's classes came from (file name and SHA-256). Every node rebuilds the
+ * run from the spec, so a node that sees other files at the spec's paths, other plugins or another
+ * build would silently compute a different run; comparing fingerprints turns that into a clear
+ * failure that names the part and shows both values.
  *
- * <p>Maps are written canonically: keys sorted, numbers exactly ({@link BigDecimal} of the
- * double, so 0.1 and 0.1000000000000000055 differ and 1 and 1.0 do not), so a plugin's
- * {@code Map.of(...)} (whose iteration order changes from JVM to JVM) gives the same text
- * everywhere. Values must themselves be deterministic: numbers, strings, booleans, lists, arrays,
- * maps, or objects whose {@code toString} is.
+ * <p>Maps are written canonically: keys sorted, numbers exactly ({@link BigDecimal} of the double,
+ * so 0.1 and 0.1000000000000000055 differ and 1 and 1.0 do not), so a plugin's {@code Map.of(...)}
+ * (whose iteration order changes from JVM to JVM) gives the same text everywhere. Values must
+ * themselves be deterministic: numbers, strings, booleans, lists, arrays, maps, or objects whose
+ * {@code toString} is.
  */
 public final class RunFingerprint {
 
@@ -53,9 +53,17 @@ public final class RunFingerprint {
     parts.put("model", model(run.mdp()));
     parts.put("mixing", run.topology() == null ? "none" : mixing(run.topology().mixing(0)));
     Algorithm a = run.algorithm();
-    parts.put("algorithm", a.getClass().getName() + " agents=" + a.agents().size()
-        + " exchanges=" + a.exchangesPerIteration() + " tau=" + number(a.tau()) + " info="
-        + canonical(a.manifestInfo()));
+    parts.put(
+        "algorithm",
+        a.getClass().getName()
+            + " agents="
+            + a.agents().size()
+            + " exchanges="
+            + a.exchangesPerIteration()
+            + " tau="
+            + number(a.tau())
+            + " info="
+            + canonical(a.manifestInfo()));
     parts.put("environment", canonical(run.environment().manifestInfo()));
     Map<String, Object> resolved = new LinkedHashMap<>();
     run.resolved().forEach((family, p) -> resolved.put(family, p.asMap()));
@@ -67,8 +75,8 @@ public final class RunFingerprint {
   }
 
   /**
-   * Why two fingerprints differ, naming every differing part with this node's and the
-   * submitter's value; empty when they are equal.
+   * Why two fingerprints differ, naming every differing part with this node's and the submitter's
+   * value; empty when they are equal.
    */
   public static Optional<String> difference(String here, String submitter) {
     Map<String, String> mine = parse(here);
@@ -99,8 +107,8 @@ public final class RunFingerprint {
   }
 
   /**
-   * A value as canonical text: maps with keys sorted by their text, numbers exact, strings
-   * quoted, lists and arrays in order, anything else by {@code toString}.
+   * A value as canonical text: maps with keys sorted by their text, numbers exact, strings quoted,
+   * lists and arrays in order, anything else by {@code toString}.
    */
   public static String canonical(Object value) {
     StringBuilder b = new StringBuilder();
@@ -202,8 +210,8 @@ public final class RunFingerprint {
   }
 
   /**
-   * The jars of the run's classes that fednpg's own class loader did not load (the plugin
-   * path's), as sorted {@code file sha256:…} entries.
+   * The jars of the run's classes that fednpg's own class loader did not load (the plugin path's),
+   * as sorted {@code file sha256:…} entries.
    */
   private static String plugins(AssembledRun run) {
     List<Class<?>> classes = new ArrayList<>();
@@ -222,8 +230,13 @@ public final class RunFingerprint {
     TreeSet<String> jars = new TreeSet<>();
     for (Class<?> c : classes) {
       if (c.getClassLoader() != own) {
-        PluginJar.sourceOf(c).ifPresent(p -> jars.add(p.getFileName() + " sha256:"
-            + (Files.isRegularFile(p) ? PluginJar.sha256(p) : "(folder)")));
+        PluginJar.sourceOf(c)
+            .ifPresent(
+                p ->
+                    jars.add(
+                        p.getFileName()
+                            + " sha256:"
+                            + (Files.isRegularFile(p) ? PluginJar.sha256(p) : "(folder)")));
       }
     }
     return jars.toString();

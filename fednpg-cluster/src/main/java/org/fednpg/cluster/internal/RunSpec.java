@@ -10,10 +10,10 @@ import org.fednpg.core.run.ComponentSpec;
 import org.fednpg.core.run.RunRequest;
 
 /**
- * A {@link RunRequest} in a serialisable form: every node rebuilds the same run from it (same
- * seed, same components), so agents never ship rewards or models over the network. Parameter
- * values keep their Java type through {@link Value} (a {@code Long} stays a {@code Long}, a
- * {@code Double} is written with {@link Double#toString} and read back bit for bit).
+ * A {@link RunRequest} in a serialisable form: every node rebuilds the same run from it (same seed,
+ * same components), so agents never ship rewards or models over the network. Parameter values keep
+ * their Java type through {@link Value} (a {@code Long} stays a {@code Long}, a {@code Double} is
+ * written with {@link Double#toString} and read back bit for bit).
  *
  * @param seed master seed
  * @param gamma discount override, or null
@@ -32,17 +32,24 @@ public record RunSpec(
     Component evaluator,
     Component algorithm,
     String baseDirectory,
-    AdversarySpec adversary) implements ClusterMessage {
+    AdversarySpec adversary)
+    implements ClusterMessage {
 
   /** A spec without adversaries. */
-  public RunSpec(long seed, Double gamma, Component environment, Component topology,
-      Component evaluator, Component algorithm, String baseDirectory) {
+  public RunSpec(
+      long seed,
+      Double gamma,
+      Component environment,
+      Component topology,
+      Component evaluator,
+      Component algorithm,
+      String baseDirectory) {
     this(seed, gamma, environment, topology, evaluator, algorithm, baseDirectory, null);
   }
 
   /**
-   * The block of one plugin family, or null when the run has none (the runtime block stays with
-   * the submitter: nodes never see it).
+   * The block of one plugin family, or null when the run has none (the runtime block stays with the
+   * submitter: nodes never see it).
    */
   public Component component(Family family) {
     return switch (family) {
@@ -72,16 +79,28 @@ public record RunSpec(
 
   /** The serialisable form of {@code request}; refuses non-scalar parameter values. */
   public static RunSpec of(RunRequest request) {
-    return new RunSpec(request.seed(), request.gamma(), component(request.environment()),
-        component(request.topology()), component(request.evaluator()),
-        component(request.algorithm()), request.baseDirectory().toAbsolutePath().toString(),
+    return new RunSpec(
+        request.seed(),
+        request.gamma(),
+        component(request.environment()),
+        component(request.topology()),
+        component(request.evaluator()),
+        component(request.algorithm()),
+        request.baseDirectory().toAbsolutePath().toString(),
         request.adversary());
   }
 
   /** The request this spec describes. */
   public RunRequest toRequest() {
-    return new RunRequest(seed, gamma, spec(environment), spec(topology), spec(evaluator),
-        spec(algorithm), Path.of(baseDirectory), adversary);
+    return new RunRequest(
+        seed,
+        gamma,
+        spec(environment),
+        spec(topology),
+        spec(evaluator),
+        spec(algorithm),
+        Path.of(baseDirectory),
+        adversary);
   }
 
   private static Component component(ComponentSpec spec) {
@@ -109,9 +128,13 @@ public record RunSpec(
     if (v instanceof String || v instanceof Path) {
       return new Value("string", v.toString());
     }
-    throw new InvalidInputException("runtime 'pekko' cannot ship parameter '" + key + "' of '"
-        + type + "' to other nodes: expected a number, boolean or string, got "
-        + (v == null ? "null" : v.getClass().getSimpleName()));
+    throw new InvalidInputException(
+        "runtime 'pekko' cannot ship parameter '"
+            + key
+            + "' of '"
+            + type
+            + "' to other nodes: expected a number, boolean or string, got "
+            + (v == null ? "null" : v.getClass().getSimpleName()));
   }
 
   private static ComponentSpec spec(Component c) {
@@ -119,15 +142,27 @@ public record RunSpec(
       return null;
     }
     Map<String, Object> m = new LinkedHashMap<>();
-    c.parameters().forEach((k, v) -> m.put(k, switch (v.kind()) {
-      case "long" -> Long.parseLong(v.text());
-      case "integer" -> Integer.parseInt(v.text());
-      case "double" -> Double.parseDouble(v.text());
-      case "boolean" -> Boolean.parseBoolean(v.text());
-      case "string" -> v.text();
-      default -> throw new InvalidInputException(
-          "parameter '" + k + "' of '" + c.type() + "' has unknown kind '" + v.kind() + "'");
-    }));
+    c.parameters()
+        .forEach(
+            (k, v) ->
+                m.put(
+                    k,
+                    switch (v.kind()) {
+                      case "long" -> Long.parseLong(v.text());
+                      case "integer" -> Integer.parseInt(v.text());
+                      case "double" -> Double.parseDouble(v.text());
+                      case "boolean" -> Boolean.parseBoolean(v.text());
+                      case "string" -> v.text();
+                      default ->
+                          throw new InvalidInputException(
+                              "parameter '"
+                                  + k
+                                  + "' of '"
+                                  + c.type()
+                                  + "' has unknown kind '"
+                                  + v.kind()
+                                  + "'");
+                    }));
     return new ComponentSpec(c.type(), m);
   }
 }

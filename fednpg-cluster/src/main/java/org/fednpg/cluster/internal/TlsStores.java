@@ -16,16 +16,16 @@ import java.util.Map;
 import org.fednpg.api.InvalidInputException;
 
 /**
- * Mutual TLS for Artery ({@code tls-tcp}) from a folder holding two PKCS12 stores:
- * {@value #KEY_STORE} (this member's private key and certificate chain) and {@value #TRUST_STORE}
- * (the certificate(s) it accepts from peers, normally the cluster's own CA). Every member — nodes
- * and submitting clients — needs both; a peer whose certificate is not signed by a trusted
- * certificate fails the handshake in both directions, so it can neither join nor submit.
+ * Mutual TLS for Artery ({@code tls-tcp}) from a folder holding two PKCS12 stores: {@value
+ * #KEY_STORE} (this member's private key and certificate chain) and {@value #TRUST_STORE} (the
+ * certificate(s) it accepts from peers, normally the cluster's own CA). Every member — nodes and
+ * submitting clients — needs both; a peer whose certificate is not signed by a trusted certificate
+ * fails the handshake in both directions, so it can neither join nor submit.
  *
  * <p>Password (our choice): one password for both stores and the key, taken from the environment
- * variable {@value #PASSWORD_ENV} when it is set, otherwise from the first line of the file
- * {@value #PASSWORD_FILE} in the folder. It is never accepted on the command line (it would show in
- * {@code ps}).
+ * variable {@value #PASSWORD_ENV} when it is set, otherwise from the first line of the file {@value
+ * #PASSWORD_FILE} in the folder. It is never accepted on the command line (it would show in {@code
+ * ps}).
  */
 public final class TlsStores {
 
@@ -58,17 +58,30 @@ public final class TlsStores {
   /** As {@link #config(Path)}, with the value of {@value #PASSWORD_ENV} given (null: unset). */
   static Config config(Path dir, String passwordFromEnv) {
     if (!Files.isDirectory(dir)) {
-      throw new InvalidInputException("TLS folder '" + dir + "' does not exist or is not a folder"
-          + " (expected " + KEY_STORE + ", " + TRUST_STORE + " and a '" + PASSWORD_FILE
-          + "' file or $" + PASSWORD_ENV + ")");
+      throw new InvalidInputException(
+          "TLS folder '"
+              + dir
+              + "' does not exist or is not a folder"
+              + " (expected "
+              + KEY_STORE
+              + ", "
+              + TRUST_STORE
+              + " and a '"
+              + PASSWORD_FILE
+              + "' file or $"
+              + PASSWORD_ENV
+              + ")");
     }
     String password = passwordFromEnv != null ? passwordFromEnv : readPassword(dir);
     Path key = dir.resolve(KEY_STORE).toAbsolutePath();
     Path trust = dir.resolve(TRUST_STORE).toAbsolutePath();
     KeyStore keys = open(key, password);
     if (!hasKey(keys)) {
-      throw new InvalidInputException("TLS key store '" + key + "' holds no private key entry"
-          + " (make one with keytool -genkeypair, see the README)");
+      throw new InvalidInputException(
+          "TLS key store '"
+              + key
+              + "' holds no private key entry"
+              + " (make one with keytool -genkeypair, see the README)");
     }
     KeyStore trusted = open(trust, password);
     if (count(trusted) == 0) {
@@ -76,7 +89,8 @@ public final class TlsStores {
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("pekko.remote.artery.transport", "tls-tcp");
-    m.put("pekko.remote.artery.ssl.ssl-engine-provider",
+    m.put(
+        "pekko.remote.artery.ssl.ssl-engine-provider",
         "org.apache.pekko.remote.artery.tcp.ConfigSSLEngineProvider");
     m.put(ENGINE + "key-store", key.toString());
     m.put(ENGINE + "trust-store", trust.toString());
@@ -84,7 +98,8 @@ public final class TlsStores {
     m.put(ENGINE + "key-password", password);
     m.put(ENGINE + "trust-store-password", password);
     m.put(ENGINE + "protocol", "TLSv1.3");
-    m.put(ENGINE + "enabled-algorithms", List.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"));
+    m.put(
+        ENGINE + "enabled-algorithms", List.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"));
     m.put(ENGINE + "require-mutual-authentication", true);
     // Our choice: members are authenticated by holding a certificate the trust store accepts,
     // not by host name (nodes are often addressed by IP), so host names are not checked.
@@ -95,8 +110,13 @@ public final class TlsStores {
   private static String readPassword(Path dir) {
     Path file = dir.resolve(PASSWORD_FILE);
     if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException("TLS password: set $" + PASSWORD_ENV + " or put it on the"
-          + " first line of '" + file + "' (missing)");
+      throw new InvalidInputException(
+          "TLS password: set $"
+              + PASSWORD_ENV
+              + " or put it on the"
+              + " first line of '"
+              + file
+              + "' (missing)");
     }
     try {
       if (Files.size(file) > 4096) {
@@ -122,8 +142,12 @@ public final class TlsStores {
       ks.load(in, password.toCharArray());
       return ks;
     } catch (IOException | GeneralSecurityException e) {
-      throw new InvalidInputException("TLS store '" + file + "' cannot be opened as PKCS12 with"
-          + " the given password: " + e.getMessage());
+      throw new InvalidInputException(
+          "TLS store '"
+              + file
+              + "' cannot be opened as PKCS12 with"
+              + " the given password: "
+              + e.getMessage());
     }
   }
 

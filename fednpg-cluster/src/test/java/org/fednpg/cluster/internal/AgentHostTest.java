@@ -22,11 +22,17 @@ class AgentHostTest {
   @TempDir Path tmp;
 
   private static RunSpec spec(String wFile) {
-    return new RunSpec(1, null,
-        new RunSpec.Component("gridworld", Map.of("size", new RunSpec.Value("long", "3"),
-            "agents", new RunSpec.Value("long", "2"))),
+    return new RunSpec(
+        1,
+        null,
+        new RunSpec.Component(
+            "gridworld",
+            Map.of(
+                "size", new RunSpec.Value("long", "3"), "agents", new RunSpec.Value("long", "2"))),
         new RunSpec.Component("file", Map.of("path", new RunSpec.Value("string", wFile))),
-        null, new RunSpec.Component("fednpg", Map.of()), "/submitter");
+        null,
+        new RunSpec.Component("fednpg", Map.of()),
+        "/submitter");
   }
 
   @Test
@@ -43,8 +49,8 @@ class AgentHostTest {
     assertThat(slow.activeRuns()).isZero();
 
     AgentHost host = new AgentHost(Plugins.registry(), "n1", folder, Duration.ofSeconds(60));
-    AssembledRun run = host.acquire("r2", spec("w.csv"), 0).toCompletableFuture()
-        .get(60, TimeUnit.SECONDS);
+    AssembledRun run =
+        host.acquire("r2", spec("w.csv"), 0).toCompletableFuture().get(60, TimeUnit.SECONDS);
     assertThat(run.algorithm().agents()).hasSize(2);
     assertThat(host.acquire("r2", spec("w.csv"), 1).toCompletableFuture().get()).isSameAs(run);
     host.release("r2", 0);
@@ -57,16 +63,19 @@ class AgentHostTest {
   void parseErrorsOfNodeFilesReachTheSubmitterWithoutTheirContent() throws Exception {
     Path data = Files.createDirectories(tmp.resolve("data"));
     Files.writeString(data.resolve("w.csv"), MARKER + ",0.5\n0.5,0.5\n");
-    AgentHost host = new AgentHost(Plugins.registry(), "n1", new DataFolder(data, 1 << 20),
-        Duration.ofSeconds(60));
+    AgentHost host =
+        new AgentHost(
+            Plugins.registry(), "n1", new DataFolder(data, 1 << 20), Duration.ofSeconds(60));
     var failed = host.acquire("r", spec("w.csv"), 0).toCompletableFuture();
     assertThatThrownBy(() -> failed.get(60, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .satisfies(e -> assertThat(e.getCause().getCause().getMessage()).contains(MARKER))
-        .satisfies(e -> assertThat(host.describe(e))
-            .contains("topology 'file' parameter 'path' = 'w.csv'")
-            .contains("withheld")
-            .doesNotContain(MARKER));
+        .satisfies(
+            e ->
+                assertThat(host.describe(e))
+                    .contains("topology 'file' parameter 'path' = 'w.csv'")
+                    .contains("withheld")
+                    .doesNotContain(MARKER));
     // A refusal of the path policy is written by us and passes unchanged.
     var refused = host.acquire("r3", spec("../w.csv"), 0).toCompletableFuture();
     assertThatThrownBy(() -> refused.get(60, TimeUnit.SECONDS))

@@ -26,7 +26,8 @@ class DataFolderTest {
   }
 
   private static void refused(DataFolder f, String path, String rule) {
-    assertThatThrownBy(() -> f.check("n1", "topology 'file' parameter 'path' = '" + path + "'", path))
+    assertThatThrownBy(
+            () -> f.check("n1", "topology 'file' parameter 'path' = '" + path + "'", path))
         .isInstanceOf(DataFolder.PathRefused.class)
         .isInstanceOf(SafeMessage.class)
         .hasMessageContaining("'" + path + "'")
@@ -71,8 +72,7 @@ class DataFolderTest {
   }
 
   @Test
-  void prepareCopiesAcceptedFilesIntoAPrivateSnapshotAndKeepsThePathAsWritten()
-      throws IOException {
+  void prepareCopiesAcceptedFilesIntoAPrivateSnapshotAndKeepsThePathAsWritten() throws IOException {
     DataFolder f = folder(1 << 20);
     RunSpec spec = spec("w.csv");
     DataFolder.Prepared p = f.prepare(spec, Plugins.registry(), "n1");
@@ -90,8 +90,13 @@ class DataFolderTest {
   }
 
   private static RunSpec spec(String path) {
-    return new RunSpec(1, null, new RunSpec.Component("gridworld", Map.of()),
+    return new RunSpec(
+        1,
+        null,
+        new RunSpec.Component("gridworld", Map.of()),
         new RunSpec.Component("file", Map.of("path", new RunSpec.Value("string", path))),
-        null, new RunSpec.Component("fednpg", Map.of()), "/submitter/folder");
+        null,
+        new RunSpec.Component("fednpg", Map.of()),
+        "/submitter/folder");
   }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FingerprintAcrossJvmsTest {
 
-  private static final String PLUGIN = """
+  private static final String PLUGIN =
+      """
       package example;
 
       import java.util.List;
@@ -73,7 +74,8 @@ class FingerprintAcrossJvmsTest {
     String second = output(b);
     assertThat(second).isEqualTo(first);
     assertThat(RunFingerprint.difference(first, second)).isEmpty();
-    assertThat(first).contains("environment={\"alpha\":1,\"beta\":0.1000000000000000055511151231257827")
+    assertThat(first)
+        .contains("environment={\"alpha\":1,\"beta\":0.1000000000000000055511151231257827")
         .contains("plugins=[map-of.jar sha256:" + PluginJar.sha256(jar) + "]");
   }
 
@@ -84,8 +86,17 @@ class FingerprintAcrossJvmsTest {
     Path classes = tmp.resolve("classes");
     Files.createDirectories(classes);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int status = javac.run(null, null, null, "-proc:none", "-cp",
-        System.getProperty("java.class.path"), "-d", classes.toString(), src.toString());
+    int status =
+        javac.run(
+            null,
+            null,
+            null,
+            "-proc:none",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "-d",
+            classes.toString(),
+            src.toString());
     assertThat(status).as("javac").isZero();
     Path jar = tmp.resolve("map-of.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
@@ -104,10 +115,15 @@ class FingerprintAcrossJvmsTest {
   }
 
   private static Process childJvm(Path jar) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        FingerprintMain.class.getName(), jar.toString(), "map-of"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                FingerprintMain.class.getName(),
+                jar.toString(),
+                "map-of"));
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 

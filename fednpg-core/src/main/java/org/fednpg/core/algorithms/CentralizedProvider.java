@@ -1,6 +1,9 @@
 package org.fednpg.core.algorithms;
 
-/** Provider {@code centralized}: Centralised NPG on the averaged reward (one agent, no communication). */
+/**
+ * Provider {@code centralized}: Centralised NPG on the averaged reward (one agent, no
+ * communication).
+ */
 public final class CentralizedProvider extends NpgProvider {
 
   public CentralizedProvider() {

@@ -12,21 +12,25 @@ import org.fednpg.api.run.AgentState;
 /**
  * A base for the common agent shape "a log-policy and a local Q estimate of it": it holds the
  * private reward, the policy π_n, the buffer q_n, the evaluator and the samples counter, and does
- * {@link #initialize}, {@link #policy}, {@link #samples}, {@link #snapshot} and {@link #restore}.
- * A subclass writes only {@link #send} and {@link #receive}, calling {@link #updatePolicy} and
- * {@link #evaluate} there, and adds its own tables to checkpoints through {@link #extraTables}
- * and {@link #restoreExtra}.
+ * {@link #initialize}, {@link #policy}, {@link #samples}, {@link #snapshot} and {@link #restore}. A
+ * subclass writes only {@link #send} and {@link #receive}, calling {@link #updatePolicy} and {@link
+ * #evaluate} there, and adds its own tables to checkpoints through {@link #extraTables} and {@link
+ * #restoreExtra}.
  */
 public abstract class LogPolicyAgent implements AgentProcess {
 
   /** Agent index (keys the evaluator's random stream). */
   protected final int id;
+
   /** This agent's private reward. */
   protected final RewardTable reward;
+
   /** Estimates Q of the current policy. */
   protected final PolicyEvaluator evaluator;
+
   /** Entropy regularisation τ of the evaluations. */
   protected final double tau;
+
   /** q_n: the estimate of Q_τ^{π_n} from the last {@link #evaluate}, |S|·|A| entries. */
   protected final double[] q;
 
@@ -43,8 +47,15 @@ public abstract class LogPolicyAgent implements AgentProcess {
   protected LogPolicyAgent(
       int id, RewardTable reward, PolicyEvaluator evaluator, LogPolicy initial, double tau) {
     if (initial.states() != reward.states() || initial.actions() != reward.actions()) {
-      throw new IllegalArgumentException("initial policy is " + initial.states() + "x"
-          + initial.actions() + " but the reward is " + reward.states() + "x" + reward.actions());
+      throw new IllegalArgumentException(
+          "initial policy is "
+              + initial.states()
+              + "x"
+              + initial.actions()
+              + " but the reward is "
+              + reward.states()
+              + "x"
+              + reward.actions());
     }
     this.id = id;
     this.reward = reward;
@@ -65,8 +76,7 @@ public abstract class LogPolicyAgent implements AgentProcess {
    * evaluator's stream) and counts the samples used.
    */
   protected final void evaluate(long iteration) {
-    samples += evaluator.evaluateInto(
-        new EvaluationRequest(id, iteration, reward, policy, tau), q);
+    samples += evaluator.evaluateInto(new EvaluationRequest(id, iteration, reward, policy, tau), q);
   }
 
   /** π_n ← softmax of {@code logits} per state (|S|·|A| entries, not modified). */
@@ -106,8 +116,13 @@ public abstract class LogPolicyAgent implements AgentProcess {
     double[] lp = state.table("log_policy");
     double[] restored = state.table("q");
     if (lp.length != q.length || restored.length != q.length) {
-      throw new IllegalArgumentException("agent state has tables of " + lp.length + " and "
-          + restored.length + " entries, expected " + q.length);
+      throw new IllegalArgumentException(
+          "agent state has tables of "
+              + lp.length
+              + " and "
+              + restored.length
+              + " entries, expected "
+              + q.length);
     }
     policy = LogPolicy.ofNormalized(reward.states(), reward.actions(), lp);
     System.arraycopy(restored, 0, q, 0, q.length);

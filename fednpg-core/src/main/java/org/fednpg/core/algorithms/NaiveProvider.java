@@ -30,10 +30,13 @@ public final class NaiveProvider extends NpgProvider {
   @Override
   public List<ParameterSpec> parameters() {
     List<ParameterSpec> specs = new ArrayList<>(super.parameters());
-    specs.add(ParameterSpec.choice("variant", "local-q",
-        "reading of 'FedNPG without line 6': local-q (mix the local Q_n^(t)), frozen (T stays "
-            + "T^(0) = Q^(0)), mixed-q (T^(t+1) = W Q^(t+1), no tracking term)",
-        NaiveVariant.NAMES.toArray(new String[0])));
+    specs.add(
+        ParameterSpec.choice(
+            "variant",
+            "local-q",
+            "reading of 'FedNPG without line 6': local-q (mix the local Q_n^(t)), frozen (T stays "
+                + "T^(0) = Q^(0)), mixed-q (T^(t+1) = W Q^(t+1), no tracking term)",
+            NaiveVariant.NAMES.toArray(new String[0])));
     return List.copyOf(specs);
   }
 

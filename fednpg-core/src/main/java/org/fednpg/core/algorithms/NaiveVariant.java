@@ -12,9 +12,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@link #LOCAL_Q} ({@code local-q}, the default): D_n^(t) = Q_n^(t), the agent's own current
  *       Q; one exchange per iteration.
- *   <li>{@link #FROZEN} ({@code frozen}): line 6 removed literally, T stays T^(0), so
- *       D_n^(t) = Q_n^(0) for every t; one exchange; Q is not evaluated after t = 0 (nothing uses
- *       it).
+ *   <li>{@link #FROZEN} ({@code frozen}): line 6 removed literally, T stays T^(0), so D_n^(t) =
+ *       Q_n^(0) for every t; one exchange; Q is not evaluated after t = 0 (nothing uses it).
  *   <li>{@link #MIXED_Q} ({@code mixed-q}): T^(t+1) = W Q^(t+1), one gossip round of the current
  *       local Q with no tracking term, T^(0) = Q^(0); two exchanges like FedNPG.
  * </ul>

@@ -1,31 +1,31 @@
 package org.fednpg.core.algorithms;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.fednpg.api.EvaluationRequest;
 import org.fednpg.api.PolicyEvaluator;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.RewardTable;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.fednpg.api.run.AgentProcess;
 import org.fednpg.api.run.AgentState;
 
 /**
- * One agent of FedNPG (SPEC §3), with or without Q-tracking. State: the normalised log-policy
- * log π_n^(t), the local estimate q_n^(t) of Q_n^(t) and, when tracking, the global-Q estimate
- * T_n^(t), plus V of the current policy as last evaluated (the evaluator's warm start, see
- * {@link PolicyEvaluator#evaluateInto(EvaluationRequest, double[], double[])}). With tracking an
- * iteration has two exchanges:
+ * One agent of FedNPG (SPEC §3), with or without Q-tracking. State: the normalised log-policy log
+ * π_n^(t), the local estimate q_n^(t) of Q_n^(t) and, when tracking, the global-Q estimate T_n^(t),
+ * plus V of the current policy as last evaluated (the evaluator's warm start, see {@link
+ * PolicyEvaluator#evaluateInto(EvaluationRequest, double[], double[])}). With tracking an iteration
+ * has two exchanges:
  *
  * <ol>
- *   <li>send (1 − ητ/(1−γ)) log π_n + (η/(1−γ)) T_n; receive the mix, normalise per state → π_n^(t+1);
- *       evaluate q_n^(t+1);
+ *   <li>send (1 − ητ/(1−γ)) log π_n + (η/(1−γ)) T_n; receive the mix, normalise per state →
+ *       π_n^(t+1); evaluate q_n^(t+1);
  *   <li>send T_n + q_n^(t+1) − q_n^(t); receive the mix → T_n^(t+1).
  * </ol>
  *
  * Without tracking (the naive baseline, {@link NaiveVariant}) the direction is q_n^(t) ({@code
- * local-q}, one exchange), q_n^(0) ({@code frozen}, one exchange) or T_n^(t) with T_n^(t+1) =
- * Σ_m W_nm q_m^(t+1) ({@code mixed-q}, the second exchange sends q_n^(t+1)). The reward never
- * leaves the agent.
+ * local-q}, one exchange), q_n^(0) ({@code frozen}, one exchange) or T_n^(t) with T_n^(t+1) = Σ_m
+ * W_nm q_m^(t+1) ({@code mixed-q}, the second exchange sends q_n^(t+1)). The reward never leaves
+ * the agent.
  */
 public final class NpgAgent implements AgentProcess {
 
@@ -33,26 +33,33 @@ public final class NpgAgent implements AgentProcess {
   private final RewardTable reward;
   private final PolicyEvaluator evaluator;
   private final boolean tracking;
+
   /** The naive reading, null for FedNPG (tracking) and centralised NPG. */
   private final NaiveVariant naive;
+
   /** Whether a T table is kept and mixed in a second exchange (FedNPG and mixed-q). */
   private final boolean keepsT;
+
   private final double tau;
   private final double keep;
   private final double step;
   private final int actions;
 
   private LogPolicy policy;
+
   /** q_n^(t); with tracking, {@code qNext} holds q_n^(t+1) between the two exchanges. */
   private double[] q;
+
   private double[] qNext;
   private final double[] tracker;
   private final double[] outbox;
+
   /**
    * V of the current policy as the evaluator last returned it: the warm start of the next
    * evaluation, so it is part of the checkpointed state (resume stays bit-identical).
    */
   private final double[] values;
+
   private long samples;
 
   /**
@@ -74,8 +81,16 @@ public final class NpgAgent implements AgentProcess {
       double tau,
       double gamma,
       boolean tracking) {
-    this(id, reward, evaluator, initial, eta, tau, gamma, tracking, tracking ? null
-        : NaiveVariant.LOCAL_Q);
+    this(
+        id,
+        reward,
+        evaluator,
+        initial,
+        eta,
+        tau,
+        gamma,
+        tracking,
+        tracking ? null : NaiveVariant.LOCAL_Q);
   }
 
   /**
@@ -129,8 +144,9 @@ public final class NpgAgent implements AgentProcess {
   }
 
   private void evaluate(long iteration, double[] into) {
-    samples += evaluator.evaluateInto(
-        new EvaluationRequest(id, iteration, reward, policy, tau), into, values);
+    samples +=
+        evaluator.evaluateInto(
+            new EvaluationRequest(id, iteration, reward, policy, tau), into, values);
   }
 
   @Override
@@ -207,8 +223,8 @@ public final class NpgAgent implements AgentProcess {
     if (state.tables().containsKey("values")) {
       double[] v = state.table("values");
       if (v.length != values.length) {
-        throw new IllegalArgumentException("agent state table 'values' has " + v.length
-            + " entries, expected " + values.length);
+        throw new IllegalArgumentException(
+            "agent state table 'values' has " + v.length + " entries, expected " + values.length);
       }
       System.arraycopy(v, 0, values, 0, values.length);
     }

@@ -18,19 +18,34 @@ public final class NpgAlgorithm implements Algorithm {
   private final Aggregation aggregation;
 
   NpgAlgorithm(
-      List<NpgAgent> agents, boolean tracking, boolean federated, double tau, Map<String, Object> info) {
+      List<NpgAgent> agents,
+      boolean tracking,
+      boolean federated,
+      double tau,
+      Map<String, Object> info) {
     this(agents, tracking, federated, tau, info, null);
   }
 
   /** As above, with the inputs of the manifest's theory block (null: no block). */
-  NpgAlgorithm(List<NpgAgent> agents, boolean tracking, boolean federated, double tau,
-      Map<String, Object> info, NpgTheory theory) {
+  NpgAlgorithm(
+      List<NpgAgent> agents,
+      boolean tracking,
+      boolean federated,
+      double tau,
+      Map<String, Object> info,
+      NpgTheory theory) {
     this(agents, tracking, federated, tau, info, theory, Aggregation.MEAN);
   }
 
   /** As above, with the rule that combines neighbours' tables (issue 20). */
-  NpgAlgorithm(List<NpgAgent> agents, boolean tracking, boolean federated, double tau,
-      Map<String, Object> info, NpgTheory theory, Aggregation aggregation) {
+  NpgAlgorithm(
+      List<NpgAgent> agents,
+      boolean tracking,
+      boolean federated,
+      double tau,
+      Map<String, Object> info,
+      NpgTheory theory,
+      Aggregation aggregation) {
     this.aggregation = aggregation;
     this.theory = theory;
     this.agents = List.copyOf(agents);

@@ -40,13 +40,21 @@ public abstract class NpgProvider implements AlgorithmProvider {
         ParameterSpec.optional("eta", ParameterType.NUMBER, DEFAULT_ETA, "step size η > 0"),
         ParameterSpec.optional(
             "tau", ParameterType.NUMBER, 0.0, "entropy regularisation τ ≥ 0 (needs η ≤ (1−γ)/τ)"),
-        ParameterSpec.choice("aggregation", "mean",
+        ParameterSpec.choice(
+            "aggregation",
+            "mean",
             "how an agent combines its neighbours' tables (beyond the paper): mean (Σ_m W_nm x_m),"
                 + " trimmed-mean, median or clipped",
             RobustAggregation.NAMES.toArray(new String[0])),
-        ParameterSpec.optional("trim", ParameterType.INTEGER, 1L,
+        ParameterSpec.optional(
+            "trim",
+            ParameterType.INTEGER,
+            1L,
             "b of aggregation trimmed-mean: values dropped at each end (needs degree ≥ 2b)"),
-        ParameterSpec.optional("clip", ParameterType.NUMBER, 1.0,
+        ParameterSpec.optional(
+            "clip",
+            ParameterType.NUMBER,
+            1.0,
             "radius of aggregation clipped (ℓ2 norm of a neighbour's difference table)"));
   }
 
@@ -69,20 +77,35 @@ public abstract class NpgProvider implements AlgorithmProvider {
     List<NpgAgent> agents = new ArrayList<>();
     if (federated) {
       if (context.topology() == null) {
-        throw new InvalidInputException(parameters.owner()
-            + " communicates: the spec needs a topology block (e.g. topology: {type: ring})");
+        throw new InvalidInputException(
+            parameters.owner()
+                + " communicates: the spec needs a topology block (e.g. topology: {type: ring})");
       }
       if (context.topology().agents() != mdp.agents()) {
-        throw new InvalidInputException(parameters.owner() + ": topology has "
-            + context.topology().agents() + " agents but the environment has " + mdp.agents());
+        throw new InvalidInputException(
+            parameters.owner()
+                + ": topology has "
+                + context.topology().agents()
+                + " agents but the environment has "
+                + mdp.agents());
       }
       for (int n = 0; n < mdp.agents(); n++) {
-        agents.add(new NpgAgent(n, mdp.reward(n), context.evaluator(), start, eta, tau,
-            mdp.gamma(), tracking, naive));
+        agents.add(
+            new NpgAgent(
+                n,
+                mdp.reward(n),
+                context.evaluator(),
+                start,
+                eta,
+                tau,
+                mdp.gamma(),
+                tracking,
+                naive));
       }
     } else {
-      agents.add(new NpgAgent(
-          0, mdp.averagedReward(), context.evaluator(), start, eta, tau, mdp.gamma(), false));
+      agents.add(
+          new NpgAgent(
+              0, mdp.averagedReward(), context.evaluator(), start, eta, tau, mdp.gamma(), false));
     }
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("variant", name());
@@ -90,17 +113,22 @@ public abstract class NpgProvider implements AlgorithmProvider {
       info.put("naive_variant", naive.specName());
     }
     info.put("exchanges_per_iteration", agents.get(0).exchanges());
-    Aggregation aggregation = RobustAggregation.of(parameters.owner(),
-        parameters.getString("aggregation"), Math.toIntExact(parameters.getLong("trim")),
-        parameters.getDouble("clip"));
+    Aggregation aggregation =
+        RobustAggregation.of(
+            parameters.owner(),
+            parameters.getString("aggregation"),
+            Math.toIntExact(parameters.getLong("trim")),
+            parameters.getDouble("clip"));
     if (federated) {
       RobustAggregation.checkDegree(parameters.owner(), aggregation, context.topology().mixing(0));
     }
     if (aggregation != Aggregation.MEAN) {
       info.put("aggregation", aggregation.describe());
     }
-    NpgTheory theory = federated
-        ? NpgTheory.of(tracking, context.topology(), eta, tau, mdp.gamma(), mdp.actions()) : null;
+    NpgTheory theory =
+        federated
+            ? NpgTheory.of(tracking, context.topology(), eta, tau, mdp.gamma(), mdp.actions())
+            : null;
     return new NpgAlgorithm(agents, tracking, federated, tau, info, theory, aggregation);
   }
 
@@ -117,9 +145,17 @@ public abstract class NpgProvider implements AlgorithmProvider {
       throw new InvalidInputException(owner + ": parameter 'tau' must be >= 0, got " + tau);
     }
     if (tau > 0 && eta > (1 - gamma) / tau * (1 + 1e-12)) {
-      throw new InvalidInputException(owner + ": parameter 'eta' = " + eta
-          + " exceeds (1-gamma)/tau = " + (1 - gamma) / tau + " (gamma " + gamma + ", tau " + tau
-          + "); use a smaller eta or tau");
+      throw new InvalidInputException(
+          owner
+              + ": parameter 'eta' = "
+              + eta
+              + " exceeds (1-gamma)/tau = "
+              + (1 - gamma) / tau
+              + " (gamma "
+              + gamma
+              + ", tau "
+              + tau
+              + "); use a smaller eta or tau");
     }
   }
 }

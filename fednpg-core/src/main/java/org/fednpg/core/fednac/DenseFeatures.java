@@ -11,8 +11,15 @@ final class DenseFeatures implements FeatureMap {
   /** Takes ownership of {@code table} (length S·A·d, row-major by sa). */
   DenseFeatures(int states, int actions, int dimension, double[] table) {
     if (table.length != (long) states * actions * dimension) {
-      throw new IllegalArgumentException("feature table has " + table.length + " entries, expected "
-          + states + "*" + actions + "*" + dimension);
+      throw new IllegalArgumentException(
+          "feature table has "
+              + table.length
+              + " entries, expected "
+              + states
+              + "*"
+              + actions
+              + "*"
+              + dimension);
     }
     this.states = states;
     this.actions = actions;

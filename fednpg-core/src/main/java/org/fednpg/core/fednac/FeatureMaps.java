@@ -24,8 +24,8 @@ public final class FeatureMaps {
   }
 
   /**
-   * Random Gaussian features: φ_k(sa) i.i.d. N(0, 1/d), drawn row-major (sa, then k) from
-   * {@code random} — the same node for every agent, so all agents share the map.
+   * Random Gaussian features: φ_k(sa) i.i.d. N(0, 1/d), drawn row-major (sa, then k) from {@code
+   * random} — the same node for every agent, so all agents share the map.
    */
   public static FeatureMap random(int states, int actions, int dim, RandomSource random) {
     SplittableRandom rng = random.random();
@@ -38,21 +38,26 @@ public final class FeatureMaps {
   }
 
   /**
-   * Coordinate polynomials for the paper GridWorld (state s = row·K + col, K = √|S|). With
-   * x = row/(K−1) and y = col/(K−1) in [0, 1], action a owns the block of six features
-   * [1, x, y, x², x·y, y²] at indices 6a..6a+5 (zero elsewhere): d = 6|A|.
+   * Coordinate polynomials for the paper GridWorld (state s = row·K + col, K = √|S|). With x =
+   * row/(K−1) and y = col/(K−1) in [0, 1], action a owns the block of six features [1, x, y, x²,
+   * x·y, y²] at indices 6a..6a+5 (zero elsewhere): d = 6|A|.
    *
    * @throws InvalidInputException when |S| is not a square K² with K ≥ 3 (for K = 2, x² = x)
    */
   public static FeatureMap gridworldCoords(int states, int actions) {
     int k = (int) Math.round(Math.sqrt(states));
     if (k * k != states) {
-      throw new InvalidInputException("features 'gridworld-coords' need a square grid, but the "
-          + "environment has " + states + " states (not K*K)");
+      throw new InvalidInputException(
+          "features 'gridworld-coords' need a square grid, but the "
+              + "environment has "
+              + states
+              + " states (not K*K)");
     }
     if (k < 3) {
-      throw new InvalidInputException("features 'gridworld-coords' need a grid side K >= 3 "
-          + "(quadratic terms are dependent on a 2x2 grid), got K = " + k);
+      throw new InvalidInputException(
+          "features 'gridworld-coords' need a grid side K >= 3 "
+              + "(quadratic terms are dependent on a 2x2 grid), got K = "
+              + k);
     }
     int dim = COORD_MONOMIALS * actions;
     double[] table = new double[states * actions * dim];
@@ -69,8 +74,8 @@ public final class FeatureMaps {
   }
 
   /**
-   * Features from a CSV file: |S||A| lines of d comma-separated numbers, no header, line
-   * {@code s·|A| + a + 1} for (s, a); blank lines are skipped.
+   * Features from a CSV file: |S||A| lines of d comma-separated numbers, no header, line {@code
+   * s·|A| + a + 1} for (s, a); blank lines are skipped.
    *
    * @throws InvalidInputException naming the file and line on a wrong shape or a bad number
    */
@@ -79,9 +84,18 @@ public final class FeatureMaps {
     int dim = rows.isEmpty() ? 0 : rows.get(0).values().length;
     int expected = states * actions;
     if (rows.size() != expected) {
-      throw new InvalidInputException("features file " + file + ": has " + rows.size()
-          + " rows, expected |S|*|A| = " + states + "*" + actions + " = " + expected
-          + " (row s*|A|+a for state s, action a)");
+      throw new InvalidInputException(
+          "features file "
+              + file
+              + ": has "
+              + rows.size()
+              + " rows, expected |S|*|A| = "
+              + states
+              + "*"
+              + actions
+              + " = "
+              + expected
+              + " (row s*|A|+a for state s, action a)");
     }
     double[] table = new double[expected * dim];
     for (int sa = 0; sa < expected; sa++) {

@@ -1,12 +1,11 @@
 package org.fednpg.core.fednac;
 
 import org.fednpg.api.FedNpgException;
-import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.RewardTable;
 
 /**
- * One FedNAC agent (SPEC §3). State: actor parameters θ_n, critic w_n and the global-critic
- * tracker h_n, all in R^d. An iteration has two exchanges, mirroring FedNPG's agent:
+ * One FedNAC agent (SPEC §3). State: actor parameters θ_n, critic w_n and the global-critic tracker
+ * h_n, all in R^d. An iteration has two exchanges, mirroring FedNPG's agent:
  *
  * <ol>
  *   <li>send (1 − ητ/(1−γ)) θ_n + (η/(1−γ)) h_n; receive the mix → θ_n^(t+1); fit the critic
@@ -27,8 +26,14 @@ public final class FedNacAgent extends LinearAgentBase {
   /** w_n^(t+1) between the two exchanges. */
   private double[] wNext;
 
-  FedNacAgent(int id, RewardTable reward, FeatureMap features, LinearCritic critic, double eta,
-      double tau, double gamma) {
+  FedNacAgent(
+      int id,
+      RewardTable reward,
+      FeatureMap features,
+      LinearCritic critic,
+      double eta,
+      double tau,
+      double gamma) {
     super(id, reward, features);
     this.estimator = critic;
     this.keep = 1 - eta * tau / (1 - gamma);
@@ -37,7 +42,9 @@ public final class FedNacAgent extends LinearAgentBase {
 
   @Override
   String divergedMessage() {
-    return "FedNAC agent " + id + ": actor parameters diverged (non-finite logits); the critic "
+    return "FedNAC agent "
+        + id
+        + ": actor parameters diverged (non-finite logits); the critic "
         + "estimates are unstable, see critic_step/samples";
   }
 
@@ -51,9 +58,15 @@ public final class FedNacAgent extends LinearAgentBase {
     samples += fit.samples();
     for (double v : fit.weights()) {
       if (!Double.isFinite(v)) {
-        throw new FedNpgException("FedNAC agent " + id + ", iteration " + iteration + ": critic "
-            + estimator + " diverged (non-finite weights); use a smaller critic_step, more samples, "
-            + "or critic lstd/montecarlo");
+        throw new FedNpgException(
+            "FedNAC agent "
+                + id
+                + ", iteration "
+                + iteration
+                + ": critic "
+                + estimator
+                + " diverged (non-finite weights); use a smaller critic_step, more samples, "
+                + "or critic lstd/montecarlo");
       }
     }
     return fit.weights();

@@ -9,7 +9,10 @@ public final class FedNacAlgorithm extends LinearAlgorithmBase<FedNacAgent> {
 
   private final double tau;
 
-  FedNacAlgorithm(List<FedNacAgent> agents, double tau, Map<String, Object> info,
+  FedNacAlgorithm(
+      List<FedNacAgent> agents,
+      double tau,
+      Map<String, Object> info,
       Supplier<Map<String, Object>> approximation) {
     super(agents, info, approximation);
     this.tau = tau;

@@ -5,10 +5,10 @@ import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.RewardTable;
 
 /**
- * One agent of the paper's FedNAC (PAPER.md §3, Algorithm 3; {@code fednac} with
- * {@code variant: paper}). State: actor ξ_n, the critic w_n^(t−1) of the previous iteration and
- * the tracker h_n^(t−1), all in R^d, with ξ^(0) = 0 (uniform policy) and h^(−1) = w^(−1) = 0.
- * Iteration t has two exchanges:
+ * One agent of the paper's FedNAC (PAPER.md §3, Algorithm 3; {@code fednac} with {@code variant:
+ * paper}). State: actor ξ_n, the critic w_n^(t−1) of the previous iteration and the tracker
+ * h_n^(t−1), all in R^d, with ξ^(0) = 0 (uniform policy) and h^(−1) = w^(−1) = 0. Iteration t has
+ * two exchanges:
  *
  * <ol>
  *   <li>fit w_n^(t) = Critic(K, ν, ξ_n^(t), γ, β, r_n) (Algorithm 4, fresh from w̃₀ = 0); send
@@ -17,8 +17,8 @@ import org.fednpg.api.model.RewardTable;
  * </ol>
  *
  * The critic is fitted inside exchange 0 (not after the actor update, as {@code variant: ours}
- * does), so the samples reported after iteration t are exactly those behind ξ^(t+1): the
- * critics w^(0..t). Only d-vectors leave the agent.
+ * does), so the samples reported after iteration t are exactly those behind ξ^(t+1): the critics
+ * w^(0..t). Only d-vectors leave the agent.
  */
 final class FedNacPaperAgent extends LinearAgentBase {
 
@@ -41,7 +41,9 @@ final class FedNacPaperAgent extends LinearAgentBase {
 
   @Override
   String divergedMessage() {
-    return "FedNAC (paper) agent " + id + ": actor parameters diverged (non-finite logits); use "
+    return "FedNAC (paper) agent "
+        + id
+        + ": actor parameters diverged (non-finite logits); use "
         + "a smaller alpha or beta";
   }
 
@@ -64,9 +66,13 @@ final class FedNacPaperAgent extends LinearAgentBase {
       current = fit.weights();
       for (double v : current) {
         if (!Double.isFinite(v)) {
-          throw new FedNpgException("FedNAC (paper) agent " + id + ", iteration " + iteration
-              + ": critic diverged (non-finite weights); use a smaller beta (the proof's "
-              + "1/(2 C_phi^2) keeps every SGD step a contraction)");
+          throw new FedNpgException(
+              "FedNAC (paper) agent "
+                  + id
+                  + ", iteration "
+                  + iteration
+                  + ": critic diverged (non-finite weights); use a smaller beta (the proof's "
+                  + "1/(2 C_phi^2) keeps every SGD step a contraction)");
         }
       }
       for (int k = 0; k < outbox.length; k++) {

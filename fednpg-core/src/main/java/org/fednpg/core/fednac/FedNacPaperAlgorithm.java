@@ -15,8 +15,11 @@ final class FedNacPaperAlgorithm extends LinearAlgorithmBase<FedNacPaperAgent> {
 
   private final Map<String, Object> theoryBase;
 
-  FedNacPaperAlgorithm(List<FedNacPaperAgent> agents, Map<String, Object> info,
-      Map<String, Object> theoryBase, Supplier<Map<String, Object>> approximation) {
+  FedNacPaperAlgorithm(
+      List<FedNacPaperAgent> agents,
+      Map<String, Object> info,
+      Map<String, Object> theoryBase,
+      Supplier<Map<String, Object>> approximation) {
     super(agents, info, approximation);
     this.theoryBase = theoryBase;
   }
@@ -27,9 +30,9 @@ final class FedNacPaperAlgorithm extends LinearAlgorithmBase<FedNacPaperAgent> {
   }
 
   /**
-   * C_φ, μ, L_Q, {@code beta_theory} (statement and proof forms), {@code alpha1} (null when
-   * σ = 0), the run's α and β with their ratios to the theory's values, and the approximation
-   * floor (the same map as the manifest's {@code approximation_error}).
+   * C_φ, μ, L_Q, {@code beta_theory} (statement and proof forms), {@code alpha1} (null when σ = 0),
+   * the run's α and β with their ratios to the theory's values, and the approximation floor (the
+   * same map as the manifest's {@code approximation_error}).
    */
   @Override
   public Map<String, Object> theory() {

@@ -5,10 +5,10 @@ import java.util.Map;
 import org.fednpg.core.theory.SpectralNorm;
 
 /**
- * The quantities of the paper's FedNAC theory (PAPER.md §3, Theorem E.10 / 4.4) for one run:
- * C_φ = max ‖φ(s,a)‖₂, μ = λ_min(E_ν[φφᵀ]) (Assumption 4.1), L_Q = 2C_φγ(1+γ)/(1−γ)², the
- * critic steps β = 1/(2C_φ) (the theorem's statement) and 1/(2C_φ²) (its proof), and the actor
- * bound α₁ = (1−σ²)³ √((1−γ)μ) / (768√6 σ L_Q), undefined (null) when σ = 0.
+ * The quantities of the paper's FedNAC theory (PAPER.md §3, Theorem E.10 / 4.4) for one run: C_φ =
+ * max ‖φ(s,a)‖₂, μ = λ_min(E_ν[φφᵀ]) (Assumption 4.1), L_Q = 2C_φγ(1+γ)/(1−γ)², the critic steps β
+ * = 1/(2C_φ) (the theorem's statement) and 1/(2C_φ²) (its proof), and the actor bound α₁ = (1−σ²)³
+ * √((1−γ)μ) / (768√6 σ L_Q), undefined (null) when σ = 0.
  *
  * @param cPhi C_φ
  * @param mu μ
@@ -22,9 +22,12 @@ record FedNacTheory(double cPhi, double mu, double lq, double alpha1) {
     double c = cPhi(features);
     double mu = mu(features, nu);
     double lq = 2 * c * gamma * (1 + gamma) / ((1 - gamma) * (1 - gamma));
-    double alpha1 = sigma == 0 ? Double.NaN
-        : Math.pow(1 - sigma * sigma, 3) * Math.sqrt((1 - gamma) * Math.max(mu, 0))
-            / (768 * Math.sqrt(6) * sigma * lq);
+    double alpha1 =
+        sigma == 0
+            ? Double.NaN
+            : Math.pow(1 - sigma * sigma, 3)
+                * Math.sqrt((1 - gamma) * Math.max(mu, 0))
+                / (768 * Math.sqrt(6) * sigma * lq);
     return new FedNacTheory(c, mu, lq, alpha1);
   }
 

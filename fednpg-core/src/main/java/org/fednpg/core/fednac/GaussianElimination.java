@@ -26,8 +26,14 @@ final class GaussianElimination {
       a[piv] = t;
       double p = a[col][col];
       if (p == 0) {
-        throw new ArithmeticException("singular linear system: column " + col + " of the "
-            + n + "x" + n + " matrix has no nonzero pivot (linearly dependent rows)");
+        throw new ArithmeticException(
+            "singular linear system: column "
+                + col
+                + " of the "
+                + n
+                + "x"
+                + n
+                + " matrix has no nonzero pivot (linearly dependent rows)");
       }
       for (int row = col + 1; row < n; row++) {
         double f = a[row][col] / p;

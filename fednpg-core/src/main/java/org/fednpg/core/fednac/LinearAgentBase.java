@@ -10,8 +10,8 @@ import org.fednpg.api.run.AgentState;
 
 /**
  * What both FedNAC agents ({@code variant: ours} and {@code variant: paper}) hold: the actor
- * parameters θ_n (the paper's ξ_n), the settled critic w_n, the critic tracker h_n, all in R^d,
- * the log-linear policy of θ_n, and the sample count; with the policy's divergence check, the
+ * parameters θ_n (the paper's ξ_n), the settled critic w_n, the critic tracker h_n, all in R^d, the
+ * log-linear policy of θ_n, and the sample count; with the policy's divergence check, the
  * checkpoint tables ({@code theta}, {@code critic}, {@code tracker}) and copies for tests. The
  * subclasses differ only in the order of the two exchanges and in how the critic is fitted.
  */
@@ -23,6 +23,7 @@ abstract class LinearAgentBase implements AgentProcess {
   final double[] theta;
   final double[] tracker;
   final double[] outbox;
+
   /** The settled critic (w^(t) for ours, w^(t−1) between iterations for the paper's). */
   double[] critic;
 
@@ -84,8 +85,15 @@ abstract class LinearAgentBase implements AgentProcess {
     double[] c = state.table("critic");
     double[] h = state.table("tracker");
     if (t.length != d || c.length != d || h.length != d) {
-      throw new IllegalArgumentException("agent state tables have lengths " + t.length + ", "
-          + c.length + ", " + h.length + " but this run's feature dimension is " + d);
+      throw new IllegalArgumentException(
+          "agent state tables have lengths "
+              + t.length
+              + ", "
+              + c.length
+              + ", "
+              + h.length
+              + " but this run's feature dimension is "
+              + d);
     }
     System.arraycopy(t, 0, theta, 0, d);
     System.arraycopy(h, 0, tracker, 0, d);

@@ -21,8 +21,8 @@ abstract class LinearAlgorithmBase<A extends LinearAgentBase> implements Algorit
   private final Supplier<Map<String, Object>> approximation;
   private Map<String, Object> floor;
 
-  LinearAlgorithmBase(List<A> agents, Map<String, Object> info,
-      Supplier<Map<String, Object>> approximation) {
+  LinearAlgorithmBase(
+      List<A> agents, Map<String, Object> info, Supplier<Map<String, Object>> approximation) {
     this.agents = List.copyOf(agents);
     this.info = info;
     this.approximation = approximation;

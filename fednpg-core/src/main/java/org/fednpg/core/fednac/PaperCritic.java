@@ -7,15 +7,15 @@ import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.RewardTable;
 
 /**
- * The paper's critic (PAPER.md §3, Algorithms 4 and 5), used by {@code fednac} with
- * {@code variant: paper}. Each call starts afresh from w̃₀ = 0 and runs K plain SGD steps
+ * The paper's critic (PAPER.md §3, Algorithms 4 and 5), used by {@code fednac} with {@code variant:
+ * paper}. Each call starts afresh from w̃₀ = 0 and runs K plain SGD steps
  *
  * <pre>w̃_{k+1} = w̃_k − β · 2(w̃_kᵀφ(s_k,a_k) − Q̂(s_k,a_k)) φ(s_k,a_k),</pre>
  *
- * one sample (s_k, a_k, Q̂) from {@link #draw Algorithm 5} per step, and returns the average
- * (1/K) Σ_{k=1..K} w̃_k (no projection). The random stream is {@code random/agent/iteration};
- * one "sample" is one draw s' ~ P(·|s, a) through the generative model (drawing s₀ ~ ρ for
- * ν = rho-policy is not counted: it is not a transition).
+ * one sample (s_k, a_k, Q̂) from {@link #draw Algorithm 5} per step, and returns the average (1/K)
+ * Σ_{k=1..K} w̃_k (no projection). The random stream is {@code random/agent/iteration}; one
+ * "sample" is one draw s' ~ P(·|s, a) through the generative model (drawing s₀ ~ ρ for ν =
+ * rho-policy is not counted: it is not a transition).
  */
 final class PaperCritic {
 
@@ -50,8 +50,14 @@ final class PaperCritic {
   private final int steps;
   private final Nu nu;
 
-  PaperCritic(FeatureMap features, GenerativeModel sampler, RandomSource random, double gamma,
-      double beta, int steps, Nu nu) {
+  PaperCritic(
+      FeatureMap features,
+      GenerativeModel sampler,
+      RandomSource random,
+      double gamma,
+      double beta,
+      int steps,
+      Nu nu) {
     this.features = features;
     this.sampler = sampler;
     this.random = random;
@@ -85,10 +91,10 @@ final class PaperCritic {
   }
 
   /**
-   * Algorithm 5 (the Q-sampler): (s₀, a₀) ~ ν; while Bernoulli(γ) says continue, s' ~ P(·|s, a),
-   * a' ~ π(·|s'), which stops at (s_h, a_h) ~ d̃_ν^π; then Q̂ = r(s_h, a_h) and, while
-   * Bernoulli(γ) says continue, one more step adding its undiscounted reward r(s, a). Since the
-   * k-th further reward is collected with probability γ^k, E[Q̂] = Q^π(s_h, a_h).
+   * Algorithm 5 (the Q-sampler): (s₀, a₀) ~ ν; while Bernoulli(γ) says continue, s' ~ P(·|s, a), a'
+   * ~ π(·|s'), which stops at (s_h, a_h) ~ d̃_ν^π; then Q̂ = r(s_h, a_h) and, while Bernoulli(γ)
+   * says continue, one more step adding its undiscounted reward r(s, a). Since the k-th further
+   * reward is collected with probability γ^k, E[Q̂] = Q^π(s_h, a_h).
    *
    * @param probs π(a|s) for every flat sa
    */

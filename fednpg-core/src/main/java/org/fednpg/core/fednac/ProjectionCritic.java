@@ -7,9 +7,9 @@ import org.fednpg.api.model.QEstimate;
 import org.fednpg.api.model.RewardTable;
 
 /**
- * Critic {@code exact-projection}: the exact soft Q of the current policy (from an exact
- * evaluator) projected onto the features by uniform least squares. No sampling; for tests and as
- * the noise-free reference of the sampled critics.
+ * Critic {@code exact-projection}: the exact soft Q of the current policy (from an exact evaluator)
+ * projected onto the features by uniform least squares. No sampling; for tests and as the
+ * noise-free reference of the sampled critics.
  */
 final class ProjectionCritic implements LinearCritic {
 
@@ -29,7 +29,8 @@ final class ProjectionCritic implements LinearCritic {
   }
 
   @Override
-  public Fit fit(int agent, long iteration, RewardTable reward, LogPolicy policy, double[] previous) {
+  public Fit fit(
+      int agent, long iteration, RewardTable reward, LogPolicy policy, double[] previous) {
     QEstimate q = exact.evaluate(new EvaluationRequest(agent, iteration, reward, policy, tau));
     return new Fit(projection.fit(q.toArray()), q.samples());
   }

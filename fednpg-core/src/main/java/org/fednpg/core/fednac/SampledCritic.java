@@ -8,29 +8,28 @@ import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.RewardTable;
 
 /**
- * The three sample-based critics. All draw their start state-actions (s, a) uniformly from S×A
- * and then follow the agent's own policy through the generative model; the random stream is
- * {@code critic/agent/iteration}, and one "sample" is one draw s' ~ P(·|s, a).
+ * The three sample-based critics. All draw their start state-actions (s, a) uniformly from S×A and
+ * then follow the agent's own policy through the generative model; the random stream is {@code
+ * critic/agent/iteration}, and one "sample" is one draw s' ~ P(·|s, a).
  *
  * <ul>
  *   <li>{@code montecarlo}: rollouts from uniform (s, a); after each step the rollout continues
- *       with probability γ (else stops), and the return is the undiscounted sum
- *       Q̂ = r(s₀,a₀) + Σ_{k=1}^{K} [r(s_k,a_k) − τ log π(a_k|s_k)], which is unbiased for Q_τ^π(s₀,a₀)
- *       because P(K ≥ k) = γ^k. Rollouts start while fewer than {@code samples} transitions (and
- *       fewer than {@code samples} rollouts) have been used; the last one runs to its end, so
- *       slightly more than {@code samples} transitions may be counted. Each return updates w by
- *       normalised SGD, w ← w − α (φᵀw − Q̂) φ with α = critic_step / ‖φ(s₀,a₀)‖² (constant over
- *       the iteration), starting from the previous critic (warm start).
+ *       with probability γ (else stops), and the return is the undiscounted sum Q̂ = r(s₀,a₀) +
+ *       Σ_{k=1}^{K} [r(s_k,a_k) − τ log π(a_k|s_k)], which is unbiased for Q_τ^π(s₀,a₀) because P(K
+ *       ≥ k) = γ^k. Rollouts start while fewer than {@code samples} transitions (and fewer than
+ *       {@code samples} rollouts) have been used; the last one runs to its end, so slightly more
+ *       than {@code samples} transitions may be counted. Each return updates w by normalised SGD, w
+ *       ← w − α (φᵀw − Q̂) φ with α = critic_step / ‖φ(s₀,a₀)‖² (constant over the iteration),
+ *       starting from the previous critic (warm start).
  *   <li>{@code td}: exactly {@code samples} one-step updates from uniform (s, a), s' ~ P(·|s, a):
  *       expected-SARSA TD(0), δ = r(s,a) + γ Σ_a' π(a'|s')[φ(s',a')ᵀw − τ log π(a'|s')] − φ(s,a)ᵀw,
  *       w ← w + α δ φ(s,a) with the same α and warm start. (Off-policy TD with linear features can
  *       diverge in general; it is safe for one-hot features.)
- *   <li>{@code lstd}: LSTD-Q from the same kind of {@code samples} one-step draws:
- *       Â = (1/M) Σ φ(s,a)[φ(s,a) − γ Σ_a' π(a'|s') φ(s',a')]ᵀ,
- *       b̂ = (1/M) Σ φ(s,a)[r(s,a) − γτ Σ_a' π(a'|s') log π(a'|s')], and
- *       w = (Â + λI)⁻¹ (b̂ + λ w_prev) with λ = {@value #LSTD_RIDGE} (ridge toward the previous
- *       critic, so unvisited directions keep their old value). Cost O(d²) per sample and O(d³)
- *       per iteration.
+ *   <li>{@code lstd}: LSTD-Q from the same kind of {@code samples} one-step draws: Â = (1/M) Σ
+ *       φ(s,a)[φ(s,a) − γ Σ_a' π(a'|s') φ(s',a')]ᵀ, b̂ = (1/M) Σ φ(s,a)[r(s,a) − γτ Σ_a' π(a'|s')
+ *       log π(a'|s')], and w = (Â + λI)⁻¹ (b̂ + λ w_prev) with λ = {@value #LSTD_RIDGE} (ridge
+ *       toward the previous critic, so unvisited directions keep their old value). Cost O(d²) per
+ *       sample and O(d³) per iteration.
  * </ul>
  */
 final class SampledCritic implements LinearCritic {
@@ -40,7 +39,9 @@ final class SampledCritic implements LinearCritic {
 
   /** Which estimator. */
   enum Kind {
-    MONTECARLO, TD, LSTD
+    MONTECARLO,
+    TD,
+    LSTD
   }
 
   private final Kind kind;
@@ -53,8 +54,15 @@ final class SampledCritic implements LinearCritic {
   private final double step;
   private final double[] stepSize;
 
-  SampledCritic(Kind kind, FeatureMap features, GenerativeModel sampler, RandomSource random,
-      double gamma, double tau, int budget, double step) {
+  SampledCritic(
+      Kind kind,
+      FeatureMap features,
+      GenerativeModel sampler,
+      RandomSource random,
+      double gamma,
+      double tau,
+      int budget,
+      double step) {
     this.kind = kind;
     this.features = features;
     this.sampler = sampler;
@@ -72,7 +80,8 @@ final class SampledCritic implements LinearCritic {
   }
 
   @Override
-  public Fit fit(int agent, long iteration, RewardTable reward, LogPolicy policy, double[] previous) {
+  public Fit fit(
+      int agent, long iteration, RewardTable reward, LogPolicy policy, double[] previous) {
     SplittableRandom rng = random.child(agent).child(iteration).random();
     double[] probs = LinearCritic.probabilities(policy);
     double[] logp = policy.toArray();
@@ -185,7 +194,6 @@ final class SampledCritic implements LinearCritic {
 
   @Override
   public String toString() {
-    return kind.name().toLowerCase(Locale.ROOT) + "[samples " + budget + ", step " + step
-        + "]";
+    return kind.name().toLowerCase(Locale.ROOT) + "[samples " + budget + ", step " + step + "]";
   }
 }

@@ -3,10 +3,10 @@ package org.fednpg.core.fednac;
 import org.fednpg.api.InvalidInputException;
 
 /**
- * Least-squares projection onto the span of the features with uniform weights over (s, a):
- * w = argmin Σ_sa (φ(sa)ᵀw − y(sa))², the population version of what the sampled critics
- * minimise (they draw (s, a) uniformly). The Gram matrix Σ φφᵀ is fixed, so it is factorised
- * once (Cholesky); one-hot features project to the target itself.
+ * Least-squares projection onto the span of the features with uniform weights over (s, a): w =
+ * argmin Σ_sa (φ(sa)ᵀw − y(sa))², the population version of what the sampled critics minimise (they
+ * draw (s, a) uniformly). The Gram matrix Σ φφᵀ is fixed, so it is factorised once (Cholesky);
+ * one-hot features project to the target itself.
  */
 public final class UniformProjection {
 
@@ -29,8 +29,14 @@ public final class UniformProjection {
     int d = features.dimension();
     int rows = features.states() * features.actions();
     if (d > rows) {
-      throw new InvalidInputException("features '" + name + "' have d = " + d
-          + " > |S|*|A| = " + rows + "; at most |S|*|A| features can be linearly independent");
+      throw new InvalidInputException(
+          "features '"
+              + name
+              + "' have d = "
+              + d
+              + " > |S|*|A| = "
+              + rows
+              + "; at most |S|*|A| features can be linearly independent");
     }
     double[][] g = new double[d][d];
     for (int sa = 0; sa < rows; sa++) {
@@ -51,9 +57,14 @@ public final class UniformProjection {
         diag -= g[j][k] * g[j][k];
       }
       if (!(diag > RANK_TOLERANCE * maxDiag)) {
-        throw new InvalidInputException("features '" + name + "': feature column " + j
-            + " is (numerically) a linear combination of columns 0.." + (j - 1)
-            + " over the |S|*|A| state-actions; give linearly independent features");
+        throw new InvalidInputException(
+            "features '"
+                + name
+                + "': feature column "
+                + j
+                + " is (numerically) a linear combination of columns 0.."
+                + (j - 1)
+                + " over the |S|*|A| state-actions; give linearly independent features");
       }
       g[j][j] = Math.sqrt(diag);
       for (int i = j + 1; i < d; i++) {

@@ -11,9 +11,9 @@ import org.fednpg.core.oracle.OptimalSolution;
 import org.fednpg.core.runtime.Parallel;
 
 /**
- * Computes the model-based columns of SPEC §5 from the agents' policies with an exact evaluator
- * on the averaged reward r̄: value and q_error of the averaged policy π̄, optimality gap against
- * the oracle, consensus, and min/mean of the agents' own values.
+ * Computes the model-based columns of SPEC §5 from the agents' policies with an exact evaluator on
+ * the averaged reward r̄: value and q_error of the averaged policy π̄, optimality gap against the
+ * oracle, consensus, and min/mean of the agents' own values.
  */
 public final class MetricsCalculator {
 
@@ -23,6 +23,7 @@ public final class MetricsCalculator {
   private final PolicyEvaluator exact;
   private final double tau;
   private final OptimalSolution optimum;
+
   /** The agents whose policies the metrics use (issue 20: the honest ones); null means all. */
   private final int[] honest;
 
@@ -44,8 +45,8 @@ public final class MetricsCalculator {
    *
    * @param honest sorted agent ids, or null for all agents
    */
-  public MetricsCalculator(MultiTaskMdp mdp, PolicyEvaluator exact, double tau,
-      OptimalSolution optimum, int[] honest) {
+  public MetricsCalculator(
+      MultiTaskMdp mdp, PolicyEvaluator exact, double tau, OptimalSolution optimum, int[] honest) {
     this.honest = honest == null ? null : honest.clone();
     this.mdp = mdp;
     this.averaged = mdp.averagedReward();
@@ -70,25 +71,39 @@ public final class MetricsCalculator {
       double agentValueMean) {}
 
   /**
-   * A full metrics row: the model-based columns from the policies plus the counters a runtime
-   * keeps (wall time, samples, bytes, messages).
+   * A full metrics row: the model-based columns from the policies plus the counters a runtime keeps
+   * (wall time, samples, bytes, messages).
    */
-  public IterationMetrics row(long iteration, List<LogPolicy> policies, Parallel parallel,
-      long elapsedMs, long samples, long bytesSent, long messages) {
+  public IterationMetrics row(
+      long iteration,
+      List<LogPolicy> policies,
+      Parallel parallel,
+      long elapsedMs,
+      long samples,
+      long bytesSent,
+      long messages) {
     Snapshot s = compute(policies, parallel);
-    return new IterationMetrics(iteration, s.value(), s.optimalityGap(), s.qError(),
-        s.consensus(), s.agentValueMin(), s.agentValueMean(), elapsedMs, samples, bytesSent,
+    return new IterationMetrics(
+        iteration,
+        s.value(),
+        s.optimalityGap(),
+        s.qError(),
+        s.consensus(),
+        s.agentValueMin(),
+        s.agentValueMean(),
+        elapsedMs,
+        samples,
+        bytesSent,
         messages);
   }
 
   /**
-   * Metrics of the agents' current policies. All the work runs on {@code parallel}: the
-   * geometric mean in blocks of states, then in one pass the evaluation of π̄ (task 0, the
-   * largest) and, per agent, its value on r̄ (a V-only solve) and its distance to π̄. With an
-   * iterative exact evaluator ({@link PolicyEvaluator#usesWarmStarts}) π̄ is evaluated first and
-   * every agent's solve starts from V^π̄ on r̄ (the agents' policies are close to π̄, so fewer
-   * iterations). Every task does fixed arithmetic, so the numbers do not depend on the thread
-   * count.
+   * Metrics of the agents' current policies. All the work runs on {@code parallel}: the geometric
+   * mean in blocks of states, then in one pass the evaluation of π̄ (task 0, the largest) and, per
+   * agent, its value on r̄ (a V-only solve) and its distance to π̄. With an iterative exact
+   * evaluator ({@link PolicyEvaluator#usesWarmStarts}) π̄ is evaluated first and every agent's
+   * solve starts from V^π̄ on r̄ (the agents' policies are close to π̄, so fewer iterations). Every
+   * task does fixed arithmetic, so the numbers do not depend on the thread count.
    */
   public Snapshot compute(List<LogPolicy> all, Parallel parallel) {
     List<LogPolicy> policies = honest == null ? all : subset(all);
@@ -102,21 +117,27 @@ public final class MetricsCalculator {
     } else if (exact.usesWarmStarts()) {
       q[0] = exact.evaluate(EvaluationRequest.of(averaged, mean, tau)).toArray();
       double[] start = PolicyValues.stateValues(mean, q[0], tau);
-      parallel.forEach(agents, task -> {
-        LogPolicy p = policies.get(task);
-        agentValues[task] = exact.initialValue(EvaluationRequest.of(averaged, p, tau), rho, start);
-        distances[task] = PolicyValues.maxLogDistance(p, mean);
-      });
+      parallel.forEach(
+          agents,
+          task -> {
+            LogPolicy p = policies.get(task);
+            agentValues[task] =
+                exact.initialValue(EvaluationRequest.of(averaged, p, tau), rho, start);
+            distances[task] = PolicyValues.maxLogDistance(p, mean);
+          });
     } else {
-      parallel.forEach(agents + 1, task -> {
-        if (task == 0) {
-          q[0] = exact.evaluate(EvaluationRequest.of(averaged, mean, tau)).toArray();
-        } else {
-          LogPolicy p = policies.get(task - 1);
-          agentValues[task - 1] = exact.initialValue(EvaluationRequest.of(averaged, p, tau), rho);
-          distances[task - 1] = PolicyValues.maxLogDistance(p, mean);
-        }
-      });
+      parallel.forEach(
+          agents + 1,
+          task -> {
+            if (task == 0) {
+              q[0] = exact.evaluate(EvaluationRequest.of(averaged, mean, tau)).toArray();
+            } else {
+              LogPolicy p = policies.get(task - 1);
+              agentValues[task - 1] =
+                  exact.initialValue(EvaluationRequest.of(averaged, p, tau), rho);
+              distances[task - 1] = PolicyValues.maxLogDistance(p, mean);
+            }
+          });
     }
     double value = PolicyValues.initialValue(mdp, PolicyValues.stateValues(mean, q[0], tau));
     double qError = 0;
@@ -160,18 +181,20 @@ public final class MetricsCalculator {
     double[] sum = new double[states * actions];
     int blocks = Math.min(states, 8 * parallel.threads());
     int n = policies.size();
-    parallel.forEach(blocks, c -> {
-      int from = (int) ((long) c * states / blocks) * actions;
-      int to = (int) ((long) (c + 1) * states / blocks) * actions;
-      for (LogPolicy p : policies) {
-        for (int i = from; i < to; i++) {
-          sum[i] += p.logProbability(i);
-        }
-      }
-      for (int i = from; i < to; i++) {
-        sum[i] /= n;
-      }
-    });
+    parallel.forEach(
+        blocks,
+        c -> {
+          int from = (int) ((long) c * states / blocks) * actions;
+          int to = (int) ((long) (c + 1) * states / blocks) * actions;
+          for (LogPolicy p : policies) {
+            for (int i = from; i < to; i++) {
+              sum[i] += p.logProbability(i);
+            }
+          }
+          for (int i = from; i < to; i++) {
+            sum[i] /= n;
+          }
+        });
     return LogPolicy.fromLogits(states, actions, sum);
   }
 }

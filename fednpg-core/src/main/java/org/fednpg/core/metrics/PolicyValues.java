@@ -36,9 +36,7 @@ public final class PolicyValues {
     return sum;
   }
 
-  /**
-   * The averaged policy π̄(·|s) ∝ exp((1/N) Σ_n log π_n(·|s)), the normalised geometric mean.
-   */
+  /** The averaged policy π̄(·|s) ∝ exp((1/N) Σ_n log π_n(·|s)), the normalised geometric mean. */
   public static LogPolicy geometricMean(java.util.List<LogPolicy> policies) {
     LogPolicy first = policies.get(0);
     double[] sum = new double[first.states() * first.actions()];

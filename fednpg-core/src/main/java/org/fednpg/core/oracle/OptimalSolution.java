@@ -8,7 +8,8 @@ import org.fednpg.api.model.LogPolicy;
  *
  * @param values V_τ*(s)
  * @param q Q_τ*(s, a), row {@code s * actions + a}
- * @param policy the greedy policy (τ = 0, ties split evenly) or the soft-optimal π_τ* ∝ exp(Q_τ* / τ)
+ * @param policy the greedy policy (τ = 0, ties split evenly) or the soft-optimal π_τ* ∝ exp(Q_τ* /
+ *     τ)
  * @param initialValue V_τ*(ρ)
  * @param sweeps value-iteration sweeps used
  */

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * (Soft) value iteration (SPEC §5): Q(s,a) = r(s,a) + γ Σ_s' P(s'|s,a) V(s'), with the backup
- * V(s) = max_a Q(s,a) for τ = 0 and V(s) = τ log Σ_a exp(Q(s,a)/τ) for τ > 0, iterated until
- * ‖ΔV‖_∞ &lt; {@link #STOP}. Both backups are γ-contractions, so the remaining error in V is at most
+ * (Soft) value iteration (SPEC §5): Q(s,a) = r(s,a) + γ Σ_s' P(s'|s,a) V(s'), with the backup V(s)
+ * = max_a Q(s,a) for τ = 0 and V(s) = τ log Σ_a exp(Q(s,a)/τ) for τ > 0, iterated until ‖ΔV‖_∞ &lt;
+ * {@link #STOP}. Both backups are γ-contractions, so the remaining error in V is at most
  * γ/(1−γ)·STOP.
  */
 public final class ValueIteration {
@@ -41,18 +41,29 @@ public final class ValueIteration {
     double[] v = new double[nS];
     double[] vNext = new double[nS];
     double[] q = new double[nS * nA];
-    double scale = Math.max(1.0, Math.max(Math.abs(reward.min()), Math.abs(reward.max())))
-        / Math.max(1e-300, 1 - gamma);
+    double scale =
+        Math.max(1.0, Math.max(Math.abs(reward.min()), Math.abs(reward.max())))
+            / Math.max(1e-300, 1 - gamma);
     // Enough sweeps for a γ-contraction to shrink the initial error below STOP, with margin.
-    long bound = (long) Math.ceil(Math.log(STOP / (scale * (1 + tau * Math.log(nA) + 1)))
-        / Math.log(Math.max(gamma, 1e-300))) + 1000;
+    long bound =
+        (long)
+                Math.ceil(
+                    Math.log(STOP / (scale * (1 + tau * Math.log(nA) + 1)))
+                        / Math.log(Math.max(gamma, 1e-300)))
+            + 1000;
     int maxSweeps = (int) Math.min(Integer.MAX_VALUE, Math.max(1000, bound) * 2);
     int sweep = 0;
     double delta = Double.POSITIVE_INFINITY;
     while (delta >= STOP) {
       if (sweep++ > maxSweeps) {
-        throw new FedNpgException("value iteration did not reach ‖ΔV‖ < " + STOP + " in "
-            + maxSweeps + " sweeps (last ‖ΔV‖ = " + delta + ")");
+        throw new FedNpgException(
+            "value iteration did not reach ‖ΔV‖ < "
+                + STOP
+                + " in "
+                + maxSweeps
+                + " sweeps (last ‖ΔV‖ = "
+                + delta
+                + ")");
       }
       backupQ(p, reward, gamma, v, q);
       delta = 0;

@@ -21,10 +21,10 @@ import org.fednpg.api.run.AlgorithmProvider;
 import org.fednpg.core.runtime.RuntimeProvider;
 
 /**
- * Every registered provider, by family and name. Looking up an unknown name is an error that
- * lists the available names and the plugin jars searched. The families are declared once, in
- * {@link Family}: discovery ({@link PluginModule}), this registry and {@code fednpg list} iterate
- * over that table.
+ * Every registered provider, by family and name. Looking up an unknown name is an error that lists
+ * the available names and the plugin jars searched. The families are declared once, in {@link
+ * Family}: discovery ({@link PluginModule}), this registry and {@code fednpg list} iterate over
+ * that table.
  */
 public final class ComponentRegistry {
 
@@ -79,8 +79,9 @@ public final class ComponentRegistry {
   ComponentRegistry(Injector injector) {
     Map<Family, Map<String, ComponentProvider<?, ?>>> m = new EnumMap<>(Family.class);
     for (Family family : Family.values()) {
-      Map<?, ?> bound = (Map<?, ?>) injector.getInstance(
-          Key.get(Types.mapOf(String.class, family.providerType())));
+      Map<?, ?> bound =
+          (Map<?, ?>)
+              injector.getInstance(Key.get(Types.mapOf(String.class, family.providerType())));
       Map<String, ComponentProvider<?, ?>> sorted = new TreeMap<>();
       bound.forEach((k, v) -> sorted.put((String) k, family.providerType().cast(v)));
       m.put(family, Collections.unmodifiableMap(sorted));
@@ -156,8 +157,14 @@ public final class ComponentRegistry {
     P p = map.get(name);
     if (p == null) {
       throw new InvalidInputException(
-          "unknown " + family.label() + " type '" + name + "'; available: "
-              + String.join(", ", map.keySet()) + "; " + searched());
+          "unknown "
+              + family.label()
+              + " type '"
+              + name
+              + "'; available: "
+              + String.join(", ", map.keySet())
+              + "; "
+              + searched());
     }
     return p;
   }

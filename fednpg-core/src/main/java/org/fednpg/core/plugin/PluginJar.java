@@ -34,8 +34,8 @@ public record PluginJar(Path path, String fileName, String version, String sha25
       Manifest m = file.getManifest();
       version = m == null ? null : m.getMainAttributes().getValue("Implementation-Version");
     } catch (IOException e) {
-      throw new InvalidInputException("plugin " + jar + ": not a readable jar (" + e.getMessage()
-          + ")");
+      throw new InvalidInputException(
+          "plugin " + jar + ": not a readable jar (" + e.getMessage() + ")");
     }
     return new PluginJar(jar, jar.getFileName().toString(), version, sha256(jar));
   }

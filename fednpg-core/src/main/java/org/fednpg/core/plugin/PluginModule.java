@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Discovers the providers of every plugin family of {@link Family} with {@link ServiceLoader} on a
- * class loader and binds each into a {@code MapBinder<String, Family>} under its name. A duplicate name within a
- * family is an error naming both implementations.
+ * class loader and binds each into a {@code MapBinder<String, Family>} under its name. A duplicate
+ * name within a family is an error naming both implementations.
  */
 public final class PluginModule extends AbstractModule {
 
@@ -61,14 +61,24 @@ public final class PluginModule extends AbstractModule {
     for (P provider : ServiceLoader.load(family, loader)) {
       String name = provider.name();
       if (name == null || !name.matches("[a-z0-9][a-z0-9._-]*")) {
-        problems.add(provider.getClass().getName() + " has an invalid name '" + name
-            + "' (lower-case letters, digits, '.', '_' or '-')");
+        problems.add(
+            provider.getClass().getName()
+                + " has an invalid name '"
+                + name
+                + "' (lower-case letters, digits, '.', '_' or '-')");
         continue;
       }
       P previous = byName.putIfAbsent(name, provider);
       if (previous != null) {
-        problems.add("duplicate " + family.getSimpleName() + " name '" + name + "': "
-            + previous.getClass().getName() + " and " + provider.getClass().getName());
+        problems.add(
+            "duplicate "
+                + family.getSimpleName()
+                + " name '"
+                + name
+                + "': "
+                + previous.getClass().getName()
+                + " and "
+                + provider.getClass().getName());
       }
     }
     if (!problems.isEmpty()) {

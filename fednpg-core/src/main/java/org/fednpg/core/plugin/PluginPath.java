@@ -15,10 +15,10 @@ import java.util.stream.Stream;
 import org.fednpg.api.InvalidInputException;
 
 /**
- * The plugin jars of one process: each entry of the plugin path is a jar or a folder whose
- * {@code *.jar} files (sorted by name, not recursive) are all loaded. Every jar is loaded through
- * one {@link URLClassLoader} whose parent is fednpg's own, so a plugin sees the API and the
- * built-ins and adds its providers through its {@code META-INF/services}.
+ * The plugin jars of one process: each entry of the plugin path is a jar or a folder whose {@code
+ * *.jar} files (sorted by name, not recursive) are all loaded. Every jar is loaded through one
+ * {@link URLClassLoader} whose parent is fednpg's own, so a plugin sees the API and the built-ins
+ * and adds its providers through its {@code META-INF/services}.
  */
 public final class PluginPath {
 
@@ -37,8 +37,8 @@ public final class PluginPath {
    * Resolves entries (jars or folders) into jars, in order, without duplicates.
    *
    * @param entries jars or folders given by the user; each must exist
-   * @param optionalFolders folders scanned first when they exist (e.g. {@code plugins/} beside
-   *     the launcher), silently skipped when they do not
+   * @param optionalFolders folders scanned first when they exist (e.g. {@code plugins/} beside the
+   *     launcher), silently skipped when they do not
    * @throws InvalidInputException for a missing path or a file that is not a jar
    */
   public static PluginPath of(List<Path> entries, List<Path> optionalFolders) {
@@ -54,8 +54,8 @@ public final class PluginPath {
         addFolder(p, jars);
       } else if (Files.isRegularFile(p)) {
         if (!p.getFileName().toString().endsWith(".jar")) {
-          throw new InvalidInputException("plugin path " + entry + ": expected a .jar file or a "
-              + "folder of jars");
+          throw new InvalidInputException(
+              "plugin path " + entry + ": expected a .jar file or a " + "folder of jars");
         }
         jars.computeIfAbsent(p, PluginJar::of);
       } else {
@@ -67,7 +67,8 @@ public final class PluginPath {
 
   private static void addFolder(Path folder, Map<Path, PluginJar> jars) {
     try (Stream<Path> files = Files.list(folder)) {
-      files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
+      files
+          .filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
           .map(f -> f.toAbsolutePath().normalize())
           .sorted()
           .forEach(f -> jars.computeIfAbsent(f, PluginJar::of));
@@ -81,7 +82,9 @@ public final class PluginPath {
     return jars;
   }
 
-  /** One class loader over every jar, child of {@code parent}; {@code parent} when there are none. */
+  /**
+   * One class loader over every jar, child of {@code parent}; {@code parent} when there are none.
+   */
   public ClassLoader classLoader(ClassLoader parent) {
     if (jars.isEmpty()) {
       return parent;

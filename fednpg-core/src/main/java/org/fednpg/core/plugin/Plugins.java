@@ -14,8 +14,8 @@ public final class Plugins {
   private Plugins() {}
 
   /**
-   * A new registry of fednpg's own providers and every other provider on this class's class
-   * loader (no plugin jars). Each call discovers afresh; keep the result.
+   * A new registry of fednpg's own providers and every other provider on this class's class loader
+   * (no plugin jars). Each call discovers afresh; keep the result.
    */
   public static ComponentRegistry registry() {
     return registry(Plugins.class.getClassLoader());
@@ -28,10 +28,11 @@ public final class Plugins {
   }
 
   /**
-   * A registry over fednpg's own providers and those of the plugin jars, loaded through one
-   * class loader; it knows which jar each provider came from.
+   * A registry over fednpg's own providers and those of the plugin jars, loaded through one class
+   * loader; it knows which jar each provider came from.
    */
   public static ComponentRegistry registry(PluginPath plugins) {
-    return registry(plugins.classLoader(Plugins.class.getClassLoader())).withPlugins(plugins.jars());
+    return registry(plugins.classLoader(Plugins.class.getClassLoader()))
+        .withPlugins(plugins.jars());
   }
 }

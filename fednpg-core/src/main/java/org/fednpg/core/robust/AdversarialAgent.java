@@ -14,17 +14,19 @@ import org.fednpg.api.run.AgentState;
 
 /**
  * An adversary: an honest {@link AgentProcess} whose sent tables are altered by an {@link Attack}.
- * Everything it receives goes to the honest agent unchanged, so its own state (policy, Q,
- * tracking table) is computed honestly; only the copy it offers its neighbours lies. A node-local
- * behaviour: the same wrapper runs in-process and on a cluster node.
+ * Everything it receives goes to the honest agent unchanged, so its own state (policy, Q, tracking
+ * table) is computed honestly; only the copy it offers its neighbours lies. A node-local behaviour:
+ * the same wrapper runs in-process and on a cluster node.
  */
 public final class AdversarialAgent implements AgentProcess {
 
   private static final String PREFIX = "adversary.";
 
   private final AgentProcess honest;
+
   /** For {@link Attack#LIE_Q}: the same agent on the negated reward; else null. */
   private final AgentProcess liar;
+
   private final AdversarySpec spec;
   private final Attack attack;
   private final RandomSource noise;
@@ -149,13 +151,16 @@ public final class AdversarialAgent implements AgentProcess {
     Map<String, double[]> own = new LinkedHashMap<>();
     Map<String, double[]> lie = new LinkedHashMap<>();
     history.clear();
-    state.tables().forEach((key, v) -> {
-      if (!key.startsWith(PREFIX)) {
-        own.put(key, v);
-      } else if (key.startsWith(PREFIX + "lie.") && !key.equals(PREFIX + "lie.samples")) {
-        lie.put(key.substring((PREFIX + "lie.").length()), v);
-      }
-    });
+    state
+        .tables()
+        .forEach(
+            (key, v) -> {
+              if (!key.startsWith(PREFIX)) {
+                own.put(key, v);
+              } else if (key.startsWith(PREFIX + "lie.") && !key.equals(PREFIX + "lie.samples")) {
+                lie.put(key.substring((PREFIX + "lie.").length()), v);
+              }
+            });
     honest.restore(new AgentState(own, state.samples()));
     if (liar != null) {
       long ls = (long) state.table(PREFIX + "lie.samples")[0];

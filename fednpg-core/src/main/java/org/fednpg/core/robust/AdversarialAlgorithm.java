@@ -10,8 +10,8 @@ import org.fednpg.api.run.Algorithm;
 
 /**
  * An algorithm whose agents {@code ids} are replaced by adversaries; everything else (exchanges,
- * aggregation, τ, theory) is the honest algorithm's. The manifest gains an {@code adversary}
- * entry naming the attack, the adversaries and that the metrics cover the honest agents only.
+ * aggregation, τ, theory) is the honest algorithm's. The manifest gains an {@code adversary} entry
+ * naming the attack, the adversaries and that the metrics cover the honest agents only.
  */
 public final class AdversarialAlgorithm implements Algorithm {
 
@@ -46,10 +46,12 @@ public final class AdversarialAlgorithm implements Algorithm {
       case CONSTANT -> adv.put("value", spec.value());
       case STALE -> adv.put("lag", spec.lag());
       case LIE_Q -> adv.put("lie", "negated reward");
-      default -> { }
+      default -> {}
     }
-    adv.put("metrics", "honest agents only: r̄, the oracle, value, optimality_gap, consensus and "
-        + "the agent columns use the honest agents' average reward and their policies");
+    adv.put(
+        "metrics",
+        "honest agents only: r̄, the oracle, value, optimality_gap, consensus and "
+            + "the agent columns use the honest agents' average reward and their policies");
     m.put("adversary", adv);
     m.put("aggregation", base.aggregation().describe());
     this.info = Collections.unmodifiableMap(m);
@@ -87,10 +89,10 @@ public final class AdversarialAlgorithm implements Algorithm {
 
   /**
    * The manifest facts, with {@code honest_tracking_drift}: ‖(1/H)Σ_h T_h − (1/H)Σ_h q_h‖_∞ over
-   * the H honest agents' current tracking tables T and local Q estimates q (their checkpoint
-   * tables {@code tracker} and {@code q}). With the mean, a doubly stochastic W and no adversary
-   * it is zero up to rounding (the paper's tracking invariant); robust rules and adversaries break
-   * it. Null when the agents keep no tracking table or did not run in this process (on the Pekko
+   * the H honest agents' current tracking tables T and local Q estimates q (their checkpoint tables
+   * {@code tracker} and {@code q}). With the mean, a doubly stochastic W and no adversary it is
+   * zero up to rounding (the paper's tracking invariant); robust rules and adversaries break it.
+   * Null when the agents keep no tracking table or did not run in this process (on the Pekko
    * runtime the agents run on the nodes).
    */
   @Override

@@ -20,11 +20,17 @@ import org.fednpg.api.RandomSource;
  * @param lag iterations of delay of {@code stale}
  */
 public record AdversarySpec(
-    List<Integer> agents, Integer count, String attack, double scale, double sigma, double value,
+    List<Integer> agents,
+    Integer count,
+    String attack,
+    double scale,
+    double sigma,
+    double value,
     int lag) {
 
   /** Defaults of the attack parameters. */
   public static final double DEFAULT_SCALE = 3.0;
+
   public static final double DEFAULT_SIGMA = 1.0;
   public static final double DEFAULT_VALUE = 0.0;
   public static final int DEFAULT_LAG = 5;
@@ -50,8 +56,8 @@ public record AdversarySpec(
       throw new InvalidInputException("adversary: 'scale' and 'value' must be finite");
     }
     if (!(sigma >= 0) || Double.isInfinite(sigma)) {
-      throw new InvalidInputException("adversary: 'sigma' must be a finite number >= 0, got "
-          + sigma);
+      throw new InvalidInputException(
+          "adversary: 'sigma' must be a finite number >= 0, got " + sigma);
     }
     if (lag < 1) {
       throw new InvalidInputException("adversary: 'lag' must be >= 1, got " + lag);
@@ -75,8 +81,11 @@ public record AdversarySpec(
       ids = agents.stream().mapToInt(Integer::intValue).sorted().toArray();
       for (int i = 0; i < ids.length; i++) {
         if (ids[i] < 0 || ids[i] >= n) {
-          throw new InvalidInputException("adversary: agent id " + ids[i]
-              + " is out of range, the run has agents 0.." + (n - 1));
+          throw new InvalidInputException(
+              "adversary: agent id "
+                  + ids[i]
+                  + " is out of range, the run has agents 0.."
+                  + (n - 1));
         }
         if (i > 0 && ids[i] == ids[i - 1]) {
           throw new InvalidInputException("adversary: agent id " + ids[i] + " is listed twice");
@@ -103,8 +112,8 @@ public record AdversarySpec(
       Arrays.sort(ids);
     }
     if (ids.length >= n) {
-      throw new InvalidInputException("adversary: " + ids.length + " adversaries among " + n
-          + " agents leave no honest agent");
+      throw new InvalidInputException(
+          "adversary: " + ids.length + " adversaries among " + n + " agents leave no honest agent");
     }
     return ids;
   }

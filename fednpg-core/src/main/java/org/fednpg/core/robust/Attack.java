@@ -21,8 +21,8 @@ public enum Attack {
   /** Sends a table whose every entry is {@code value} (default 0). */
   CONSTANT("constant"),
   /**
-   * Re-sends the table it computed {@code lag} iterations ago in the same exchange (its first
-   * table before that): a non-stationary, not malicious, agent. The history is checkpointed.
+   * Re-sends the table it computed {@code lag} iterations ago in the same exchange (its first table
+   * before that): a non-stationary, not malicious, agent. The history is checkpointed.
    */
   STALE("stale"),
   /**
@@ -54,7 +54,11 @@ public enum Attack {
         return a;
       }
     }
-    throw new InvalidInputException("adversary: 'attack' must be one of "
-        + Arrays.stream(values()).map(Attack::specName).toList() + ", got '" + name + "'");
+    throw new InvalidInputException(
+        "adversary: 'attack' must be one of "
+            + Arrays.stream(values()).map(Attack::specName).toList()
+            + ", got '"
+            + name
+            + "'");
   }
 }

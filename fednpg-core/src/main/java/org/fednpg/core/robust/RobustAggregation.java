@@ -11,8 +11,8 @@ import org.fednpg.api.run.Aggregation;
  *
  * <ul>
  *   <li>{@code trimmed-mean} (b = {@code trim}): per entry, drop the b largest and the b smallest
- *       of the support's values and average the rest with their W weights renormalised to sum 1.
- *       b = 0 is exactly {@link Aggregation#MEAN} (bit for bit). Needs support size ≥ 2b + 1.
+ *       of the support's values and average the rest with their W weights renormalised to sum 1. b
+ *       = 0 is exactly {@link Aggregation#MEAN} (bit for bit). Needs support size ≥ 2b + 1.
  *   <li>{@code median}: per entry, the median of the support's values (the mean of the two middle
  *       ones for an even count); weights are ignored.
  *   <li>{@code clipped} (radius {@code clip}): centred clipping around the agent's own table x_n:
@@ -56,8 +56,8 @@ public final class RobustAggregation {
         }
         return new Clipped(clip);
       default:
-        throw new InvalidInputException(owner + ": parameter 'aggregation' must be one of "
-            + NAMES + ", got '" + name + "'");
+        throw new InvalidInputException(
+            owner + ": parameter 'aggregation' must be one of " + NAMES + ", got '" + name + "'");
     }
   }
 
@@ -84,10 +84,19 @@ public final class RobustAggregation {
 
     void check(String owner, int n, int support) {
       if (support < 2 * trim + 1) {
-        throw new InvalidInputException(owner + ": aggregation 'trimmed-mean' with trim " + trim
-            + " needs every agent to combine at least " + (2 * trim + 1)
-            + " tables (degree >= 2b, self included), agent " + n + " has degree "
-            + (support - 1) + " (" + support + " tables)");
+        throw new InvalidInputException(
+            owner
+                + ": aggregation 'trimmed-mean' with trim "
+                + trim
+                + " needs every agent to combine at least "
+                + (2 * trim + 1)
+                + " tables (degree >= 2b, self included), agent "
+                + n
+                + " has degree "
+                + (support - 1)
+                + " ("
+                + support
+                + " tables)");
       }
     }
 

@@ -79,28 +79,41 @@ public final class RunAssembler {
       TopologyProvider topProvider = registry.topology(request.topology().type());
       Parameters topParams = resolve(Family.TOPOLOGY, topProvider, request.topology(), request);
       resolved.put(Family.TOPOLOGY.label(), topParams);
-      topology = topProvider.create(
-          topParams, new TopologyContext(mdp.agents(), root.child("topology")));
+      topology =
+          topProvider.create(topParams, new TopologyContext(mdp.agents(), root.child("topology")));
       if (topology.agents() != mdp.agents()) {
-        throw new InvalidInputException("topology '" + request.topology().type() + "' has "
-            + topology.agents() + " agents but the environment has " + mdp.agents());
+        throw new InvalidInputException(
+            "topology '"
+                + request.topology().type()
+                + "' has "
+                + topology.agents()
+                + " agents but the environment has "
+                + mdp.agents());
       }
     }
 
     final MultiTaskMdp model = mdp;
     Supplier<OptimalSolution> optimum = memoize(() -> ValueIteration.solve(model, tau));
-    Supplier<QEstimate> optimalQ = memoize(() -> QEstimate.of(
-        model.states(), model.actions(), optimum.get().q(), 0));
+    Supplier<QEstimate> optimalQ =
+        memoize(() -> QEstimate.of(model.states(), model.actions(), optimum.get().q(), 0));
     // one scope per run: the exact evaluators of agents, metrics and critics share one solver
     RunScope scope = new RunScope();
     EvaluatorFactory[] factory = new EvaluatorFactory[1];
-    factory[0] = (type, params) -> {
-      PolicyEvaluatorProvider p = registry.evaluator(type);
-      Parameters ps = ComponentRegistry.parameters(
-          Family.EVALUATOR, p, params, request.baseDirectory());
-      return p.create(ps, new EvaluatorContext(
-          model, sampler, root.child("evaluator").child(type), factory[0], optimalQ, scope));
-    };
+    factory[0] =
+        (type, params) -> {
+          PolicyEvaluatorProvider p = registry.evaluator(type);
+          Parameters ps =
+              ComponentRegistry.parameters(Family.EVALUATOR, p, params, request.baseDirectory());
+          return p.create(
+              ps,
+              new EvaluatorContext(
+                  model,
+                  sampler,
+                  root.child("evaluator").child(type),
+                  factory[0],
+                  optimalQ,
+                  scope));
+        };
 
     PolicyEvaluator evaluator = null;
     ComponentSpec evalSpec = request.evaluator();
@@ -111,12 +124,18 @@ public final class RunAssembler {
       PolicyEvaluatorProvider p = registry.evaluator(evalSpec.type());
       Parameters ps = resolve(Family.EVALUATOR, p, evalSpec, request);
       resolved.put(Family.EVALUATOR.label(), ps);
-      evaluator = p.create(ps, new EvaluatorContext(
-          model, sampler, root.child("evaluator"), factory[0], optimalQ, scope));
+      evaluator =
+          p.create(
+              ps,
+              new EvaluatorContext(
+                  model, sampler, root.child("evaluator"), factory[0], optimalQ, scope));
     }
 
-    Algorithm algorithm = algProvider.create(algParams, new AlgorithmContext(
-        model, sampler, topology, evaluator, root.child("algorithm"), factory[0]));
+    Algorithm algorithm =
+        algProvider.create(
+            algParams,
+            new AlgorithmContext(
+                model, sampler, topology, evaluator, root.child("algorithm"), factory[0]));
     if (algorithm.usesTopology() && topology == null) {
       throw new InvalidInputException(
           "algorithm '" + algProvider.name() + "' communicates: the spec needs a topology block");
@@ -128,8 +147,10 @@ public final class RunAssembler {
     if (request.adversary() != null) {
       AdversarySpec adv = request.adversary();
       if (!algorithm.usesTopology()) {
-        throw new InvalidInputException("adversary: algorithm '" + algProvider.name()
-            + "' does not communicate, so it has no agents to corrupt");
+        throw new InvalidInputException(
+            "adversary: algorithm '"
+                + algProvider.name()
+                + "' does not communicate, so it has no agents to corrupt");
       }
       int n = algorithm.agents().size();
       RandomSource seeds = root.child("adversary");
@@ -137,9 +158,13 @@ public final class RunAssembler {
       Algorithm liars = null;
       if (adv.kind() == Attack.LIE_Q) {
         if (algorithm.exchangesPerIteration() < 2) {
-          throw new InvalidInputException("adversary: attack 'lie-q' needs an algorithm with a "
-              + "tracking exchange; '" + algProvider.name() + "' has "
-              + algorithm.exchangesPerIteration() + " exchange per iteration");
+          throw new InvalidInputException(
+              "adversary: attack 'lie-q' needs an algorithm with a "
+                  + "tracking exchange; '"
+                  + algProvider.name()
+                  + "' has "
+                  + algorithm.exchangesPerIteration()
+                  + " exchange per iteration");
         }
         // Our choice: the lie is the negated reward; agent n of this copy holds only −r_n.
         List<RewardTable> negated = new ArrayList<>();
@@ -150,13 +175,26 @@ public final class RunAssembler {
           }
           negated.add(RewardTable.of(r.states(), r.actions(), v));
         }
-        liars = algProvider.create(algParams, new AlgorithmContext(model.withRewards(negated),
-            sampler, topology, evaluator, root.child("algorithm"), factory[0]));
+        liars =
+            algProvider.create(
+                algParams,
+                new AlgorithmContext(
+                    model.withRewards(negated),
+                    sampler,
+                    topology,
+                    evaluator,
+                    root.child("algorithm"),
+                    factory[0]));
       }
       List<AgentProcess> agents = new ArrayList<>(algorithm.agents());
       for (int id : bad) {
-        agents.set(id, new AdversarialAgent(agents.get(id),
-            liars == null ? null : liars.agents().get(id), adv, seeds.child("noise").child(id)));
+        agents.set(
+            id,
+            new AdversarialAgent(
+                agents.get(id),
+                liars == null ? null : liars.agents().get(id),
+                adv,
+                seeds.child("noise").child(id)));
       }
       honest = new int[n - bad.length];
       List<RewardTable> honestRewards = new ArrayList<>();
@@ -174,9 +212,12 @@ public final class RunAssembler {
     }
 
     PolicyEvaluatorProvider exactProvider = registry.evaluator(EXACT);
-    PolicyEvaluator exact = exactProvider.create(
-        ComponentRegistry.parameters(Family.EVALUATOR, exactProvider, Map.of(), request.baseDirectory()),
-        new EvaluatorContext(model, sampler, root.child("metrics"), factory[0], optimalQ, scope));
+    PolicyEvaluator exact =
+        exactProvider.create(
+            ComponentRegistry.parameters(
+                Family.EVALUATOR, exactProvider, Map.of(), request.baseDirectory()),
+            new EvaluatorContext(
+                model, sampler, root.child("metrics"), factory[0], optimalQ, scope));
     MetricsCalculator metrics = new MetricsCalculator(scored, exact, tau, target, honest);
     return new AssembledRun(
         environment, model, topology, evaluator, algorithm, target, metrics, resolved);
@@ -187,7 +228,8 @@ public final class RunAssembler {
       org.fednpg.api.ComponentProvider<?, ?> provider,
       ComponentSpec spec,
       RunRequest request) {
-    return ComponentRegistry.parameters(family, provider, spec.parameters(), request.baseDirectory());
+    return ComponentRegistry.parameters(
+        family, provider, spec.parameters(), request.baseDirectory());
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> s) {

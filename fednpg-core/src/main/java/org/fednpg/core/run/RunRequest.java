@@ -11,7 +11,8 @@ import org.fednpg.core.robust.AdversarySpec;
  * @param gamma discount overriding the environment's, or null to keep it
  * @param environment environment choice
  * @param topology topology choice, or null (only for algorithms that do not communicate)
- * @param evaluator evaluator choice, or null (defaults to {@code exact} when the algorithm needs one)
+ * @param evaluator evaluator choice, or null (defaults to {@code exact} when the algorithm needs
+ *     one)
  * @param algorithm algorithm choice
  * @param baseDirectory folder that relative paths resolve against
  * @param adversary the adversary block (beyond the paper), or null for none
@@ -27,8 +28,14 @@ public record RunRequest(
     AdversarySpec adversary) {
 
   /** A request without adversaries. */
-  public RunRequest(long seed, Double gamma, ComponentSpec environment, ComponentSpec topology,
-      ComponentSpec evaluator, ComponentSpec algorithm, Path baseDirectory) {
+  public RunRequest(
+      long seed,
+      Double gamma,
+      ComponentSpec environment,
+      ComponentSpec topology,
+      ComponentSpec evaluator,
+      ComponentSpec algorithm,
+      Path baseDirectory) {
     this(seed, gamma, environment, topology, evaluator, algorithm, baseDirectory, null);
   }
 

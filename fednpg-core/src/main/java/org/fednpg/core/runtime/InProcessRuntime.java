@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The default runtime: every agent in this process, synchronous exchanges. Per iteration t and
- * exchange k, all agents {@code send}, the tables are mixed with W^(t) by the algorithm's
- * {@link Aggregation} (the mean Σ_m W_nm x_m unless a robust rule is chosen; one matrix per
- * iteration, both exchanges of an iteration use it), and all agents {@code receive}. Agents' local work and
+ * exchange k, all agents {@code send}, the tables are mixed with W^(t) by the algorithm's {@link
+ * Aggregation} (the mean Σ_m W_nm x_m unless a robust rule is chosen; one matrix per iteration,
+ * both exchanges of an iteration use it), and all agents {@code receive}. Agents' local work and
  * the mixing rows run in parallel; each agent's arithmetic is the same whatever the thread count.
  * Mixing finishes before any agent receives, as {@link AgentProcess#send} promises the agents.
- * Every run records a {@link RunProfile} of where its time went.
- * Messages and bytes count one table of 8-byte numbers per directed edge per exchange.
+ * Every run records a {@link RunProfile} of where its time went. Messages and bytes count one table
+ * of 8-byte numbers per directed edge per exchange.
  */
 public final class InProcessRuntime {
 
@@ -69,8 +69,8 @@ public final class InProcessRuntime {
     MixingMatrix solo = MixingMatrix.identity(n);
     Checkpoint resume = checkpoints.resumeFrom();
     long runStart = System.nanoTime();
-    long start = runStart
-        - (resume == null ? 0 : TimeUnit.MILLISECONDS.toNanos(resume.elapsedMs()));
+    long start =
+        runStart - (resume == null ? 0 : TimeUnit.MILLISECONDS.toNanos(resume.elapsedMs()));
     try (Parallel parallel = new Parallel(options.threads())) {
       Counters counters = new Counters();
       IterationMetrics row;
@@ -85,8 +85,8 @@ public final class InProcessRuntime {
         first = 0;
       } else {
         if (resume.agents().size() != n) {
-          throw new IllegalArgumentException("checkpoint has " + resume.agents().size()
-              + " agents, the run has " + n);
+          throw new IllegalArgumentException(
+              "checkpoint has " + resume.agents().size() + " agents, the run has " + n);
         }
         parallel.forEach(n, i -> agents.get(i).restore(resume.agents().get(i)));
         counters.messages = resume.messages();
@@ -112,8 +112,8 @@ public final class InProcessRuntime {
           }
           final double[][] out = mixed;
           int chunks = Math.min(n, 4 * parallel.threads());
-          parallel.forEach(chunks,
-              c -> rule.aggregate(w, outgoing, out, c * n / chunks, (c + 1) * n / chunks));
+          parallel.forEach(
+              chunks, c -> rule.aggregate(w, outgoing, out, c * n / chunks, (c + 1) * n / chunks));
           mark = counters.lap(mark, Phase.MIXING);
           parallel.forEach(n, i -> agents.get(i).receive(iteration, exchange, out[i]));
           mark = counters.lap(mark, Phase.RECEIVE);
@@ -130,23 +130,34 @@ public final class InProcessRuntime {
           mark = counters.lap(mark, Phase.METRICS);
           counters.rows++;
         }
-        if (checkpoints.every() > 0 && done % checkpoints.every() == 0
+        if (checkpoints.every() > 0
+            && done % checkpoints.every() == 0
             && done < options.iterations()) {
           mark = counters.lap(mark, Phase.OTHER);
           List<AgentState> states = new ArrayList<>(n);
           for (AgentProcess a : agents) {
             states.add(a.snapshot());
           }
-          checkpoints.sink().accept(new Checkpoint(done,
-              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), counters.messages,
-              counters.bytes, states));
+          checkpoints
+              .sink()
+              .accept(
+                  new Checkpoint(
+                      done,
+                      TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                      counters.messages,
+                      counters.bytes,
+                      states));
           mark = counters.lap(mark, Phase.CHECKPOINT);
         }
         counters.iterations++;
         if (row != null && System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
           lastLog = System.nanoTime();
-          LOG.info("iteration {}/{}: value {} gap {}", done, options.iterations(),
-              row.value(), row.optimalityGap());
+          LOG.info(
+              "iteration {}/{}: value {} gap {}",
+              done,
+              options.iterations(),
+              row.value(),
+              row.optimalityGap());
         }
       }
       listener.onFinish();
@@ -157,7 +168,15 @@ public final class InProcessRuntime {
     }
   }
 
-  private enum Phase { INITIALIZE, SEND, MIXING, RECEIVE, METRICS, CHECKPOINT, OTHER }
+  private enum Phase {
+    INITIALIZE,
+    SEND,
+    MIXING,
+    RECEIVE,
+    METRICS,
+    CHECKPOINT,
+    OTHER
+  }
 
   private static final class Counters {
     long messages;
@@ -174,10 +193,17 @@ public final class InProcessRuntime {
     }
 
     RunProfile profile(int agents, long total) {
-      return new RunProfile(iterations, rows,
-          agents, nanos[Phase.INITIALIZE.ordinal()], nanos[Phase.SEND.ordinal()],
-          nanos[Phase.MIXING.ordinal()], nanos[Phase.RECEIVE.ordinal()],
-          nanos[Phase.METRICS.ordinal()], nanos[Phase.CHECKPOINT.ordinal()], total);
+      return new RunProfile(
+          iterations,
+          rows,
+          agents,
+          nanos[Phase.INITIALIZE.ordinal()],
+          nanos[Phase.SEND.ordinal()],
+          nanos[Phase.MIXING.ordinal()],
+          nanos[Phase.RECEIVE.ordinal()],
+          nanos[Phase.METRICS.ordinal()],
+          nanos[Phase.CHECKPOINT.ordinal()],
+          total);
     }
   }
 
@@ -195,9 +221,15 @@ public final class InProcessRuntime {
       policies.add(a.policy());
       samples += a.samples();
     }
-    IterationMetrics row = metrics.row(iteration, policies, parallel,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), samples, counters.bytes,
-        counters.messages);
+    IterationMetrics row =
+        metrics.row(
+            iteration,
+            policies,
+            parallel,
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+            samples,
+            counters.bytes,
+            counters.messages);
     listener.onIteration(row);
     return row;
   }

@@ -36,8 +36,8 @@ public final class InProcessRuntimeProvider implements RuntimeProvider {
   /** The in-process engine: {@link InProcessRuntime}, with checkpoints. */
   private static final class Engine implements RunEngine {
     @Override
-    public RunResult run(AssembledRun run, RunRequest request, RunOptions options,
-        RunListener listener) {
+    public RunResult run(
+        AssembledRun run, RunRequest request, RunOptions options, RunListener listener) {
       return run(run, request, options, listener, CheckpointPolicy.NONE);
     }
 
@@ -47,10 +47,14 @@ public final class InProcessRuntimeProvider implements RuntimeProvider {
     }
 
     @Override
-    public RunResult run(AssembledRun run, RunRequest request, RunOptions options,
-        RunListener listener, CheckpointPolicy checkpoints) {
-      return new InProcessRuntime().run(run.algorithm(), run.topology(), run.metrics(), options,
-          listener, checkpoints);
+    public RunResult run(
+        AssembledRun run,
+        RunRequest request,
+        RunOptions options,
+        RunListener listener,
+        CheckpointPolicy checkpoints) {
+      return new InProcessRuntime()
+          .run(run.algorithm(), run.topology(), run.metrics(), options, listener, checkpoints);
     }
   }
 }

@@ -22,7 +22,9 @@ public final class Parallel implements AutoCloseable {
   private final ExecutorService helpers;
   private final int threads;
 
-  /** @param threads worker count, ≥ 1; 1 runs everything on the caller's thread */
+  /**
+   * @param threads worker count, ≥ 1; 1 runs everything on the caller's thread
+   */
   public Parallel(int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -31,11 +33,12 @@ public final class Parallel implements AutoCloseable {
     if (threads > 1) {
       int pool = POOLS.incrementAndGet();
       AtomicInteger count = new AtomicInteger();
-      ThreadFactory factory = r -> {
-        Thread t = new Thread(r, "fednpg-worker-" + pool + "-" + count.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      };
+      ThreadFactory factory =
+          r -> {
+            Thread t = new Thread(r, "fednpg-worker-" + pool + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          };
       this.helpers = Executors.newFixedThreadPool(threads - 1, factory);
     } else {
       this.helpers = null;
@@ -55,11 +58,12 @@ public final class Parallel implements AutoCloseable {
       return;
     }
     AtomicInteger next = new AtomicInteger();
-    Runnable work = () -> {
-      for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-        body.accept(i);
-      }
-    };
+    Runnable work =
+        () -> {
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            body.accept(i);
+          }
+        };
     int extra = Math.min(threads - 1, n - 1);
     Future<?>[] futures = new Future<?>[extra];
     for (int h = 0; h < extra; h++) {

@@ -7,9 +7,9 @@ import org.fednpg.core.run.RunRequest;
 
 /**
  * Where and how the agents of a run execute: in this process ({@code inprocess}, the default) or
- * spread over machines (e.g. {@code pekko}). An engine receives both the locally assembled run
- * (for the metrics and manifest) and the request it was assembled from, so a distributed engine
- * can rebuild the same agents on other nodes from the spec and the seed alone.
+ * spread over machines (e.g. {@code pekko}). An engine receives both the locally assembled run (for
+ * the metrics and manifest) and the request it was assembled from, so a distributed engine can
+ * rebuild the same agents on other nodes from the spec and the seed alone.
  */
 public interface RunEngine {
 
@@ -29,15 +29,19 @@ public interface RunEngine {
   }
 
   /**
-   * Runs with checkpoints: saves one after every {@code checkpoints.every()} iterations through
-   * its sink and, when {@code checkpoints.resumeFrom()} is set, continues from it (rows up to the
+   * Runs with checkpoints: saves one after every {@code checkpoints.every()} iterations through its
+   * sink and, when {@code checkpoints.resumeFrom()} is set, continues from it (rows up to the
    * checkpoint are not emitted again). The default supports only {@link CheckpointPolicy#NONE}-like
    * policies (no interval, no resume) and refuses others.
    *
    * @throws InvalidInputException when checkpoints are asked of an engine without them
    */
-  default RunResult run(AssembledRun run, RunRequest request, RunOptions options,
-      RunListener listener, CheckpointPolicy checkpoints) {
+  default RunResult run(
+      AssembledRun run,
+      RunRequest request,
+      RunOptions options,
+      RunListener listener,
+      CheckpointPolicy checkpoints) {
     if (checkpoints.every() > 0 || checkpoints.resumeFrom() != null) {
       throw new InvalidInputException("this runtime does not support --checkpoint-every/--resume");
     }

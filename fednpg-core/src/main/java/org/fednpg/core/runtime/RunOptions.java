@@ -25,8 +25,8 @@ public record RunOptions(int iterations, int metricsEvery, int threads) {
 
   /**
    * Whether iteration {@code t} gets a metrics row: t = 0, every {@code metricsEvery}-th, and the
-   * last (t = T). The one definition of the row schedule, for every runtime and for the checks
-   * of partial metrics on resume.
+   * last (t = T). The one definition of the row schedule, for every runtime and for the checks of
+   * partial metrics on resume.
    */
   public boolean isMetricsRow(long t) {
     return t == 0 || t == iterations || (t > 0 && t < iterations && t % metricsEvery == 0);

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where the wall time of one in-process run went, per phase, from {@link System#nanoTime()}
- * stamps the runtime takes anyway (a handful per iteration, so recording costs nothing
- * measurable). Phases are disjoint; {@code otherNanos} is the remainder of the run's wall time.
+ * Where the wall time of one in-process run went, per phase, from {@link System#nanoTime()} stamps
+ * the runtime takes anyway (a handful per iteration, so recording costs nothing measurable). Phases
+ * are disjoint; {@code otherNanos} is the remainder of the run's wall time.
  *
  * @param iterations iterations run (excluding any restored from a checkpoint)
  * @param metricRows metrics rows computed
@@ -39,15 +39,20 @@ public record RunProfile(
 
   /** Wall time not in any named phase. */
   public long otherNanos() {
-    return totalNanos - initializeNanos - sendNanos - mixingNanos - receiveNanos - metricsNanos
+    return totalNanos
+        - initializeNanos
+        - sendNanos
+        - mixingNanos
+        - receiveNanos
+        - metricsNanos
         - checkpointNanos;
   }
 
   /** A small fixed-width table: phase, total ms, ms per iteration (or per row), share. */
   public List<String> table() {
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, "%-12s %10s %12s %7s", "phase", "total ms", "ms/iter",
-        "share"));
+    lines.add(
+        String.format(Locale.ROOT, "%-12s %10s %12s %7s", "phase", "total ms", "ms/iter", "share"));
     line(lines, "initialize", initializeNanos, 1);
     line(lines, "send", sendNanos, iterations);
     line(lines, "mixing", mixingNanos, iterations);
@@ -56,14 +61,25 @@ public record RunProfile(
     line(lines, "checkpoint", checkpointNanos, iterations);
     line(lines, "other", otherNanos(), iterations);
     line(lines, "total", totalNanos, iterations);
-    lines.add(String.format(Locale.ROOT, "(%d iterations, %d metrics rows, %d agents; "
-        + "metrics ms per row %.3f)", iterations, metricRows, agents,
-        metricRows == 0 ? 0.0 : metricsNanos / 1e6 / metricRows));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "(%d iterations, %d metrics rows, %d agents; " + "metrics ms per row %.3f)",
+            iterations,
+            metricRows,
+            agents,
+            metricRows == 0 ? 0.0 : metricsNanos / 1e6 / metricRows));
     return lines;
   }
 
   private void line(List<String> lines, String name, long nanos, long per) {
-    lines.add(String.format(Locale.ROOT, "%-12s %10.1f %12.3f %6.1f%%", name, nanos / 1e6,
-        per == 0 ? 0.0 : nanos / 1e6 / per, totalNanos == 0 ? 0.0 : 100.0 * nanos / totalNanos));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%-12s %10.1f %12.3f %6.1f%%",
+            name,
+            nanos / 1e6,
+            per == 0 ? 0.0 : nanos / 1e6 / per,
+            totalNanos == 0 ? 0.0 : 100.0 * nanos / totalNanos));
   }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A process-wide collector of {@link RunProfile}s for tools that start runs through layers that
- * do not pass results back (e.g. {@code fednpg run --profile}). Off by default; while on, every
+ * A process-wide collector of {@link RunProfile}s for tools that start runs through layers that do
+ * not pass results back (e.g. {@code fednpg run --profile}). Off by default; while on, every
  * in-process run adds its profile when it finishes.
  */
 public final class RunProfiles {

@@ -8,8 +8,8 @@ import org.fednpg.core.plugin.ComponentRegistry;
  * What a runtime provider gets from the run.
  *
  * @param random the runtime's node of the seed tree (e.g. for injected faults)
- * @param registry the registry the run was assembled from (plugin jars included): a runtime
- *     that rebuilds the run elsewhere, e.g. on embedded cluster nodes, uses this one
+ * @param registry the registry the run was assembled from (plugin jars included): a runtime that
+ *     rebuilds the run elsewhere, e.g. on embedded cluster nodes, uses this one
  */
 public record RuntimeContext(RandomSource random, ComponentRegistry registry) {
 

@@ -4,8 +4,8 @@ import java.util.TreeSet;
 
 /**
  * The linear system of Lemma D.2 (entropy-regularised FedNPG, PAPER.md §2): Ω^(t+1) ≤ A(η)Ω^(t)
- * entrywise, with ρ(η) = ‖A(η)‖₂, α = 1 − ητ/(1−γ), M = γ(1 + γ + 2τ(1−γ) log|A|)/(1−γ)² and
- * S = M√N(2α + (1−α)√(2N) + (1−α)√N M/τ):
+ * entrywise, with ρ(η) = ‖A(η)‖₂, α = 1 − ητ/(1−γ), M = γ(1 + γ + 2τ(1−γ) log|A|)/(1−γ)² and S =
+ * M√N(2α + (1−α)√(2N) + (1−α)√N M/τ):
  *
  * <pre>
  * A(η) = [ σα               ησ/(1−γ)              0                 0
@@ -60,7 +60,8 @@ public record LemmaD2(double sigma, double tau, double gamma, int agents, int ac
 
   /** M = γ(1 + γ + 2τ(1−γ) log|A|)/(1−γ)². */
   public double m() {
-    return gamma * (1 + gamma + 2 * tau * (1 - gamma) * Math.log(actions))
+    return gamma
+        * (1 + gamma + 2 * tau * (1 - gamma) * Math.log(actions))
         / ((1 - gamma) * (1 - gamma));
   }
 
@@ -87,8 +88,12 @@ public record LemmaD2(double sigma, double tau, double gamma, int agents, int ac
     double sq = Math.sqrt(n);
     return new double[][] {
       {sigma * a, eta * sigma / (1 - g), 0, 0},
-      {s * sigma, (1 + eta * m * sq * sigma / (1 - g)) * sigma,
-          (2 + g) * eta * m * n * sigma / (1 - g), g * eta * m * n * sigma / (1 - g)},
+      {
+        s * sigma,
+        (1 + eta * m * sq * sigma / (1 - g)) * sigma,
+        (2 + g) * eta * m * n * sigma / (1 - g),
+        g * eta * m * n * sigma / (1 - g)
+      },
       {(1 - a) * m, 0, (1 - a) * g + a, (1 - a) * g},
       {(2 * g + eta * tau) * m / (1 - g), 0, 0, a}
     };
@@ -114,8 +119,8 @@ public record LemmaD2(double sigma, double tau, double gamma, int agents, int ac
    * when no grid point certifies. Search (our choice): ‖A(η)‖₂ on {@value #LINEAR_POINTS} linearly
    * and {@value #GEOMETRIC_POINTS} geometrically spaced points of (0, η_max]; the largest certified
    * grid point is refined by bisection against its uncertified right neighbour to the last bit
-   * (high = the last certified midpoint, so ‖A(high)‖₂ &lt; 1 ≤ ‖A(high + ulp-scale)‖₂), and the low
-   * end of the same run of certified grid points likewise (η = 0 counting as a grid point). A
+   * (high = the last certified midpoint, so ‖A(high)‖₂ &lt; 1 ≤ ‖A(high + ulp-scale)‖₂), and the
+   * low end of the same run of certified grid points likewise (η = 0 counting as a grid point). A
    * certified interval narrower than the grid spacing could be missed; components below the one
    * found are not reported.
    */

@@ -40,16 +40,25 @@ public record NpgTheory(
    * Reads σ and the structure of W from a topology: σ is the topology's own (nominal) value, or,
    * when that is not finite, ‖W^(0) − 11ᵀ/N‖₂ computed here.
    */
-  public static NpgTheory of(boolean tracking, Topology topology, double eta, double tau,
-      double gamma, int actions) {
+  public static NpgTheory of(
+      boolean tracking, Topology topology, double eta, double tau, double gamma, int actions) {
     MixingMatrix w = topology.mixing(0);
     double[][] rows = w.toArray();
     double sigma = topology.sigma();
     if (!Double.isFinite(sigma)) {
       sigma = SpectralNorm.sigma(rows);
     }
-    return new NpgTheory(tracking, sigma, symmetric(rows), doublyStochastic(rows),
-        topology.isTimeVarying(), eta, tau, gamma, topology.agents(), actions);
+    return new NpgTheory(
+        tracking,
+        sigma,
+        symmetric(rows),
+        doublyStochastic(rows),
+        topology.isTimeVarying(),
+        eta,
+        tau,
+        gamma,
+        topology.agents(),
+        actions);
   }
 
   /** Whether |W_ij − W_ji| ≤ 1e-12 for all i, j. */
@@ -96,8 +105,11 @@ public record NpgTheory(
    */
   public Map<String, Object> report(long iterations) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("result", tau > 0 ? "Lemma D.2 / Theorem 3.6 (entropy-regularised FedNPG)"
-        : "Theorem 3.3 (vanilla FedNPG)");
+    m.put(
+        "result",
+        tau > 0
+            ? "Lemma D.2 / Theorem 3.6 (entropy-regularised FedNPG)"
+            : "Theorem 3.3 (vanilla FedNPG)");
     m.put("covers_algorithm", tracking);
     m.put("sigma", sigma);
     m.put("eta", eta);

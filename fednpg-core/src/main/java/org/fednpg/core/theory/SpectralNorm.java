@@ -88,9 +88,11 @@ public final class SpectralNorm {
       return;
     }
     double theta = (a[q][q] - a[p][p]) / (2 * apq);
-    double t = Math.abs(theta) > 1e150
-        ? 1 / (2 * theta)
-        : Math.signum(theta == 0 ? 1 : theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+    double t =
+        Math.abs(theta) > 1e150
+            ? 1 / (2 * theta)
+            : Math.signum(theta == 0 ? 1 : theta)
+                / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
     double c = 1 / Math.sqrt(t * t + 1);
     double s = t * c;
     int n = a.length;

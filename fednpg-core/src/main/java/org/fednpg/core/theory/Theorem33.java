@@ -2,9 +2,9 @@ package org.fednpg.core.theory;
 
 /**
  * The step sizes of Theorem 3.3 / D.7 for vanilla FedNPG (τ = 0, PAPER.md §2). σ = 0 (complete
- * averaging): the consensus terms vanish, the condition η ≤ η₁ is void and the σ² term that
- * Theorem 3.3's η balances against log|A|/(ηT) is zero, so both formulas give +∞ ("no finite
- * bound"). σ ≥ 1 or γ outside (0, 1): the theorem does not apply and both give NaN.
+ * averaging): the consensus terms vanish, the condition η ≤ η₁ is void and the σ² term that Theorem
+ * 3.3's η balances against log|A|/(ηT) is zero, so both formulas give +∞ ("no finite bound"). σ ≥ 1
+ * or γ outside (0, 1): the theorem does not apply and both give NaN.
  */
 public final class Theorem33 {
 
@@ -18,7 +18,9 @@ public final class Theorem33 {
     if (sigma == 0) {
       return Double.POSITIVE_INFINITY;
     }
-    return (1 - sigma) * (1 - sigma) * Math.pow(1 - gamma, 3)
+    return (1 - sigma)
+        * (1 - sigma)
+        * Math.pow(1 - gamma, 3)
         / (8 * (1 + gamma) * gamma * Math.sqrt(agents) * sigma * sigma);
   }
 
@@ -30,8 +32,12 @@ public final class Theorem33 {
     if (sigma == 0) {
       return Double.POSITIVE_INFINITY;
     }
-    return Math.cbrt(Math.pow(1 - gamma, 9) * (1 - sigma) * (1 - sigma) * Math.log(actions)
-        / (32.0 * iterations * agents * sigma * sigma));
+    return Math.cbrt(
+        Math.pow(1 - gamma, 9)
+            * (1 - sigma)
+            * (1 - sigma)
+            * Math.log(actions)
+            / (32.0 * iterations * agents * sigma * sigma));
   }
 
   /** Theorem 3.3's consensus bound 32Nση / (3(1−γ)^4 (1−σ)), valid for η ≤ η₁. */

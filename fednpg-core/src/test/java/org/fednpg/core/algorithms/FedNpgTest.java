@@ -37,26 +37,35 @@ class FedNpgTest {
       Topology ring = TestTopologies.ring(GARNET.agents());
       Algorithm alg = Harness.build(new FedNpgProvider(), GARNET, ring, 0.1, tau);
       List<Double> violations = new ArrayList<>();
-      Harness.run(alg, GARNET, ring, 40, tau, 2, row -> {
-        int size = GARNET.states() * GARNET.actions();
-        double[] meanT = new double[size];
-        double[] meanQ = new double[size];
-        for (Object o : alg.agents()) {
-          NpgAgent a = (NpgAgent) o;
-          double[] t = a.tracker();
-          double[] q = a.localQ();
-          for (int i = 0; i < size; i++) {
-            meanT[i] += t[i] / GARNET.agents();
-            meanQ[i] += q[i] / GARNET.agents();
-          }
-        }
-        double worst = 0;
-        for (int i = 0; i < size; i++) {
-          worst = Math.max(worst, Math.abs(meanT[i] - meanQ[i]));
-        }
-        violations.add(worst);
-      });
-      assertThat(violations).hasSize(41).allSatisfy(v -> assertThat(v).isLessThan(Tolerances.EXACT));
+      Harness.run(
+          alg,
+          GARNET,
+          ring,
+          40,
+          tau,
+          2,
+          row -> {
+            int size = GARNET.states() * GARNET.actions();
+            double[] meanT = new double[size];
+            double[] meanQ = new double[size];
+            for (Object o : alg.agents()) {
+              NpgAgent a = (NpgAgent) o;
+              double[] t = a.tracker();
+              double[] q = a.localQ();
+              for (int i = 0; i < size; i++) {
+                meanT[i] += t[i] / GARNET.agents();
+                meanQ[i] += q[i] / GARNET.agents();
+              }
+            }
+            double worst = 0;
+            for (int i = 0; i < size; i++) {
+              worst = Math.max(worst, Math.abs(meanT[i] - meanQ[i]));
+            }
+            violations.add(worst);
+          });
+      assertThat(violations)
+          .hasSize(41)
+          .allSatisfy(v -> assertThat(v).isLessThan(Tolerances.EXACT));
     }
   }
 
@@ -69,13 +78,20 @@ class FedNpgTest {
       List<List<LogPolicy>> fedPolicies = new ArrayList<>();
       List<LogPolicy> centralPolicies = new ArrayList<>();
       Harness.run(fed, GARNET, averaging, 25, tau, 1, row -> fedPolicies.add(policies(fed)));
-      Harness.run(central, GARNET, averaging, 25, tau, 1,
+      Harness.run(
+          central,
+          GARNET,
+          averaging,
+          25,
+          tau,
+          1,
           row -> centralPolicies.add(central.agents().get(0).policy()));
       for (int t = 0; t < centralPolicies.size(); t++) {
         LogPolicy c = centralPolicies.get(t);
         for (LogPolicy p : fedPolicies.get(t)) {
           for (int i = 0; i < GARNET.states() * GARNET.actions(); i++) {
-            assertThat(p.logProbability(i)).isCloseTo(c.logProbability(i), within(Tolerances.EXACT));
+            assertThat(p.logProbability(i))
+                .isCloseTo(c.logProbability(i), within(Tolerances.EXACT));
           }
         }
       }
@@ -89,10 +105,14 @@ class FedNpgTest {
     Algorithm alg = Harness.build(new FedNpgProvider(), GARNET, ring, 1.0, 0.0);
     List<IterationMetrics> rows = Harness.run(alg, GARNET, ring, 600, 0.0, 2, row -> {});
     IterationMetrics last = rows.get(rows.size() - 1);
-    LOG.info("vanilla FedNPG: V = {}, V* = {}, gap {}", last.value(), opt.initialValue(),
+    LOG.info(
+        "vanilla FedNPG: V = {}, V* = {}, gap {}",
+        last.value(),
+        opt.initialValue(),
         last.optimalityGap());
     assertThat(last.value()).isCloseTo(opt.initialValue(), within(Tolerances.CONVERGED_VALUE));
-    assertThat(last.agentValueMin()).isCloseTo(opt.initialValue(), within(Tolerances.CONVERGED_VALUE));
+    assertThat(last.agentValueMin())
+        .isCloseTo(opt.initialValue(), within(Tolerances.CONVERGED_VALUE));
   }
 
   @Test
@@ -111,8 +131,14 @@ class FedNpgTest {
       to++;
     }
     double factor = Math.pow(rows.get(to).qError() / rows.get(from).qError(), 1.0 / (to - from));
-    LOG.info("soft FedNPG (tau {}, eta {}): measured contraction factor {} per iteration over "
-        + "iterations {}..{}", tau, eta, factor, from, to);
+    LOG.info(
+        "soft FedNPG (tau {}, eta {}): measured contraction factor {} per iteration over "
+            + "iterations {}..{}",
+        tau,
+        eta,
+        factor,
+        from,
+        to);
     assertThat(factor).isLessThan(1.0);
     // geometric decrease: each 20-iteration block shrinks the error
     for (int t = from; t + 20 <= to; t += 20) {
@@ -147,12 +173,24 @@ class FedNpgTest {
   @Test
   void resultsDoNotDependOnThreadCount() {
     Topology ring = TestTopologies.ring(GARNET.agents());
-    List<IterationMetrics> one = Harness.run(
-        Harness.build(new FedNpgProvider(), GARNET, ring, 0.1, 0.01), GARNET, ring, 15, 0.01, 1,
-        row -> {});
-    List<IterationMetrics> two = Harness.run(
-        Harness.build(new FedNpgProvider(), GARNET, ring, 0.1, 0.01), GARNET, ring, 15, 0.01, 2,
-        row -> {});
+    List<IterationMetrics> one =
+        Harness.run(
+            Harness.build(new FedNpgProvider(), GARNET, ring, 0.1, 0.01),
+            GARNET,
+            ring,
+            15,
+            0.01,
+            1,
+            row -> {});
+    List<IterationMetrics> two =
+        Harness.run(
+            Harness.build(new FedNpgProvider(), GARNET, ring, 0.1, 0.01),
+            GARNET,
+            ring,
+            15,
+            0.01,
+            2,
+            row -> {});
     for (int t = 0; t < one.size(); t++) {
       assertThat(two.get(t).value()).isEqualTo(one.get(t).value());
       assertThat(two.get(t).consensus()).isEqualTo(one.get(t).consensus());

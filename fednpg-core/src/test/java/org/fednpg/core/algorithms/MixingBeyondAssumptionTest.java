@@ -84,7 +84,8 @@ class MixingBeyondAssumptionTest {
       Algorithm alg = Harness.build(new FedNpgProvider(), GARNET, ring, 0.1, tau);
       List<Double> violations = new ArrayList<>();
       Harness.run(alg, GARNET, ring, 40, tau, 1, row -> violations.add(trackingViolation(alg)));
-      assertThat(violations).hasSize(41)
+      assertThat(violations)
+          .hasSize(41)
           .allSatisfy(v -> assertThat(v).isLessThan(Tolerances.EXACT));
     }
   }
@@ -108,14 +109,21 @@ class MixingBeyondAssumptionTest {
     Algorithm alg = Harness.build(new FedNpgProvider(), GARNET, topology, 0.1, 0.0);
     List<double[]> diffs = new ArrayList<>();
     List<double[][]> localQ = new ArrayList<>();
-    Harness.run(alg, GARNET, topology, 5, 0.0, 1, row -> {
-      diffs.add(meanDifference(alg));
-      double[][] q = new double[n][];
-      for (int i = 0; i < n; i++) {
-        q[i] = ((NpgAgent) alg.agents().get(i)).localQ();
-      }
-      localQ.add(q);
-    });
+    Harness.run(
+        alg,
+        GARNET,
+        topology,
+        5,
+        0.0,
+        1,
+        row -> {
+          diffs.add(meanDifference(alg));
+          double[][] q = new double[n][];
+          for (int i = 0; i < n; i++) {
+            q[i] = ((NpgAgent) alg.agents().get(i)).localQ();
+          }
+          localQ.add(q);
+        });
     for (double d : diffs.get(0)) {
       assertThat(d).isCloseTo(0.0, within(Tolerances.EXACT));
     }
@@ -138,10 +146,17 @@ class MixingBeyondAssumptionTest {
     if (variant != null) {
       raw.put("variant", variant);
     }
-    Parameters p = Parameters.resolve("algorithm", provider.parameters(), raw,
-        java.nio.file.Path.of("."));
-    return provider.create(p, new AlgorithmContext(GARNET, new KernelSampler(GARNET), topology,
-        new DenseEvaluator(GARNET), RandomSource.of(1), null));
+    Parameters p =
+        Parameters.resolve("algorithm", provider.parameters(), raw, java.nio.file.Path.of("."));
+    return provider.create(
+        p,
+        new AlgorithmContext(
+            GARNET,
+            new KernelSampler(GARNET),
+            topology,
+            new DenseEvaluator(GARNET),
+            RandomSource.of(1),
+            null));
   }
 
   @Test
@@ -154,18 +169,26 @@ class MixingBeyondAssumptionTest {
       Algorithm alg = naive(variant, topology, eta, tau);
       assertThat(alg.exchangesPerIteration()).isEqualTo("mixed-q".equals(variant) ? 2 : 1);
       List<LogPolicy[]> got = new ArrayList<>();
-      Harness.run(alg, GARNET, topology, 15, tau, 1, row -> {
-        LogPolicy[] ps = new LogPolicy[GARNET.agents()];
-        for (int i = 0; i < ps.length; i++) {
-          ps[i] = alg.agents().get(i).policy();
-        }
-        got.add(ps);
-      });
+      Harness.run(
+          alg,
+          GARNET,
+          topology,
+          15,
+          tau,
+          1,
+          row -> {
+            LogPolicy[] ps = new LogPolicy[GARNET.agents()];
+            for (int i = 0; i < ps.length; i++) {
+              ps[i] = alg.agents().get(i).policy();
+            }
+            got.add(ps);
+          });
       List<double[][]> expected = reference(variant == null ? "local-q" : variant, w, eta, tau, 15);
       for (int t = 0; t < expected.size(); t++) {
         for (int i = 0; i < GARNET.agents(); i++) {
           for (int sa = 0; sa < expected.get(t)[i].length; sa++) {
-            assertThat(got.get(t)[i].logProbability(sa)).as("%s t=%d agent %d", variant, t, i)
+            assertThat(got.get(t)[i].logProbability(sa))
+                .as("%s t=%d agent %d", variant, t, i)
                 .isCloseTo(expected.get(t)[i][sa], within(Tolerances.EXACT));
           }
         }
@@ -174,8 +197,8 @@ class MixingBeyondAssumptionTest {
   }
 
   /** The three readings of PAPER.md §1 written out directly on dense arrays. */
-  private static List<double[][]> reference(String variant, MixingMatrix w, double eta,
-      double tau, int iterations) {
+  private static List<double[][]> reference(
+      String variant, MixingMatrix w, double eta, double tau, int iterations) {
     int n = GARNET.agents();
     int nS = GARNET.states();
     int nA = GARNET.actions();
@@ -187,8 +210,8 @@ class MixingBeyondAssumptionTest {
     }
     double[][] q0 = new double[n][];
     for (int i = 0; i < n; i++) {
-      q0[i] = DenseEvaluator.q(GARNET, GARNET.reward(i),
-          LogPolicy.ofNormalized(nS, nA, logPi[i]), tau);
+      q0[i] =
+          DenseEvaluator.q(GARNET, GARNET.reward(i), LogPolicy.ofNormalized(nS, nA, logPi[i]), tau);
     }
     double[][] direction = q0;
     List<double[][]> out = new ArrayList<>();
@@ -218,8 +241,9 @@ class MixingBeyondAssumptionTest {
       logPi = next;
       double[][] q = new double[n][];
       for (int i = 0; i < n; i++) {
-        q[i] = DenseEvaluator.q(GARNET, GARNET.reward(i),
-            LogPolicy.ofNormalized(nS, nA, logPi[i]), tau);
+        q[i] =
+            DenseEvaluator.q(
+                GARNET, GARNET.reward(i), LogPolicy.ofNormalized(nS, nA, logPi[i]), tau);
       }
       switch (variant) {
         case "local-q" -> direction = q;

@@ -5,8 +5,8 @@ import org.hipparchus.special.Gamma;
 /**
  * Pearson's chi-square goodness-of-fit test for the sampling tests: the statistic and its upper
  * tail probability from Hipparchus (org.hipparchus.special.Gamma). A copy of fednpg-envs' test
- * class of the same name (test classes are not shared across modules), where ChiSquareTest
- * checks it against the closed form for even degrees of freedom.
+ * class of the same name (test classes are not shared across modules), where ChiSquareTest checks
+ * it against the closed form for even degrees of freedom.
  */
 final class ChiSquare {
 

@@ -11,8 +11,8 @@ import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.core.TestTopologies;
 import org.fednpg.core.oracle.ValueIteration;
-import org.fednpg.testing.RandomMdps;
 import org.fednpg.testing.DenseSolve;
+import org.fednpg.testing.RandomMdps;
 import org.fednpg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -45,16 +45,29 @@ class FedNacApproximationTest {
   void gridworldCoordsSettleAndReportTheFloor() {
     MultiTaskMdp grid = NacHarness.gridworld(5, 3, 0.95);
     double tau = 0.1;
-    FedNacAlgorithm alg = NacHarness.build(Map.of("eta", 0.25, "tau", tau,
-        "features", "gridworld-coords", "critic", "exact-projection"), grid,
-        FedNacGridWorldTest.PATH3, 3);
-    List<IterationMetrics> rows = NacHarness.run(alg, grid, FedNacGridWorldTest.PATH3, 300, tau,
-        row -> {});
+    FedNacAlgorithm alg =
+        NacHarness.build(
+            Map.of(
+                "eta",
+                0.25,
+                "tau",
+                tau,
+                "features",
+                "gridworld-coords",
+                "critic",
+                "exact-projection"),
+            grid,
+            FedNacGridWorldTest.PATH3,
+            3);
+    List<IterationMetrics> rows =
+        NacHarness.run(alg, grid, FedNacGridWorldTest.PATH3, 300, tau, row -> {});
     assertThat(spread(rows)).isLessThan(SETTLED_EXACT);
     assertThat(rows.get(300).value()).isNotCloseTo(rows.get(0).value(), within(0.01));
 
     Map<String, Object> info = alg.manifestInfo();
-    assertThat(info).containsEntry("features", "gridworld-coords").containsEntry("d", 12)
+    assertThat(info)
+        .containsEntry("features", "gridworld-coords")
+        .containsEntry("d", 12)
         .containsEntry("critic", "exact-projection");
     double[][] phi = coordinateFeatures(5, grid.actions());
     checkFloor(info, grid, tau, phi);
@@ -66,13 +79,31 @@ class FedNacApproximationTest {
     Topology ring = TestTopologies.ring(4);
     double tau = 0.05;
     long seed = 3;
-    FedNacAlgorithm alg = NacHarness.build(Map.of("eta", 1.0, "tau", tau, "features", "random",
-        "dim", 12, "critic", "exact-projection"), garnet, ring, seed);
+    FedNacAlgorithm alg =
+        NacHarness.build(
+            Map.of(
+                "eta",
+                1.0,
+                "tau",
+                tau,
+                "features",
+                "random",
+                "dim",
+                12,
+                "critic",
+                "exact-projection"),
+            garnet,
+            ring,
+            seed);
     List<IterationMetrics> rows = NacHarness.run(alg, garnet, ring, 300, tau, row -> {});
     assertThat(spread(rows)).isLessThan(SETTLED_EXACT);
     // the documented seeding: features from algorithm/features, same for every agent
-    FeatureMap features = FeatureMaps.random(garnet.states(), garnet.actions(), 12,
-        RandomSource.of(seed).child("algorithm").child("features"));
+    FeatureMap features =
+        FeatureMaps.random(
+            garnet.states(),
+            garnet.actions(),
+            12,
+            RandomSource.of(seed).child("algorithm").child("features"));
     double[][] phi = new double[garnet.states() * garnet.actions()][];
     for (int sa = 0; sa < phi.length; sa++) {
       phi[sa] = features.phi(sa);
@@ -83,12 +114,27 @@ class FedNacApproximationTest {
   @Test
   void sampledCriticOnGridworldCoordsSettles() {
     MultiTaskMdp grid = NacHarness.gridworld(5, 3, 0.95);
-    FedNacAlgorithm alg = NacHarness.build(Map.of("eta", 0.1, "features", "gridworld-coords",
-        "critic", "montecarlo", "samples", 2000), grid, FedNacGridWorldTest.PATH3, 3);
-    List<IterationMetrics> rows = NacHarness.run(alg, grid, FedNacGridWorldTest.PATH3, 300, 0.0,
-        row -> {});
-    LOG.info("gridworld-coords/montecarlo: V = {}, gap {}, spread {} , floor {}",
-        rows.get(300).value(), rows.get(300).optimalityGap(), spread(rows),
+    FedNacAlgorithm alg =
+        NacHarness.build(
+            Map.of(
+                "eta",
+                0.1,
+                "features",
+                "gridworld-coords",
+                "critic",
+                "montecarlo",
+                "samples",
+                2000),
+            grid,
+            FedNacGridWorldTest.PATH3,
+            3);
+    List<IterationMetrics> rows =
+        NacHarness.run(alg, grid, FedNacGridWorldTest.PATH3, 300, 0.0, row -> {});
+    LOG.info(
+        "gridworld-coords/montecarlo: V = {}, gap {}, spread {} , floor {}",
+        rows.get(300).value(),
+        rows.get(300).optimalityGap(),
+        spread(rows),
         alg.manifestInfo().get("approximation_error"));
     assertThat(spread(rows)).isLessThan(SETTLED_SAMPLED);
     // the floor is far from zero here, and so is the gap: 12 quadratic features cannot represent
@@ -157,12 +203,17 @@ class FedNacApproximationTest {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> floor = (Map<String, Object>) info.get("approximation_error");
-    LOG.info("floor {} vs independent max {}, rms {}, rho-rms {}", floor, max,
-        Math.sqrt(sum / phi.length), Math.sqrt(sumRho));
+    LOG.info(
+        "floor {} vs independent max {}, rms {}, rho-rms {}",
+        floor,
+        max,
+        Math.sqrt(sum / phi.length),
+        Math.sqrt(sumRho));
     assertThat(max).isGreaterThan(0.01);
     assertThat((Double) floor.get("max_abs")).isCloseTo(max, within(Tolerances.EXACT));
     assertThat((Double) floor.get("rms_uniform"))
         .isCloseTo(Math.sqrt(sum / phi.length), within(Tolerances.EXACT));
-    assertThat((Double) floor.get("rms_rho")).isCloseTo(Math.sqrt(sumRho), within(Tolerances.EXACT));
+    assertThat((Double) floor.get("rms_rho"))
+        .isCloseTo(Math.sqrt(sumRho), within(Tolerances.EXACT));
   }
 }

@@ -22,22 +22,31 @@ class FedNacAssemblyTest {
 
   @Test
   void assemblesWithoutEvaluatorAndRunsWithTheRegistryExactEvaluator() {
-    RunRequest request = new RunRequest(4, null,
-        ComponentSpec.of("gridworld", "size", 4, "agents", 5, "gamma", 0.9),
-        ComponentSpec.of("ring"), null,
-        ComponentSpec.of("fednac", "variant", "ours", "critic", "exact-projection", "eta", 0.5),
-        Path.of("."));
+    RunRequest request =
+        new RunRequest(
+            4,
+            null,
+            ComponentSpec.of("gridworld", "size", 4, "agents", 5, "gamma", 0.9),
+            ComponentSpec.of("ring"),
+            null,
+            ComponentSpec.of("fednac", "variant", "ours", "critic", "exact-projection", "eta", 0.5),
+            Path.of("."));
     AssembledRun run = new RunAssembler(Plugins.registry()).assemble(request);
     assertThat(run.evaluator()).isNull();
     assertThat(run.algorithm()).isInstanceOf(FedNacAlgorithm.class);
     List<IterationMetrics> rows = new ArrayList<>();
-    new InProcessRuntime().run(run.algorithm(), run.topology(), run.metrics(),
-        new RunOptions(40, 1, 2), new RunListener() {
-          @Override
-          public void onIteration(IterationMetrics m) {
-            rows.add(m);
-          }
-        });
+    new InProcessRuntime()
+        .run(
+            run.algorithm(),
+            run.topology(),
+            run.metrics(),
+            new RunOptions(40, 1, 2),
+            new RunListener() {
+              @Override
+              public void onIteration(IterationMetrics m) {
+                rows.add(m);
+              }
+            });
     // one-hot features span every Q: the floor is exactly zero (projection = identity)
     @SuppressWarnings("unchecked")
     Map<String, Object> floor =

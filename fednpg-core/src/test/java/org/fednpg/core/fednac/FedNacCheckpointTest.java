@@ -23,8 +23,20 @@ class FedNacCheckpointTest {
   @ValueSource(strings = {"montecarlo", "td", "lstd", "exact-projection"})
   void restoredAgentsContinueBitForBit(String critic) {
     Topology ring = TestTopologies.ring(GARNET.agents());
-    Map<String, Object> params = Map.of("eta", 0.2, "tau", 0.05, "features", "random", "dim", 10,
-        "critic", critic, "samples", 400);
+    Map<String, Object> params =
+        Map.of(
+            "eta",
+            0.2,
+            "tau",
+            0.05,
+            "features",
+            "random",
+            "dim",
+            10,
+            "critic",
+            critic,
+            "samples",
+            400);
     FedNacAlgorithm original = NacHarness.build(params, GARNET, ring, 9);
     original.agents().forEach(FedNacAgent::initialize);
     MixingMatrix w = ring.mixing(0);

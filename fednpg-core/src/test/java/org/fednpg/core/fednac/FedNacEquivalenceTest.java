@@ -20,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * SPEC §3: with one-hot features and exact critics FedNAC is FedNPG. The FedNPG side runs the
- * core algorithm with the dense test evaluator; FedNAC runs its own θ/w/h recursion.
+ * SPEC §3: with one-hot features and exact critics FedNAC is FedNPG. The FedNPG side runs the core
+ * algorithm with the dense test evaluator; FedNAC runs its own θ/w/h recursion.
  */
 class FedNacEquivalenceTest {
 
@@ -34,13 +34,17 @@ class FedNacEquivalenceTest {
   void oneHotExactProjectionReproducesFedNpgIterates(double tau) {
     Topology ring = TestTopologies.ring(GARNET.agents());
     Algorithm npg = Harness.build(new FedNpgProvider(), GARNET, ring, ETA, tau);
-    FedNacAlgorithm nac = NacHarness.build(Map.of("eta", ETA, "tau", tau,
-        "features", "onehot", "critic", "exact-projection"), GARNET, ring, 1);
+    FedNacAlgorithm nac =
+        NacHarness.build(
+            Map.of("eta", ETA, "tau", tau, "features", "onehot", "critic", "exact-projection"),
+            GARNET,
+            ring,
+            1);
     List<List<LogPolicy>> npgPolicies = new ArrayList<>();
     List<List<LogPolicy>> nacPolicies = new ArrayList<>();
     Harness.run(npg, GARNET, ring, ITERATIONS, tau, 2, row -> npgPolicies.add(policies(npg)));
-    List<IterationMetrics> rows = NacHarness.run(nac, GARNET, ring, ITERATIONS, tau,
-        row -> nacPolicies.add(policies(nac)));
+    List<IterationMetrics> rows =
+        NacHarness.run(nac, GARNET, ring, ITERATIONS, tau, row -> nacPolicies.add(policies(nac)));
     assertThat(nacPolicies).hasSize(ITERATIONS + 1);
     // the iterates must actually move away from the uniform start, or the check is empty
     assertThat(rows.get(ITERATIONS).consensus()).isGreaterThan(0);
@@ -66,25 +70,47 @@ class FedNacEquivalenceTest {
   void criticTrackingInvariantHolds(double tau) {
     // (1/N) Σ h_n = (1/N) Σ w_n at every t, because W is doubly stochastic (SPEC §3)
     Topology ring = TestTopologies.ring(GARNET.agents());
-    FedNacAlgorithm nac = NacHarness.build(Map.of("eta", ETA, "tau", tau, "features", "random",
-        "dim", 12, "critic", "td", "samples", 300), GARNET, ring, 5);
+    FedNacAlgorithm nac =
+        NacHarness.build(
+            Map.of(
+                "eta",
+                ETA,
+                "tau",
+                tau,
+                "features",
+                "random",
+                "dim",
+                12,
+                "critic",
+                "td",
+                "samples",
+                300),
+            GARNET,
+            ring,
+            5);
     List<Double> worst = new ArrayList<>();
-    NacHarness.run(nac, GARNET, ring, 15, tau, row -> {
-      int d = nac.agents().get(0).theta().length;
-      double[] diff = new double[d];
-      for (FedNacAgent a : nac.agents()) {
-        double[] h = a.tracker();
-        double[] w = a.critic();
-        for (int k = 0; k < d; k++) {
-          diff[k] += (h[k] - w[k]) / nac.agents().size();
-        }
-      }
-      double m = 0;
-      for (double v : diff) {
-        m = Math.max(m, Math.abs(v));
-      }
-      worst.add(m);
-    });
+    NacHarness.run(
+        nac,
+        GARNET,
+        ring,
+        15,
+        tau,
+        row -> {
+          int d = nac.agents().get(0).theta().length;
+          double[] diff = new double[d];
+          for (FedNacAgent a : nac.agents()) {
+            double[] h = a.tracker();
+            double[] w = a.critic();
+            for (int k = 0; k < d; k++) {
+              diff[k] += (h[k] - w[k]) / nac.agents().size();
+            }
+          }
+          double m = 0;
+          for (double v : diff) {
+            m = Math.max(m, Math.abs(v));
+          }
+          worst.add(m);
+        });
     assertThat(worst).hasSize(16).allSatisfy(v -> assertThat(v).isLessThan(Tolerances.EXACT));
   }
 

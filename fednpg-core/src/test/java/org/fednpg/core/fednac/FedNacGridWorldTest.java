@@ -18,14 +18,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** FedNAC with one-hot features and sampled critics on the paper GridWorld (5×5, N = 3, γ = 0.95). */
+/**
+ * FedNAC with one-hot features and sampled critics on the paper GridWorld (5×5, N = 3, γ = 0.95).
+ */
 class FedNacGridWorldTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(FedNacGridWorldTest.class);
 
   /** Metropolis weights on the path graph 0 – 1 – 2 (not complete averaging). */
-  static final Topology PATH3 = TestTopologies.fixed(MixingMatrix.of(new double[][] {
-      {2.0 / 3, 1.0 / 3, 0}, {1.0 / 3, 1.0 / 3, 1.0 / 3}, {0, 1.0 / 3, 2.0 / 3}}));
+  static final Topology PATH3 =
+      TestTopologies.fixed(
+          MixingMatrix.of(
+              new double[][] {
+                {2.0 / 3, 1.0 / 3, 0}, {1.0 / 3, 1.0 / 3, 1.0 / 3}, {0, 1.0 / 3, 2.0 / 3}
+              }));
 
   private static final double GAMMA = 0.95;
   private static final int AGENTS = 3;
@@ -35,8 +41,8 @@ class FedNacGridWorldTest {
    * off the path can never re-enter it), so V ≥ 0.95 V* means the averaged policy follows the path
    * almost surely over the first steps; the uniform start has V = 0.46 V*. Exact FedNPG converges
    * to V*; the 5% slack absorbs the sampled critic's error. When written, the montecarlo setting
-   * below reached ≥ 0.9967 V* on each of 20 seeds (and td ≥ 0.9997, lstd ≥ 0.9988 on 20 seeds
-   * with only 200 samples and 40 iterations), so the fixed seed is far from the threshold.
+   * below reached ≥ 0.9967 V* on each of 20 seeds (and td ≥ 0.9997, lstd ≥ 0.9988 on 20 seeds with
+   * only 200 samples and 40 iterations), so the fixed seed is far from the threshold.
    */
   private static final double FRACTION_OF_OPTIMUM = 0.95;
 
@@ -55,15 +61,25 @@ class FedNacGridWorldTest {
       String critic, int samples, int iterations) {
     MultiTaskMdp grid = NacHarness.gridworld(5, AGENTS, GAMMA);
     double vStar = closedFormOptimum();
-    assertThat(ValueIteration.solve(grid, 0.0).initialValue()).isCloseTo(vStar,
-        within(Tolerances.EXACT));
-    FedNacAlgorithm alg = NacHarness.build(Map.of("eta", 0.1, "critic", critic,
-        "samples", samples, "critic_step", 0.1), grid, PATH3, 11);
+    assertThat(ValueIteration.solve(grid, 0.0).initialValue())
+        .isCloseTo(vStar, within(Tolerances.EXACT));
+    FedNacAlgorithm alg =
+        NacHarness.build(
+            Map.of("eta", 0.1, "critic", critic, "samples", samples, "critic_step", 0.1),
+            grid,
+            PATH3,
+            11);
     List<IterationMetrics> rows = NacHarness.run(alg, grid, PATH3, iterations, 0.0, row -> {});
     IterationMetrics first = rows.get(0);
     IterationMetrics last = rows.get(iterations);
-    LOG.info("fednac onehot/{}: V = {} ({} of V* = {}), min agent {}, {} samples", critic,
-        last.value(), last.value() / vStar, vStar, last.agentValueMin(), last.samples());
+    LOG.info(
+        "fednac onehot/{}: V = {} ({} of V* = {}), min agent {}, {} samples",
+        critic,
+        last.value(),
+        last.value() / vStar,
+        vStar,
+        last.agentValueMin(),
+        last.samples());
     assertThat(first.value()).isLessThan(FRACTION_OF_OPTIMUM * vStar);
     assertThat(last.value()).isGreaterThanOrEqualTo(FRACTION_OF_OPTIMUM * vStar);
     assertThat(last.agentValueMin()).isGreaterThanOrEqualTo(FRACTION_OF_OPTIMUM * vStar);
@@ -82,8 +98,8 @@ class FedNacGridWorldTest {
     for (FedNacAgent a : td.agents()) {
       assertThat(a.samples()).isEqualTo(m * 6L);
     }
-    FedNacAlgorithm mc = NacHarness.build(
-        Map.of("critic", "montecarlo", "samples", m), grid, PATH3, 2);
+    FedNacAlgorithm mc =
+        NacHarness.build(Map.of("critic", "montecarlo", "samples", m), grid, PATH3, 2);
     NacHarness.run(mc, grid, PATH3, 5, 0.0, row -> {});
     for (FedNacAgent a : mc.agents()) {
       // each of the 6 fits uses ≥ M transitions unless the cap of M rollouts (mean length

@@ -29,8 +29,7 @@ class FedNacInputTest {
   private static final MultiTaskMdp GARNET = RandomMdps.create(3, 4, 2, 2, 3, 0.9);
   private static final Topology RING = TestTopologies.ring(3);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static FedNacAlgorithm build(Map<String, ?> params) {
     return NacHarness.build(params, GARNET, RING, 1);
@@ -54,40 +53,52 @@ class FedNacInputTest {
   @Test
   void unknownNamesAreRefusedNamingTheParameter() {
     assertThatThrownBy(() -> build(with("features", "fourier")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'features'")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'features'")
         .hasMessageContaining("fourier");
     assertThatThrownBy(() -> build(with("critic", "gtd2")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'critic'")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'critic'")
         .hasMessageContaining("gtd2");
   }
 
   @Test
   void badNumbersAreRefusedNamingTheParameter() {
     assertThatThrownBy(() -> build(with("features", "random", "dim", 0)))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'dim'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'dim'");
     assertThatThrownBy(() -> build(with("features", "random")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'dim'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'dim'");
     assertThatThrownBy(() -> build(with("features", "random", "dim", 9)))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'dim'")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'dim'")
         .hasMessageContaining("|S|*|A| = 8");
     assertThatThrownBy(() -> build(with("samples", 0)))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'samples'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'samples'");
     assertThatThrownBy(() -> build(with("critic_step", 1.5)))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'critic_step'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'critic_step'");
     assertThatThrownBy(() -> build(with("eta", 1.0, "tau", 0.5)))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'eta'")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'eta'")
         .hasMessageContaining("(1-gamma)/tau");
     assertThatThrownBy(() -> build(with("features", "file")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'path'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'path'");
     assertThatThrownBy(() -> build(with("features", "onehot", "dim", 3)))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'dim'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'dim'");
   }
 
   @Test
   void gridworldCoordsRefuseNonSquareStateSpaces() {
     MultiTaskMdp twelve = RandomMdps.create(3, 12, 2, 2, 3, 0.9);
-    assertThatThrownBy(() -> NacHarness.build(with("features", "gridworld-coords"), twelve, RING, 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("gridworld-coords")
+    assertThatThrownBy(
+            () -> NacHarness.build(with("features", "gridworld-coords"), twelve, RING, 1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("gridworld-coords")
         .hasMessageContaining("12 states");
   }
 
@@ -96,25 +107,31 @@ class FedNacInputTest {
     Path rows = dir.resolve("rows.csv");
     Files.writeString(rows, "1,0\n0,1\n1,1\n");
     assertThatThrownBy(() -> build(with("features", "file", "path", rows.toString())))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("rows.csv")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("rows.csv")
         .hasMessageContaining("3 rows, expected");
     Path ragged = dir.resolve("ragged.csv");
     Files.writeString(ragged, "1,0\n0,1\n1\n0,0\n1,0\n0,1\n1,1\n0,2\n");
     assertThatThrownBy(() -> build(with("features", "file", "path", ragged.toString())))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("ragged.csv")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("ragged.csv")
         .hasMessageContaining("line 3");
     Path text = dir.resolve("text.csv");
     Files.writeString(text, "1,0\n0,1\n1,x\n0,0\n1,0\n0,1\n1,1\n0,2\n");
     assertThatThrownBy(() -> build(with("features", "file", "path", text.toString())))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("text.csv")
-        .hasMessageContaining("line 3").hasMessageContaining("'x'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("text.csv")
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("'x'");
     Path dependent = dir.resolve("dependent.csv");
     Files.writeString(dependent, "1,2\n2,4\n1,2\n0,0\n3,6\n1,2\n1,2\n1,2\n");
     assertThatThrownBy(() -> build(with("features", "file", "path", dependent.toString())))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("linear");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("linear");
     Path missing = dir.resolve("missing.csv");
     assertThatThrownBy(() -> build(with("features", "file", "path", missing.toString())))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("missing.csv");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("missing.csv");
   }
 
   @Test
@@ -129,17 +146,26 @@ class FedNacInputTest {
     }
     Path file = dir.resolve("identity.csv");
     Files.writeString(file, csv);
-    FedNacAlgorithm fromFile = build(with("features", "file", "path", file.toString(),
-        "critic", "exact-projection", "eta", 0.5));
-    FedNacAlgorithm oneHot = build(with("features", "onehot", "critic", "exact-projection",
-        "eta", 0.5));
+    FedNacAlgorithm fromFile =
+        build(
+            with(
+                "features",
+                "file",
+                "path",
+                file.toString(),
+                "critic",
+                "exact-projection",
+                "eta",
+                0.5));
+    FedNacAlgorithm oneHot =
+        build(with("features", "onehot", "critic", "exact-projection", "eta", 0.5));
     assertThat(fromFile.manifestInfo()).containsEntry("d", rows);
     List<LogPolicy> a = new ArrayList<>();
     List<LogPolicy> b = new ArrayList<>();
-    NacHarness.run(fromFile, GARNET, RING, 10, 0.0,
-        row -> fromFile.agents().forEach(x -> a.add(x.policy())));
-    NacHarness.run(oneHot, GARNET, RING, 10, 0.0,
-        row -> oneHot.agents().forEach(x -> b.add(x.policy())));
+    NacHarness.run(
+        fromFile, GARNET, RING, 10, 0.0, row -> fromFile.agents().forEach(x -> a.add(x.policy())));
+    NacHarness.run(
+        oneHot, GARNET, RING, 10, 0.0, row -> oneHot.agents().forEach(x -> b.add(x.policy())));
     for (int i = 0; i < a.size(); i++) {
       for (int sa = 0; sa < rows; sa++) {
         assertThat(a.get(i).logProbability(sa))

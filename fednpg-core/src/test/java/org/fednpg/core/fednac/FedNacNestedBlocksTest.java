@@ -43,23 +43,66 @@ class FedNacNestedBlocksTest {
     } finally {
       logger.detachAppender(appender);
     }
-    List<String> warnings = appender.list.stream().filter(e -> e.getLevel() == Level.WARN)
-        .map(ILoggingEvent::getFormattedMessage).toList();
-    return new Outcome(NacHarness.run(alg, GARNET, RING, 6, tau, r -> { }), warnings);
+    List<String> warnings =
+        appender.list.stream()
+            .filter(e -> e.getLevel() == Level.WARN)
+            .map(ILoggingEvent::getFormattedMessage)
+            .toList();
+    return new Outcome(NacHarness.run(alg, GARNET, RING, 6, tau, r -> {}), warnings);
   }
 
   @Test
   void nestedAndFlatFormsOfVariantOursGiveTheSameRowsAndOnlyTheFlatOneWarns() {
-    Outcome flat = run(() -> NacHarness.build(Map.of("tau", 0.05, "features", "random",
-        "dim", 6, "critic", "td", "samples", 300, "critic_step", 0.2), GARNET, RING, 5), 0.05);
-    Outcome nested = run(() -> NacHarness.build(Map.of("tau", 0.05, "features", "random",
-        "features.dim", 6, "critic", "td", "critic.samples", 300, "critic.step", 0.2), GARNET,
-        RING, 5), 0.05);
+    Outcome flat =
+        run(
+            () ->
+                NacHarness.build(
+                    Map.of(
+                        "tau",
+                        0.05,
+                        "features",
+                        "random",
+                        "dim",
+                        6,
+                        "critic",
+                        "td",
+                        "samples",
+                        300,
+                        "critic_step",
+                        0.2),
+                    GARNET,
+                    RING,
+                    5),
+            0.05);
+    Outcome nested =
+        run(
+            () ->
+                NacHarness.build(
+                    Map.of(
+                        "tau",
+                        0.05,
+                        "features",
+                        "random",
+                        "features.dim",
+                        6,
+                        "critic",
+                        "td",
+                        "critic.samples",
+                        300,
+                        "critic.step",
+                        0.2),
+                    GARNET,
+                    RING,
+                    5),
+            0.05);
     // same seed, same parameters: bit for bit (wall time aside)
-    assertThat(nested.rows()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
-        "elapsedMs").isEqualTo(flat.rows());
+    assertThat(nested.rows())
+        .usingRecursiveFieldByFieldElementComparatorIgnoringFields("elapsedMs")
+        .isEqualTo(flat.rows());
     assertThat(nested.warnings()).isEmpty();
-    assertThat(flat.warnings()).singleElement().asString()
+    assertThat(flat.warnings())
+        .singleElement()
+        .asString()
         .contains("dim, samples, critic_step")
         .contains("features: {type: random, dim: 6}")
         .contains("critic: {type: td, samples: 300, step: 0.2}");
@@ -67,21 +110,45 @@ class FedNacNestedBlocksTest {
 
   @Test
   void nestedAndFlatFormsOfVariantPaperGiveTheSameRows() {
-    Outcome flat = run(() -> NacHarness.paper(Map.of("critic_steps", 40, "beta", 0.3,
-        "nu", "rho-policy"), GARNET, RING, 2), 0);
-    Outcome nested = run(() -> NacHarness.paper(Map.of("critic", "sgd", "critic.steps", 40,
-        "critic.beta", 0.3, "critic.nu", "rho-policy"), GARNET, RING, 2), 0);
-    assertThat(nested.rows()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
-        "elapsedMs").isEqualTo(flat.rows());
+    Outcome flat =
+        run(
+            () ->
+                NacHarness.paper(
+                    Map.of("critic_steps", 40, "beta", 0.3, "nu", "rho-policy"), GARNET, RING, 2),
+            0);
+    Outcome nested =
+        run(
+            () ->
+                NacHarness.paper(
+                    Map.of(
+                        "critic",
+                        "sgd",
+                        "critic.steps",
+                        40,
+                        "critic.beta",
+                        0.3,
+                        "critic.nu",
+                        "rho-policy"),
+                    GARNET,
+                    RING,
+                    2),
+            0);
+    assertThat(nested.rows())
+        .usingRecursiveFieldByFieldElementComparatorIgnoringFields("elapsedMs")
+        .isEqualTo(flat.rows());
     assertThat(nested.warnings()).isEmpty();
-    assertThat(flat.warnings()).singleElement().asString()
+    assertThat(flat.warnings())
+        .singleElement()
+        .asString()
         .contains("critic: {type: sgd, steps: 40, beta: 0.3, nu: rho-policy}");
   }
 
   @Test
   void keysOfAnotherCriticOrVariantAndDoubleGivenKeysAreRefusedNamingTheKey() {
-    assertThatThrownBy(() -> NacHarness.build(Map.of("critic", "exact-projection",
-        "critic.samples", 10), GARNET, RING, 1))
+    assertThatThrownBy(
+            () ->
+                NacHarness.build(
+                    Map.of("critic", "exact-projection", "critic.samples", 10), GARNET, RING, 1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'critic.samples' does not apply to critic 'exact-projection'");
     assertThatThrownBy(() -> NacHarness.paper(Map.of("critic", "td"), GARNET, RING, 1))
@@ -90,12 +157,14 @@ class FedNacNestedBlocksTest {
     assertThatThrownBy(() -> NacHarness.paper(Map.of("critic.samples", 10), GARNET, RING, 1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'critic.samples' belongs to variant 'ours'");
-    assertThatThrownBy(() -> NacHarness.build(Map.of("features", "random", "dim", 4,
-        "features.dim", 4), GARNET, RING, 1))
+    assertThatThrownBy(
+            () ->
+                NacHarness.build(
+                    Map.of("features", "random", "dim", 4, "features.dim", 4), GARNET, RING, 1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'dim' is the deprecated form of 'features.dim'");
-    assertThatThrownBy(() -> NacHarness.build(Map.of("features", "file", "features.dim", 4),
-        GARNET, RING, 1))
+    assertThatThrownBy(
+            () -> NacHarness.build(Map.of("features", "file", "features.dim", 4), GARNET, RING, 1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'features.dim' only applies to features = random");
     assertThatThrownBy(() -> NacHarness.build(Map.of("features.size", 4), GARNET, RING, 1))

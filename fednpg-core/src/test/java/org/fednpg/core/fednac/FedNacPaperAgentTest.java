@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class FedNacPaperAgentTest {
 
   private static final MultiTaskMdp GARNET = RandomMdps.create(5, 9, 3, 3, 4, 0.9);
-  private static final Map<String, Object> PARAMS = Map.of("features", "random", "dim", 10,
-      "critic_steps", 200, "alpha", 1.0, "beta", 0.2);
+  private static final Map<String, Object> PARAMS =
+      Map.of("features", "random", "dim", 10, "critic_steps", 200, "alpha", 1.0, "beta", 0.2);
 
   @Test
   void trackerAverageEqualsCriticAverageAtEveryIteration() {
@@ -31,27 +31,33 @@ class FedNacPaperAgentTest {
     Topology ring = TestTopologies.ring(GARNET.agents());
     FedNacPaperAlgorithm alg = NacHarness.paper(PARAMS, GARNET, ring, 2);
     List<Double> worst = new ArrayList<>();
-    NacHarness.run(alg, GARNET, ring, 12, 0, row -> {
-      if (row.iteration() == 0) {
-        return;
-      }
-      double[] diff = new double[10];
-      double size = 0;
-      for (FedNacPaperAgent a : alg.agents()) {
-        double[] h = a.tracker();
-        double[] w = a.critic();
-        for (int k = 0; k < 10; k++) {
-          diff[k] += (h[k] - w[k]) / alg.agents().size();
-          size = Math.max(size, Math.abs(w[k]));
-        }
-      }
-      double m = 0;
-      for (double v : diff) {
-        m = Math.max(m, Math.abs(v));
-      }
-      worst.add(m);
-      assertThat(size).isPositive();
-    });
+    NacHarness.run(
+        alg,
+        GARNET,
+        ring,
+        12,
+        0,
+        row -> {
+          if (row.iteration() == 0) {
+            return;
+          }
+          double[] diff = new double[10];
+          double size = 0;
+          for (FedNacPaperAgent a : alg.agents()) {
+            double[] h = a.tracker();
+            double[] w = a.critic();
+            for (int k = 0; k < 10; k++) {
+              diff[k] += (h[k] - w[k]) / alg.agents().size();
+              size = Math.max(size, Math.abs(w[k]));
+            }
+          }
+          double m = 0;
+          for (double v : diff) {
+            m = Math.max(m, Math.abs(v));
+          }
+          worst.add(m);
+          assertThat(size).isPositive();
+        });
     assertThat(worst).hasSize(12).allSatisfy(v -> assertThat(v).isLessThan(Tolerances.EXACT));
   }
 
@@ -88,8 +94,9 @@ class FedNacPaperAgentTest {
 
   @Test
   void agentsWithEqualRewardsDrawDifferentSamples() {
-    MultiTaskMdp same = GARNET.withRewards(List.of(GARNET.reward(0), GARNET.reward(0),
-        GARNET.reward(0), GARNET.reward(0)));
+    MultiTaskMdp same =
+        GARNET.withRewards(
+            List.of(GARNET.reward(0), GARNET.reward(0), GARNET.reward(0), GARNET.reward(0)));
     Topology ring = TestTopologies.ring(same.agents());
     FedNacPaperAlgorithm alg = NacHarness.paper(PARAMS, same, ring, 4);
     step(alg, ring.mixing(0), 0);

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Algorithm 4 (the paper's critic, {@link PaperCritic#fit}): with many steps and a small β its
  * averaged SGD iterate approaches the least-squares fit of Q^π on the features weighted by the
- * distribution its samples come from, the discounted visitation d̃_ν^π of ν (the critic
- * objective E_{(s,a)~d̃_ν^π}[(wᵀφ − Q^π)²] of the paper). The fit w* solves the normal equations
- * (Φᵀ D Φ) w = Φᵀ D Q^π, D = diag(d̃_ν^π), with EJML here; d̃ and Q^π come from the model.
+ * distribution its samples come from, the discounted visitation d̃_ν^π of ν (the critic objective
+ * E_{(s,a)~d̃_ν^π}[(wᵀφ − Q^π)²] of the paper). The fit w* solves the normal equations (Φᵀ D Φ) w =
+ * Φᵀ D Q^π, D = diag(d̃_ν^π), with EJML here; d̃ and Q^π come from the model.
  */
 class FedNacPaperCriticTest {
 
@@ -75,8 +75,15 @@ class FedNacPaperCriticTest {
     double wNorm = wStar.normF();
     assertThat(expectedOutput.minus(wStar).normF()).as("transient bias").isLessThan(0.01 * wNorm);
 
-    PaperCritic critic = new PaperCritic(phi, new KernelSampler(MDP), RandomSource.of(17),
-        MDP.gamma(), BETA, STEPS, PaperCritic.Nu.UNIFORM);
+    PaperCritic critic =
+        new PaperCritic(
+            phi,
+            new KernelSampler(MDP),
+            RandomSource.of(17),
+            MDP.gamma(),
+            BETA,
+            STEPS,
+            PaperCritic.Nu.UNIFORM);
     double[] mean = new double[DIM];
     double[] sq = new double[DIM];
     long samples = 0;
@@ -92,15 +99,20 @@ class FedNacPaperCriticTest {
     for (int k = 0; k < DIM; k++) {
       // t-test with 19 degrees of freedom: P(|t| > 6) ≈ 1e-5, so five components fail by chance
       // with probability about 5e-5
-      double se = Math.sqrt((sq[k] - mean[k] * mean[k]) * REPLICATES / (REPLICATES - 1)
-          / REPLICATES);
-      assertThat(Math.abs(mean[k] - expectedOutput.get(k)) / se).as("t of component %d", k)
+      double se =
+          Math.sqrt((sq[k] - mean[k] * mean[k]) * REPLICATES / (REPLICATES - 1) / REPLICATES);
+      assertThat(Math.abs(mean[k] - expectedOutput.get(k)) / se)
+          .as("t of component %d", k)
           .isLessThan(6);
       dist += (mean[k] - wStar.get(k)) * (mean[k] - wStar.get(k));
     }
-    LoggerFactory.getLogger(FedNacPaperCriticTest.class).info("||w*|| = {}, transient bias {}, "
-        + "||mean of {} critics - w*|| = {}", wNorm, expectedOutput.minus(wStar).normF(),
-        REPLICATES, Math.sqrt(dist));
+    LoggerFactory.getLogger(FedNacPaperCriticTest.class)
+        .info(
+            "||w*|| = {}, transient bias {}, " + "||mean of {} critics - w*|| = {}",
+            wNorm,
+            expectedOutput.minus(wStar).normF(),
+            REPLICATES,
+            Math.sqrt(dist));
     // and the averaged critic is close to w* itself (measured: 0.048 against ‖w*‖ = 6.8)
     assertThat(Math.sqrt(dist)).isLessThan(0.05 * wNorm);
     // each step draws one Algorithm 5 sample: 2γ/(1−γ) = 18 transitions on average

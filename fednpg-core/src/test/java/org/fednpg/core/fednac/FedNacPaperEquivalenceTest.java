@@ -17,18 +17,18 @@ import org.fednpg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
 
 /**
- * The paper's FedNAC (Algorithm 3) with one-hot features and the exact Q^π in place of
- * Algorithm 4 is FedNPG with τ = 0, η/(1−γ) = α and T^(0) = W Q^(0).
+ * The paper's FedNAC (Algorithm 3) with one-hot features and the exact Q^π in place of Algorithm 4
+ * is FedNPG with τ = 0, η/(1−γ) = α and T^(0) = W Q^(0).
  *
- * <p>Derivation. One-hot features make f_ξ(a|s) = exp(ξ(s,a)) / Σ_b exp(ξ(s,b)), so
- * log f_ξ = ξ − c(s)1 with c(s) = logsumexp_b ξ(s,b), per agent; and the exact critic's weights
- * are w^(t) = Q^(t) (the least-squares fit in a complete basis is the target itself).
- * Tracking: h^(−1) = w^(−1) = 0 gives h^(0) = W(0 + w^(0) − 0) = W Q^(0) = T^(0), and
- * h^(t) = W(h^(t−1) + Q^(t) − Q^(t−1)) is FedNPG's line 6, T^(t) = W(T^(t−1) + Q^(t) − Q^(t−1)),
- * so h^(t) = T^(t) for every t by induction. Actor: ξ^(t+1) = W(ξ^(t) + α h^(t))
- * = W(log π^(t) + α T^(t)) + (W c^(t))(s)1, and the last term is constant across actions for each
- * agent and state, so normalising gives log π^(t+1) = W(log π^(t) + α T^(t)) − log z^(t), which is
- * FedNPG's update with η/(1−γ) = α. Both start from the uniform policy (ξ^(0) = 0).
+ * <p>Derivation. One-hot features make f_ξ(a|s) = exp(ξ(s,a)) / Σ_b exp(ξ(s,b)), so log f_ξ = ξ −
+ * c(s)1 with c(s) = logsumexp_b ξ(s,b), per agent; and the exact critic's weights are w^(t) = Q^(t)
+ * (the least-squares fit in a complete basis is the target itself). Tracking: h^(−1) = w^(−1) = 0
+ * gives h^(0) = W(0 + w^(0) − 0) = W Q^(0) = T^(0), and h^(t) = W(h^(t−1) + Q^(t) − Q^(t−1)) is
+ * FedNPG's line 6, T^(t) = W(T^(t−1) + Q^(t) − Q^(t−1)), so h^(t) = T^(t) for every t by induction.
+ * Actor: ξ^(t+1) = W(ξ^(t) + α h^(t)) = W(log π^(t) + α T^(t)) + (W c^(t))(s)1, and the last term
+ * is constant across actions for each agent and state, so normalising gives log π^(t+1) = W(log
+ * π^(t) + α T^(t)) − log z^(t), which is FedNPG's update with η/(1−γ) = α. Both start from the
+ * uniform policy (ξ^(0) = 0).
  *
  * <p>FedNPG is written out below in the test (dense loops, the dense test evaluator), not taken
  * from the core's FedNPG, because its T^(0) = Q^(0) differs from the T^(0) = W Q^(0) needed here.
@@ -43,18 +43,32 @@ class FedNacPaperEquivalenceTest {
   void oneHotWithExactCriticIsFedNpgWithTrackerStartedAtWQ0() {
     Topology ring = TestTopologies.ring(GARNET.agents());
     FeatureMap features = FeatureMaps.oneHot(GARNET.states(), GARNET.actions());
-    FedNacPaperAgent.Critic exact = (agent, iteration, reward, policy) ->
-        new PaperCritic.Fit(DenseEvaluator.q(GARNET, reward, policy, 0), 0);
-    FedNacPaperAlgorithm nac = FedNacProvider.paper(GARNET, features, exact, ALPHA, "onehot",
-        new UniformProjection(features, "onehot"),
-        FedNacTheory.of(features, PaperModel.uniform(GARNET), GARNET.gamma(), 0.5), Map.of(),
-        "test");
+    FedNacPaperAgent.Critic exact =
+        (agent, iteration, reward, policy) ->
+            new PaperCritic.Fit(DenseEvaluator.q(GARNET, reward, policy, 0), 0);
+    FedNacPaperAlgorithm nac =
+        FedNacProvider.paper(
+            GARNET,
+            features,
+            exact,
+            ALPHA,
+            "onehot",
+            new UniformProjection(features, "onehot"),
+            FedNacTheory.of(features, PaperModel.uniform(GARNET), GARNET.gamma(), 0.5),
+            Map.of(),
+            "test");
     List<List<LogPolicy>> nacPolicies = new ArrayList<>();
-    NacHarness.run(nac, GARNET, ring, ITERATIONS, 0, row -> {
-      List<LogPolicy> p = new ArrayList<>();
-      nac.agents().forEach(a -> p.add(a.policy()));
-      nacPolicies.add(p);
-    });
+    NacHarness.run(
+        nac,
+        GARNET,
+        ring,
+        ITERATIONS,
+        0,
+        row -> {
+          List<LogPolicy> p = new ArrayList<>();
+          nac.agents().forEach(a -> p.add(a.policy()));
+          nacPolicies.add(p);
+        });
     List<double[][]> npgPolicies = fedNpg(ring.mixing(0), ALPHA, ITERATIONS);
     assertThat(nacPolicies).hasSize(ITERATIONS + 1);
     int rows = GARNET.states() * GARNET.actions();

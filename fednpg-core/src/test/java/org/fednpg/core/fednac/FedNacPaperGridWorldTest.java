@@ -16,18 +16,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The paper's FedNAC ({@code variant: paper}, Algorithms 3–5) with one-hot features on the paper
- * GridWorld, K = 5, N = 3, γ = 0.95, Metropolis weights on the path 0 – 1 – 2, default steps
- * α = 0.1/(1−γ) = 2 and β = 1/(2C_φ²) = 1/2, ν uniform, K_critic = {@value #CRITIC_STEPS} SGD
- * steps per agent per iteration, {@value #ITERATIONS} iterations.
+ * GridWorld, K = 5, N = 3, γ = 0.95, Metropolis weights on the path 0 – 1 – 2, default steps α =
+ * 0.1/(1−γ) = 2 and β = 1/(2C_φ²) = 1/2, ν uniform, K_critic = {@value #CRITIC_STEPS} SGD steps per
+ * agent per iteration, {@value #ITERATIONS} iterations.
  *
  * <p>Threshold 90% of V*. With one-hot features the approximation floor is zero, so Theorem 4.4
  * leaves only the critic's statistical error; but with τ = 0 the actor sums α·h^(t) without
  * forgetting, so a few noisy critics can lock a state into a wrong action for many iterations.
- * While writing this test, runs with K_critic = 1000 ended either above 0.999 V* or on a plateau
- * at 0.866 V* (2 of 5 seeds, still there after 100 iterations); with K_critic = 3000 five of five
- * seeds ended above 0.999 V*. 90% sits between that plateau and convergence, so the test fails
- * when the run locks in, not on the last percent. {@link FedNacPaperGridWorldIT} repeats it on 20
- * seeds.
+ * While writing this test, runs with K_critic = 1000 ended either above 0.999 V* or on a plateau at
+ * 0.866 V* (2 of 5 seeds, still there after 100 iterations); with K_critic = 3000 five of five
+ * seeds ended above 0.999 V*. 90% sits between that plateau and convergence, so the test fails when
+ * the run locks in, not on the last percent. {@link FedNacPaperGridWorldIT} repeats it on 20 seeds.
  *
  * <p>Sample budget: each SGD step consumes one Algorithm 5 draw, whose two geometric phases use
  * 2γ/(1−γ) = 38 transitions on average, so the run needs about 40 · 3000 · 38 = 4.56 million
@@ -58,18 +57,28 @@ class FedNacPaperGridWorldTest {
   static double fractionReached(long seed) {
     MultiTaskMdp grid = NacHarness.gridworld(5, AGENTS, GAMMA);
     double vStar = closedFormOptimum();
-    assertThat(ValueIteration.solve(grid, 0.0).initialValue()).isCloseTo(vStar,
-        within(Tolerances.EXACT));
-    FedNacPaperAlgorithm alg = NacHarness.paper(Map.of("features", "onehot",
-        "critic_steps", CRITIC_STEPS), grid, FedNacGridWorldTest.PATH3, seed);
+    assertThat(ValueIteration.solve(grid, 0.0).initialValue())
+        .isCloseTo(vStar, within(Tolerances.EXACT));
+    FedNacPaperAlgorithm alg =
+        NacHarness.paper(
+            Map.of("features", "onehot", "critic_steps", CRITIC_STEPS),
+            grid,
+            FedNacGridWorldTest.PATH3,
+            seed);
     List<IterationMetrics> rows =
         NacHarness.run(alg, grid, FedNacGridWorldTest.PATH3, ITERATIONS, 0, r -> {});
     IterationMetrics last = rows.get(ITERATIONS);
     long perAgent = last.samples() / AGENTS;
     assertThat(rows.get(0).samples()).isZero();
     assertThat(perAgent).isLessThanOrEqualTo(BUDGET_PER_AGENT).isGreaterThan(4_400_000);
-    LOG.info("fednac paper, seed {}: V = {} ({} of V* = {}), min agent {}, {} samples per agent",
-        seed, last.value(), last.value() / vStar, vStar, last.agentValueMin(), perAgent);
+    LOG.info(
+        "fednac paper, seed {}: V = {} ({} of V* = {}), min agent {}, {} samples per agent",
+        seed,
+        last.value(),
+        last.value() / vStar,
+        vStar,
+        last.agentValueMin(),
+        perAgent);
     return last.value() / vStar;
   }
 

@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Algorithm 5 (the paper's Q-sampler, {@link PaperCritic#draw}) against exact quantities of a
- * small random MDP with a non-uniform ρ and a non-uniform policy: Q̂ is unbiased for Q^π, the
- * returned (s, a) follows the discounted visitation d̃_ν^π, and the counted transitions have the
- * geometric means they must have.
+ * Algorithm 5 (the paper's Q-sampler, {@link PaperCritic#draw}) against exact quantities of a small
+ * random MDP with a non-uniform ρ and a non-uniform policy: Q̂ is unbiased for Q^π, the returned
+ * (s, a) follows the discounted visitation d̃_ν^π, and the counted transitions have the geometric
+ * means they must have.
  *
  * <p>False-failure probabilities (over the choice of seed; the seeds are fixed, so each run is
  * deterministic): each z-test uses |z| ≤ 4.5, two-sided normal tail 6.8e-6; each chi-square test
@@ -47,8 +47,14 @@ class FedNacPaperSamplerTest {
   }
 
   private static PaperCritic critic(PaperCritic.Nu nu) {
-    return new PaperCritic(FeatureMaps.oneHot(MDP.states(), MDP.actions()), new KernelSampler(MDP),
-        RandomSource.of(1), MDP.gamma(), 0.1, 1, nu);
+    return new PaperCritic(
+        FeatureMaps.oneHot(MDP.states(), MDP.actions()),
+        new KernelSampler(MDP),
+        RandomSource.of(1),
+        MDP.gamma(),
+        0.1,
+        1,
+        nu);
   }
 
   @Test
@@ -74,8 +80,9 @@ class FedNacPaperSamplerTest {
       }
       double mean = sum / DRAWS;
       double se = Math.sqrt((sumSq / DRAWS - mean * mean) / DRAWS);
-      assertThat(Math.abs(mean - q[sa]) / se).as("z of Q-hat at sa %d (mean %s, Q %s)", sa, mean,
-          q[sa]).isLessThan(Z);
+      assertThat(Math.abs(mean - q[sa]) / se)
+          .as("z of Q-hat at sa %d (mean %s, Q %s)", sa, mean, q[sa])
+          .isLessThan(Z);
       // power: the band is narrow enough to reject e.g. a discounted sum, whose mean is the
       // one-step-shorter γ-weighted Q; here it is under 2% of Q
       assertThat(Z * se).isLessThan(0.02 * q[sa]);
@@ -92,8 +99,8 @@ class FedNacPaperSamplerTest {
   void drawnStateActionsFollowTheDiscountedVisitation(PaperCritic.Nu nu) {
     RewardTable r = MDP.reward(0);
     double[] probs = LinearCritic.probabilities(PI);
-    double[] weights = nu == PaperCritic.Nu.UNIFORM ? PaperModel.uniform(MDP)
-        : PaperModel.rhoPolicy(MDP, PI);
+    double[] weights =
+        nu == PaperCritic.Nu.UNIFORM ? PaperModel.uniform(MDP) : PaperModel.rhoPolicy(MDP, PI);
     double[] expected = PaperModel.visitation(MDP, PI, weights);
     double total = 0;
     for (double v : expected) {

@@ -22,16 +22,16 @@ import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.MixingMatrix;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.core.TestTopologies;
+import org.fednpg.core.theory.SpectralNorm;
 import org.fednpg.testing.RandomMdps;
 import org.fednpg.testing.Tolerances;
-import org.fednpg.core.theory.SpectralNorm;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
  * The paper variant's {@code theory} block and parameters. Expected values are computed here
- * independently: C_φ from the feature table, μ with EJML's eigen-decomposition of
- * Σ_sa ν(sa)φφᵀ, σ with EJML's SVD of W − 11ᵀ/N, and L_Q, β and α₁ from PAPER.md §3's formulas.
+ * independently: C_φ from the feature table, μ with EJML's eigen-decomposition of Σ_sa ν(sa)φφᵀ, σ
+ * with EJML's SVD of W − 11ᵀ/N, and L_Q, β and α₁ from PAPER.md §3's formulas.
  */
 class FedNacPaperTheoryTest {
 
@@ -39,8 +39,9 @@ class FedNacPaperTheoryTest {
 
   /** Metropolis weights on the path 0 – 1 – 2 – 3, σ computed with EJML. */
   private static final double[][] PATH4 = {
-      {2.0 / 3, 1.0 / 3, 0, 0}, {1.0 / 3, 1.0 / 3, 1.0 / 3, 0},
-      {0, 1.0 / 3, 1.0 / 3, 1.0 / 3}, {0, 0, 1.0 / 3, 2.0 / 3}};
+    {2.0 / 3, 1.0 / 3, 0, 0}, {1.0 / 3, 1.0 / 3, 1.0 / 3, 0},
+    {0, 1.0 / 3, 1.0 / 3, 1.0 / 3}, {0, 0, 1.0 / 3, 2.0 / 3}
+  };
 
   private static double sigmaOf(double[][] w) {
     int n = w.length;
@@ -85,12 +86,17 @@ class FedNacPaperTheoryTest {
     double sigma = topology.sigma();
     double gamma = GARNET.gamma();
     for (String nu : List.of("uniform", "rho-policy")) {
-      FedNacPaperAlgorithm alg = NacHarness.paper(Map.of("features", "random", "dim", 7,
-          "nu", nu, "alpha", 0.5), GARNET, topology, 3);
+      FedNacPaperAlgorithm alg =
+          NacHarness.paper(
+              Map.of("features", "random", "dim", 7, "nu", nu, "alpha", 0.5), GARNET, topology, 3);
       Map<String, Object> theory = alg.theory();
       // the same features the run uses: the "features" node of the algorithm's seed tree
-      FeatureMap phi = FeatureMaps.random(GARNET.states(), GARNET.actions(), 7,
-          RandomSource.of(3).child("algorithm").child("features"));
+      FeatureMap phi =
+          FeatureMaps.random(
+              GARNET.states(),
+              GARNET.actions(),
+              7,
+              RandomSource.of(3).child("algorithm").child("features"));
       int rows = GARNET.states() * GARNET.actions();
       double c = 0;
       SimpleMatrix cov = new SimpleMatrix(7, 7);
@@ -103,14 +109,18 @@ class FedNacPaperTheoryTest {
           row.set(k, 0, phi.get(sa, k));
         }
         c = Math.max(c, Math.sqrt(norm));
-        double weight = nu.equals("uniform") ? 1.0 / rows
-            : GARNET.initial(sa / GARNET.actions()) * uniform.probability(sa);
+        double weight =
+            nu.equals("uniform")
+                ? 1.0 / rows
+                : GARNET.initial(sa / GARNET.actions()) * uniform.probability(sa);
         cov = cov.plus(row.mult(row.transpose()).scale(weight));
       }
       double mu = smallestEigenvalue(cov);
       double lq = 2 * c * gamma * (1 + gamma) / ((1 - gamma) * (1 - gamma));
-      double alpha1 = Math.pow(1 - sigma * sigma, 3) * Math.sqrt((1 - gamma) * mu)
-          / (768 * Math.sqrt(6) * sigma * lq);
+      double alpha1 =
+          Math.pow(1 - sigma * sigma, 3)
+              * Math.sqrt((1 - gamma) * mu)
+              / (768 * Math.sqrt(6) * sigma * lq);
       assertThat(mu).isPositive();
       assertThat((Double) theory.get("c_phi")).isCloseTo(c, within(Tolerances.EXACT));
       assertThat((Double) theory.get("mu")).isCloseTo(mu, within(Tolerances.EXACT));
@@ -126,8 +136,17 @@ class FedNacPaperTheoryTest {
       // the default β is the proof's 1/(2C_φ²)
       assertThat((Double) theory.get("beta")).isCloseTo(1 / (2 * c * c), within(Tolerances.EXACT));
       assertThat(theory).containsKey("approximation_floor");
-      assertThat(theory.keySet()).containsExactly("c_phi", "mu", "l_q", "beta_theory", "alpha1",
-          "alpha", "alpha_over_alpha1", "beta", "approximation_floor");
+      assertThat(theory.keySet())
+          .containsExactly(
+              "c_phi",
+              "mu",
+              "l_q",
+              "beta_theory",
+              "alpha1",
+              "alpha",
+              "alpha_over_alpha1",
+              "beta",
+              "approximation_floor");
     }
   }
 
@@ -141,22 +160,23 @@ class FedNacPaperTheoryTest {
     }
     Topology complete = withSigma(avg);
     assertThat(complete.sigma()).isCloseTo(0, within(Tolerances.EXACT));
-    Topology exactZero = new Topology() {
-      @Override
-      public int agents() {
-        return 4;
-      }
+    Topology exactZero =
+        new Topology() {
+          @Override
+          public int agents() {
+            return 4;
+          }
 
-      @Override
-      public MixingMatrix mixing(long round) {
-        return MixingMatrix.averaging(4);
-      }
+          @Override
+          public MixingMatrix mixing(long round) {
+            return MixingMatrix.averaging(4);
+          }
 
-      @Override
-      public double sigma() {
-        return 0;
-      }
-    };
+          @Override
+          public double sigma() {
+            return 0;
+          }
+        };
     Map<String, Object> theory = NacHarness.paper(Map.of(), GARNET, exactZero, 1).theory();
     assertThat((Double) theory.get("c_phi")).isEqualTo(1.0);
     assertThat((Double) theory.get("mu"))
@@ -164,8 +184,8 @@ class FedNacPaperTheoryTest {
     assertThat(theory.get("alpha1")).isNull();
     assertThat(theory.get("alpha_over_alpha1")).isNull();
     // default α = 0.1/(1−γ)
-    assertThat((Double) theory.get("alpha")).isCloseTo(0.1 / (1 - GARNET.gamma()),
-        within(Tolerances.EXACT));
+    assertThat((Double) theory.get("alpha"))
+        .isCloseTo(0.1 / (1 - GARNET.gamma()), within(Tolerances.EXACT));
   }
 
   @Test
@@ -179,13 +199,15 @@ class FedNacPaperTheoryTest {
       FedNacPaperAlgorithm alg = NacHarness.paper(Map.of("alpha", 2.0), GARNET, topology, 1);
       alg.theory();
       alg.theory();
-      List<ILoggingEvent> warnings = appender.list.stream()
-          .filter(e -> e.getLevel() == Level.WARN).toList();
+      List<ILoggingEvent> warnings =
+          appender.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
       assertThat(warnings).hasSize(1);
       double ratio = (Double) alg.theory().get("alpha_over_alpha1");
       assertThat(ratio).isGreaterThan(1e6);
-      assertThat(warnings.get(0).getFormattedMessage()).contains("alpha = 2.0")
-          .contains("alpha1").contains(String.format("%.3g", ratio));
+      assertThat(warnings.get(0).getFormattedMessage())
+          .contains("alpha = 2.0")
+          .contains("alpha1")
+          .contains(String.format("%.3g", ratio));
     } finally {
       logger.detachAppender(appender);
     }
@@ -196,8 +218,11 @@ class FedNacPaperTheoryTest {
     // GridWorld: ρ is a point mass on the start, so ν = ρ·π^(0) charges 2 of the 50 one-hot
     // directions, E_ν[φφᵀ] is singular: μ = 0 and α₁ = 0
     MultiTaskMdp grid = NacHarness.gridworld(5, 3, 0.95);
-    Topology path = withSigma(new double[][] {
-        {2.0 / 3, 1.0 / 3, 0}, {1.0 / 3, 1.0 / 3, 1.0 / 3}, {0, 1.0 / 3, 2.0 / 3}});
+    Topology path =
+        withSigma(
+            new double[][] {
+              {2.0 / 3, 1.0 / 3, 0}, {1.0 / 3, 1.0 / 3, 1.0 / 3}, {0, 1.0 / 3, 2.0 / 3}
+            });
     Logger logger = (Logger) LoggerFactory.getLogger(FedNacProvider.class);
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
@@ -235,7 +260,8 @@ class FedNacPaperTheoryTest {
       Arrays.sort(mine);
       Arrays.sort(theirs);
       for (int i = 0; i < size; i++) {
-        assertThat(mine[i]).as("size %d eigenvalue %d", size, i)
+        assertThat(mine[i])
+            .as("size %d eigenvalue %d", size, i)
             .isCloseTo(theirs[i], within(Tolerances.EXACT));
       }
     }
@@ -249,25 +275,36 @@ class FedNacPaperTheoryTest {
     assertThat(NacHarness.create(Map.of("variant", "ours"), GARNET, ring, 1))
         .isInstanceOf(FedNacAlgorithm.class);
     assertThatThrownBy(() -> NacHarness.create(Map.of("tau", 0.01), GARNET, ring, 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'tau'")
-        .hasMessageContaining("must be 0 for variant 'paper'").hasMessageContaining("0.01");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'tau'")
+        .hasMessageContaining("must be 0 for variant 'paper'")
+        .hasMessageContaining("0.01");
     assertThatThrownBy(() -> NacHarness.create(Map.of("eta", 0.1), GARNET, ring, 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'eta'")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'eta'")
         .hasMessageContaining("variant 'ours'");
-    assertThatThrownBy(() -> NacHarness.create(Map.of("variant", "ours", "alpha", 1.0), GARNET,
-        ring, 1)).isInstanceOf(InvalidInputException.class).hasMessageContaining("'alpha'")
+    assertThatThrownBy(
+            () -> NacHarness.create(Map.of("variant", "ours", "alpha", 1.0), GARNET, ring, 1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'alpha'")
         .hasMessageContaining("variant 'paper'");
-    for (Map.Entry<String, Object> bad : Map.<String, Object>of("alpha", -1.0, "beta", 0.0,
-        "critic_steps", 0, "nu", "gaussian").entrySet()) {
+    for (Map.Entry<String, Object> bad :
+        Map.<String, Object>of("alpha", -1.0, "beta", 0.0, "critic_steps", 0, "nu", "gaussian")
+            .entrySet()) {
       Map<String, Object> raw = new HashMap<>();
       raw.put(bad.getKey(), bad.getValue());
       assertThatThrownBy(() -> NacHarness.create(raw, GARNET, ring, 1))
-          .as(bad.getKey()).isInstanceOf(InvalidInputException.class)
+          .as(bad.getKey())
+          .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("'" + bad.getKey() + "'");
     }
-    Map<String, Object> info = NacHarness.paper(Map.of("critic_steps", 7, "nu", "rho-policy"),
-        GARNET, ring, 1).manifestInfo();
-    assertThat(info).containsEntry("variant", "paper").containsEntry("critic_steps", 7)
-        .containsEntry("nu", "rho-policy").containsKey("approximation_error");
+    Map<String, Object> info =
+        NacHarness.paper(Map.of("critic_steps", 7, "nu", "rho-policy"), GARNET, ring, 1)
+            .manifestInfo();
+    assertThat(info)
+        .containsEntry("variant", "paper")
+        .containsEntry("critic_steps", 7)
+        .containsEntry("nu", "rho-policy")
+        .containsKey("approximation_error");
   }
 }

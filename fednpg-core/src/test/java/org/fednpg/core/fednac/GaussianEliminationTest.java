@@ -13,9 +13,10 @@ class GaussianEliminationTest {
   @Test
   void solvesANonsingularSystemNeedingPivoting() {
     double[][] a = {
-        {0, 2, 1, 0 * 1 + 2 * -2 + 1 * 3},
-        {1, 1, 1, 1 - 2 + 3},
-        {2, 0, -1, 2 * 1 - 3}};
+      {0, 2, 1, 0 * 1 + 2 * -2 + 1 * 3},
+      {1, 1, 1, 1 - 2 + 3},
+      {2, 0, -1, 2 * 1 - 3}
+    };
     double[] x = GaussianElimination.solve(a);
     assertThat(x[0]).isCloseTo(1, within(Tolerances.EXACT));
     assertThat(x[1]).isCloseTo(-2, within(Tolerances.EXACT));
@@ -28,8 +29,10 @@ class GaussianEliminationTest {
     double[][] a = {{1, 2, 3, 1}, {0, 1, 1, 2}, {1, 3, 4, 3}};
     assertThatThrownBy(() -> GaussianElimination.solve(a))
         .isInstanceOf(ArithmeticException.class)
-        .hasMessageContaining("singular").hasMessageContaining("column 2");
+        .hasMessageContaining("singular")
+        .hasMessageContaining("column 2");
     assertThatThrownBy(() -> GaussianElimination.solve(new double[][] {{0, 1}}))
-        .isInstanceOf(ArithmeticException.class).hasMessageContaining("column 0");
+        .isInstanceOf(ArithmeticException.class)
+        .hasMessageContaining("column 0");
   }
 }

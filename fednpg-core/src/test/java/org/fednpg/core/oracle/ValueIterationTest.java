@@ -20,8 +20,8 @@ class ValueIterationTest {
     // soft: V_τ* = τ log(e^{1/τ} + 1)/(1−γ).
     TransitionKernel k = TransitionKernel.builder(1, 2).add(0, 0, 0, 1).add(0, 1, 0, 1).build();
     double gamma = 0.9;
-    MultiTaskMdp mdp = MultiTaskMdp.of("loop", k, gamma, null,
-        List.of(RewardTable.of(1, 2, new double[] {1, 0})));
+    MultiTaskMdp mdp =
+        MultiTaskMdp.of("loop", k, gamma, null, List.of(RewardTable.of(1, 2, new double[] {1, 0})));
     assertThat(ValueIteration.solve(mdp, 0).initialValue())
         .isCloseTo(1 / (1 - gamma), within(Tolerances.EXACT));
     double tau = 0.5;

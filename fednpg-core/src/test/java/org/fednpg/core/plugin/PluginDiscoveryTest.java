@@ -64,10 +64,12 @@ class PluginDiscoveryTest {
     ComponentRegistry r = Plugins.registry();
     for (Family family : Family.values()) {
       assertThat(r.providers(family)).as(family.plural()).isNotEmpty();
-      r.providers(family).forEach((name, p) -> {
-        assertThat(p).as(name).isInstanceOf(family.providerType());
-        assertThat(p.name()).isEqualTo(name);
-      });
+      r.providers(family)
+          .forEach(
+              (name, p) -> {
+                assertThat(p).as(name).isInstanceOf(family.providerType());
+                assertThat(p.name()).isEqualTo(name);
+              });
     }
     assertThat(r.providers(Family.RUNTIME)).containsKey("inprocess");
   }
@@ -84,10 +86,11 @@ class PluginDiscoveryTest {
   void duplicateNamesAreRefusedNamingBothClasses() throws IOException {
     Path services = tmp.resolve("META-INF/services");
     Files.createDirectories(services);
-    Files.writeString(services.resolve(EnvironmentProvider.class.getName()),
+    Files.writeString(
+        services.resolve(EnvironmentProvider.class.getName()),
         DuplicateA.class.getName() + "\n" + DuplicateB.class.getName() + "\n");
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {tmp.toUri().toURL()},
-        getClass().getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {tmp.toUri().toURL()}, getClass().getClassLoader())) {
       assertThatThrownBy(() -> Plugins.registry(loader))
           .isInstanceOf(FedNpgException.class)
           .hasMessageContaining("duplicate EnvironmentProvider name 'dup'")

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Plugin jars from a path: one class loader, the jar each provider came from, clear errors. */
 class PluginPathTest {
 
-  private static final String SOURCE = """
+  private static final String SOURCE =
+      """
       package example;
 
       import java.util.List;
@@ -50,8 +51,19 @@ class PluginPathTest {
     Files.createDirectories(src.getParent());
     Files.writeString(src, SOURCE);
     Path classes = tmp.resolve("classes");
-    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none", "-cp",
-        System.getProperty("java.class.path"), "-d", classes.toString(), src.toString())).isZero();
+    assertThat(
+            ToolProvider.getSystemJavaCompiler()
+                .run(
+                    null,
+                    null,
+                    null,
+                    "-proc:none",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "-d",
+                    classes.toString(),
+                    src.toString()))
+        .isZero();
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, "2.3.4");
@@ -70,7 +82,8 @@ class PluginPathTest {
   @Test
   void aFolderOfJarsAddsItsProvidersAndTheRegistryKnowsTheirJar() throws IOException {
     Path jar = chainJar(tmp.resolve("plugins"));
-    ComponentRegistry r = Plugins.registry(PluginPath.of(List.of(tmp.resolve("plugins")), List.of()));
+    ComponentRegistry r =
+        Plugins.registry(PluginPath.of(List.of(tmp.resolve("plugins")), List.of()));
     assertThat(r.plugins()).hasSize(1);
     PluginJar info = r.plugins().get(0);
     assertThat(info.fileName()).isEqualTo("chain.jar");
@@ -91,7 +104,8 @@ class PluginPathTest {
         .hasMessageContaining("plugin jars searched: " + jar.toAbsolutePath().normalize());
     ComponentRegistry without = Plugins.registry(PluginPath.empty());
     assertThatThrownBy(() -> without.environment("chain"))
-        .hasMessageContaining("no plugin jars loaded").hasMessageContaining("--plugins");
+        .hasMessageContaining("no plugin jars loaded")
+        .hasMessageContaining("--plugins");
   }
 
   @Test
@@ -101,7 +115,8 @@ class PluginPathTest {
         .hasMessage("plugin path " + tmp.resolve("nope.jar") + ": no such file or folder");
     Path text = Files.writeString(tmp.resolve("notes.txt"), "x");
     assertThatThrownBy(() -> PluginPath.of(List.of(text), List.of()))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("expected a .jar");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("expected a .jar");
     assertThat(PluginPath.of(List.of(), List.of(tmp.resolve("absent"))).jars()).isEmpty();
   }
 }

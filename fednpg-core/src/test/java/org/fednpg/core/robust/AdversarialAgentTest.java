@@ -56,8 +56,8 @@ class AdversarialAgentTest {
     public void restore(AgentState state) {}
   }
 
-  private static AdversarySpec spec(String attack, double scale, double sigma, double value,
-      int lag) {
+  private static AdversarySpec spec(
+      String attack, double scale, double sigma, double value, int lag) {
     return new AdversarySpec(List.of(0), null, attack, scale, sigma, value, lag);
   }
 
@@ -68,8 +68,8 @@ class AdversarialAgentTest {
   @Test
   void signFlipScaledAndConstantAlterOnlyTheSentCopy() {
     Stub honest = new Stub(0);
-    AdversarialAgent flip = new AdversarialAgent(
-        honest, null, spec("sign-flip", -1, 1, 0, 1), RandomSource.of(1));
+    AdversarialAgent flip =
+        new AdversarialAgent(honest, null, spec("sign-flip", -1, 1, 0, 1), RandomSource.of(1));
     assertThat(flip.send(2, 1)).containsExactly(-12, 12);
     flip.receive(2, 1, new double[] {5, 6});
     assertThat(honest.received.get(0)).containsExactly(5, 6);
@@ -109,8 +109,8 @@ class AdversarialAgentTest {
   void lieQSendsTheHonestPolicyTableAndTheLiarsTrackingTable() {
     Stub honest = new Stub(0);
     Stub liar = new Stub(100);
-    AdversarialAgent a = new AdversarialAgent(
-        honest, liar, spec("lie-q", -1, 1, 0, 1), RandomSource.of(1));
+    AdversarialAgent a =
+        new AdversarialAgent(honest, liar, spec("lie-q", -1, 1, 0, 1), RandomSource.of(1));
     assertThat(a.send(1, 0)).containsExactly(1, -1);
     assertThat(a.send(1, 1)).containsExactly(111, -111);
     a.receive(1, 1, new double[] {7, 8});

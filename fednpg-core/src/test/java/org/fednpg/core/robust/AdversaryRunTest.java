@@ -39,21 +39,35 @@ class AdversaryRunTest {
 
   static AssembledRun assemble(
       ComponentSpec env, String aggregation, int trim, AdversarySpec adversary) {
-    return new RunAssembler(Plugins.registry()).assemble(new RunRequest(7, 0.9, env,
-        ComponentSpec.of("ring", "neighbors", 2), ComponentSpec.of("exact"),
-        ComponentSpec.of("fednpg", "eta", 0.1, "tau", TAU, "aggregation", aggregation,
-            "trim", trim), Path.of("."), adversary));
+    return new RunAssembler(Plugins.registry())
+        .assemble(
+            new RunRequest(
+                7,
+                0.9,
+                env,
+                ComponentSpec.of("ring", "neighbors", 2),
+                ComponentSpec.of("exact"),
+                ComponentSpec.of(
+                    "fednpg", "eta", 0.1, "tau", TAU, "aggregation", aggregation, "trim", trim),
+                Path.of("."),
+                adversary));
   }
 
   static List<IterationMetrics> rows(AssembledRun run, int iterations, CheckpointPolicy policy) {
     List<IterationMetrics> rows = new ArrayList<>();
-    new InProcessRuntime().run(run.algorithm(), run.topology(), run.metrics(),
-        new RunOptions(iterations, 1, 1), new RunListener() {
-          @Override
-          public void onIteration(IterationMetrics m) {
-            rows.add(m);
-          }
-        }, policy);
+    new InProcessRuntime()
+        .run(
+            run.algorithm(),
+            run.topology(),
+            run.metrics(),
+            new RunOptions(iterations, 1, 1),
+            new RunListener() {
+              @Override
+              public void onIteration(IterationMetrics m) {
+                rows.add(m);
+              }
+            },
+            policy);
     return rows;
   }
 
@@ -62,13 +76,28 @@ class AdversaryRunTest {
     for (int id : ids) {
       list.add(id);
     }
-    return new AdversarySpec(list, null, name, AdversarySpec.DEFAULT_SCALE,
-        AdversarySpec.DEFAULT_SIGMA, AdversarySpec.DEFAULT_VALUE, 3);
+    return new AdversarySpec(
+        list,
+        null,
+        name,
+        AdversarySpec.DEFAULT_SCALE,
+        AdversarySpec.DEFAULT_SIGMA,
+        AdversarySpec.DEFAULT_VALUE,
+        3);
   }
 
   private static IterationMetrics withoutTime(IterationMetrics m) {
-    return new IterationMetrics(m.iteration(), m.value(), m.optimalityGap(), m.qError(),
-        m.consensus(), m.agentValueMin(), m.agentValueMean(), 0, m.samples(), m.bytesSent(),
+    return new IterationMetrics(
+        m.iteration(),
+        m.value(),
+        m.optimalityGap(),
+        m.qError(),
+        m.consensus(),
+        m.agentValueMin(),
+        m.agentValueMean(),
+        0,
+        m.samples(),
+        m.bytesSent(),
         m.messages());
   }
 
@@ -99,14 +128,26 @@ class AdversaryRunTest {
   @Test
   void robustRulesAgainstOneSignFlipOnARingWithTwoNeighboursPerSide() {
     int iterations = 150;
-    double meanGap = last(rows(assemble("mean", 1, attack("sign-flip", 3)), iterations,
-        CheckpointPolicy.NONE)).optimalityGap();
-    double trimGap = last(rows(assemble("trimmed-mean", 1, attack("sign-flip", 3)), iterations,
-        CheckpointPolicy.NONE)).optimalityGap();
-    double clipGap = last(rows(assemble("clipped", 1, attack("sign-flip", 3)), iterations,
-        CheckpointPolicy.NONE)).optimalityGap();
-    LOG.info("sign-flip on agent 3, {} iterations: honest gap with mean {}, trimmed-mean b=1 {},"
-        + " clipped r=1 {}", iterations, meanGap, trimGap, clipGap);
+    double meanGap =
+        last(rows(assemble("mean", 1, attack("sign-flip", 3)), iterations, CheckpointPolicy.NONE))
+            .optimalityGap();
+    double trimGap =
+        last(rows(
+                assemble("trimmed-mean", 1, attack("sign-flip", 3)),
+                iterations,
+                CheckpointPolicy.NONE))
+            .optimalityGap();
+    double clipGap =
+        last(rows(
+                assemble("clipped", 1, attack("sign-flip", 3)), iterations, CheckpointPolicy.NONE))
+            .optimalityGap();
+    LOG.info(
+        "sign-flip on agent 3, {} iterations: honest gap with mean {}, trimmed-mean b=1 {},"
+            + " clipped r=1 {}",
+        iterations,
+        meanGap,
+        trimGap,
+        clipGap);
     assertThat(meanGap).isGreaterThan(0.1);
     assertThat(meanGap).isGreaterThan(2 * trimGap);
     assertThat(meanGap).isGreaterThan(10 * clipGap);
@@ -125,8 +166,8 @@ class AdversaryRunTest {
       }
     }
     double vStar = ValueIteration.solve(mdp.withRewards(honest), TAU).initialValue();
-    assertThat(row.value() + row.optimalityGap()).isCloseTo(vStar,
-        org.assertj.core.data.Offset.offset(1e-10));
+    assertThat(row.value() + row.optimalityGap())
+        .isCloseTo(vStar, org.assertj.core.data.Offset.offset(1e-10));
     double all = ValueIteration.solve(mdp, TAU).initialValue();
     assertThat(Math.abs(all - vStar)).isGreaterThan(1e-6);
     assertThat(run.algorithm().manifestInfo()).containsKey("adversary");
@@ -138,15 +179,22 @@ class AdversaryRunTest {
       List<IterationMetrics> whole =
           rows(assemble("median", 1, attack(name, 4)), 20, CheckpointPolicy.NONE);
       List<Checkpoint> saved = new ArrayList<>();
-      List<IterationMetrics> first = rows(assemble("median", 1, attack(name, 4)), 20,
-          new CheckpointPolicy(8, saved::add, null));
-      List<IterationMetrics> resumed = rows(assemble("median", 1, attack(name, 4)), 20,
-          new CheckpointPolicy(0, null, saved.get(0)));
+      List<IterationMetrics> first =
+          rows(
+              assemble("median", 1, attack(name, 4)),
+              20,
+              new CheckpointPolicy(8, saved::add, null));
+      List<IterationMetrics> resumed =
+          rows(
+              assemble("median", 1, attack(name, 4)),
+              20,
+              new CheckpointPolicy(0, null, saved.get(0)));
       List<IterationMetrics> stitched = new ArrayList<>(first.subList(0, 9));
       stitched.addAll(resumed);
       assertThat(stitched).hasSameSizeAs(whole);
       for (int t = 0; t < whole.size(); t++) {
-        assertThat(withoutTime(stitched.get(t))).as(name + " row " + t)
+        assertThat(withoutTime(stitched.get(t)))
+            .as(name + " row " + t)
             .isEqualTo(withoutTime(whole.get(t)));
       }
     }
@@ -167,7 +215,9 @@ class AdversaryRunTest {
     rows(trimmed, 20, CheckpointPolicy.NONE);
     double meanDrift = ((AdversarialAlgorithm) mean.algorithm()).honestTrackingDrift();
     double trimDrift = ((AdversarialAlgorithm) trimmed.algorithm()).honestTrackingDrift();
-    LOG.info("honest tracking drift after 20 iterations: mean {}, trimmed-mean {}", meanDrift,
+    LOG.info(
+        "honest tracking drift after 20 iterations: mean {}, trimmed-mean {}",
+        meanDrift,
         trimDrift);
     assertThat(meanDrift).isLessThan(1e-12);
     assertThat(trimDrift).isGreaterThan(1e-6);
@@ -176,7 +226,8 @@ class AdversaryRunTest {
   @Test
   void aTooLargeTrimIsRefusedWithTheDegree() {
     assertThatThrownBy(() -> assemble("trimmed-mean", 3, null))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("has degree 4");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("has degree 4");
   }
 
   private static IterationMetrics last(List<IterationMetrics> rows) {

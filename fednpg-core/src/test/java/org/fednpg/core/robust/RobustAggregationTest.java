@@ -19,8 +19,8 @@ class RobustAggregationTest {
 
   @Test
   void trimmedMeanWithZeroTrimIsTheMeanBitForBit() {
-    MixingMatrix w = MixingMatrix.of(new double[][] {
-        {0.5, 0.3, 0.2}, {0.3, 0.4, 0.3}, {0.2, 0.3, 0.5}});
+    MixingMatrix w =
+        MixingMatrix.of(new double[][] {{0.5, 0.3, 0.2}, {0.3, 0.4, 0.3}, {0.2, 0.3, 0.5}});
     double[][] in = {{0.1, -7.3}, {1.0 / 3, 2.9}, {Math.PI, 1e-9}};
     double[][] mean = aggregate(Aggregation.MEAN, w, in);
     double[][] trim0 = aggregate(RobustAggregation.of("t", "trimmed-mean", 0, 1), w, in);
@@ -31,7 +31,8 @@ class RobustAggregationTest {
       }
     }
     // Σ_m W_0m x_m by hand: 0.5·0.1 + 0.3/3 + 0.2π.
-    assertThat(mean[0][0]).isCloseTo(0.05 + 0.1 + 0.2 * Math.PI, org.assertj.core.data.Offset.offset(1e-15));
+    assertThat(mean[0][0])
+        .isCloseTo(0.05 + 0.1 + 0.2 * Math.PI, org.assertj.core.data.Offset.offset(1e-15));
   }
 
   @Test
@@ -96,8 +97,8 @@ class RobustAggregationTest {
   @Test
   void trimmedMeanRefusesAnAgentWithTooFewNeighboursNamingItsDegree() {
     // A path 0 − 1 − 2: agent 0 combines 2 tables (degree 1); b = 1 needs 3.
-    MixingMatrix w = MixingMatrix.of(new double[][] {
-        {0.5, 0.5, 0}, {0.25, 0.5, 0.25}, {0, 0.5, 0.5}});
+    MixingMatrix w =
+        MixingMatrix.of(new double[][] {{0.5, 0.5, 0}, {0.25, 0.5, 0.25}, {0, 0.5, 0.5}});
     Aggregation rule = RobustAggregation.of("algorithm 'fednpg'", "trimmed-mean", 1, 1);
     assertThatThrownBy(() -> RobustAggregation.checkDegree("algorithm 'fednpg'", rule, w))
         .isInstanceOf(InvalidInputException.class)
@@ -108,7 +109,8 @@ class RobustAggregationTest {
   @Test
   void unknownRulesAndBadParametersAreRefused() {
     assertThatThrownBy(() -> RobustAggregation.of("a", "krum", 0, 1))
-        .hasMessageContaining("'aggregation' must be one of").hasMessageContaining("krum");
+        .hasMessageContaining("'aggregation' must be one of")
+        .hasMessageContaining("krum");
     assertThatThrownBy(() -> RobustAggregation.of("a", "trimmed-mean", -1, 1))
         .hasMessageContaining("'trim' must be >= 0");
     assertThatThrownBy(() -> RobustAggregation.of("a", "clipped", 0, 0))

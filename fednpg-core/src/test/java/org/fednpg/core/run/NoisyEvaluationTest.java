@@ -16,19 +16,31 @@ import org.junit.jupiter.api.Test;
 class NoisyEvaluationTest {
 
   private static double finalGap(double epsilon, String law) {
-    AssembledRun run = new RunAssembler(Plugins.registry()).assemble(new RunRequest(3, null,
-        ComponentSpec.of("garnet", "states", 20, "actions", 3, "branching", 4, "agents", 6),
-        ComponentSpec.of("ring", "neighbors", 1),
-        ComponentSpec.of("noisy", "epsilon", epsilon, "law", law),
-        ComponentSpec.of("fednpg", "eta", 0.5, "tau", 0.1), Path.of(".")));
+    AssembledRun run =
+        new RunAssembler(Plugins.registry())
+            .assemble(
+                new RunRequest(
+                    3,
+                    null,
+                    ComponentSpec.of(
+                        "garnet", "states", 20, "actions", 3, "branching", 4, "agents", 6),
+                    ComponentSpec.of("ring", "neighbors", 1),
+                    ComponentSpec.of("noisy", "epsilon", epsilon, "law", law),
+                    ComponentSpec.of("fednpg", "eta", 0.5, "tau", 0.1),
+                    Path.of(".")));
     List<IterationMetrics> rows = new ArrayList<>();
-    new InProcessRuntime().run(run.algorithm(), run.topology(), run.metrics(),
-        new RunOptions(80, 1, 2), new RunListener() {
-          @Override
-          public void onIteration(IterationMetrics m) {
-            rows.add(m);
-          }
-        });
+    new InProcessRuntime()
+        .run(
+            run.algorithm(),
+            run.topology(),
+            run.metrics(),
+            new RunOptions(80, 1, 2),
+            new RunListener() {
+              @Override
+              public void onIteration(IterationMetrics m) {
+                rows.add(m);
+              }
+            });
     return Math.abs(rows.get(rows.size() - 1).optimalityGap());
   }
 
@@ -47,28 +59,49 @@ class NoisyEvaluationTest {
 
   @Test
   void zeroNoiseReproducesExactEvaluationBitForBit() {
-    AssembledRun noisy = new RunAssembler(Plugins.registry()).assemble(new RunRequest(3, null,
-        ComponentSpec.of("garnet", "states", 20, "actions", 3, "branching", 4, "agents", 6),
-        ComponentSpec.of("ring"), ComponentSpec.of("noisy", "epsilon", 0.0),
-        ComponentSpec.of("fednpg", "eta", 0.5, "tau", 0.1), Path.of(".")));
-    AssembledRun exact = new RunAssembler(Plugins.registry()).assemble(new RunRequest(3, null,
-        ComponentSpec.of("garnet", "states", 20, "actions", 3, "branching", 4, "agents", 6),
-        ComponentSpec.of("ring"), ComponentSpec.of("exact"),
-        ComponentSpec.of("fednpg", "eta", 0.5, "tau", 0.1), Path.of(".")));
+    AssembledRun noisy =
+        new RunAssembler(Plugins.registry())
+            .assemble(
+                new RunRequest(
+                    3,
+                    null,
+                    ComponentSpec.of(
+                        "garnet", "states", 20, "actions", 3, "branching", 4, "agents", 6),
+                    ComponentSpec.of("ring"),
+                    ComponentSpec.of("noisy", "epsilon", 0.0),
+                    ComponentSpec.of("fednpg", "eta", 0.5, "tau", 0.1),
+                    Path.of(".")));
+    AssembledRun exact =
+        new RunAssembler(Plugins.registry())
+            .assemble(
+                new RunRequest(
+                    3,
+                    null,
+                    ComponentSpec.of(
+                        "garnet", "states", 20, "actions", 3, "branching", 4, "agents", 6),
+                    ComponentSpec.of("ring"),
+                    ComponentSpec.of("exact"),
+                    ComponentSpec.of("fednpg", "eta", 0.5, "tau", 0.1),
+                    Path.of(".")));
     List<Double> a = new ArrayList<>();
     List<Double> b = new ArrayList<>();
     for (Object[] pair : new Object[][] {{noisy, a}, {exact, b}}) {
       AssembledRun r = (AssembledRun) pair[0];
       @SuppressWarnings("unchecked")
       List<Double> out = (List<Double>) pair[1];
-      new InProcessRuntime().run(r.algorithm(), r.topology(), r.metrics(), new RunOptions(20, 1, 1),
-          new RunListener() {
-            @Override
-            public void onIteration(IterationMetrics m) {
-              out.add(m.value());
-              out.add(m.consensus());
-            }
-          });
+      new InProcessRuntime()
+          .run(
+              r.algorithm(),
+              r.topology(),
+              r.metrics(),
+              new RunOptions(20, 1, 1),
+              new RunListener() {
+                @Override
+                public void onIteration(IterationMetrics m) {
+                  out.add(m.value());
+                  out.add(m.consensus());
+                }
+              });
     }
     assertThat(a).isEqualTo(b);
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fednpg.api.Topology;
 import org.fednpg.api.model.MultiTaskMdp;
+import org.fednpg.api.run.AlgorithmProvider;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.api.run.RunListener;
 import org.fednpg.core.DenseEvaluator;
@@ -15,7 +16,6 @@ import org.fednpg.core.algorithms.FedNpgProvider;
 import org.fednpg.core.algorithms.NaiveProvider;
 import org.fednpg.core.metrics.MetricsCalculator;
 import org.fednpg.core.oracle.ValueIteration;
-import org.fednpg.api.run.AlgorithmProvider;
 import org.fednpg.testing.RandomMdps;
 import org.junit.jupiter.api.Test;
 
@@ -28,16 +28,22 @@ class CheckpointResumeTest {
   private static List<IterationMetrics> run(
       AlgorithmProvider provider, int iterations, CheckpointPolicy policy) {
     Topology ring = TestTopologies.ring(MDP.agents());
-    MetricsCalculator metrics = new MetricsCalculator(
-        MDP, new DenseEvaluator(MDP), TAU, ValueIteration.solve(MDP, TAU));
+    MetricsCalculator metrics =
+        new MetricsCalculator(MDP, new DenseEvaluator(MDP), TAU, ValueIteration.solve(MDP, TAU));
     List<IterationMetrics> rows = new ArrayList<>();
-    new InProcessRuntime().run(Harness.build(provider, MDP, ring, 0.3, TAU), ring, metrics,
-        new RunOptions(iterations, 1, 2), new RunListener() {
-          @Override
-          public void onIteration(IterationMetrics m) {
-            rows.add(m);
-          }
-        }, policy);
+    new InProcessRuntime()
+        .run(
+            Harness.build(provider, MDP, ring, 0.3, TAU),
+            ring,
+            metrics,
+            new RunOptions(iterations, 1, 2),
+            new RunListener() {
+              @Override
+              public void onIteration(IterationMetrics m) {
+                rows.add(m);
+              }
+            },
+            policy);
     return rows;
   }
 
@@ -46,9 +52,11 @@ class CheckpointResumeTest {
     for (AlgorithmProvider provider : List.of(new FedNpgProvider(), new NaiveProvider())) {
       List<IterationMetrics> whole = run(provider, 30, CheckpointPolicy.NONE);
       List<Checkpoint> saved = new ArrayList<>();
-      List<IterationMetrics> firstPart = run(provider, 30, new CheckpointPolicy(12, saved::add, null));
+      List<IterationMetrics> firstPart =
+          run(provider, 30, new CheckpointPolicy(12, saved::add, null));
       assertThat(saved).extracting(Checkpoint::iteration).containsExactly(12L, 24L);
-      List<IterationMetrics> resumed = run(provider, 30, new CheckpointPolicy(0, null, saved.get(0)));
+      List<IterationMetrics> resumed =
+          run(provider, 30, new CheckpointPolicy(0, null, saved.get(0)));
       assertThat(resumed).hasSize(30 - 12);
       List<IterationMetrics> stitched = new ArrayList<>(firstPart.subList(0, 13));
       stitched.addAll(resumed);
@@ -60,8 +68,17 @@ class CheckpointResumeTest {
   }
 
   private static IterationMetrics withoutTime(IterationMetrics m) {
-    return new IterationMetrics(m.iteration(), m.value(), m.optimalityGap(), m.qError(),
-        m.consensus(), m.agentValueMin(), m.agentValueMean(), 0, m.samples(), m.bytesSent(),
+    return new IterationMetrics(
+        m.iteration(),
+        m.value(),
+        m.optimalityGap(),
+        m.qError(),
+        m.consensus(),
+        m.agentValueMin(),
+        m.agentValueMean(),
+        0,
+        m.samples(),
+        m.bytesSent(),
         m.messages());
   }
 }

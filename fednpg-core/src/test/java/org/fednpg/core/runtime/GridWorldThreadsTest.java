@@ -21,22 +21,34 @@ import org.junit.jupiter.api.Test;
 class GridWorldThreadsTest {
 
   private static AssembledRun gridWorld() {
-    return new RunAssembler(Plugins.registry()).assemble(new RunRequest(3, 0.99,
-        ComponentSpec.of("gridworld", "size", 20, "agents", 12),
-        ComponentSpec.of("ring", "neighbors", 1), ComponentSpec.of("exact"),
-        ComponentSpec.of("fednpg", "eta", 0.1, "tau", 0.0), Path.of(".")));
+    return new RunAssembler(Plugins.registry())
+        .assemble(
+            new RunRequest(
+                3,
+                0.99,
+                ComponentSpec.of("gridworld", "size", 20, "agents", 12),
+                ComponentSpec.of("ring", "neighbors", 1),
+                ComponentSpec.of("exact"),
+                ComponentSpec.of("fednpg", "eta", 0.1, "tau", 0.0),
+                Path.of(".")));
   }
 
   private static List<IterationMetrics> rows(int threads, RunResult[] result) {
     AssembledRun run = gridWorld();
     List<IterationMetrics> rows = new ArrayList<>();
-    result[0] = new InProcessRuntime().run(run.algorithm(), run.topology(), run.metrics(),
-        new RunOptions(6, 1, threads), new RunListener() {
-          @Override
-          public void onIteration(IterationMetrics m) {
-            rows.add(m);
-          }
-        });
+    result[0] =
+        new InProcessRuntime()
+            .run(
+                run.algorithm(),
+                run.topology(),
+                run.metrics(),
+                new RunOptions(6, 1, threads),
+                new RunListener() {
+                  @Override
+                  public void onIteration(IterationMetrics m) {
+                    rows.add(m);
+                  }
+                });
     return rows;
   }
 
@@ -68,8 +80,14 @@ class GridWorldThreadsTest {
     assertThat(p.agents()).isEqualTo(12);
     assertThat(p.receiveNanos()).isPositive();
     assertThat(p.metricsNanos()).isPositive();
-    assertThat(p.totalNanos()).isGreaterThanOrEqualTo(p.initializeNanos() + p.sendNanos()
-        + p.mixingNanos() + p.receiveNanos() + p.metricsNanos() + p.checkpointNanos());
+    assertThat(p.totalNanos())
+        .isGreaterThanOrEqualTo(
+            p.initializeNanos()
+                + p.sendNanos()
+                + p.mixingNanos()
+                + p.receiveNanos()
+                + p.metricsNanos()
+                + p.checkpointNanos());
     assertThat(p.table()).hasSize(10);
   }
 }

@@ -6,20 +6,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fednpg.api.run.AlgorithmContext;
 import org.fednpg.api.Parameters;
 import org.fednpg.api.RandomSource;
 import org.fednpg.api.Topology;
+import org.fednpg.api.model.KernelSampler;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.run.AgentState;
 import org.fednpg.api.run.Algorithm;
+import org.fednpg.api.run.AlgorithmContext;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.api.run.RunListener;
 import org.fednpg.core.TestTopologies;
 import org.fednpg.core.algorithms.FedNpgProvider;
 import org.fednpg.core.metrics.MetricsCalculator;
 import org.fednpg.core.oracle.ValueIteration;
-import org.fednpg.api.model.KernelSampler;
 import org.fednpg.evaluators.BellmanSolver;
 import org.fednpg.evaluators.ExactPolicyEvaluator;
 import org.fednpg.testing.RandomMdps;
@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * FedNPG with the exact evaluator on a model whose state graph is one component above the dense
- * limit, so every solve is the warm-started Krylov path: a resumed run reproduces the
- * uninterrupted one bit for bit (the warm start V is in the agents' checkpoint), and so do 1 and
- * 2 threads. Dropping the checkpointed V (a cold first solve after resume) changes the last bits
- * but not the numbers beyond 1e-9, which shows the comparison is sensitive to the warm start.
+ * limit, so every solve is the warm-started Krylov path: a resumed run reproduces the uninterrupted
+ * one bit for bit (the warm start V is in the agents' checkpoint), and so do 1 and 2 threads.
+ * Dropping the checkpointed V (a cold first solve after resume) changes the last bits but not the
+ * numbers beyond 1e-9, which shows the comparison is sensitive to the warm start.
  */
 class WarmStartResumeTest {
 
@@ -43,20 +43,33 @@ class WarmStartResumeTest {
     Topology ring = TestTopologies.ring(MDP.agents());
     ExactPolicyEvaluator exact = new ExactPolicyEvaluator(MDP, new BellmanSolver(MDP.kernel()));
     FedNpgProvider provider = new FedNpgProvider();
-    Parameters p = Parameters.resolve("algorithm", provider.parameters(),
-        Map.of("eta", 0.1, "tau", TAU), java.nio.file.Path.of("."));
-    Algorithm algorithm = provider.create(p, new AlgorithmContext(MDP, new KernelSampler(MDP),
-        ring, exact, RandomSource.of(1), null));
+    Parameters p =
+        Parameters.resolve(
+            "algorithm",
+            provider.parameters(),
+            Map.of("eta", 0.1, "tau", TAU),
+            java.nio.file.Path.of("."));
+    Algorithm algorithm =
+        provider.create(
+            p,
+            new AlgorithmContext(
+                MDP, new KernelSampler(MDP), ring, exact, RandomSource.of(1), null));
     MetricsCalculator metrics =
         new MetricsCalculator(MDP, exact, TAU, ValueIteration.solve(MDP, TAU));
     List<IterationMetrics> rows = new ArrayList<>();
-    new InProcessRuntime().run(algorithm, ring, metrics, new RunOptions(ITERATIONS, 1, threads),
-        new RunListener() {
-          @Override
-          public void onIteration(IterationMetrics m) {
-            rows.add(m);
-          }
-        }, policy);
+    new InProcessRuntime()
+        .run(
+            algorithm,
+            ring,
+            metrics,
+            new RunOptions(ITERATIONS, 1, threads),
+            new RunListener() {
+              @Override
+              public void onIteration(IterationMetrics m) {
+                rows.add(m);
+              }
+            },
+            policy);
     return rows;
   }
 
@@ -88,8 +101,14 @@ class WarmStartResumeTest {
       tables.remove("values");
       cold.add(new AgentState(tables, s.samples()));
     }
-    List<IterationMetrics> coldResume = run(2, new CheckpointPolicy(0, null,
-        new Checkpoint(cut.iteration(), cut.elapsedMs(), cut.messages(), cut.bytesSent(), cold)));
+    List<IterationMetrics> coldResume =
+        run(
+            2,
+            new CheckpointPolicy(
+                0,
+                null,
+                new Checkpoint(
+                    cut.iteration(), cut.elapsedMs(), cut.messages(), cut.bytesSent(), cold)));
     boolean anyBitDiffers = false;
     for (int t = 0; t < coldResume.size(); t++) {
       IterationMetrics a = coldResume.get(t);
@@ -101,8 +120,17 @@ class WarmStartResumeTest {
   }
 
   private static IterationMetrics withoutTime(IterationMetrics m) {
-    return new IterationMetrics(m.iteration(), m.value(), m.optimalityGap(), m.qError(),
-        m.consensus(), m.agentValueMin(), m.agentValueMean(), 0, m.samples(), m.bytesSent(),
+    return new IterationMetrics(
+        m.iteration(),
+        m.value(),
+        m.optimalityGap(),
+        m.qError(),
+        m.consensus(),
+        m.agentValueMin(),
+        m.agentValueMean(),
+        0,
+        m.samples(),
+        m.bytesSent(),
         m.messages());
   }
 }

@@ -31,10 +31,29 @@ class NpgTheoryTest {
   void regularisedBlock() {
     Algorithm alg = Harness.build(new FedNpgProvider(), GARNET, RING, 0.1, 0.05);
     Map<String, Object> t = alg.theory(300);
-    assertThat(List.copyOf(t.keySet())).containsExactly("result", "covers_algorithm", "sigma",
-        "eta", "tau", "gamma", "agents", "actions", "symmetric", "doubly_stochastic",
-        "time_varying", "assumption_3_1", "tau_assumption", "alpha", "M", "S", "rho",
-        "eta_within_certificate", "eta0", "eta0_low", "rate_bound");
+    assertThat(List.copyOf(t.keySet()))
+        .containsExactly(
+            "result",
+            "covers_algorithm",
+            "sigma",
+            "eta",
+            "tau",
+            "gamma",
+            "agents",
+            "actions",
+            "symmetric",
+            "doubly_stochastic",
+            "time_varying",
+            "assumption_3_1",
+            "tau_assumption",
+            "alpha",
+            "M",
+            "S",
+            "rho",
+            "eta_within_certificate",
+            "eta0",
+            "eta0_low",
+            "rate_bound");
     assertThat((double) t.get("sigma")).isCloseTo(2.0 / 3, within(1e-12));
     assertThat(t.get("covers_algorithm")).isEqualTo(true);
     assertThat(t.get("assumption_3_1")).isEqualTo(true);
@@ -62,8 +81,8 @@ class NpgTheoryTest {
     double eta1 = (1 - s) * (1 - s) * Math.pow(1 - g, 3) / (8 * (1 + g) * g * Math.sqrt(6) * s * s);
     assertThat((double) t.get("eta1")).isCloseTo(eta1, within(1e-12 * eta1));
     assertThat(t.get("eta_within_eta1")).isEqualTo(0.1 <= eta1);
-    double step = Math.cbrt(Math.pow(1 - g, 9) * (1 - s) * (1 - s) * Math.log(3)
-        / (32 * 500 * 6 * s * s));
+    double step =
+        Math.cbrt(Math.pow(1 - g, 9) * (1 - s) * (1 - s) * Math.log(3) / (32 * 500 * 6 * s * s));
     assertThat((double) t.get("eta_theorem_3_3")).isCloseTo(step, within(1e-12 * step));
     assertThat(t.get("eta_theorem_3_3_within_eta1")).isEqualTo(step <= eta1);
     assertThat(t.get("iterations")).isEqualTo(500L);

@@ -16,8 +16,12 @@ final class Benchmarks {
 
   private Benchmarks() {}
 
-  static TabularEnvironment multiTask(MultiTaskMdp single, Parameters parameters,
-      EnvironmentContext context, String details, Map<String, Object> facts) {
+  static TabularEnvironment multiTask(
+      MultiTaskMdp single,
+      Parameters parameters,
+      EnvironmentContext context,
+      String details,
+      Map<String, Object> facts) {
     List<RewardTable> rewards = RewardSplit.apply(single.reward(0), parameters, context.random());
     MultiTaskMdp mdp = single.withRewards(rewards);
     Map<String, Object> info = new LinkedHashMap<>(facts);
@@ -25,8 +29,12 @@ final class Benchmarks {
     if (RewardSplit.byName(parameters.getString("split")) == RewardSplit.PERTURB) {
       info.put("noise", parameters.getDouble("noise"));
     }
-    String text = EnvironmentDescriptions.summary(mdp) + "reward split '"
-        + parameters.getString("split") + "' (averaged reward = the benchmark's reward)\n" + details;
+    String text =
+        EnvironmentDescriptions.summary(mdp)
+            + "reward split '"
+            + parameters.getString("split")
+            + "' (averaged reward = the benchmark's reward)\n"
+            + details;
     return new TabularEnvironment(mdp, text, info);
   }
 }

@@ -19,20 +19,23 @@ import org.fednpg.envs.RewardSplit;
  * Provider {@code cliffwalking}: Gymnasium's CliffWalking-v0/v1 with its default deterministic
  * dynamics (gymnasium/envs/toy_text/cliffwalking.py, Sutton and Barto, Example 6.6). A 4×12 grid,
  * state = row·12 + col, start (3, 0) = state 36 with ρ a point mass, goal (3, 11) = state 47, the
- * cliff (3, 1..10). Actions 0 = UP, 1 = RIGHT, 2 = DOWN, 3 = LEFT; a move off the grid stays.
- * Every move costs −1, except a move into the cliff, which costs −100 and returns to the start.
- * Episode end (our choice): Gymnasium terminates on entering the goal; here the goal is absorbing
- * with reward 0 under all four actions, so a trajectory's discounted return equals the episode's.
- * The cliff cells themselves are never occupied but keep Gymnasium's transition rules.
+ * cliff (3, 1..10). Actions 0 = UP, 1 = RIGHT, 2 = DOWN, 3 = LEFT; a move off the grid stays. Every
+ * move costs −1, except a move into the cliff, which costs −100 and returns to the start. Episode
+ * end (our choice): Gymnasium terminates on entering the goal; here the goal is absorbing with
+ * reward 0 under all four actions, so a trajectory's discounted return equals the episode's. The
+ * cliff cells themselves are never occupied but keep Gymnasium's transition rules.
  */
 public final class CliffWalkingProvider implements EnvironmentProvider {
 
   /** Rows of the grid. */
   public static final int ROWS = 4;
+
   /** Columns of the grid. */
   public static final int COLS = 12;
+
   /** The start state (3, 0). */
   public static final int START = 36;
+
   /** The goal state (3, 11). */
   public static final int GOAL = 47;
 
@@ -84,30 +87,34 @@ public final class CliffWalkingProvider implements EnvironmentProvider {
     }
     double[] rho = new double[states];
     rho[START] = 1.0;
-    return MultiTaskMdp.of("cliffwalking-4x12", kb.build(), gamma, rho,
-        List.of(RewardTable.of(states, 4, reward)));
+    return MultiTaskMdp.of(
+        "cliffwalking-4x12", kb.build(), gamma, rho, List.of(RewardTable.of(states, 4, reward)));
   }
 
   @Override
   public Environment create(Parameters parameters, EnvironmentContext context) {
     double gamma = EnvironmentParameters.gamma(parameters);
-    return EnvironmentParameters.named(parameters, () -> {
-      MultiTaskMdp single = model(gamma);
-      Map<String, Object> facts = new LinkedHashMap<>();
-      facts.put("shape", "4x12");
-      StringBuilder map = new StringBuilder();
-      for (int r = 0; r < ROWS; r++) {
-        map.append("  ");
-        for (int c = 0; c < COLS; c++) {
-          int s = r * COLS + c;
-          map.append(s == START ? 'S' : s == GOAL ? 'G' : cliff(r, c) ? 'C' : '.');
-        }
-        map.append('\n');
-      }
-      String details = "CliffWalking (Gymnasium): actions 0 = up, 1 = right, 2 = down, 3 = left;"
-          + " -1 per move, -100 and back to S on entering the cliff C; G absorbing with reward 0\n"
-          + "map:\n" + map;
-      return Benchmarks.multiTask(single, parameters, context, details, facts);
-    });
+    return EnvironmentParameters.named(
+        parameters,
+        () -> {
+          MultiTaskMdp single = model(gamma);
+          Map<String, Object> facts = new LinkedHashMap<>();
+          facts.put("shape", "4x12");
+          StringBuilder map = new StringBuilder();
+          for (int r = 0; r < ROWS; r++) {
+            map.append("  ");
+            for (int c = 0; c < COLS; c++) {
+              int s = r * COLS + c;
+              map.append(s == START ? 'S' : s == GOAL ? 'G' : cliff(r, c) ? 'C' : '.');
+            }
+            map.append('\n');
+          }
+          String details =
+              "CliffWalking (Gymnasium): actions 0 = up, 1 = right, 2 = down, 3 = left;"
+                  + " -1 per move, -100 and back to S on entering the cliff C; G absorbing with reward 0\n"
+                  + "map:\n"
+                  + map;
+          return Benchmarks.multiTask(single, parameters, context, details, facts);
+        });
   }
 }

@@ -19,12 +19,12 @@ import org.fednpg.envs.RewardSplit;
 
 /**
  * Provider {@code frozenlake}: Gymnasium's FrozenLake-v1 (gymnasium/envs/toy_text/frozen_lake.py,
- * https://gymnasium.farama.org/environments/toy_text/frozen_lake/). Cells S (start), F (frozen),
- * H (hole), G (goal); state = row·ncol + col; actions 0 = LEFT, 1 = DOWN, 2 = RIGHT, 3 = UP. A move
+ * https://gymnasium.farama.org/environments/toy_text/frozen_lake/). Cells S (start), F (frozen), H
+ * (hole), G (goal); state = row·ncol + col; actions 0 = LEFT, 1 = DOWN, 2 = RIGHT, 3 = UP. A move
  * off the grid stays. Slippery: the intended direction and the two perpendicular ones, 1/3 each;
  * otherwise deterministic. Reward 1 on entering G, else 0; H and G are absorbing with reward 0
- * (Gymnasium's terminal states, made absorbing so the episode's end is an MDP state). ρ is
- * uniform over the S cells. Maps {@code 4x4} and {@code 8x8} are Gymnasium's named maps.
+ * (Gymnasium's terminal states, made absorbing so the episode's end is an MDP state). ρ is uniform
+ * over the S cells. Maps {@code 4x4} and {@code 8x8} are Gymnasium's named maps.
  */
 public final class FrozenLakeProvider implements EnvironmentProvider {
 
@@ -32,9 +32,16 @@ public final class FrozenLakeProvider implements EnvironmentProvider {
   public static final List<String> MAP_4X4 = List.of("SFFF", "FHFH", "FFFH", "HFFG");
 
   /** Gymnasium's MAPS["8x8"]. */
-  public static final List<String> MAP_8X8 = List.of(
-      "SFFFFFFF", "FFFFFFFF", "FFFHFFFF", "FFFFFHFF", "FFFHFFFF", "FHHFFFHF", "FHFFHFHF",
-      "FFFHFFFG");
+  public static final List<String> MAP_8X8 =
+      List.of(
+          "SFFFFFFF",
+          "FFFFFFFF",
+          "FFFHFFFF",
+          "FFFFFHFF",
+          "FFFHFFFF",
+          "FHHFFFHF",
+          "FHFFHFHF",
+          "FFFHFFFG");
 
   private static final int[] DROW = {0, 1, 0, -1};
   private static final int[] DCOL = {-1, 0, 1, 0};
@@ -51,11 +58,19 @@ public final class FrozenLakeProvider implements EnvironmentProvider {
 
   @Override
   public List<ParameterSpec> parameters() {
-    List<ParameterSpec> specs = new ArrayList<>(List.of(
-        ParameterSpec.optional("map", ParameterType.STRING, "4x4",
-            "4x4, 8x8, or rows of S/F/H/G separated by '/' or ',' (at least one S and one G)"),
-        ParameterSpec.optional("slippery", ParameterType.BOOLEAN, true,
-            "slippery ice: intended and the two perpendicular moves, 1/3 each")));
+    List<ParameterSpec> specs =
+        new ArrayList<>(
+            List.of(
+                ParameterSpec.optional(
+                    "map",
+                    ParameterType.STRING,
+                    "4x4",
+                    "4x4, 8x8, or rows of S/F/H/G separated by '/' or ',' (at least one S and one G)"),
+                ParameterSpec.optional(
+                    "slippery",
+                    ParameterType.BOOLEAN,
+                    true,
+                    "slippery ice: intended and the two perpendicular moves, 1/3 each")));
     specs.addAll(RewardSplit.parameters());
     specs.add(EnvironmentParameters.gammaSpec(0.99));
     return List.copyOf(specs);
@@ -84,14 +99,28 @@ public final class FrozenLakeProvider implements EnvironmentProvider {
         throw new InvalidInputException("parameter 'map': row " + i + " is empty in '" + map + "'");
       }
       if (!rows.isEmpty() && row.length() != rows.get(0).length()) {
-        throw new InvalidInputException("parameter 'map': row " + i + " has " + row.length()
-            + " cells, expected " + rows.get(0).length() + " like row 0, in '" + map + "'");
+        throw new InvalidInputException(
+            "parameter 'map': row "
+                + i
+                + " has "
+                + row.length()
+                + " cells, expected "
+                + rows.get(0).length()
+                + " like row 0, in '"
+                + map
+                + "'");
       }
       for (int c = 0; c < row.length(); c++) {
         char ch = row.charAt(c);
         if ("SFHG".indexOf(ch) < 0) {
-          throw new InvalidInputException("parameter 'map': unknown cell '" + ch + "' at row " + i
-              + ", column " + c + " (expected S, F, H or G, or a named map 4x4 / 8x8)");
+          throw new InvalidInputException(
+              "parameter 'map': unknown cell '"
+                  + ch
+                  + "' at row "
+                  + i
+                  + ", column "
+                  + c
+                  + " (expected S, F, H or G, or a named map 4x4 / 8x8)");
         }
         start |= ch == 'S';
         goal |= ch == 'G';
@@ -99,8 +128,8 @@ public final class FrozenLakeProvider implements EnvironmentProvider {
       rows.add(row);
     }
     if (!start || !goal) {
-      throw new InvalidInputException("parameter 'map' needs at least one S and one G, got '"
-          + map + "'");
+      throw new InvalidInputException(
+          "parameter 'map' needs at least one S and one G, got '" + map + "'");
     }
     return List.copyOf(rows);
   }
@@ -145,8 +174,8 @@ public final class FrozenLakeProvider implements EnvironmentProvider {
       }
     }
     String name = "frozenlake-" + nrow + "x" + ncol + (slippery ? "" : "-deterministic");
-    return MultiTaskMdp.of(name, kb.build(), gamma, rho,
-        List.of(RewardTable.of(states, 4, reward)));
+    return MultiTaskMdp.of(
+        name, kb.build(), gamma, rho, List.of(RewardTable.of(states, 4, reward)));
   }
 
   private static char cell(List<String> rows, int s, int ncol) {
@@ -158,17 +187,21 @@ public final class FrozenLakeProvider implements EnvironmentProvider {
     boolean slippery = parameters.getBoolean("slippery");
     double gamma = EnvironmentParameters.gamma(parameters);
     String map = parameters.getString("map");
-    return EnvironmentParameters.named(parameters, () -> {
-      List<String> rows = parseMap(map);
-      MultiTaskMdp single = model(rows, slippery, gamma);
-      Map<String, Object> facts = new LinkedHashMap<>();
-      facts.put("map", String.join("/", rows));
-      facts.put("slippery", slippery);
-      String details = "FrozenLake (Gymnasium): actions 0 = left, 1 = down, 2 = right, 3 = up; "
-          + (slippery ? "slippery (intended or perpendicular, 1/3 each)" : "deterministic")
-          + "; expected reward = probability of entering G; H and G absorbing\nmap:\n  "
-          + String.join("\n  ", rows) + "\n";
-      return Benchmarks.multiTask(single, parameters, context, details, facts);
-    });
+    return EnvironmentParameters.named(
+        parameters,
+        () -> {
+          List<String> rows = parseMap(map);
+          MultiTaskMdp single = model(rows, slippery, gamma);
+          Map<String, Object> facts = new LinkedHashMap<>();
+          facts.put("map", String.join("/", rows));
+          facts.put("slippery", slippery);
+          String details =
+              "FrozenLake (Gymnasium): actions 0 = left, 1 = down, 2 = right, 3 = up; "
+                  + (slippery ? "slippery (intended or perpendicular, 1/3 each)" : "deterministic")
+                  + "; expected reward = probability of entering G; H and G absorbing\nmap:\n  "
+                  + String.join("\n  ", rows)
+                  + "\n";
+          return Benchmarks.multiTask(single, parameters, context, details, facts);
+        });
   }
 }

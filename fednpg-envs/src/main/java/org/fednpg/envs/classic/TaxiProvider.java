@@ -17,30 +17,31 @@ import org.fednpg.envs.RewardSplit;
 
 /**
  * Provider {@code taxi}: Gymnasium's Taxi-v3 with its default deterministic dynamics
- * (gymnasium/envs/toy_text/taxi.py; Dietterich 2000). 500 states encoded
- * ((taxi_row·5 + taxi_col)·5 + passenger)·4 + destination, passenger 0..3 at R, G, Y, B
- * = (0,0), (0,4), (4,0), (4,3) or 4 in the taxi. Actions 0 = south, 1 = north, 2 = east, 3 = west,
- * 4 = pickup, 5 = dropoff. Walls as in Gymnasium's map. Rewards: −1 per step, +20 for the
- * successful dropoff, −10 for an illegal pickup or dropoff; dropping the passenger at another
- * landmark leaves them there (reward −1), as in Gymnasium. ρ is Gymnasium's: uniform over the 300
- * states with the passenger waiting at a landmark other than the destination.
+ * (gymnasium/envs/toy_text/taxi.py; Dietterich 2000). 500 states encoded ((taxi_row·5 + taxi_col)·5
+ * + passenger)·4 + destination, passenger 0..3 at R, G, Y, B = (0,0), (0,4), (4,0), (4,3) or 4 in
+ * the taxi. Actions 0 = south, 1 = north, 2 = east, 3 = west, 4 = pickup, 5 = dropoff. Walls as in
+ * Gymnasium's map. Rewards: −1 per step, +20 for the successful dropoff, −10 for an illegal pickup
+ * or dropoff; dropping the passenger at another landmark leaves them there (reward −1), as in
+ * Gymnasium. ρ is Gymnasium's: uniform over the 300 states with the passenger waiting at a landmark
+ * other than the destination.
  *
  * <p>Episode end (our choice, keeping 500 states): the successful dropoff leads to the state with
- * the passenger at the destination (passenger index = destination index). Only that dropoff
- * enters those 100 states, so we make every one of them absorbing with reward 0; this matches
- * Gymnasium's termination exactly.
+ * the passenger at the destination (passenger index = destination index). Only that dropoff enters
+ * those 100 states, so we make every one of them absorbing with reward 0; this matches Gymnasium's
+ * termination exactly.
  */
 public final class TaxiProvider implements EnvironmentProvider {
 
   /** Gymnasium's Taxi map; ':' is passable, '|' a wall. */
-  public static final List<String> MAP = List.of(
-      "+---------+",
-      "|R: | : :G|",
-      "| : | : : |",
-      "| : : : : |",
-      "| | : | : |",
-      "|Y| : |B: |",
-      "+---------+");
+  public static final List<String> MAP =
+      List.of(
+          "+---------+",
+          "|R: | : :G|",
+          "| : | : : |",
+          "| : : : : |",
+          "| | : | : |",
+          "|Y| : |B: |",
+          "+---------+");
 
   private static final int[][] LOCS = {{0, 0}, {0, 4}, {4, 0}, {4, 3}};
 
@@ -130,22 +131,27 @@ public final class TaxiProvider implements EnvironmentProvider {
         }
       }
     }
-    return MultiTaskMdp.of("taxi-v3", kb.build(), gamma, rho,
-        List.of(RewardTable.of(states, 6, reward)));
+    return MultiTaskMdp.of(
+        "taxi-v3", kb.build(), gamma, rho, List.of(RewardTable.of(states, 6, reward)));
   }
 
   @Override
   public Environment create(Parameters parameters, EnvironmentContext context) {
     double gamma = EnvironmentParameters.gamma(parameters);
-    return EnvironmentParameters.named(parameters, () -> {
-      Map<String, Object> facts = new LinkedHashMap<>();
-      facts.put("variant", "Taxi-v3");
-      facts.put("terminal", "passenger at destination is absorbing with reward 0");
-      String details = "Taxi-v3 (Gymnasium): actions 0 = south, 1 = north, 2 = east, 3 = west,"
-          + " 4 = pickup, 5 = dropoff; -1 per step, +20 successful dropoff, -10 illegal"
-          + " pickup/dropoff; states with the passenger at the destination are absorbing (reward 0)"
-          + "\nmap (R, G, Y, B landmarks, | walls):\n  " + String.join("\n  ", MAP) + "\n";
-      return Benchmarks.multiTask(model(gamma), parameters, context, details, facts);
-    });
+    return EnvironmentParameters.named(
+        parameters,
+        () -> {
+          Map<String, Object> facts = new LinkedHashMap<>();
+          facts.put("variant", "Taxi-v3");
+          facts.put("terminal", "passenger at destination is absorbing with reward 0");
+          String details =
+              "Taxi-v3 (Gymnasium): actions 0 = south, 1 = north, 2 = east, 3 = west,"
+                  + " 4 = pickup, 5 = dropoff; -1 per step, +20 successful dropoff, -10 illegal"
+                  + " pickup/dropoff; states with the passenger at the destination are absorbing (reward 0)"
+                  + "\nmap (R, G, Y, B landmarks, | walls):\n  "
+                  + String.join("\n  ", MAP)
+                  + "\n";
+          return Benchmarks.multiTask(model(gamma), parameters, context, details, facts);
+        });
   }
 }

@@ -15,8 +15,8 @@ import org.fednpg.envs.EnvironmentDescriptions;
 import org.fednpg.envs.TabularEnvironment;
 
 /**
- * Provider {@code file}: an MDP read from a {@code fednpg-mdp/1} JSON file (SPEC §7, see
- * {@link MdpFiles}); the number of agents is the number of reward tables in the file.
+ * Provider {@code file}: an MDP read from a {@code fednpg-mdp/1} JSON file (SPEC §7, see {@link
+ * MdpFiles}); the number of agents is the number of reward tables in the file.
  */
 public final class MdpFileProvider implements EnvironmentProvider {
 
@@ -32,8 +32,11 @@ public final class MdpFileProvider implements EnvironmentProvider {
 
   @Override
   public List<ParameterSpec> parameters() {
-    return List.of(ParameterSpec.required("path", ParameterType.PATH,
-        "the fednpg-mdp/1 JSON file; relative to the spec's folder"));
+    return List.of(
+        ParameterSpec.required(
+            "path",
+            ParameterType.PATH,
+            "the fednpg-mdp/1 JSON file; relative to the spec's folder"));
   }
 
   @Override
@@ -42,7 +45,7 @@ public final class MdpFileProvider implements EnvironmentProvider {
     MultiTaskMdp mdp = MdpFiles.read(path);
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("file", path.toString());
-    return new TabularEnvironment(mdp, EnvironmentDescriptions.summary(mdp) + "read from "
-        + path + "\n", info);
+    return new TabularEnvironment(
+        mdp, EnvironmentDescriptions.summary(mdp) + "read from " + path + "\n", info);
   }
 }

@@ -42,17 +42,17 @@ import org.slf4j.LoggerFactory;
  *   "rewards": [ [[r(0,0), r(0,1)], ...one row per state], ...one table per agent ] }
  * }</pre>
  *
- * <p>Required keys: {@code format}, {@code states}, {@code actions}, {@code gamma},
- * {@code transitions}, {@code rewards}. Optional: {@code initial} (uniform when absent) and
- * {@code name} (the file name without extension when absent). Unknown keys are errors. Duplicate
- * transitions add up; each (s, a) must sum to 1 within {@link TransitionKernel#ROW_SUM_TOLERANCE}.
- * Every error is an {@link InvalidInputException} whose one-line message starts with the file name
- * and names the offending entry.
+ * <p>Required keys: {@code format}, {@code states}, {@code actions}, {@code gamma}, {@code
+ * transitions}, {@code rewards}. Optional: {@code initial} (uniform when absent) and {@code name}
+ * (the file name without extension when absent). Unknown keys are errors. Duplicate transitions add
+ * up; each (s, a) must sum to 1 within {@link TransitionKernel#ROW_SUM_TOLERANCE}. Every error is
+ * an {@link InvalidInputException} whose one-line message starts with the file name and names the
+ * offending entry.
  *
- * <p>Reading and writing use Jackson's streaming parser and generator (jackson-core only).
- * Writing prints doubles with {@link Double#toString(double)}, which parses back to the same
- * bits, so a written MDP reads back {@code equals} to the original; files are written with
- * {@link AtomicFiles}.
+ * <p>Reading and writing use Jackson's streaming parser and generator (jackson-core only). Writing
+ * prints doubles with {@link Double#toString(double)}, which parses back to the same bits, so a
+ * written MDP reads back {@code equals} to the original; files are written with {@link
+ * AtomicFiles}.
  */
 public final class MdpFiles {
 
@@ -69,17 +69,19 @@ public final class MdpFiles {
   /** Deepest nesting accepted (our choice; a valid file nests 4 deep). */
   private static final int MAX_DEPTH = 64;
 
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .build();
 
   /** The JSON {@code null} literal (a map cannot hold Java null). */
-  private static final Object NULL = new Object() {
-    @Override
-    public String toString() {
-      return "null";
-    }
-  };
+  private static final Object NULL =
+      new Object() {
+        @Override
+        public String toString() {
+          return "null";
+        }
+      };
 
   /** A JSON number: its source text, its value, and whether it has no fraction or exponent. */
   private record Num(String text, double value, boolean isIntegral) {
@@ -154,8 +156,9 @@ public final class MdpFiles {
         throw malformed(e.getLocation(), "unexpected text after the top-level value");
       }
       if (after != null) {
-        throw malformed(p.currentTokenLocation(), "unexpected " + after.asString()
-            + " after the top-level value");
+        throw malformed(
+            p.currentTokenLocation(),
+            "unexpected " + after.asString() + " after the top-level value");
       }
       return root;
     } catch (StreamReadException e) {
@@ -168,25 +171,27 @@ public final class MdpFiles {
 
   private static Object value(JsonParser p, JsonToken token) throws IOException {
     switch (token) {
-      case START_OBJECT: {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-          String key = p.currentName();
-          JsonLocation keyAt = p.currentTokenLocation();
-          Object v = value(p, p.nextToken());
-          if (map.put(key, v) != null) {
-            throw malformed(keyAt, "duplicate key " + quote(key));
+      case START_OBJECT:
+        {
+          Map<String, Object> map = new LinkedHashMap<>();
+          for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String key = p.currentName();
+            JsonLocation keyAt = p.currentTokenLocation();
+            Object v = value(p, p.nextToken());
+            if (map.put(key, v) != null) {
+              throw malformed(keyAt, "duplicate key " + quote(key));
+            }
           }
+          return map;
         }
-        return map;
-      }
-      case START_ARRAY: {
-        List<Object> list = new ArrayList<>();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-          list.add(value(p, t));
+      case START_ARRAY:
+        {
+          List<Object> list = new ArrayList<>();
+          for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            list.add(value(p, t));
+          }
+          return Collections.unmodifiableList(list);
         }
-        return Collections.unmodifiableList(list);
-      }
       case VALUE_STRING:
         return p.getText();
       case VALUE_NUMBER_INT:
@@ -206,8 +211,13 @@ public final class MdpFiles {
 
   private static InvalidInputException malformed(JsonLocation at, String message) {
     String oneLine = String.valueOf(message).replaceAll("\\s*\\R\\s*", " ").strip();
-    return new InvalidInputException("malformed JSON at line " + at.getLineNr() + ", column "
-        + at.getColumnNr() + ": " + oneLine);
+    return new InvalidInputException(
+        "malformed JSON at line "
+            + at.getLineNr()
+            + ", column "
+            + at.getColumnNr()
+            + ": "
+            + oneLine);
   }
 
   private static String quote(String s) {
@@ -273,8 +283,8 @@ public final class MdpFiles {
         }
       }
     }
-    TransitionKernel kernel = transitions(array(map.get("transitions"), "transitions"), states,
-        actions);
+    TransitionKernel kernel =
+        transitions(array(map.get("transitions"), "transitions"), states, actions);
     List<RewardTable> rewards = rewards(array(map.get("rewards"), "rewards"), states, actions);
     return MultiTaskMdp.of(name, kernel, gamma, initial, rewards);
   }
@@ -282,8 +292,14 @@ public final class MdpFiles {
   private static TransitionKernel transitions(List<?> rows, int states, int actions) {
     if (rows.size() < (long) states * actions) {
       // Checked before allocating per-row storage, so a bogus "states" cannot exhaust memory.
-      throw new InvalidInputException("transitions: " + rows.size() + " entries cannot cover the "
-          + states + "*" + actions + " (state, action) rows; each row needs entries summing to 1");
+      throw new InvalidInputException(
+          "transitions: "
+              + rows.size()
+              + " entries cannot cover the "
+              + states
+              + "*"
+              + actions
+              + " (state, action) rows; each row needs entries summing to 1");
     }
     TransitionKernel.Builder builder = TransitionKernel.builder(states, actions);
     for (int i = 0; i < rows.size(); i++) {
@@ -324,13 +340,19 @@ public final class MdpFiles {
         List<?> row = array(table.get(s), rowAt);
         if (row.size() != actions) {
           throw new InvalidInputException(
-              rowAt + ": has " + row.size() + " entries, expected " + actions + " (one per action)");
+              rowAt
+                  + ": has "
+                  + row.size()
+                  + " entries, expected "
+                  + actions
+                  + " (one per action)");
         }
         for (int a = 0; a < actions; a++) {
           String cell = rowAt + "[" + a + "]";
           double r = number(row.get(a), cell);
           if (!Double.isFinite(r)) {
-            throw new InvalidInputException(cell + ": reward must be finite, got " + show(row.get(a)));
+            throw new InvalidInputException(
+                cell + ": reward must be finite, got " + show(row.get(a)));
           }
           flat[s * actions + a] = r;
         }
@@ -355,8 +377,7 @@ public final class MdpFiles {
   }
 
   private static int positiveInt(Object v, String at) {
-    if (v instanceof Num n && n.isIntegral() && n.value() >= 1
-        && n.value() <= Integer.MAX_VALUE) {
+    if (v instanceof Num n && n.isIntegral() && n.value() >= 1 && n.value() <= Integer.MAX_VALUE) {
       return (int) n.value();
     }
     throw new InvalidInputException(at + ": expected a whole number >= 1, got " + show(v));
@@ -392,8 +413,9 @@ public final class MdpFiles {
 
   /** The JSON text of an MDP in {@code fednpg-mdp/1} (one transition per line). */
   public static String toJson(MultiTaskMdp mdp) {
-    StringWriter out = new StringWriter(64 + 24 * mdp.kernel().nonZeros()
-        + 8 * mdp.agents() * mdp.states() * mdp.actions());
+    StringWriter out =
+        new StringWriter(
+            64 + 24 * mdp.kernel().nonZeros() + 8 * mdp.agents() * mdp.states() * mdp.actions());
     // Jackson writes doubles with Double.toString (its fast writer is off by default), which
     // parses back to the same bits
     try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -447,8 +469,8 @@ public final class MdpFiles {
   }
 
   /**
-   * The file layout: one top-level key per line, the entries of {@code transitions} and
-   * {@code rewards} (and each agent's rows) one per line, everything deeper on one line.
+   * The file layout: one top-level key per line, the entries of {@code transitions} and {@code
+   * rewards} (and each agent's rows) one per line, everything deeper on one line.
    */
   private static final class Layout implements PrettyPrinter {
     /** Per open array: whether its entries go one per line. */

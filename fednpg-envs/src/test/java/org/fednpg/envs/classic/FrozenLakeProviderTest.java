@@ -89,8 +89,10 @@ class FrozenLakeProviderTest {
 
   @Test
   void deterministicCustomMapReachesTheGoalByTheShortestPath() {
-    MultiTaskMdp mdp = TestSupport.create(provider(),
-        Map.of("map", "SFF/FHF/FFG", "slippery", false, "gamma", 0.5), 1).mdp();
+    MultiTaskMdp mdp =
+        TestSupport.create(
+                provider(), Map.of("map", "SFF/FHF/FFG", "slippery", false, "gamma", 0.5), 1)
+            .mdp();
     // Shortest path: 4 moves, reward 1 on the last; V*(S) = γ^3.
     double[] v = TestSupport.valueIteration(mdp, mdp.averagedReward());
     assertThat(v[0]).isCloseTo(0.125, within(Tolerances.EXACT));
@@ -101,16 +103,21 @@ class FrozenLakeProviderTest {
   @Test
   void badMapsNameTheParameter() {
     assertThatThrownBy(() -> TestSupport.create(provider(), Map.of("map", "SFX/FFG"), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'map'")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'map'")
         .hasMessageContaining("'X'");
     assertThatThrownBy(() -> TestSupport.create(provider(), Map.of("map", "FFF/FFG"), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'map'")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'map'")
         .hasMessageContaining("S");
     assertThatThrownBy(() -> TestSupport.create(provider(), Map.of("map", "SFF/FFF"), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'map'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'map'");
     assertThatThrownBy(() -> TestSupport.create(provider(), Map.of("map", "SFF/FG"), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'map'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'map'");
     assertThatThrownBy(() -> TestSupport.create(provider(), Map.of("agents", 0), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'agents'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'agents'");
   }
 }

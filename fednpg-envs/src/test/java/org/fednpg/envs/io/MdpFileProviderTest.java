@@ -25,12 +25,13 @@ class MdpFileProviderTest {
     return new MdpFileProvider();
   }
 
-  @TempDir
-  Path tempDir;
+  @TempDir Path tempDir;
 
   private Environment build(Map<String, Object> raw, long seed) {
-    return provider().create(TestSupport.parameters(provider(), raw, tempDir),
-        new EnvironmentContext(RandomSource.of(seed).child("environment")));
+    return provider()
+        .create(
+            TestSupport.parameters(provider(), raw, tempDir),
+            new EnvironmentContext(RandomSource.of(seed).child("environment")));
   }
 
   /** A file written into the temp folder, named relative to it (the spec's folder). */
@@ -50,8 +51,10 @@ class MdpFileProviderTest {
   @Test
   void pathIsRequiredAndErrorsNameTheFile() {
     assertThatThrownBy(() -> build(Map.of(), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'path'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'path'");
     assertThatThrownBy(() -> build(Map.of("path", "nope.json"), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("nope.json: ");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("nope.json: ");
   }
 }

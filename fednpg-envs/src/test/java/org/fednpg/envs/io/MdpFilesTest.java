@@ -21,11 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MdpFilesTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** A valid 2-state, 2-action, 2-agent file; the cases below break one thing at a time. */
-  private static final String VALID = """
+  private static final String VALID =
+      """
       {"format": "fednpg-mdp/1", "name": "tiny", "states": 2, "actions": 2, "gamma": 0.9,
        "initial": [0.25, 0.75],
        "transitions": [[0, 0, 0, 0.5], [0, 0, 1, 0.5], [0, 1, 1, 1.0],
@@ -68,8 +68,10 @@ class MdpFilesTest {
 
   @Test
   void initialAndNameAreOptional() throws IOException {
-    MultiTaskMdp mdp = read("no-initial.json",
-        VALID.replace("\"initial\": [0.25, 0.75],", "").replace("\"name\": \"tiny\",", ""));
+    MultiTaskMdp mdp =
+        read(
+            "no-initial.json",
+            VALID.replace("\"initial\": [0.25, 0.75],", "").replace("\"name\": \"tiny\",", ""));
     assertThat(mdp.initial(0)).isCloseTo(0.5, within(Tolerances.EXACT));
     assertThat(mdp.initial(1)).isCloseTo(0.5, within(Tolerances.EXACT));
     assertThat(mdp.name()).isEqualTo("no-initial");
@@ -81,8 +83,9 @@ class MdpFilesTest {
     Path out = dir.resolve("sub/random.json");
     MdpFiles.write(mdp, out);
     assertThat(MdpFiles.read(out)).isEqualTo(mdp);
-    assertThat(topLevelKeys(Files.readString(out))).containsExactly(
-        "format", "name", "states", "actions", "gamma", "initial", "transitions", "rewards");
+    assertThat(topLevelKeys(Files.readString(out)))
+        .containsExactly(
+            "format", "name", "states", "actions", "gamma", "initial", "transitions", "rewards");
     // Written atomically: no temporary file left beside it; rewriting replaces it.
     MdpFiles.write(mdp.withGamma(0.5), out);
     assertThat(MdpFiles.read(out).gamma()).isEqualTo(0.5);
@@ -110,8 +113,8 @@ class MdpFilesTest {
   void roundTripsAwkwardDoubles() throws IOException {
     MultiTaskMdp mdp = read("tiny.json", VALID);
     double[] r = {0.1 + 0.2, 1e-300, -Double.MIN_VALUE, 12345678.9e100};
-    MultiTaskMdp odd = mdp.withRewards(
-        List.of(org.fednpg.api.model.RewardTable.of(2, 2, r), mdp.reward(1)));
+    MultiTaskMdp odd =
+        mdp.withRewards(List.of(org.fednpg.api.model.RewardTable.of(2, 2, r), mdp.reward(1)));
     Path out = dir.resolve("odd.json");
     MdpFiles.write(odd, out);
     assertThat(MdpFiles.read(out)).isEqualTo(odd);
@@ -129,62 +132,98 @@ class MdpFilesTest {
 
   @Test
   void rejectsUnknownKey() throws IOException {
-    rejects("unknown.json", VALID.replace("\"gamma\": 0.9,", "\"gamma\": 0.9, \"discount\": 1,"),
-        "unknown key", "\"discount\"");
+    rejects(
+        "unknown.json",
+        VALID.replace("\"gamma\": 0.9,", "\"gamma\": 0.9, \"discount\": 1,"),
+        "unknown key",
+        "\"discount\"");
   }
 
   @Test
   void rejectsStateIndexOutOfRange() throws IOException {
-    rejects("state.json", VALID.replace("[1, 0, 0, 1.0]", "[2, 0, 0, 1.0]"),
-        "transitions[3]", "state", "2", "out of range");
+    rejects(
+        "state.json",
+        VALID.replace("[1, 0, 0, 1.0]", "[2, 0, 0, 1.0]"),
+        "transitions[3]",
+        "state",
+        "2",
+        "out of range");
   }
 
   @Test
   void rejectsActionIndexOutOfRange() throws IOException {
-    rejects("action.json", VALID.replace("[1, 0, 0, 1.0]", "[1, -1, 0, 1.0]"),
-        "transitions[3]", "action", "-1", "out of range");
+    rejects(
+        "action.json",
+        VALID.replace("[1, 0, 0, 1.0]", "[1, -1, 0, 1.0]"),
+        "transitions[3]",
+        "action",
+        "-1",
+        "out of range");
   }
 
   @Test
   void rejectsNextStateIndexOutOfRange() throws IOException {
-    rejects("next.json", VALID.replace("[1, 0, 0, 1.0]", "[1, 0, 5, 1.0]"),
-        "transitions[3]", "next state", "5", "out of range");
+    rejects(
+        "next.json",
+        VALID.replace("[1, 0, 0, 1.0]", "[1, 0, 5, 1.0]"),
+        "transitions[3]",
+        "next state",
+        "5",
+        "out of range");
   }
 
   @Test
   void rejectsFractionalIndex() throws IOException {
-    rejects("fraction.json", VALID.replace("[1, 0, 0, 1.0]", "[1.5, 0, 0, 1.0]"),
-        "transitions[3]", "index");
+    rejects(
+        "fraction.json",
+        VALID.replace("[1, 0, 0, 1.0]", "[1.5, 0, 0, 1.0]"),
+        "transitions[3]",
+        "index");
   }
 
   @Test
   void rejectsNegativeProbability() throws IOException {
-    rejects("negative.json", VALID.replace("[0, 1, 1, 1.0]", "[0, 1, 1, -1.0]"),
-        "transitions[2]", "probability", "-1.0");
+    rejects(
+        "negative.json",
+        VALID.replace("[0, 1, 1, 1.0]", "[0, 1, 1, -1.0]"),
+        "transitions[2]",
+        "probability",
+        "-1.0");
   }
 
   @Test
   void rejectsNonFiniteProbability() throws IOException {
-    rejects("infinite.json", VALID.replace("[0, 1, 1, 1.0]", "[0, 1, 1, 1e999]"),
-        "transitions[2]", "probability", "1e999");
+    rejects(
+        "infinite.json",
+        VALID.replace("[0, 1, 1, 1.0]", "[0, 1, 1, 1e999]"),
+        "transitions[2]",
+        "probability",
+        "1e999");
   }
 
   @Test
   void rejectsNonFiniteReward() throws IOException {
-    rejects("reward.json", VALID.replace("[0.0, -2.5]", "[0.0, -1e400]"),
-        "rewards[0][1][1]", "finite", "-1e400");
+    rejects(
+        "reward.json",
+        VALID.replace("[0.0, -2.5]", "[0.0, -1e400]"),
+        "rewards[0][1][1]",
+        "finite",
+        "-1e400");
   }
 
   @Test
   void rejectsNonNumericReward() throws IOException {
-    rejects("text-reward.json", VALID.replace("[0.0, -2.5]", "[0.0, \"high\"]"),
-        "rewards[0][1][1]", "number");
+    rejects(
+        "text-reward.json",
+        VALID.replace("[0.0, -2.5]", "[0.0, \"high\"]"),
+        "rewards[0][1][1]",
+        "number");
   }
 
   @Test
   void rejectsRowNotSummingToOne() throws IOException {
-    rejects("sum.json", VALID.replace("[0, 0, 1, 0.5]", "[0, 0, 1, 0.4]"),
-        "state 0, action 0", "0.9");
+    rejects(
+        "sum.json", VALID.replace("[0, 0, 1, 0.5]", "[0, 0, 1, 0.4]"), "state 0, action 0", "0.9");
   }
 
   @Test
@@ -194,52 +233,72 @@ class MdpFilesTest {
 
   @Test
   void rejectsTooFewTransitionsForTheDeclaredSize() throws IOException {
-    rejects("huge.json", VALID.replace("\"states\": 2", "\"states\": 1000000000")
-        .replace("\"initial\": [0.25, 0.75],", ""),
-        "transitions", "1000000000*2");
+    rejects(
+        "huge.json",
+        VALID
+            .replace("\"states\": 2", "\"states\": 1000000000")
+            .replace("\"initial\": [0.25, 0.75],", ""),
+        "transitions",
+        "1000000000*2");
   }
 
   @Test
   void rejectsRewardTableWithWrongNumberOfRows() throws IOException {
-    rejects("rows.json", VALID.replace("[[0.0, 1.0], [1.0, 0.0]]", "[[0.0, 1.0]]"),
-        "rewards[1]", "1 rows", "expected 2");
+    rejects(
+        "rows.json",
+        VALID.replace("[[0.0, 1.0], [1.0, 0.0]]", "[[0.0, 1.0]]"),
+        "rewards[1]",
+        "1 rows",
+        "expected 2");
   }
 
   @Test
   void rejectsRewardRowWithWrongLength() throws IOException {
-    rejects("cols.json", VALID.replace("[[0.0, 1.0], [1.0, 0.0]]", "[[0.0, 1.0], [1.0]]"),
-        "rewards[1][1]", "1 entries", "expected 2");
+    rejects(
+        "cols.json",
+        VALID.replace("[[0.0, 1.0], [1.0, 0.0]]", "[[0.0, 1.0], [1.0]]"),
+        "rewards[1][1]",
+        "1 entries",
+        "expected 2");
   }
 
   @Test
   void rejectsEmptyRewards() throws IOException {
-    rejects("no-agents.json",
+    rejects(
+        "no-agents.json",
         VALID.replace("[[[1.0, 0.0], [0.0, -2.5]], [[0.0, 1.0], [1.0, 0.0]]]", "[]"),
-        "rewards", "at least one");
+        "rewards",
+        "at least one");
   }
 
   @Test
   void rejectsInitialWithWrongLength() throws IOException {
-    rejects("initial.json", VALID.replace("[0.25, 0.75]", "[0.25, 0.25, 0.5]"),
-        "initial", "3 entries", "expected 2");
+    rejects(
+        "initial.json",
+        VALID.replace("[0.25, 0.75]", "[0.25, 0.25, 0.5]"),
+        "initial",
+        "3 entries",
+        "expected 2");
   }
 
   @Test
   void rejectsNegativeInitialProbability() throws IOException {
-    rejects("initial-neg.json", VALID.replace("[0.25, 0.75]", "[-0.25, 1.25]"),
-        "initial[0]", "-0.25");
+    rejects(
+        "initial-neg.json", VALID.replace("[0.25, 0.75]", "[-0.25, 1.25]"), "initial[0]", "-0.25");
   }
 
   @Test
   void rejectsInitialNotSummingToOne() throws IOException {
-    rejects("initial-sum.json", VALID.replace("[0.25, 0.75]", "[0.25, 0.5]"),
-        "initial", "0.75");
+    rejects("initial-sum.json", VALID.replace("[0.25, 0.75]", "[0.25, 0.5]"), "initial", "0.75");
   }
 
   @Test
   void rejectsTransitionWithWrongArity() throws IOException {
-    rejects("arity.json", VALID.replace("[1, 0, 0, 1.0]", "[1, 0, 1.0]"),
-        "transitions[3]", "4 entries");
+    rejects(
+        "arity.json",
+        VALID.replace("[1, 0, 0, 1.0]", "[1, 0, 1.0]"),
+        "transitions[3]",
+        "4 entries");
   }
 
   @Test
@@ -257,11 +316,18 @@ class MdpFilesTest {
   void rejectsMalformedJsonWithLineAndColumn() throws IOException {
     // Line 2 ("initial") loses its closing bracket, so the array swallows the key "transitions"
     // of line 3 (which starts with one space) and the parser stops at its ':' in column 15.
-    rejects("broken.json", VALID.replace("[0.25, 0.75],", "[0.25, 0.75,"),
-        "malformed JSON", "line 3, column 15");
+    rejects(
+        "broken.json",
+        VALID.replace("[0.25, 0.75],", "[0.25, 0.75,"),
+        "malformed JSON",
+        "line 3, column 15");
     rejects("trailing.json", VALID + "}", "malformed JSON", "line 6, column 1");
-    rejects("dup.json", VALID.replace("\"gamma\": 0.9", "\"gamma\": 0.9, \"gamma\": 0.8"),
-        "malformed JSON", "duplicate key", "gamma");
+    rejects(
+        "dup.json",
+        VALID.replace("\"gamma\": 0.9", "\"gamma\": 0.9, \"gamma\": 0.8"),
+        "malformed JSON",
+        "duplicate key",
+        "gamma");
     rejects("nan.json", VALID.replace("0.9", "NaN"), "malformed JSON", "line 1");
   }
 
@@ -274,6 +340,7 @@ class MdpFilesTest {
   void reportsAnUnreadableFile() {
     Path missing = dir.resolve("absent.json");
     assertThatThrownBy(() -> MdpFiles.read(missing))
-        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("absent.json: ");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("absent.json: ");
   }
 }

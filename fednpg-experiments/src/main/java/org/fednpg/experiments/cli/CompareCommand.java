@@ -28,10 +28,13 @@ import picocli.CommandLine.Spec;
  * runs, grouped by their resolved spec without the seed: mean ± half-width of a 95% Student-t
  * confidence interval over the seeds of a group.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-    description = "Compare finished runs (run or sweep folders): final "
-    + "value, gap and iterations until the gap stays below a tolerance, mean ± 95%% CI over "
-    + "seeds.")
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description =
+        "Compare finished runs (run or sweep folders): final "
+            + "value, gap and iterations until the gap stays below a tolerance, mean ± 95%% CI over "
+            + "seeds.")
 final class CompareCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -39,8 +42,9 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", arity = "1..*", description = "run or sweep result folders")
   List<Path> dirs;
 
-  @Option(names = "--tol", description = "gap tolerance: iterations until the gap stays below "
-      + "it (default 1e-3)")
+  @Option(
+      names = "--tol",
+      description = "gap tolerance: iterations until the gap stays below " + "it (default 1e-3)")
   double tol = 1e-3;
 
   @Override
@@ -50,8 +54,8 @@ final class CompareCommand implements Callable<Integer> {
       for (Path run : runFolders(d)) {
         JsonNode m = ResultsReader.manifest(run);
         if (m == null || !m.path("spec").isObject()) {
-          throw new InvalidInputException(run.resolve("manifest.json")
-              + ": not a fednpg run manifest (no 'spec')");
+          throw new InvalidInputException(
+              run.resolve("manifest.json") + ": not a fednpg run manifest (no 'spec')");
         }
         JsonNode s = m.get("spec").deepCopy();
         ((ObjectNode) s).remove("seed");
@@ -60,8 +64,15 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "%-4s %-5s %-26s %-26s %-22s %s%n", "#", "runs", "final value",
-        "final gap", "stays <= " + tol + " from", "folders");
+    out.printf(
+        Locale.ROOT,
+        "%-4s %-5s %-26s %-26s %-22s %s%n",
+        "#",
+        "runs",
+        "final value",
+        "final gap",
+        "stays <= " + tol + " from",
+        "folders");
     int i = 0;
     for (List<Path> runs : groups.values()) {
       double[] value = new double[runs.size()];
@@ -76,17 +87,23 @@ final class CompareCommand implements Callable<Integer> {
         iters[k] = gapStaysBelowFrom(rows, tol);
         allReached &= !Double.isNaN(iters[k]);
       }
-      out.printf(Locale.ROOT, "%-4d %-5d %-26s %-26s %-22s %s%n", ++i, runs.size(),
-          meanCi(value), meanCi(gap), allReached ? meanCi(iters) : "did not converge",
+      out.printf(
+          Locale.ROOT,
+          "%-4d %-5d %-26s %-26s %-22s %s%n",
+          ++i,
+          runs.size(),
+          meanCi(value),
+          meanCi(gap),
+          allReached ? meanCi(iters) : "did not converge",
           runs.size() == 1 ? runs.get(0) : runs.get(0) + " (+" + (runs.size() - 1) + ")");
     }
     return 0;
   }
 
   /**
-   * Iterations until the gap stays ≤ tol (as REPORT.md, Runs.staysBelow): the first iteration
-   * from which the gap never exceeds tol again in the run's rows; NaN when the last gap is above
-   * tol (a NaN gap counts as above).
+   * Iterations until the gap stays ≤ tol (as REPORT.md, Runs.staysBelow): the first iteration from
+   * which the gap never exceeds tol again in the run's rows; NaN when the last gap is above tol (a
+   * NaN gap counts as above).
    */
   static double gapStaysBelowFrom(List<IterationMetrics> rows, double tol) {
     double since = Double.NaN;
@@ -105,9 +122,9 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /**
-   * The mean of {@code x} and the half-width t_{0.975, n−1} · s / √n of its two-sided 95%
-   * Student-t confidence interval (s the sample standard deviation); the half-width is NaN for
-   * fewer than two values.
+   * The mean of {@code x} and the half-width t_{0.975, n−1} · s / √n of its two-sided 95% Student-t
+   * confidence interval (s the sample standard deviation); the half-width is NaN for fewer than two
+   * values.
    */
   static double[] meanAndHalfWidth(double[] x) {
     double mean = 0;
@@ -138,8 +155,8 @@ final class CompareCommand implements Callable<Integer> {
       throw new InvalidInputException(dir + ": not a folder");
     }
     try (Stream<Path> s = Files.list(dir)) {
-      List<Path> runs = s.filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).sorted()
-          .toList();
+      List<Path> runs =
+          s.filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).sorted().toList();
       if (runs.isEmpty()) {
         throw new InvalidInputException(dir + ": holds no finished runs (no manifest.json)");
       }

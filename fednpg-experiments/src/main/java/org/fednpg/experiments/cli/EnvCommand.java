@@ -22,7 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fednpg env describe|export NAME [key=value...]}. */
-@Command(name = "env", mixinStandardHelpOptions = true,
+@Command(
+    name = "env",
+    mixinStandardHelpOptions = true,
     description = "Describe or export an environment.",
     subcommands = {EnvCommand.Describe.class, EnvCommand.Export.class})
 final class EnvCommand {
@@ -36,21 +38,26 @@ final class EnvCommand {
   static Environment build(
       ComponentRegistry registry, String name, List<String> keyValues, long seed) {
     EnvironmentProvider p = registry.environment(name);
-    return p.create(ComponentRegistry.parameters(Family.ENVIRONMENT, p,
-        KeyValues.parse(keyValues), Path.of("").toAbsolutePath()),
+    return p.create(
+        ComponentRegistry.parameters(
+            Family.ENVIRONMENT, p, KeyValues.parse(keyValues), Path.of("").toAbsolutePath()),
         new EnvironmentContext(RandomSource.of(seed).child("environment")));
   }
 
-  @Command(name = "describe", mixinStandardHelpOptions = true,
+  @Command(
+      name = "describe",
+      mixinStandardHelpOptions = true,
       description = "Sizes, reward ranges, V* and the optimal policy.")
   static final class Describe implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @picocli.CommandLine.Mixin PluginOptions plugins;
 
-    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
 
-    @Parameters(index = "1..*", paramLabel = "key=value") List<String> params;
+    @Parameters(index = "1..*", paramLabel = "key=value")
+    List<String> params;
 
     @Option(names = "--seed", description = "master seed, as in a spec (default 0)")
     long seed;
@@ -65,15 +72,23 @@ final class EnvCommand {
       MultiTaskMdp mdp = env.mdp();
       out.println(env.describe().stripTrailing());
       OptimalSolution opt = ValueIteration.solve(mdp, tau);
-      out.printf(Locale.ROOT, "V*(rho) = %.12g (tau %s, averaged reward, %d value-iteration "
-          + "sweeps)%n", opt.initialValue(), tau, opt.sweeps());
+      out.printf(
+          Locale.ROOT,
+          "V*(rho) = %.12g (tau %s, averaged reward, %d value-iteration " + "sweeps)%n",
+          opt.initialValue(),
+          tau,
+          opt.sweeps());
       out.println("optimal policy (most probable action per state):");
       if (env instanceof GridWorld g) {
         out.print(gridPolicy(g, opt.policy()));
       } else if (mdp.states() <= LIST_POLICY_UP_TO) {
         for (int s = 0; s < mdp.states(); s++) {
-          out.printf(Locale.ROOT, "  state %d: action %d  (V* = %.6g)%n", s,
-              opt.policy().greedyAction(s), opt.values()[s]);
+          out.printf(
+              Locale.ROOT,
+              "  state %d: action %d  (V* = %.6g)%n",
+              s,
+              opt.policy().greedyAction(s),
+              opt.values()[s]);
         }
       } else {
         int[] counts = new int[mdp.actions()];
@@ -102,21 +117,26 @@ final class EnvCommand {
     }
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true,
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
       description = "Write the environment as a fednpg-mdp/1 JSON file.")
   static final class Export implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @picocli.CommandLine.Mixin PluginOptions plugins;
 
-    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
 
-    @Parameters(index = "1..*", paramLabel = "key=value") List<String> params;
+    @Parameters(index = "1..*", paramLabel = "key=value")
+    List<String> params;
 
     @Option(names = "--seed", description = "master seed, as in a spec (default 0)")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.json") Path out;
+    @Option(names = "--out", required = true, paramLabel = "FILE.json")
+    Path out;
 
     @Override
     public void run() {

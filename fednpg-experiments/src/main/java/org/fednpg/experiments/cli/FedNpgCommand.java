@@ -16,9 +16,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Federated natural policy gradient for multi-task RL (FedNPG, FedNAC).",
-    subcommands = {RunCommand.class, ReproduceCommand.class, CompareCommand.class, ListCommand.class,
-        PlotCommand.class, EnvCommand.class, TopologyCommand.class, NodeCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ReproduceCommand.class,
+      CompareCommand.class,
+      ListCommand.class,
+      PlotCommand.class,
+      EnvCommand.class,
+      TopologyCommand.class,
+      NodeCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class FedNpgCommand implements Runnable {
 
   /** Exit status for bad input (spec, file, parameter). */
@@ -44,10 +52,14 @@ public final class FedNpgCommand implements Runnable {
     PrintWriter err = new PrintWriter(System.err, true);
     // Ctrl-C (SIGINT) runs the shutdown hooks and the JVM exits with 130; say what finished and
     // how to continue. The hook is removed when the command ends by itself.
-    Thread onInterrupt = new Thread(() -> {
-      err.println(InterruptNotice.line(args, Progress.latestStatus(), Progress.isTerminal()));
-      err.flush();
-    }, "fednpg-interrupt-notice");
+    Thread onInterrupt =
+        new Thread(
+            () -> {
+              err.println(
+                  InterruptNotice.line(args, Progress.latestStatus(), Progress.isTerminal()));
+              err.flush();
+            },
+            "fednpg-interrupt-notice");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     int status = execute(args, out, err);
     out.flush();
@@ -65,30 +77,32 @@ public final class FedNpgCommand implements Runnable {
     CommandLine cli = new CommandLine(new FedNpgCommand());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof InvalidInputException) {
-        LOG.debug("bad input", ex);
-        err.println("fednpg: " + String.valueOf(ex.getMessage()).replaceAll("\\R", " "));
-        return EXIT_INPUT;
-      }
-      if (ex instanceof FedNpgException) {
-        LOG.debug("failure", ex);
-        err.println("fednpg: " + ex.getMessage());
-        return EXIT_FAILURE;
-      }
-      if (ex instanceof UncheckedIOException io) {
-        LOG.debug("I/O failure", ex);
-        err.println("fednpg: " + io.getMessage() + ": " + io.getCause());
-        return EXIT_FAILURE;
-      }
-      // a bug, not bad input: the stack trace goes to the command's own error stream (where a
-      // caller or a test captures it), not through the logger
-      LOG.debug("unexpected failure", ex);
-      err.println("fednpg: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
-      err.println("fednpg: please report this with the stack trace below");
-      ex.printStackTrace(err);
-      return EXIT_FAILURE;
-    });
+    cli.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          if (ex instanceof InvalidInputException) {
+            LOG.debug("bad input", ex);
+            err.println("fednpg: " + String.valueOf(ex.getMessage()).replaceAll("\\R", " "));
+            return EXIT_INPUT;
+          }
+          if (ex instanceof FedNpgException) {
+            LOG.debug("failure", ex);
+            err.println("fednpg: " + ex.getMessage());
+            return EXIT_FAILURE;
+          }
+          if (ex instanceof UncheckedIOException io) {
+            LOG.debug("I/O failure", ex);
+            err.println("fednpg: " + io.getMessage() + ": " + io.getCause());
+            return EXIT_FAILURE;
+          }
+          // a bug, not bad input: the stack trace goes to the command's own error stream (where a
+          // caller or a test captures it), not through the logger
+          LOG.debug("unexpected failure", ex);
+          err.println(
+              "fednpg: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+          err.println("fednpg: please report this with the stack trace below");
+          ex.printStackTrace(err);
+          return EXIT_FAILURE;
+        });
     return cli.execute(args);
   }
 }

@@ -23,24 +23,33 @@ final class InterruptNotice {
     String command = a.isEmpty() ? "" : a.get(0);
     String finished = status.map(s -> "interrupted (" + s + "); ").orElse("interrupted; ");
     String again = "fednpg " + String.join(" ", a);
-    String how = switch (command) {
-      case "run" -> a.contains("--resume")
-          ? "continue with the same command, '" + again + "'"
-          : checkpoints(a)
-              ? "continue with '" + again + " --resume' (finished cells are skipped, interrupted "
-                  + "ones restart from their last checkpoint)"
-              : "continue with the same command, '" + again + "' (finished cells are skipped; "
-                  + "add --checkpoint-every K to make long cells resumable with --resume)";
-      case "reproduce" -> "continue with the same command, '" + again + "' (finished cells are "
-          + "kept and skipped; there is nothing to --resume)";
-      case "node" -> "node stopped";
-      default -> "nothing to continue";
-    };
+    String how =
+        switch (command) {
+          case "run" ->
+              a.contains("--resume")
+                  ? "continue with the same command, '" + again + "'"
+                  : checkpoints(a)
+                      ? "continue with '"
+                          + again
+                          + " --resume' (finished cells are skipped, interrupted "
+                          + "ones restart from their last checkpoint)"
+                      : "continue with the same command, '"
+                          + again
+                          + "' (finished cells are skipped; "
+                          + "add --checkpoint-every K to make long cells resumable with --resume)";
+          case "reproduce" ->
+              "continue with the same command, '"
+                  + again
+                  + "' (finished cells are "
+                  + "kept and skipped; there is nothing to --resume)";
+          case "node" -> "node stopped";
+          default -> "nothing to continue";
+        };
     return (terminal ? "\n" : "") + "fednpg: " + finished + how;
   }
 
   private static boolean checkpoints(List<String> a) {
-    return a.stream().anyMatch(x -> x.equals("--checkpoint-every")
-        || x.startsWith("--checkpoint-every="));
+    return a.stream()
+        .anyMatch(x -> x.equals("--checkpoint-every") || x.startsWith("--checkpoint-every="));
   }
 }

@@ -13,9 +13,12 @@ import picocli.CommandLine.Spec;
  * {@code fednpg list}: every registered component of the five families with its parameters; a
  * component from a plugin jar is marked with the jar's file name.
  */
-@Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List every registered environment, topology, evaluator, "
-    + "algorithm and runtime with its parameters.")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description =
+        "List every registered environment, topology, evaluator, "
+            + "algorithm and runtime with its parameters.")
 final class ListCommand implements Runnable {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -33,10 +36,14 @@ final class ListCommand implements Runnable {
     }
     for (Family family : Family.values()) {
       out.println(family.plural() + ":");
-      for (Map.Entry<String, ? extends ComponentProvider<?, ?>> e
-          : registry.providers(family).entrySet()) {
-        out.println("  " + e.getKey() + " - " + e.getValue().description()
-            + registry.source(e.getValue()).map(jar -> " [" + jar.fileName() + "]").orElse(""));
+      for (Map.Entry<String, ? extends ComponentProvider<?, ?>> e :
+          registry.providers(family).entrySet()) {
+        out.println(
+            "  "
+                + e.getKey()
+                + " - "
+                + e.getValue().description()
+                + registry.source(e.getValue()).map(jar -> " [" + jar.fileName() + "]").orElse(""));
         for (ParameterSpec p : e.getValue().parameters()) {
           out.println("      " + p.summary());
         }

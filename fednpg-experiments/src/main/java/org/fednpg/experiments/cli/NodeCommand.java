@@ -11,9 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fednpg node --port P --seed-nodes host:port,...}: a worker of a Pekko cluster. */
-@Command(name = "node", mixinStandardHelpOptions = true,
-    description = "Start a Pekko cluster worker that hosts agents for runs "
-    + "submitted with 'fednpg run SPEC --runtime pekko --cluster HOST:PORT'. Ctrl-C leaves.")
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    description =
+        "Start a Pekko cluster worker that hosts agents for runs "
+            + "submitted with 'fednpg run SPEC --runtime pekko --cluster HOST:PORT'. Ctrl-C leaves.")
 final class NodeCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -26,21 +29,32 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--port", required = true, paramLabel = "P", description = "TCP port")
   int port;
 
-  @Option(names = "--seed-nodes", split = ",", paramLabel = "HOST:PORT",
+  @Option(
+      names = "--seed-nodes",
+      split = ",",
+      paramLabel = "HOST:PORT",
       description = "seed nodes to join (the first node lists itself)")
   List<String> seeds = new ArrayList<>();
 
-  @Option(names = "--tls", paramLabel = "DIR",
-      description = "mutual TLS: DIR holds node.p12, trust.p12 and a 'password' file (or set "
-          + "$FEDNPG_TLS_PASSWORD); members without a trusted certificate cannot join or submit")
+  @Option(
+      names = "--tls",
+      paramLabel = "DIR",
+      description =
+          "mutual TLS: DIR holds node.p12, trust.p12 and a 'password' file (or set "
+              + "$FEDNPG_TLS_PASSWORD); members without a trusted certificate cannot join or submit")
   Path tls;
 
-  @Option(names = "--data", paramLabel = "DIR",
-      description = "the only folder spec paths may point into (relative, no '..', no links "
-          + "leaving it, regular files only); without it the node reads no files")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description =
+          "the only folder spec paths may point into (relative, no '..', no links "
+              + "leaving it, regular files only); without it the node reads no files")
   Path data;
 
-  @Option(names = "--max-file-mb", paramLabel = "MB",
+  @Option(
+      names = "--max-file-mb",
+      paramLabel = "MB",
       description = "largest file a spec may name, in MiB (default 64)")
   long maxFileMb = ClusterNode.Guard.DEFAULT_MAX_FILE_BYTES >> 20;
 
@@ -50,18 +64,30 @@ final class NodeCommand implements Callable<Integer> {
       throw new InvalidInputException("--max-file-mb must be in [1, 1048576], got " + maxFileMb);
     }
     if (!ClusterNode.exitsOnOutOfMemory()) {
-      spec.commandLine().getErr().println("fednpg node: warning: this JVM does not exit on"
-          + " OutOfMemoryError; start it with FEDNPG_JAVA_OPTS=-XX:+ExitOnOutOfMemoryError so a"
-          + " node that runs out of memory leaves the cluster instead of staying half-alive");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "fednpg node: warning: this JVM does not exit on"
+                  + " OutOfMemoryError; start it with FEDNPG_JAVA_OPTS=-XX:+ExitOnOutOfMemoryError so a"
+                  + " node that runs out of memory leaves the cluster instead of staying half-alive");
     }
     // the node builds agents from this registry, plugin jars included
-    ClusterNode node = ClusterNode.start(plugins.registry(), host, port, seeds,
-        new ClusterNode.Guard(tls, data, maxFileMb << 20));
+    ClusterNode node =
+        ClusterNode.start(
+            plugins.registry(),
+            host,
+            port,
+            seeds,
+            new ClusterNode.Guard(tls, data, maxFileMb << 20));
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "fednpg-node-shutdown"));
-    spec.commandLine().getOut().println("fednpg node up at " + node.address()
-        + (seeds.isEmpty() ? " (new cluster)" : ", joining " + String.join(",", seeds))
-        + (tls != null ? ", mutual TLS" : ", plain TCP (no --tls)")
-        + (data != null ? ", data " + data : ", reads no files (no --data)"));
+    spec.commandLine()
+        .getOut()
+        .println(
+            "fednpg node up at "
+                + node.address()
+                + (seeds.isEmpty() ? " (new cluster)" : ", joining " + String.join(",", seeds))
+                + (tls != null ? ", mutual TLS" : ", plain TCP (no --tls)")
+                + (data != null ? ", data " + data : ", reads no files (no --data)"));
     // 0 when stopped on purpose (Ctrl-C, SIGTERM); 3 when downed by the cluster or failed.
     return node.awaitExit();
   }

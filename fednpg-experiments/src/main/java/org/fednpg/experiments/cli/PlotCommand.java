@@ -9,25 +9,37 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fednpg plot SWEEP_DIR [--metric M] [--by KEY] [--log|--linear] [--out FILE.png]}. */
-@Command(name = "plot", mixinStandardHelpOptions = true,
-    description = "Plot a metric against iteration for a finished sweep: one "
-    + "curve per value of a sweep key, mean and min-max band over the other keys (seeds).")
+@Command(
+    name = "plot",
+    mixinStandardHelpOptions = true,
+    description =
+        "Plot a metric against iteration for a finished sweep: one "
+            + "curve per value of a sweep key, mean and min-max band over the other keys (seeds).")
 final class PlotCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SWEEP_DIR") Path dir;
+  @Parameters(index = "0", paramLabel = "SWEEP_DIR")
+  Path dir;
 
-  @Option(names = "--metric", description = "optimality_gap (default), q_error, consensus, "
-      + "value, agent_value_min, agent_value_mean")
+  @Option(
+      names = "--metric",
+      description =
+          "optimality_gap (default), q_error, consensus, "
+              + "value, agent_value_min, agent_value_mean")
   String metric = "optimality_gap";
 
-  @Option(names = "--by", paramLabel = "KEY", description = "sweep key of the curves "
-      + "(default: the first)")
+  @Option(
+      names = "--by",
+      paramLabel = "KEY",
+      description = "sweep key of the curves " + "(default: the first)")
   String by;
 
-  @Option(names = "--log", description = "logarithmic y axis (default: log only when the "
-      + "metric's values span two or more decades)")
+  @Option(
+      names = "--log",
+      description =
+          "logarithmic y axis (default: log only when the "
+              + "metric's values span two or more decades)")
   boolean log;
 
   @Option(names = "--linear", description = "linear y axis")
@@ -42,8 +54,8 @@ final class PlotCommand implements Callable<Integer> {
     if (log && linear) {
       throw new org.fednpg.api.InvalidInputException("--log and --linear exclude each other");
     }
-    String key = SweepPlots.plot(dir, metric, by, log ? Boolean.TRUE : linear ? Boolean.FALSE
-        : null, file);
+    String key =
+        SweepPlots.plot(dir, metric, by, log ? Boolean.TRUE : linear ? Boolean.FALSE : null, file);
     spec.commandLine().getOut().println("wrote " + file + " (" + metric + " by " + key + ")");
     return 0;
   }

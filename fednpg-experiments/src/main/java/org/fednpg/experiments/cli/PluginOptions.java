@@ -29,11 +29,15 @@ final class PluginOptions {
 
   private static final Logger LOG = LoggerFactory.getLogger(PluginOptions.class);
 
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
-  @Option(names = "--plugins", paramLabel = "PATH",
-      description = "a plugin jar or a folder of jars (repeatable); also ${env:-FEDNPG_PLUGINS} "
-          + "and the plugins/ folder beside the launcher")
+  @Option(
+      names = "--plugins",
+      paramLabel = "PATH",
+      description =
+          "a plugin jar or a folder of jars (repeatable); also ${env:-FEDNPG_PLUGINS} "
+              + "and the plugins/ folder beside the launcher")
   List<Path> paths = new ArrayList<>();
 
   private ComponentRegistry registry;
@@ -95,8 +99,10 @@ final class PluginOptions {
       return Optional.empty();
     }
     Path dir = jar.get().getParent();
-    if (dir.getFileName() != null && dir.getFileName().toString().equals("target")
-        && dir.getParent() != null && dir.getParent().getParent() != null) {
+    if (dir.getFileName() != null
+        && dir.getFileName().toString().equals("target")
+        && dir.getParent() != null
+        && dir.getParent().getParent() != null) {
       return Optional.of(dir.getParent().getParent().resolve("plugins"));
     }
     return Optional.of(dir.resolve("plugins"));

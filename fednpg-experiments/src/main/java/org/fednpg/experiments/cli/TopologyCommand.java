@@ -18,25 +18,32 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fednpg topology describe NAME --agents N [key=value...] [--export W.csv]}. */
-@Command(name = "topology", mixinStandardHelpOptions = true,
+@Command(
+    name = "topology",
+    mixinStandardHelpOptions = true,
     description = "Describe a topology and its mixing matrix.",
     subcommands = {TopologyCommand.Describe.class})
 final class TopologyCommand {
 
   private TopologyCommand() {}
 
-  @Command(name = "describe", mixinStandardHelpOptions = true,
+  @Command(
+      name = "describe",
+      mixinStandardHelpOptions = true,
       description = "N, edges, degrees, sigma, spectral gap, consensus time.")
   static final class Describe implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @picocli.CommandLine.Mixin PluginOptions plugins;
 
-    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
 
-    @Parameters(index = "1..*", paramLabel = "key=value") List<String> params;
+    @Parameters(index = "1..*", paramLabel = "key=value")
+    List<String> params;
 
-    @Option(names = "--agents", required = true, paramLabel = "N") int agents;
+    @Option(names = "--agents", required = true, paramLabel = "N")
+    int agents;
 
     @Option(names = "--seed", description = "master seed, as in a spec (default 0)")
     long seed;
@@ -50,9 +57,11 @@ final class TopologyCommand {
         throw new org.fednpg.api.InvalidInputException("--agents must be >= 1, got " + agents);
       }
       TopologyProvider p = plugins.registry().topology(name);
-      Topology t = p.create(ComponentRegistry.parameters(Family.TOPOLOGY, p,
-          KeyValues.parse(params), Path.of("").toAbsolutePath()),
-          new TopologyContext(agents, RandomSource.of(seed).child("topology")));
+      Topology t =
+          p.create(
+              ComponentRegistry.parameters(
+                  Family.TOPOLOGY, p, KeyValues.parse(params), Path.of("").toAbsolutePath()),
+              new TopologyContext(agents, RandomSource.of(seed).child("topology")));
       spec.commandLine().getOut().print(TopologyDescriptions.describe(t));
       if (export != null) {
         try {

@@ -39,8 +39,8 @@ public final class Charts {
   private Charts() {}
 
   /**
-   * Whether a metric's values span at least two decades (then a log axis helps; otherwise a
-   * linear one reads better). Iteration 0 and non-positive values are ignored.
+   * Whether a metric's values span at least two decades (then a log axis helps; otherwise a linear
+   * one reads better). Iteration 0 and non-positive values are ignored.
    */
   public static boolean spansDecades(List<Curve> curves) {
     double lo = Double.POSITIVE_INFINITY;
@@ -60,8 +60,8 @@ public final class Charts {
   }
 
   /** As {@link #line(Path, String, String, String, boolean, List, String)} without bands' note. */
-  public static void line(Path file, String title, String xLabel, String yLabel, boolean logY,
-      List<Curve> curves) {
+  public static void line(
+      Path file, String title, String xLabel, String yLabel, boolean logY, List<Curve> curves) {
     line(file, title, xLabel, yLabel, logY, curves, "min–max over seeds");
   }
 
@@ -76,8 +76,14 @@ public final class Charts {
    * @param curves the lines
    * @param bandLegend legend text of the dashed band lines, e.g. "min–max over 3 seeds"
    */
-  public static void line(Path file, String title, String xLabel, String yLabel, boolean logY,
-      List<Curve> curves, String bandLegend) {
+  public static void line(
+      Path file,
+      String title,
+      String xLabel,
+      String yLabel,
+      boolean logY,
+      List<Curve> curves,
+      String bandLegend) {
     line(file, title, xLabel, yLabel, false, logY, curves, bandLegend);
   }
 
@@ -85,10 +91,23 @@ public final class Charts {
    * As {@link #line(Path, String, String, String, boolean, List, String)} with a choice of a
    * logarithmic x axis (for sample counts spanning decades; non-positive x are left out).
    */
-  public static void line(Path file, String title, String xLabel, String yLabel, boolean logX,
-      boolean logY, List<Curve> curves, String bandLegend) {
-    XYChart chart = new XYChartBuilder().width(900).height(600).title(title)
-        .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+  public static void line(
+      Path file,
+      String title,
+      String xLabel,
+      String yLabel,
+      boolean logX,
+      boolean logY,
+      List<Curve> curves,
+      String bandLegend) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(900)
+            .height(600)
+            .title(title)
+            .xAxisTitle(xLabel)
+            .yAxisTitle(yLabel)
+            .build();
     style(chart);
     chart.getStyler().setYAxisLogarithmic(logY);
     chart.getStyler().setXAxisLogarithmic(logX);
@@ -97,7 +116,7 @@ public final class Charts {
     // cannot show 0)
     boolean skipZero = logX || (logY && "iteration".equals(xLabel));
     if (skipZero && !logX) {
-      chart.getStyler().setXAxisMin(0.0);  // round tick values although iteration 0 is not drawn
+      chart.getStyler().setXAxisMin(0.0); // round tick values although iteration 0 is not drawn
     }
     double xMax = 0;
     for (Curve c : curves) {
@@ -105,7 +124,7 @@ public final class Charts {
         xMax = Math.max(xMax, Math.abs(x));
       }
     }
-    if (!logX && xMax >= 500) {  // xchart keeps ~30 x ticks: slant 3- and 4-digit labels
+    if (!logX && xMax >= 500) { // xchart keeps ~30 x ticks: slant 3- and 4-digit labels
       chart.getStyler().setXAxisLabelRotation(45);
     }
     int i = 0;
@@ -119,25 +138,36 @@ public final class Charts {
       s.setLineWidth(2f);
       if (c.hasBand()) {
         for (double[] edge : new double[][] {c.low(), c.high()}) {
-          XYSeries b = chart.addSeries(c.label() + (edge == c.low() ? " min" : " max"), c.x(),
-              clip(edge, logY));
+          XYSeries b =
+              chart.addSeries(
+                  c.label() + (edge == c.low() ? " min" : " max"), c.x(), clip(edge, logY));
           b.setMarker(SeriesMarkers.NONE);
           b.setLineColor(color);
-          b.setLineStyle(new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-              new float[] {4f, 4f}, 0f));
+          b.setLineStyle(
+              new BasicStroke(
+                  0.8f,
+                  BasicStroke.CAP_BUTT,
+                  BasicStroke.JOIN_MITER,
+                  10f,
+                  new float[] {4f, 4f},
+                  0f));
           b.setShowInLegend(false);
         }
         anyBand = true;
       }
     }
-    if (anyBand) {  // one legend entry explaining every dashed pair
+    if (anyBand) { // one legend entry explaining every dashed pair
       Curve c0 = skipZero ? withoutIterationZero(curves.get(0)) : curves.get(0);
-      XYSeries key = chart.addSeries("dashed: " + bandLegend, new double[] {c0.x()[0]},
-          clip(new double[] {c0.mean()[0]}, logY));
+      XYSeries key =
+          chart.addSeries(
+              "dashed: " + bandLegend,
+              new double[] {c0.x()[0]},
+              clip(new double[] {c0.mean()[0]}, logY));
       key.setMarker(SeriesMarkers.NONE);
       key.setLineColor(Color.GRAY);
-      key.setLineStyle(new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-          new float[] {4f, 4f}, 0f));
+      key.setLineStyle(
+          new BasicStroke(
+              0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
     }
     write(file, chart);
   }
@@ -161,25 +191,41 @@ public final class Charts {
       from++;
     }
     int n = c.x().length;
-    return new Curve(c.label(), java.util.Arrays.copyOfRange(c.x(), from, n),
+    return new Curve(
+        c.label(),
+        java.util.Arrays.copyOfRange(c.x(), from, n),
         java.util.Arrays.copyOfRange(c.mean(), from, n),
         java.util.Arrays.copyOfRange(c.low(), from, n),
         java.util.Arrays.copyOfRange(c.high(), from, n));
   }
 
   /** A scatter of points with optional labels in the legend (one series per point). */
-  public static void scatter(Path file, String title, String xLabel, String yLabel, boolean logY,
-      List<String> labels, double[] x, double[] y) {
-    XYChart chart = new XYChartBuilder().width(900).height(600).title(title)
-        .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+  public static void scatter(
+      Path file,
+      String title,
+      String xLabel,
+      String yLabel,
+      boolean logY,
+      List<String> labels,
+      double[] x,
+      double[] y) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(900)
+            .height(600)
+            .title(title)
+            .xAxisTitle(xLabel)
+            .yAxisTitle(yLabel)
+            .build();
     style(chart);
-    chart.getStyler().setDefaultSeriesRenderStyle(
-        org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+    chart
+        .getStyler()
+        .setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setYAxisLogarithmic(logY);
     chart.getStyler().setMarkerSize(10);
     for (int i = 0; i < x.length; i++) {
-      XYSeries s = chart.addSeries(labels.get(i), new double[] {x[i]},
-          clip(new double[] {y[i]}, logY));
+      XYSeries s =
+          chart.addSeries(labels.get(i), new double[] {x[i]}, clip(new double[] {y[i]}, logY));
       s.setMarkerColor(PALETTE[i % PALETTE.length]);
     }
     write(file, chart);

@@ -1,8 +1,8 @@
 package org.fednpg.experiments.plots;
 
 /**
- * One line of a figure: its label, x values, and the mean and band (min and max over seeds) of
- * y at each x.
+ * One line of a figure: its label, x values, and the mean and band (min and max over seeds) of y at
+ * each x.
  *
  * @param label legend text
  * @param x x values

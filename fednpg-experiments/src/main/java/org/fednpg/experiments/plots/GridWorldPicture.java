@@ -34,7 +34,8 @@ public final class GridWorldPicture {
     int cell = Math.max(6, Math.min(48, 700 / k));
     int margin = 20;
     int side = k * cell + 2 * margin;
-    BufferedImage img = new BufferedImage(Math.max(side, 300), side + 26, BufferedImage.TYPE_INT_RGB);
+    BufferedImage img =
+        new BufferedImage(Math.max(side, 300), side + 26, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
@@ -58,7 +59,9 @@ public final class GridWorldPicture {
     }
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    g.drawString("K=" + k + ", N=" + layout.agents() + ": S start (grey), G goal (black),", margin,
+    g.drawString(
+        "K=" + k + ", N=" + layout.agents() + ": S start (grey), G goal (black),",
+        margin,
         side + 2);
     g.drawString("colour = agent owning the path cell", margin, side + 18);
     g.dispose();
@@ -72,7 +75,9 @@ public final class GridWorldPicture {
       g.setColor(Color.WHITE);
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(8, cell * 2 / 3)));
       var fm = g.getFontMetrics();
-      g.drawString(letter, x + (cell - fm.stringWidth(letter)) / 2,
+      g.drawString(
+          letter,
+          x + (cell - fm.stringWidth(letter)) / 2,
           y + (cell + fm.getAscent() - fm.getDescent()) / 2);
     }
   }

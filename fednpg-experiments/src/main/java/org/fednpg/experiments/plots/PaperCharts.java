@@ -47,10 +47,16 @@ public final class PaperCharts {
    *
    * @param optima V_τ* of each curve, aligned with {@code curves}
    */
-  public static void valueWithOptimum(Path file, String title, String yLabel, List<Curve> curves,
-      double[] optima) {
-    XYChart chart = new XYChartBuilder().width(900).height(560).title(title)
-        .xAxisTitle("iteration").yAxisTitle(yLabel).build();
+  public static void valueWithOptimum(
+      Path file, String title, String yLabel, List<Curve> curves, double[] optima) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(900)
+            .height(560)
+            .title(title)
+            .xAxisTitle("iteration")
+            .yAxisTitle(yLabel)
+            .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotGridLinesVisible(true);
@@ -64,8 +70,8 @@ public final class PaperCharts {
       s.setLineWidth(2f);
       if (c.hasBand()) {
         for (double[] edge : new double[][] {c.low(), c.high()}) {
-          XYSeries b = chart.addSeries(c.label() + (edge == c.low() ? " min" : " max"), c.x(),
-              edge);
+          XYSeries b =
+              chart.addSeries(c.label() + (edge == c.low() ? " min" : " max"), c.x(), edge);
           b.setMarker(SeriesMarkers.NONE);
           b.setLineColor(color);
           b.setLineStyle(new BasicStroke(0.6f));
@@ -73,11 +79,13 @@ public final class PaperCharts {
         }
       }
       double[] x = {c.x()[0], c.x()[c.x().length - 1]};
-      XYSeries opt = chart.addSeries(c.label() + " optimum", x, new double[] {optima[i], optima[i]});
+      XYSeries opt =
+          chart.addSeries(c.label() + " optimum", x, new double[] {optima[i], optima[i]});
       opt.setMarker(SeriesMarkers.NONE);
       opt.setLineColor(color);
-      opt.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-          new float[] {8f, 6f}, 0f));
+      opt.setLineStyle(
+          new BasicStroke(
+              1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
       opt.setShowInLegend(i == 0);
       if (i == 0) {
         opt.setLabel("optimum V* (dashed)");
@@ -91,8 +99,8 @@ public final class PaperCharts {
   }
 
   /**
-   * The paper's Figure 1 from our GridWorld: one panel per agent, the K×K map with the path's
-   * cells outlined and agent n's segment shaded (the cells where agent n is rewarded).
+   * The paper's Figure 1 from our GridWorld: one panel per agent, the K×K map with the path's cells
+   * outlined and agent n's segment shaded (the cells where agent n is rewarded).
    */
   public static void agentMaps(GridWorld.Layout layout, Path file, String caption) {
     int k = layout.size();
@@ -120,8 +128,8 @@ public final class PaperCharts {
       g.setColor(new Color(0x2ca02c));
       g.fillOval(ox + cell / 4, oy + cell / 4, cell / 2, cell / 2);
       g.setColor(new Color(0xd62728));
-      g.fillOval(ox + (k - 1) * cell + cell / 4, oy + (k - 1) * cell + cell / 4, cell / 2,
-          cell / 2);
+      g.fillOval(
+          ox + (k - 1) * cell + cell / 4, oy + (k - 1) * cell + cell / 4, cell / 2, cell / 2);
       g.setColor(new Color(0x999999));
       g.setStroke(new BasicStroke(1f));
       for (int i = 0; i <= k; i++) {

@@ -14,8 +14,8 @@ import org.fednpg.experiments.spec.Sweeps;
 /**
  * Beyond the paper (issue 20): f adversaries × attack × aggregation rule. Every number is over the
  * honest agents (their r̄, oracle and π̄). A rule "survives" an attack at f when its mean final
- * honest gap is at most max(10 × the mean rule's gap with f = 0, 1e-3): the honest agents still
- * get within a factor 10 of what plain FedNPG reaches with no adversary — our criterion.
+ * honest gap is at most max(10 × the mean rule's gap with f = 0, 1e-3): the honest agents still get
+ * within a factor 10 of what plain FedNPG reaches with no adversary — our criterion.
  */
 final class ByzantineExperiment extends PaperExperiment {
 
@@ -26,7 +26,9 @@ final class ByzantineExperiment extends PaperExperiment {
   private static final String RULE = "algorithm.aggregation";
 
   ByzantineExperiment() {
-    super("byzantine", "Adversarial agents and robust mixing (beyond the paper)",
+    super(
+        "byzantine",
+        "Adversarial agents and robust mixing (beyond the paper)",
         "FedNPG (τ = 0.01) with f ∈ {0, 1, 2} adversaries (our attack definitions: sign-flip, "
             + "scaled ×3, Gaussian noise σ = 1, constant 0, stale by 5 iterations, lie-q on the "
             + "negated reward) and the aggregation rules mean, trimmed-mean (b = 1), median and "
@@ -60,12 +62,14 @@ final class ByzantineExperiment extends PaperExperiment {
   }
 
   private static double gap(List<Runs.Run> cell) {
-    return cell.isEmpty() ? Double.NaN
+    return cell.isEmpty()
+        ? Double.NaN
         : Runs.mean(cell, r -> Math.abs(Runs.last(r, IterationMetrics::optimalityGap)));
   }
 
   private static double consensus(List<Runs.Run> cell) {
-    return cell.isEmpty() ? Double.NaN
+    return cell.isEmpty()
+        ? Double.NaN
         : Runs.mean(cell, r -> Runs.last(r, IterationMetrics::consensus));
   }
 
@@ -82,10 +86,14 @@ final class ByzantineExperiment extends PaperExperiment {
     int figure = 0;
     for (Object env : envs) {
       for (Object top : tops) {
-        String setting = (env == null ? "" : Sweeps.label(env)) + (top == null ? ""
-            : " on " + Sweeps.label(top));
-        md.append(String.format(Locale.ROOT, "%n#### %s%n%n", setting.isBlank()
-            ? "The shipped setting" : setting.trim()));
+        String setting =
+            (env == null ? "" : Sweeps.label(env))
+                + (top == null ? "" : " on " + Sweeps.label(top));
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "%n#### %s%n%n",
+                setting.isBlank() ? "The shipped setting" : setting.trim()));
         for (Object f : fs) {
           if (((Number) f).intValue() == 0) {
             continue;
@@ -106,8 +114,14 @@ final class ByzantineExperiment extends PaperExperiment {
               }
             }
             rows.add(row);
-            survivals.add(String.format(Locale.ROOT, "%sf = %s: **%s** survives %s",
-                setting.isBlank() ? "" : setting.trim() + ", ", f, rule, survived.isEmpty() ? "no attack" : String.join(", ", survived)));
+            survivals.add(
+                String.format(
+                    Locale.ROOT,
+                    "%sf = %s: **%s** survives %s",
+                    setting.isBlank() ? "" : setting.trim() + ", ",
+                    f,
+                    rule,
+                    survived.isEmpty() ? "no attack" : String.join(", ", survived)));
           }
           for (Object a : attacks) {
             Object best = null;
@@ -120,26 +134,39 @@ final class ByzantineExperiment extends PaperExperiment {
               }
             }
             double meanGap = gap(cell(runs, env, top, RULE, "mean", F, f, ATTACK, a));
-            bests.add(String.format(Locale.ROOT, "%sf = %s, %s: lowest honest gap with **%s** "
-                + "(%s, %s× below mean's %s)", setting.isBlank() ? "" : setting.trim() + ", ", f,
-                a, best, Markdown.num(bestGap), Markdown.num(meanGap / bestGap),
-                Markdown.num(meanGap)));
+            bests.add(
+                String.format(
+                    Locale.ROOT,
+                    "%sf = %s, %s: lowest honest gap with **%s** " + "(%s, %s× below mean's %s)",
+                    setting.isBlank() ? "" : setting.trim() + ", ",
+                    f,
+                    a,
+                    best,
+                    Markdown.num(bestGap),
+                    Markdown.num(meanGap / bestGap),
+                    Markdown.num(meanGap)));
           }
-          md.append("Mean final honest optimality gap after ").append(iterations)
-              .append(" iterations (✓: survives, gap ≤ max(10 × the mean rule's f = 0 gap, 1e-3), our criterion):\n\n");
+          md.append("Mean final honest optimality gap after ")
+              .append(iterations)
+              .append(
+                  " iterations (✓: survives, gap ≤ max(10 × the mean rule's f = 0 gap, 1e-3), our criterion):\n\n");
           md.append(Markdown.table(header, rows));
           md.append('\n');
         }
-        List<String> header = new ArrayList<>(List.of("rule (f = 0)",
-            Figures.CONVERGENCE_HEADING, "final consensus"));
+        List<String> header =
+            new ArrayList<>(
+                List.of("rule (f = 0)", Figures.CONVERGENCE_HEADING, "final consensus"));
         List<List<String>> price = new ArrayList<>();
         for (Object rule : rules) {
           List<Runs.Run> c = cell(runs, env, top, RULE, rule, F, fs.get(0));
-          price.add(List.of(String.valueOf(rule),
-              c.isEmpty() ? "—" : Figures.convergence(c, GAP_TOLERANCE).text(),
-              Markdown.num(consensus(c))));
+          price.add(
+              List.of(
+                  String.valueOf(rule),
+                  c.isEmpty() ? "—" : Figures.convergence(c, GAP_TOLERANCE).text(),
+                  Markdown.num(consensus(c))));
         }
-        md.append("The price of robustness with no adversary (all attacks' f = 0 cells pooled):\n\n");
+        md.append(
+            "The price of robustness with no adversary (all attacks' f = 0 cells pooled):\n\n");
         md.append(Markdown.table(header, price));
         md.append('\n');
         for (Object a : attacks) {
@@ -155,8 +182,9 @@ final class ByzantineExperiment extends PaperExperiment {
               lo[i] = y[i];
               hi[i] = y[i];
               for (Runs.Run r : c) {
-                double g = Math.max(Math.abs(Runs.last(r, IterationMetrics::optimalityGap)),
-                    Charts.LOG_FLOOR);
+                double g =
+                    Math.max(
+                        Math.abs(Runs.last(r, IterationMetrics::optimalityGap)), Charts.LOG_FLOOR);
                 lo[i] = Math.min(lo[i], g);
                 hi[i] = Math.max(hi[i], g);
               }
@@ -164,13 +192,23 @@ final class ByzantineExperiment extends PaperExperiment {
             curves.add(new Curve(String.valueOf(rule), x, y, lo, hi));
           }
           String file = "gap-" + (++figure) + ".png";
-          Charts.line(dir.resolve(file), "Final honest gap vs f, attack " + a
-              + (setting.isBlank() ? "" : ", " + setting.trim()), "adversaries f",
-              "|gap| after " + iterations + " iterations", true, curves,
+          Charts.line(
+              dir.resolve(file),
+              "Final honest gap vs f, attack "
+                  + a
+                  + (setting.isBlank() ? "" : ", " + setting.trim()),
+              "adversaries f",
+              "|gap| after " + iterations + " iterations",
+              true,
+              curves,
               Figures.bandLegend(runs.all()));
-          md.append(Markdown.figure("Final honest gap against the number of adversaries f, attack "
-              + a + ", one line per aggregation rule (band: min–max over seeds)."
-              + (setting.isBlank() ? "" : " " + setting.trim() + "."), rel + "/" + file));
+          md.append(
+              Markdown.figure(
+                  "Final honest gap against the number of adversaries f, attack "
+                      + a
+                      + ", one line per aggregation rule (band: min–max over seeds)."
+                      + (setting.isBlank() ? "" : " " + setting.trim() + "."),
+                  rel + "/" + file));
         }
       }
     }

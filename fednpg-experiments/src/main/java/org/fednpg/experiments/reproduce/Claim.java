@@ -7,12 +7,15 @@ import java.util.Locale;
  * One claim of the paper's Appendix H beside our measurement: the paper's words and setting, the
  * numbers we measured that test it, and a verdict computed from those numbers (never typed in).
  */
-record Claim(String figure, String claim, String setting, String measured, Verdict verdict,
-    String rule) {
+record Claim(
+    String figure, String claim, String setting, String measured, Verdict verdict, String rule) {
 
   /** How our numbers relate to the claim. */
   enum Verdict {
-    HOLDS, PARTLY, CONTRADICTED, NOT_RUN;
+    HOLDS,
+    PARTLY,
+    CONTRADICTED,
+    NOT_RUN;
 
     String text() {
       return name().toLowerCase(Locale.ROOT).replace('_', ' ');
@@ -32,18 +35,36 @@ record Claim(String figure, String claim, String setting, String measured, Verdi
 
   /** A claim whose experiment has no results in this folder. */
   static Claim notRun(String figure, String claim, String setting) {
-    return new Claim(figure, claim, setting, "not run in this folder (`fednpg reproduce paper`)",
-        Verdict.NOT_RUN, "—");
+    return new Claim(
+        figure,
+        claim,
+        setting,
+        "not run in this folder (`fednpg reproduce paper`)",
+        Verdict.NOT_RUN,
+        "—");
   }
 
   /** The claims table that opens REPORT.md. */
   static String table(List<Claim> claims) {
     List<List<String>> rows = new java.util.ArrayList<>();
     for (Claim c : claims) {
-      rows.add(List.of(c.figure(), c.claim(), c.setting(), c.measured(),
-          "**" + c.verdict().text() + "**", c.rule()));
+      rows.add(
+          List.of(
+              c.figure(),
+              c.claim(),
+              c.setting(),
+              c.measured(),
+              "**" + c.verdict().text() + "**",
+              c.rule()));
     }
-    return Markdown.table(List.of("figure", "the paper's claim", "the paper's setting (ours in "
-        + "italics)", "our measurement", "verdict", "verdict rule (our choice)"), rows);
+    return Markdown.table(
+        List.of(
+            "figure",
+            "the paper's claim",
+            "the paper's setting (ours in " + "italics)",
+            "our measurement",
+            "verdict",
+            "verdict rule (our choice)"),
+        rows);
   }
 }

@@ -6,10 +6,10 @@ import org.fednpg.api.model.TransitionKernel;
 
 /**
  * The entropy share of V_τ*(ρ): the part of the regularised optimum that is entropy bonus rather
- * than reward, τ·H_γ(π_τ*)(ρ) / |V_τ*(ρ)| (the absolute value, our choice, keeps the share
- * positive for environments with negative rewards such as CliffWalking), where H_γ(π)(s) = E[Σ_t γ^t ℋ(π(·|s_t)) | s_0 = s] is the
- * discounted entropy of π (so V_τ^π = V^π + τ·H_γ(π)). A large share means the regularised
- * problem is far from the unregularised one.
+ * than reward, τ·H_γ(π_τ*)(ρ) / |V_τ*(ρ)| (the absolute value, our choice, keeps the share positive
+ * for environments with negative rewards such as CliffWalking), where H_γ(π)(s) = E[Σ_t γ^t
+ * ℋ(π(·|s_t)) | s_0 = s] is the discounted entropy of π (so V_τ^π = V^π + τ·H_γ(π)). A large share
+ * means the regularised problem is far from the unregularised one.
  */
 final class EntropyShare {
 
@@ -70,7 +70,7 @@ final class EntropyShare {
       for (double x : h) {
         scale = Math.max(scale, Math.abs(x));
       }
-      if (change <= STOP * (1 - gamma) * scale) {  // then ‖h − H_γ‖∞ ≤ γ·STOP·scale
+      if (change <= STOP * (1 - gamma) * scale) { // then ‖h − H_γ‖∞ ≤ γ·STOP·scale
         break;
       }
     }

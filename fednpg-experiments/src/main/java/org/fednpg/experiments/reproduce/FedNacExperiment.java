@@ -12,7 +12,9 @@ import org.fednpg.experiments.plots.Curve;
 final class FedNacExperiment extends PaperExperiment {
 
   FedNacExperiment() {
-    super("fednac", "7. FedNAC sample efficiency (beyond the paper; our reconstruction of FedNAC)",
+    super(
+        "fednac",
+        "7. FedNAC sample efficiency (beyond the paper; our reconstruction of FedNAC)",
         "FedNAC with one-hot features and Monte Carlo critics of growing budgets (samples per "
             + "agent per iteration) on the GridWorld, against exact FedNPG with the same step; mean "
             + "and min–max over seeds. This is `variant: ours`, our reconstruction from before the "
@@ -22,12 +24,22 @@ final class FedNacExperiment extends PaperExperiment {
   @Override
   String analyse(Runs runs, Path dir, String rel, int iterations) {
     StringBuilder md = new StringBuilder();
-    md.append(Figures.curves(runs.all(), "algorithm", "algorithm",
-        IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", null, dir, rel, "gap.png",
-        "Optimality gap by iteration"));
+    md.append(
+        Figures.curves(
+            runs.all(),
+            "algorithm",
+            "algorithm",
+            IterationMetrics::optimalityGap,
+            "|V*(ρ) − V(ρ)|",
+            null,
+            dir,
+            rel,
+            "gap.png",
+            "Optimality gap by iteration"));
     List<Curve> bySamples = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
-    // per group: samples per agent (exact FedNPG: +∞, an unlimited budget), final gaps' mean/min/max
+    // per group: samples per agent (exact FedNPG: +∞, an unlimited budget), final gaps'
+    // mean/min/max
     List<double[]> budgets = new ArrayList<>();
     List<String> budgetLabels = new ArrayList<>();
     for (Map.Entry<List<Object>, List<Runs.Run>> g : runs.groupBy("algorithm").entrySet()) {
@@ -50,38 +62,65 @@ final class FedNacExperiment extends PaperExperiment {
         mn = Math.min(mn, gap);
         mx = Math.max(mx, gap);
       }
-      budgets.add(new double[] {total > 0 ? (double) total / agents : Double.POSITIVE_INFINITY,
-          Runs.mean(group, r -> Math.abs(Runs.last(r, IterationMetrics::optimalityGap))), mn, mx});
+      budgets.add(
+          new double[] {
+            total > 0 ? (double) total / agents : Double.POSITIVE_INFINITY,
+            Runs.mean(group, r -> Math.abs(Runs.last(r, IterationMetrics::optimalityGap))),
+            mn,
+            mx
+          });
       budgetLabels.add(label);
-      rows.add(List.of(label, Markdown.num((double) total / agents),
-          Markdown.num(Runs.mean(group, r -> Runs.last(r, IterationMetrics::optimalityGap))),
-          Markdown.num(Runs.mean(group, r -> Runs.last(r, IterationMetrics::value)
-              / (Runs.last(r, IterationMetrics::value) + Runs.last(r,
-                  IterationMetrics::optimalityGap))))));
+      rows.add(
+          List.of(
+              label,
+              Markdown.num((double) total / agents),
+              Markdown.num(Runs.mean(group, r -> Runs.last(r, IterationMetrics::optimalityGap))),
+              Markdown.num(
+                  Runs.mean(
+                      group,
+                      r ->
+                          Runs.last(r, IterationMetrics::value)
+                              / (Runs.last(r, IterationMetrics::value)
+                                  + Runs.last(r, IterationMetrics::optimalityGap))))));
     }
     if (!bySamples.isEmpty()) {
       // samples span decades across budgets: log x, so the smallest budget's curve is visible
-      Charts.line(dir.resolve("gap-vs-samples.png"), "FedNAC: gap vs samples per agent",
-          "samples per agent (cumulative, log scale)", "|V*(ρ) − V(ρ)|", true,
-          Charts.spansDecades(bySamples), bySamples,
+      Charts.line(
+          dir.resolve("gap-vs-samples.png"),
+          "FedNAC: gap vs samples per agent",
+          "samples per agent (cumulative, log scale)",
+          "|V*(ρ) − V(ρ)|",
+          true,
+          Charts.spansDecades(bySamples),
+          bySamples,
           Figures.bandLegend(runs.all()));
-      md.append(Markdown.figure("Optimality gap against cumulative samples per agent. "
-          + Figures.setting(runs.all()), rel + "/gap-vs-samples.png"));
+      md.append(
+          Markdown.figure(
+              "Optimality gap against cumulative samples per agent. " + Figures.setting(runs.all()),
+              rel + "/gap-vs-samples.png"));
     }
-    md.append(Markdown.table(List.of("algorithm", "samples per agent (total)",
-        "final gap (mean)", "final V / V* (mean)"), rows));
-    md.append("\nFindings (measured): the table gives, for each critic budget, the final gap "
-        + "and the fraction of V* reached after " + iterations + " iterations; exact FedNPG "
-        + "uses no samples (an unlimited budget below).\n\n");
+    md.append(
+        Markdown.table(
+            List.of(
+                "algorithm",
+                "samples per agent (total)",
+                "final gap (mean)",
+                "final V / V* (mean)"),
+            rows));
+    md.append(
+        "\nFindings (measured): the table gives, for each critic budget, the final gap "
+            + "and the fraction of V* reached after "
+            + iterations
+            + " iterations; exact FedNPG "
+            + "uses no samples (an unlimited budget below).\n\n");
     md.append(monotonicity(budgets, budgetLabels));
     return md.toString();
   }
 
-
   /**
    * Whether the final gap falls as the budget grows (exact FedNPG last); where it does not, says
-   * whether the seeds' min–max ranges overlap (the ordering is then within seed-to-seed spread)
-   * or that the reversal is unexplained.
+   * whether the seeds' min–max ranges overlap (the ordering is then within seed-to-seed spread) or
+   * that the reversal is unexplained.
    */
   static String monotonicity(List<double[]> budgets, List<String> labels) {
     List<Integer> order = new ArrayList<>();
@@ -105,11 +144,18 @@ final class FedNacExperiment extends PaperExperiment {
       if (larger[1] > smaller[1]) {
         boolean overlap = larger[2] <= smaller[3] && smaller[2] <= larger[3];
         unexplained |= !overlap;
-        reversals.add(labels.get(order.get(j)) + " ends with a larger mean gap ("
-            + Markdown.num(larger[1]) + ") than " + labels.get(best) + " ("
-            + Markdown.num(smaller[1]) + "); their min–max ranges over seeds "
-            + (overlap ? "overlap, so this ordering is within the seed-to-seed spread"
-                : "do not overlap"));
+        reversals.add(
+            labels.get(order.get(j))
+                + " ends with a larger mean gap ("
+                + Markdown.num(larger[1])
+                + ") than "
+                + labels.get(best)
+                + " ("
+                + Markdown.num(smaller[1])
+                + "); their min–max ranges over seeds "
+                + (overlap
+                    ? "overlap, so this ordering is within the seed-to-seed spread"
+                    : "do not overlap"));
       }
     }
     if (reversals.isEmpty()) {
@@ -118,9 +164,10 @@ final class FedNacExperiment extends PaperExperiment {
     b.append("- The final gap is **not monotone** in the budget:\n");
     reversals.forEach(r -> b.append("  - ").append(r).append(".\n"));
     if (unexplained) {
-      b.append("- Where the ranges do not overlap the reversal is **unexplained**: we have not "
-          + "isolated its cause (the critic's estimation error and the step size interact, and "
-          + "we did not vary them separately).\n");
+      b.append(
+          "- Where the ranges do not overlap the reversal is **unexplained**: we have not "
+              + "isolated its cause (the critic's estimation error and the step size interact, and "
+              + "we did not vary them separately).\n");
     }
     return b.toString();
   }

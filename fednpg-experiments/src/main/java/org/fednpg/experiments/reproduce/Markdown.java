@@ -18,7 +18,8 @@ final class Markdown {
     }
     double a = Math.abs(x);
     if (a >= 1e-3 && a < 1e5) {
-      return String.format(Locale.ROOT, "%.3g", x).replaceAll("(\\.\\d*?)0+$", "$1")
+      return String.format(Locale.ROOT, "%.3g", x)
+          .replaceAll("(\\.\\d*?)0+$", "$1")
           .replaceAll("\\.$", "");
     }
     return String.format(Locale.ROOT, "%.2e", x);
@@ -37,8 +38,8 @@ final class Markdown {
     b.append('\n');
     for (List<String> r : rows) {
       if (r.size() != header.size()) {
-        throw new IllegalArgumentException("table row " + r + " has " + r.size()
-            + " cells, the header " + header.size());
+        throw new IllegalArgumentException(
+            "table row " + r + " has " + r.size() + " cells, the header " + header.size());
       }
       b.append("| ").append(String.join(" | ", escape(r))).append(" |\n");
     }

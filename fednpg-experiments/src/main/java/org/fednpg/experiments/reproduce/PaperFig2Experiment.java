@@ -8,11 +8,14 @@ import org.fednpg.experiments.spec.Sweeps;
 /** The paper's Figure 2: map size K, N = 10, τ ∈ {0, 0.005, 0.05}, standard ring Eq. (312). */
 final class PaperFig2Experiment extends PaperFigure {
 
-  private static final String SETTING = "N = 10, η = 0.1, γ = 0.99, τ ∈ {0, 0.005, 0.05}, ring "
-      + "Eq. (312); *K ∈ {10, 20, 30, 50}, 300 iterations*";
+  private static final String SETTING =
+      "N = 10, η = 0.1, γ = 0.99, τ ∈ {0, 0.005, 0.05}, ring "
+          + "Eq. (312); *K ∈ {10, 20, 30, 50}, 300 iterations*";
 
   PaperFig2Experiment() {
-    super("paper-fig2", "Figure 2: map size K",
+    super(
+        "paper-fig2",
+        "Figure 2: map size K",
         "The paper's Figure 2: GridWorld K×K, N = 10 agents on the standard ring of Eq. (312) "
             + "(agent n receives from n+1 with weight 0.5), η = 0.1, γ = 0.99, τ ∈ {0, 0.005, 0.05}. "
             + "The paper: both variants converge in a few iterations, at almost the same speed for "
@@ -25,11 +28,19 @@ final class PaperFig2Experiment extends PaperFigure {
   String analyse(Runs runs, Path dir, String rel, int iterations) {
     StringBuilder md = new StringBuilder();
     for (List<Object> tau : runs.groupBy("algorithm.tau").keySet()) {
-      md.append(gapFigure(runs.where("algorithm.tau", tau.get(0)), "environment.size", "K", dir,
-          rel, "normalised-gap-tau" + Sweeps.label(tau.get(0)) + ".png",
-          "Figure 2 (ours): normalised gap, N = " + PaperRuns.environment(runs.all().get(0),
-              "agents") + ", τ = " + Sweeps.label(tau.get(0))
-              + " — K list and horizon: our choice"));
+      md.append(
+          gapFigure(
+              runs.where("algorithm.tau", tau.get(0)),
+              "environment.size",
+              "K",
+              dir,
+              rel,
+              "normalised-gap-tau" + Sweeps.label(tau.get(0)) + ".png",
+              "Figure 2 (ours): normalised gap, N = "
+                  + PaperRuns.environment(runs.all().get(0), "agents")
+                  + ", τ = "
+                  + Sweeps.label(tau.get(0))
+                  + " — K list and horizon: our choice"));
     }
     md.append(settleTable(runs, iterations));
     return md.toString();
@@ -45,12 +56,18 @@ final class PaperFig2Experiment extends PaperFigure {
       List<String> row = new ArrayList<>(List.of(Sweeps.label(tau.get(0))));
       for (Object k : sizes) {
         List<Runs.Run> cell = runs.where("algorithm.tau", tau.get(0), "environment.size", k);
-        row.add(cell.isEmpty() ? "—" : PaperRuns.settleText(PaperRuns.meanSettle(cell),
-            iterations) + " (" + Markdown.num(PaperRuns.finalGap(cell)) + ")");
+        row.add(
+            cell.isEmpty()
+                ? "—"
+                : PaperRuns.settleText(PaperRuns.meanSettle(cell), iterations)
+                    + " ("
+                    + Markdown.num(PaperRuns.finalGap(cell))
+                    + ")");
       }
       rows.add(row);
     }
-    return "Iterations until the normalised gap stays below " + Markdown.num(PaperRuns.EPSILON)
+    return "Iterations until the normalised gap stays below "
+        + Markdown.num(PaperRuns.EPSILON)
         + " (our tolerance), in brackets the final normalised gap:\n\n"
         + Markdown.table(header, rows);
   }
@@ -88,20 +105,31 @@ final class PaperFig2Experiment extends PaperFigure {
       }
     }
     return List.of(
-        new Claim("2", "both variants converge in a few iterations", SETTING,
+        new Claim(
+            "2",
+            "both variants converge in a few iterations",
+            SETTING,
             "iterations until the normalised gap stays ≤ 1e-3 — " + join(few),
-            Claim.Verdict.of(fewAgree, fewTotal), "holds if every cell settles within "
-                + PaperRuns.FEW + " iterations; contradicted if none does"),
-        new Claim("2", "almost the same speed for every K", SETTING,
+            Claim.Verdict.of(fewAgree, fewTotal),
+            "holds if every cell settles within "
+                + PaperRuns.FEW
+                + " iterations; contradicted if none does"),
+        new Claim(
+            "2",
+            "almost the same speed for every K",
+            SETTING,
             "spread of those iterations across K — " + join(same),
-            Claim.Verdict.of(sameAgree, sameTotal), "holds if, for every τ, max/min ≤ "
-                + Markdown.num(PaperRuns.SAME_SPEED_FACTOR) + " (a cell that never settles "
+            Claim.Verdict.of(sameAgree, sameTotal),
+            "holds if, for every τ, max/min ≤ "
+                + Markdown.num(PaperRuns.SAME_SPEED_FACTOR)
+                + " (a cell that never settles "
                 + "makes it ∞)"));
   }
 
   @Override
   List<Claim> notRun() {
-    return List.of(Claim.notRun("2", "both variants converge in a few iterations", SETTING),
+    return List.of(
+        Claim.notRun("2", "both variants converge in a few iterations", SETTING),
         Claim.notRun("2", "almost the same speed for every K", SETTING));
   }
 }

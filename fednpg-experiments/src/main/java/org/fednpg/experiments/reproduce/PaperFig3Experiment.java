@@ -7,11 +7,14 @@ import java.util.List;
 /** The paper's Figure 3: number of agents N for K ∈ {10, 20, 30}, τ = 0.005, ring Eq. (312). */
 final class PaperFig3Experiment extends PaperFigure {
 
-  private static final String SETTING = "K ∈ {10, 20, 30}, τ = 0.005, η = 0.1, γ = 0.99, ring "
-      + "Eq. (312); *N ∈ {10, 20, 30, 40}, 300 iterations*";
+  private static final String SETTING =
+      "K ∈ {10, 20, 30}, τ = 0.005, η = 0.1, γ = 0.99, ring "
+          + "Eq. (312); *N ∈ {10, 20, 30, 40}, 300 iterations*";
 
   PaperFig3Experiment() {
-    super("paper-fig3", "Figure 3: number of agents N",
+    super(
+        "paper-fig3",
+        "Figure 3: number of agents N",
         "The paper's Figure 3: K ∈ {10, 20, 30}, τ = 0.005, η = 0.1, γ = 0.99, standard ring "
             + "Eq. (312); value of the averaged policy against iterations, the optimum dashed. The "
             + "paper: convergence slows as N grows and is insensitive to K. Our choices: N ∈ {10, 20, "
@@ -22,18 +25,34 @@ final class PaperFig3Experiment extends PaperFigure {
   String analyse(Runs runs, Path dir, String rel, int iterations) {
     StringBuilder md = new StringBuilder();
     for (List<Object> k : runs.groupBy("environment.size").keySet()) {
-      md.append(valueFigure(runs.where("environment.size", k.get(0)), "environment.agents", "N",
-          dir, rel, "value-K" + k.get(0) + ".png", "Figure 3 (ours): value, K = " + k.get(0)
-              + ", τ = 0.005, dashed: V*_τ — N list and horizon: our choice"));
-      md.append(Figures.curves(runs.where("environment.size", k.get(0)), "environment.agents",
-          "N", org.fednpg.api.run.IterationMetrics::consensus,
-          "max_n |log π_n − log π̄| (log scale)", true, dir, rel, "consensus-K" + k.get(0)
-              + ".png", "Figure 3 companion (ours): consensus, K = " + k.get(0)));
+      md.append(
+          valueFigure(
+              runs.where("environment.size", k.get(0)),
+              "environment.agents",
+              "N",
+              dir,
+              rel,
+              "value-K" + k.get(0) + ".png",
+              "Figure 3 (ours): value, K = "
+                  + k.get(0)
+                  + ", τ = 0.005, dashed: V*_τ — N list and horizon: our choice"));
+      md.append(
+          Figures.curves(
+              runs.where("environment.size", k.get(0)),
+              "environment.agents",
+              "N",
+              org.fednpg.api.run.IterationMetrics::consensus,
+              "max_n |log π_n − log π̄| (log scale)",
+              true,
+              dir,
+              rel,
+              "consensus-K" + k.get(0) + ".png",
+              "Figure 3 companion (ours): consensus, K = " + k.get(0)));
     }
     md.append("Iterations until the normalised gap (V*_τ − V̄_τ)/V*_τ stays below ")
-        .append(Markdown.num(PaperRuns.EPSILON)).append(" (in brackets the final normalised "
-            + "gap):\n\n").append(table(runs, "environment.agents", "N", "environment.size", "K",
-                iterations));
+        .append(Markdown.num(PaperRuns.EPSILON))
+        .append(" (in brackets the final normalised " + "gap):\n\n")
+        .append(table(runs, "environment.agents", "N", "environment.size", "K", iterations));
     List<String> departs = new ArrayList<>();
     for (Claim c : claims(runs, iterations)) {
       if (c.verdict() != Claim.Verdict.HOLDS) {
@@ -42,18 +61,22 @@ final class PaperFig3Experiment extends PaperFigure {
     }
     String unsettled = unsettled(runs);
     if (!departs.isEmpty()) {
-      md.append("\n**Where our result departs from the paper** (").append(String.join("; ",
-          departs)).append("; value and consensus curves above).")
+      md.append("\n**Where our result departs from the paper** (")
+          .append(String.join("; ", departs))
+          .append("; value and consensus curves above).")
           .append(unsettled.isEmpty() ? "" : " Runs that did not settle — " + unsettled + ".")
-          .append(" Causes we know of are listed under Figure 5 (our GridWorld "
-              + "reconstruction; η = 0.1 far beyond the theory's certified step size, on a ring "
-              + "whose σ = cos(π/N) approaches 1 as N grows).\n");
+          .append(
+              " Causes we know of are listed under Figure 5 (our GridWorld "
+                  + "reconstruction; η = 0.1 far beyond the theory's certified step size, on a ring "
+                  + "whose σ = cos(π/N) approaches 1 as N grows).\n");
     }
     return md.toString();
   }
 
-  /** For each run that did not settle: its smallest normalised gap (when), final gap, largest
-   * consensus error. */
+  /**
+   * For each run that did not settle: its smallest normalised gap (when), final gap, largest
+   * consensus error.
+   */
   static String unsettled(Runs runs) {
     List<String> parts = new ArrayList<>();
     for (Runs.Run r : runs.all()) {
@@ -72,28 +95,40 @@ final class PaperFig3Experiment extends PaperFigure {
         }
         consensus = Math.max(consensus, m.consensus());
       }
-      parts.add(r.cell().name() + ": smallest normalised gap " + Markdown.num(best) + " at t = "
-          + when + ", final " + Markdown.num(Runs.last(r, gap)) + ", largest consensus error "
-          + Markdown.num(consensus));
+      parts.add(
+          r.cell().name()
+              + ": smallest normalised gap "
+              + Markdown.num(best)
+              + " at t = "
+              + when
+              + ", final "
+              + Markdown.num(Runs.last(r, gap))
+              + ", largest consensus error "
+              + Markdown.num(consensus));
     }
     return String.join("; ", parts);
   }
 
   /** Rows = values of rowKey, columns = values of colKey, cells = mean settle (final gap). */
-  static String table(Runs runs, String rowKey, String rowLabel, String colKey, String colLabel,
-      int iterations) {
+  static String table(
+      Runs runs, String rowKey, String rowLabel, String colKey, String colLabel, int iterations) {
     List<Object> cols = new ArrayList<>();
     runs.groupBy(colKey).keySet().forEach(c -> cols.add(c.get(0)));
     List<String> header = new ArrayList<>(List.of(rowLabel));
     cols.forEach(c -> header.add(colLabel + " = " + org.fednpg.experiments.spec.Sweeps.label(c)));
     List<List<String>> rows = new ArrayList<>();
     for (List<Object> r : runs.groupBy(rowKey).keySet()) {
-      List<String> row = new ArrayList<>(List.of(org.fednpg.experiments.spec.Sweeps.label(
-          r.get(0))));
+      List<String> row =
+          new ArrayList<>(List.of(org.fednpg.experiments.spec.Sweeps.label(r.get(0))));
       for (Object c : cols) {
         List<Runs.Run> cell = runs.where(rowKey, r.get(0), colKey, c);
-        row.add(cell.isEmpty() ? "—" : PaperRuns.settleText(PaperRuns.meanSettle(cell),
-            iterations) + " (" + Markdown.num(PaperRuns.finalGap(cell)) + ")");
+        row.add(
+            cell.isEmpty()
+                ? "—"
+                : PaperRuns.settleText(PaperRuns.meanSettle(cell), iterations)
+                    + " ("
+                    + Markdown.num(PaperRuns.finalGap(cell))
+                    + ")");
       }
       rows.add(row);
     }
@@ -108,36 +143,45 @@ final class PaperFig3Experiment extends PaperFigure {
     for (List<Object> k : runs.groupBy("environment.size").keySet()) {
       List<Double> settles = new ArrayList<>();
       List<Object> ns = new ArrayList<>();
-      for (List<Object> n : Runs.groupByWithin(runs.where("environment.size", k.get(0)),
-          "environment.agents").keySet()) {
+      for (List<Object> n :
+          Runs.groupByWithin(runs.where("environment.size", k.get(0)), "environment.agents")
+              .keySet()) {
         ns.add(n.get(0));
-        settles.add(PaperRuns.meanSettle(runs.where("environment.size", k.get(0),
-            "environment.agents", n.get(0))));
+        settles.add(
+            PaperRuns.meanSettle(
+                runs.where("environment.size", k.get(0), "environment.agents", n.get(0))));
       }
       int[] steps = PaperRuns.steps(settles);
       List<String> parts = new ArrayList<>();
       for (int i = 0; i < steps.length; i++) {
         total++;
         agree += steps[i] > 0 ? 1 : 0;
-        parts.add("N " + ns.get(i) + "→" + ns.get(i + 1) + ": "
-            + (steps[i] > 0 ? "slower" : steps[i] == 0 ? "tied" : "faster"));
+        parts.add(
+            "N "
+                + ns.get(i)
+                + "→"
+                + ns.get(i + 1)
+                + ": "
+                + (steps[i] > 0 ? "slower" : steps[i] == 0 ? "tied" : "faster"));
       }
       List<String> values = new ArrayList<>();
       for (int i = 0; i < ns.size(); i++) {
         values.add(ns.get(i) + ": " + PaperRuns.settleText(settles.get(i), iterations));
       }
-      slower.add("K=" + k.get(0) + " (" + String.join(", ", values) + ") " + String.join(", ",
-          parts));
+      slower.add(
+          "K=" + k.get(0) + " (" + String.join(", ", values) + ") " + String.join(", ", parts));
     }
     List<String> insensitive = new ArrayList<>();
     int iAgree = 0;
     int iTotal = 0;
     for (List<Object> n : runs.groupBy("environment.agents").keySet()) {
       List<Double> settles = new ArrayList<>();
-      for (List<Object> k : Runs.groupByWithin(runs.where("environment.agents", n.get(0)),
-          "environment.size").keySet()) {
-        settles.add(PaperRuns.meanSettle(runs.where("environment.agents", n.get(0),
-            "environment.size", k.get(0))));
+      for (List<Object> k :
+          Runs.groupByWithin(runs.where("environment.agents", n.get(0)), "environment.size")
+              .keySet()) {
+        settles.add(
+            PaperRuns.meanSettle(
+                runs.where("environment.agents", n.get(0), "environment.size", k.get(0))));
       }
       double spread = PaperRuns.spread(settles);
       iTotal++;
@@ -145,19 +189,27 @@ final class PaperFig3Experiment extends PaperFigure {
       insensitive.add("N=" + n.get(0) + ": max/min " + PaperRuns.spreadText(spread));
     }
     return List.of(
-        new Claim("3", "convergence slows as the number of agents N grows", SETTING,
+        new Claim(
+            "3",
+            "convergence slows as the number of agents N grows",
+            SETTING,
             "iterations until the normalised gap stays ≤ 1e-3 — " + join(slower),
-            Claim.Verdict.of(agree, total), "per consecutive pair of N: agrees if strictly "
+            Claim.Verdict.of(agree, total),
+            "per consecutive pair of N: agrees if strictly "
                 + "slower; ties and faster disagree; holds if all agree"),
-        new Claim("3", "insensitive to the map size K", SETTING,
+        new Claim(
+            "3",
+            "insensitive to the map size K",
+            SETTING,
             "spread of those iterations across K — " + join(insensitive),
-            Claim.Verdict.of(iAgree, iTotal), "holds if, for every N, max/min ≤ "
-                + Markdown.num(PaperRuns.SAME_SPEED_FACTOR)));
+            Claim.Verdict.of(iAgree, iTotal),
+            "holds if, for every N, max/min ≤ " + Markdown.num(PaperRuns.SAME_SPEED_FACTOR)));
   }
 
   @Override
   List<Claim> notRun() {
-    return List.of(Claim.notRun("3", "convergence slows as the number of agents N grows", SETTING),
+    return List.of(
+        Claim.notRun("3", "convergence slows as the number of agents N grows", SETTING),
         Claim.notRun("3", "insensitive to the map size K", SETTING));
   }
 }

@@ -10,12 +10,15 @@ import java.util.List;
  */
 final class PaperFig4Experiment extends PaperFigure {
 
-  private static final String SETTING = "K = 10, τ = 0.005, η = 0.1, γ = 0.99; k + 1 non-zeros "
-      + "per row, (a) random row-stochastic, (b) equal; *N = 10, k ∈ {1, 2, 4, 8}, 3 seeds, 300 "
-      + "iterations*";
+  private static final String SETTING =
+      "K = 10, τ = 0.005, η = 0.1, γ = 0.99; k + 1 non-zeros "
+          + "per row, (a) random row-stochastic, (b) equal; *N = 10, k ∈ {1, 2, 4, 8}, 3 seeds, 300 "
+          + "iterations*";
 
   PaperFig4Experiment() {
-    super("paper-fig4", "Figure 4: neighbours per agent and weights",
+    super(
+        "paper-fig4",
+        "Figure 4: neighbours per agent and weights",
         "The paper's Figure 4: the number of non-zero entries per row of W varies; (a) random "
             + "weights with each row summing to 1 (not doubly stochastic: `stochastic: row`), (b) "
             + "equal weights 1/(k+1); K = 10, τ = 0.005, η = 0.1, γ = 0.99. We use `directed-ring` "
@@ -32,17 +35,31 @@ final class PaperFig4Experiment extends PaperFigure {
       if (subset.isEmpty()) {
         continue;
       }
-      md.append(valueFigure(subset, "topology.neighbors", "k", dir, rel,
-          "value-" + weights + ".png", "Figure 4(" + (weights.equals("random") ? "a" : "b")
-              + ") (ours): value, " + weights + " weights, K = "
-              + PaperRuns.environment(subset.get(0), "size") + ", N = "
-              + PaperRuns.environment(subset.get(0), "agents") + ", dashed: V*_τ — N, k list and "
-              + "seeds: our choice"));
+      md.append(
+          valueFigure(
+              subset,
+              "topology.neighbors",
+              "k",
+              dir,
+              rel,
+              "value-" + weights + ".png",
+              "Figure 4("
+                  + (weights.equals("random") ? "a" : "b")
+                  + ") (ours): value, "
+                  + weights
+                  + " weights, K = "
+                  + PaperRuns.environment(subset.get(0), "size")
+                  + ", N = "
+                  + PaperRuns.environment(subset.get(0), "agents")
+                  + ", dashed: V*_τ — N, k list and "
+                  + "seeds: our choice"));
     }
     md.append("Iterations until the normalised gap stays below ")
-        .append(Markdown.num(PaperRuns.EPSILON)).append(", mean over seeds (in brackets the "
-            + "final normalised gap):\n\n").append(PaperFig3Experiment.table(runs,
-                "topology.neighbors", "k", "topology.weights", "weights", iterations));
+        .append(Markdown.num(PaperRuns.EPSILON))
+        .append(", mean over seeds (in brackets the " + "final normalised gap):\n\n")
+        .append(
+            PaperFig3Experiment.table(
+                runs, "topology.neighbors", "k", "topology.weights", "weights", iterations));
     return md.toString();
   }
 
@@ -54,19 +71,26 @@ final class PaperFig4Experiment extends PaperFigure {
     for (String weights : List.of("random", "equal")) {
       List<Object> ks = new ArrayList<>();
       List<Double> settles = new ArrayList<>();
-      for (List<Object> k : Runs.groupByWithin(runs.where("topology.weights", weights),
-          "topology.neighbors").keySet()) {
+      for (List<Object> k :
+          Runs.groupByWithin(runs.where("topology.weights", weights), "topology.neighbors")
+              .keySet()) {
         ks.add(k.get(0));
-        settles.add(PaperRuns.meanSettle(runs.where("topology.weights", weights,
-            "topology.neighbors", k.get(0))));
+        settles.add(
+            PaperRuns.meanSettle(
+                runs.where("topology.weights", weights, "topology.neighbors", k.get(0))));
       }
       int[] steps = PaperRuns.steps(settles);
       List<String> parts = new ArrayList<>();
       for (int i = 0; i < steps.length; i++) {
         total++;
         agree += steps[i] < 0 ? 1 : 0;
-        parts.add("k " + ks.get(i) + "→" + ks.get(i + 1) + ": "
-            + (steps[i] < 0 ? "faster" : steps[i] == 0 ? "tied" : "slower"));
+        parts.add(
+            "k "
+                + ks.get(i)
+                + "→"
+                + ks.get(i + 1)
+                + ": "
+                + (steps[i] < 0 ? "faster" : steps[i] == 0 ? "tied" : "slower"));
       }
       List<String> values = new ArrayList<>();
       for (int i = 0; i < ks.size(); i++) {
@@ -79,31 +103,44 @@ final class PaperFig4Experiment extends PaperFigure {
     int bTotal = 0;
     for (List<Object> k : runs.groupBy("topology.neighbors").keySet()) {
       List<Runs.Run> eq = runs.where("topology.neighbors", k.get(0), "topology.weights", "equal");
-      List<Runs.Run> rnd = runs.where("topology.neighbors", k.get(0), "topology.weights",
-          "random");
+      List<Runs.Run> rnd = runs.where("topology.neighbors", k.get(0), "topology.weights", "random");
       if (eq.isEmpty() || rnd.isEmpty()) {
         continue;
       }
       int cmp = PaperRuns.steps(List.of(PaperRuns.meanSettle(eq), PaperRuns.meanSettle(rnd)))[0];
       bTotal++;
       bAgree += cmp > 0 ? 1 : 0;
-      better.add("k=" + k.get(0) + ": equal " + PaperRuns.settleText(PaperRuns.meanSettle(eq),
-          iterations) + " vs random " + PaperRuns.settleText(PaperRuns.meanSettle(rnd),
-          iterations) + " → " + (cmp > 0 ? "equal faster" : cmp == 0 ? "tied" : "random faster"));
+      better.add(
+          "k="
+              + k.get(0)
+              + ": equal "
+              + PaperRuns.settleText(PaperRuns.meanSettle(eq), iterations)
+              + " vs random "
+              + PaperRuns.settleText(PaperRuns.meanSettle(rnd), iterations)
+              + " → "
+              + (cmp > 0 ? "equal faster" : cmp == 0 ? "tied" : "random faster"));
     }
     return List.of(
-        new Claim("4", "more neighbours converge faster", SETTING,
-            "iterations until the normalised gap stays ≤ 1e-3 (mean over seeds) — "
-                + join(faster), Claim.Verdict.of(agree, total), "per consecutive pair of k: "
-                + "agrees if strictly faster; ties and slower disagree"),
-        new Claim("4", "equal weights do better than random weights", SETTING, join(better),
-            Claim.Verdict.of(bAgree, bTotal), "per k: agrees if equal settles strictly "
-                + "earlier; ties disagree"));
+        new Claim(
+            "4",
+            "more neighbours converge faster",
+            SETTING,
+            "iterations until the normalised gap stays ≤ 1e-3 (mean over seeds) — " + join(faster),
+            Claim.Verdict.of(agree, total),
+            "per consecutive pair of k: " + "agrees if strictly faster; ties and slower disagree"),
+        new Claim(
+            "4",
+            "equal weights do better than random weights",
+            SETTING,
+            join(better),
+            Claim.Verdict.of(bAgree, bTotal),
+            "per k: agrees if equal settles strictly " + "earlier; ties disagree"));
   }
 
   @Override
   List<Claim> notRun() {
-    return List.of(Claim.notRun("4", "more neighbours converge faster", SETTING),
+    return List.of(
+        Claim.notRun("4", "more neighbours converge faster", SETTING),
         Claim.notRun("4", "equal weights do better than random weights", SETTING));
   }
 }

@@ -6,19 +6,22 @@ import java.util.List;
 import org.fednpg.api.run.IterationMetrics;
 
 /**
- * The paper's Figure 5: FedNPG against the baseline without Q-tracking, every reading of it
- * (naive local-q, frozen, mixed-q), K = 30, τ = 0.005, ring Eq. (312), N ∈ {10, 20, 30}.
+ * The paper's Figure 5: FedNPG against the baseline without Q-tracking, every reading of it (naive
+ * local-q, frozen, mixed-q), K = 30, τ = 0.005, ring Eq. (312), N ∈ {10, 20, 30}.
  */
 final class PaperFig5Experiment extends PaperFigure {
 
-  private static final String SETTING = "K = 30, η = 0.1, τ = 0.005, γ = 0.99, ring Eq. (312), "
-      + "N ∈ {10, 20, 30} (from a generated caption); *every naive reading, 300 iterations*";
+  private static final String SETTING =
+      "K = 30, η = 0.1, τ = 0.005, γ = 0.99, ring Eq. (312), "
+          + "N ∈ {10, 20, 30} (from a generated caption); *every naive reading, 300 iterations*";
 
   private static final String CLAIM =
       "FedNPG converges within a few iterations while the baseline without Q-tracking diverges";
 
   PaperFig5Experiment() {
-    super("paper-fig5", "Figure 5: Q-tracking against the baseline",
+    super(
+        "paper-fig5",
+        "Figure 5: Q-tracking against the baseline",
         "The paper's Figure 5: FedNPG against \"FedNPG without the Q-tracking technique "
             + "(line 6 in Algorithm 1)\", K = 30, η = 0.1, τ = 0.005, γ = 0.99, standard ring Eq. "
             + "(312), N ∈ {10, 20, 30}. The paper does not write the baseline out, so every reading "
@@ -32,8 +35,8 @@ final class PaperFig5Experiment extends PaperFigure {
   static Runs onPaperRing(Runs runs, boolean paper) {
     List<org.fednpg.experiments.runner.CellResult> cells = new ArrayList<>();
     for (Runs.Run r : runs.all()) {
-      boolean directed = r.value("topology") == null
-          || r.label("topology").startsWith("directed-ring");
+      boolean directed =
+          r.value("topology") == null || r.label("topology").startsWith("directed-ring");
       if (directed == paper) {
         cells.add(r.cell());
       }
@@ -49,58 +52,113 @@ final class PaperFig5Experiment extends PaperFigure {
     List<List<String>> rows = new ArrayList<>();
     for (List<Object> n : runs.groupBy("environment.agents").keySet()) {
       List<Runs.Run> subset = runs.where("environment.agents", n.get(0));
-      md.append(valueFigure(subset, "algorithm", "", dir, rel, "value-N" + n.get(0) + ".png",
-          "Figure 5 (ours): value, N = " + n.get(0) + ", K = "
-              + PaperRuns.environment(subset.get(0), "size") + ", τ = 0.005, dashed: V*_τ — "
-              + "the baseline readings are ours"));
-      md.append(Figures.curves(subset, "algorithm", "algorithm", IterationMetrics::consensus,
-          "max_n |log π_n − log π̄| (log scale)", true, dir, rel, "consensus-N" + n.get(0)
-              + ".png", "Figure 5 companion (ours): consensus, N = " + n.get(0)));
+      md.append(
+          valueFigure(
+              subset,
+              "algorithm",
+              "",
+              dir,
+              rel,
+              "value-N" + n.get(0) + ".png",
+              "Figure 5 (ours): value, N = "
+                  + n.get(0)
+                  + ", K = "
+                  + PaperRuns.environment(subset.get(0), "size")
+                  + ", τ = 0.005, dashed: V*_τ — "
+                  + "the baseline readings are ours"));
+      md.append(
+          Figures.curves(
+              subset,
+              "algorithm",
+              "algorithm",
+              IterationMetrics::consensus,
+              "max_n |log π_n − log π̄| (log scale)",
+              true,
+              dir,
+              rel,
+              "consensus-N" + n.get(0) + ".png",
+              "Figure 5 companion (ours): consensus, N = " + n.get(0)));
       for (Runs.Run r : subset) {
-        rows.add(List.of(String.valueOf(n.get(0)), algorithmLabel(r.value("algorithm")),
-            PaperRuns.settleText(PaperRuns.settle(r), iterations),
-            Markdown.num(Runs.last(r, PaperRuns.normalisedGap(r))),
-            Markdown.num(maxOf(r, IterationMetrics::consensus)),
-            Markdown.num(Runs.last(r, IterationMetrics::consensus))));
+        rows.add(
+            List.of(
+                String.valueOf(n.get(0)),
+                algorithmLabel(r.value("algorithm")),
+                PaperRuns.settleText(PaperRuns.settle(r), iterations),
+                Markdown.num(Runs.last(r, PaperRuns.normalisedGap(r))),
+                Markdown.num(maxOf(r, IterationMetrics::consensus)),
+                Markdown.num(Runs.last(r, IterationMetrics::consensus))));
       }
     }
-    md.append(Markdown.table(List.of("N", "algorithm", "iterations until the normalised gap "
-        + "stays ≤ 1e-3", "final normalised gap", "largest consensus error", "final consensus "
-        + "error"), rows)).append('\n'); // a blank line ends the table before the next figure
+    md.append(
+            Markdown.table(
+                List.of(
+                    "N",
+                    "algorithm",
+                    "iterations until the normalised gap " + "stays ≤ 1e-3",
+                    "final normalised gap",
+                    "largest consensus error",
+                    "final consensus " + "error"),
+                rows))
+        .append('\n'); // a blank line ends the table before the next figure
     if (!control.all().isEmpty()) {
       List<List<String>> crows = new ArrayList<>();
       for (List<Object> n : control.groupBy("environment.agents").keySet()) {
         List<Runs.Run> subset = control.where("environment.agents", n.get(0));
-        md.append(valueFigure(subset, "algorithm", "", dir, rel, "control-value-N" + n.get(0)
-            + ".png", "Control (ours): symmetric ring, N = " + n.get(0) + ", dashed: V*_τ — "
-                + "W_nn = W_{n,n±1} = 1/3, our addition"));
+        md.append(
+            valueFigure(
+                subset,
+                "algorithm",
+                "",
+                dir,
+                rel,
+                "control-value-N" + n.get(0) + ".png",
+                "Control (ours): symmetric ring, N = "
+                    + n.get(0)
+                    + ", dashed: V*_τ — "
+                    + "W_nn = W_{n,n±1} = 1/3, our addition"));
         for (Runs.Run r : subset) {
-          crows.add(List.of(String.valueOf(n.get(0)), algorithmLabel(r.value("algorithm")),
-              PaperRuns.settleText(PaperRuns.settle(r), iterations),
-              Markdown.num(Runs.last(r, PaperRuns.normalisedGap(r))),
-              Markdown.num(maxOf(r, IterationMetrics::consensus))));
+          crows.add(
+              List.of(
+                  String.valueOf(n.get(0)),
+                  algorithmLabel(r.value("algorithm")),
+                  PaperRuns.settleText(PaperRuns.settle(r), iterations),
+                  Markdown.num(Runs.last(r, PaperRuns.normalisedGap(r))),
+                  Markdown.num(maxOf(r, IterationMetrics::consensus))));
         }
       }
-      md.append("\nControl beside the paper's ring (our addition): the same cells on the "
-          + "symmetric ring W_nn = W_{n,n±1} = 1/3, which satisfies Assumption 3.1 (σ = (1 + "
-          + "2cos(2π/N))/3).\n\n").append(Markdown.table(List.of("N", "algorithm",
-              "iterations until the normalised gap stays ≤ 1e-3", "final normalised gap",
-              "largest consensus error"), crows));
+      md.append(
+              "\nControl beside the paper's ring (our addition): the same cells on the "
+                  + "symmetric ring W_nn = W_{n,n±1} = 1/3, which satisfies Assumption 3.1 (σ = (1 + "
+                  + "2cos(2π/N))/3).\n\n")
+          .append(
+              Markdown.table(
+                  List.of(
+                      "N",
+                      "algorithm",
+                      "iterations until the normalised gap stays ≤ 1e-3",
+                      "final normalised gap",
+                      "largest consensus error"),
+                  crows));
     }
     Claim c = claims(runs, iterations).get(0);
     if (c.verdict() != Claim.Verdict.HOLDS) {
-      md.append("\n**Where our result departs from the paper (evidence above: value and "
-          + "consensus curves per N).** ").append(c.measured()).append(". Possible causes we "
-          + "know of: (1) our GridWorld is a reconstruction (SPEC §6: path drawn from a seed, "
-          + "split into contiguous segments, absorbing goal) — the paper does not say how its "
-          + "path is chosen or split, nor whether the goal absorbs; (2) the paper never writes "
-          + "the baseline out, and its readings behave very differently (table above); (3) "
-          + "η = 0.1 is far above the step sizes the theory certifies (the theory section "
-          + "reports the certificate), so nothing guarantees FedNPG's linear convergence at this "
-          + "η on this ring, and the consensus error of FedNPG grows over the run where it does "
-          + "not settle (column \"largest consensus error\"); (4) the paper's ring itself: "
-          + controlText(control, iterations) + ". We report this as measured, not tuned "
-          + "away.\n");
+      md.append(
+              "\n**Where our result departs from the paper (evidence above: value and "
+                  + "consensus curves per N).** ")
+          .append(c.measured())
+          .append(
+              ". Possible causes we "
+                  + "know of: (1) our GridWorld is a reconstruction (SPEC §6: path drawn from a seed, "
+                  + "split into contiguous segments, absorbing goal) — the paper does not say how its "
+                  + "path is chosen or split, nor whether the goal absorbs; (2) the paper never writes "
+                  + "the baseline out, and its readings behave very differently (table above); (3) "
+                  + "η = 0.1 is far above the step sizes the theory certifies (the theory section "
+                  + "reports the certificate), so nothing guarantees FedNPG's linear convergence at this "
+                  + "η on this ring, and the consensus error of FedNPG grows over the run where it does "
+                  + "not settle (column \"largest consensus error\"); (4) the paper's ring itself: "
+                  + controlText(control, iterations)
+                  + ". We report this as measured, not tuned "
+                  + "away.\n");
     }
     return md.toString();
   }
@@ -111,13 +169,18 @@ final class PaperFig5Experiment extends PaperFigure {
     for (Runs.Run r : control.all()) {
       if (algorithmLabel(r.value("algorithm")).equals("FedNPG")) {
         long s = PaperRuns.settle(r);
-        parts.add("N = " + r.value("environment.agents") + ": " + (s >= 0 ? "settles at " + s
-            : "does not settle in " + iterations));
+        parts.add(
+            "N = "
+                + r.value("environment.agents")
+                + ": "
+                + (s >= 0 ? "settles at " + s : "does not settle in " + iterations));
       }
     }
-    return parts.isEmpty() ? "no control runs in this folder"
+    return parts.isEmpty()
+        ? "no control runs in this folder"
         : "on the symmetric ring (our control, Assumption 3.1 holds) FedNPG with the same η, τ, "
-            + "K and N " + String.join(", ", parts);
+            + "K and N "
+            + String.join(", ", parts);
   }
 
   private static double maxOf(Runs.Run r, java.util.function.ToDoubleFunction<IterationMetrics> f) {
@@ -143,16 +206,30 @@ final class PaperFig5Experiment extends PaperFigure {
         total++;
         boolean ok = isFed ? s >= 0 : s < 0;
         agree += ok ? 1 : 0;
-        String text = "N=" + n.get(0) + " " + label + ": " + (s >= 0 ? "settles at " + s
-            : "does not settle (final normalised gap "
-                + Markdown.num(Runs.last(r, PaperRuns.normalisedGap(r))) + ")");
+        String text =
+            "N="
+                + n.get(0)
+                + " "
+                + label
+                + ": "
+                + (s >= 0
+                    ? "settles at " + s
+                    : "does not settle (final normalised gap "
+                        + Markdown.num(Runs.last(r, PaperRuns.normalisedGap(r)))
+                        + ")");
         (isFed ? fed : base).add(text);
       }
     }
-    return List.of(new Claim("5", CLAIM, SETTING, "FedNPG — " + join(fed) + "; baseline — "
-        + join(base), Claim.Verdict.of(agree, total), "per run: FedNPG agrees if its "
-        + "normalised gap stays ≤ 1e-3 by the end, a baseline agrees if it does not; holds if "
-        + "all agree"));
+    return List.of(
+        new Claim(
+            "5",
+            CLAIM,
+            SETTING,
+            "FedNPG — " + join(fed) + "; baseline — " + join(base),
+            Claim.Verdict.of(agree, total),
+            "per run: FedNPG agrees if its "
+                + "normalised gap stays ≤ 1e-3 by the end, a baseline agrees if it does not; holds if "
+                + "all agree"));
   }
 
   @Override

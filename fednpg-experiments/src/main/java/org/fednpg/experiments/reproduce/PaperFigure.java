@@ -27,33 +27,56 @@ abstract class PaperFigure extends PaperExperiment {
   abstract List<Claim> notRun();
 
   /** A value figure: a curve per value of {@code seriesKey}, each with its optimum dashed. */
-  static String valueFigure(List<Runs.Run> subset, String seriesKey, String seriesLabel, Path dir,
-      String rel, String file, String title) {
+  static String valueFigure(
+      List<Runs.Run> subset,
+      String seriesKey,
+      String seriesLabel,
+      Path dir,
+      String rel,
+      String file,
+      String title) {
     List<Curve> curves = new ArrayList<>();
     List<Double> optima = new ArrayList<>();
-    for (Map.Entry<List<Object>, List<Runs.Run>> g
-        : Runs.groupByWithin(subset, seriesKey).entrySet()) {
-      String label = seriesLabel.isEmpty() ? algorithmLabel(g.getKey().get(0))
-          : seriesLabel + " = " + Sweeps.label(g.getKey().get(0));
+    for (Map.Entry<List<Object>, List<Runs.Run>> g :
+        Runs.groupByWithin(subset, seriesKey).entrySet()) {
+      String label =
+          seriesLabel.isEmpty()
+              ? algorithmLabel(g.getKey().get(0))
+              : seriesLabel + " = " + Sweeps.label(g.getKey().get(0));
       curves.add(Runs.curve(label, g.getValue(), IterationMetrics::value));
       optima.add(Runs.mean(g.getValue(), PaperRuns::optimum));
     }
-    PaperCharts.valueWithOptimum(dir.resolve(file), chartTitle(title), "V̄_τ(ρ) (value of the averaged "
-        + "policy)", curves, optima.stream().mapToDouble(Double::doubleValue).toArray());
+    PaperCharts.valueWithOptimum(
+        dir.resolve(file),
+        chartTitle(title),
+        "V̄_τ(ρ) (value of the averaged " + "policy)",
+        curves,
+        optima.stream().mapToDouble(Double::doubleValue).toArray());
     return Markdown.figure(title, rel + "/" + file);
   }
 
   /** A log-scale figure of the normalised gap (V* − V̄)/V*, a curve per value of the key. */
-  static String gapFigure(List<Runs.Run> subset, String seriesKey, String seriesLabel, Path dir,
-      String rel, String file, String title) {
+  static String gapFigure(
+      List<Runs.Run> subset,
+      String seriesKey,
+      String seriesLabel,
+      Path dir,
+      String rel,
+      String file,
+      String title) {
     List<Curve> curves = new ArrayList<>();
-    for (Map.Entry<List<Object>, List<Runs.Run>> g
-        : Runs.groupByWithin(subset, seriesKey).entrySet()) {
-      curves.add(PaperRuns.gapCurve(seriesLabel + " = " + Sweeps.label(g.getKey().get(0)),
-          g.getValue()));
+    for (Map.Entry<List<Object>, List<Runs.Run>> g :
+        Runs.groupByWithin(subset, seriesKey).entrySet()) {
+      curves.add(
+          PaperRuns.gapCurve(seriesLabel + " = " + Sweeps.label(g.getKey().get(0)), g.getValue()));
     }
-    org.fednpg.experiments.plots.Charts.line(dir.resolve(file), chartTitle(title), "iteration",
-        "(V*_τ − V̄_τ)/V*_τ (log scale; |·| below 0)", true, curves);
+    org.fednpg.experiments.plots.Charts.line(
+        dir.resolve(file),
+        chartTitle(title),
+        "iteration",
+        "(V*_τ − V̄_τ)/V*_τ (log scale; |·| below 0)",
+        true,
+        curves);
     return Markdown.figure(title, rel + "/" + file);
   }
 

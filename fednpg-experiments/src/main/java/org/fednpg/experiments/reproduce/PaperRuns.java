@@ -51,8 +51,8 @@ final class PaperRuns {
   }
 
   /**
-   * The mean over runs of {@link #settle}, or −1 if any run did not settle (so "not settled"
-   * never averages into a number).
+   * The mean over runs of {@link #settle}, or −1 if any run did not settle (so "not settled" never
+   * averages into a number).
    */
   static double meanSettle(List<Runs.Run> group) {
     double s = 0;

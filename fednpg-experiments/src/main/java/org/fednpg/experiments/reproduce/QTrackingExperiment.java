@@ -10,7 +10,9 @@ import org.fednpg.api.run.IterationMetrics;
 final class QTrackingExperiment extends PaperExperiment {
 
   QTrackingExperiment() {
-    super("q-tracking", "4. Q-tracking vs the naive baseline",
+    super(
+        "q-tracking",
+        "4. Q-tracking vs the naive baseline",
         "FedNPG against the baseline that mixes local Q instead of the tracked global Q, "
             + "N ∈ {10, 20, 30}. The paper reports the baseline diverging; below is what our "
             + "reconstruction shows, value and consensus.");
@@ -23,12 +25,30 @@ final class QTrackingExperiment extends PaperExperiment {
     StringBuilder findings = new StringBuilder();
     for (List<Object> n : runs.groupBy("environment.agents").keySet()) {
       List<Runs.Run> subset = runs.where("environment.agents", n.get(0));
-      md.append(Figures.curves(subset, "algorithm.type", "algorithm",
-          IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", null, dir, rel,
-          "gap-N" + n.get(0) + ".png", "Optimality gap, N = " + n.get(0)));
-      md.append(Figures.curves(subset, "algorithm.type", "algorithm",
-          IterationMetrics::consensus, "max |log π_n − log π̄|", null, dir, rel,
-          "consensus-N" + n.get(0) + ".png", "Consensus, N = " + n.get(0)));
+      md.append(
+          Figures.curves(
+              subset,
+              "algorithm.type",
+              "algorithm",
+              IterationMetrics::optimalityGap,
+              "|V*(ρ) − V(ρ)|",
+              null,
+              dir,
+              rel,
+              "gap-N" + n.get(0) + ".png",
+              "Optimality gap, N = " + n.get(0)));
+      md.append(
+          Figures.curves(
+              subset,
+              "algorithm.type",
+              "algorithm",
+              IterationMetrics::consensus,
+              "max |log π_n − log π̄|",
+              null,
+              dir,
+              rel,
+              "consensus-N" + n.get(0) + ".png",
+              "Consensus, N = " + n.get(0)));
       double[] gaps = new double[2];
       int i = 0;
       for (String type : List.of("fednpg", "naive")) {
@@ -37,25 +57,45 @@ final class QTrackingExperiment extends PaperExperiment {
           continue;
         }
         gaps[i++] = Runs.mean(cell, r -> Math.abs(Runs.last(r, IterationMetrics::optimalityGap)));
-        rows.add(List.of(String.valueOf(n.get(0)), type, String.valueOf(cell.size()),
-            Markdown.num(gaps[i - 1]),
-            Markdown.num(Runs.mean(cell, r -> Runs.last(r, IterationMetrics::consensus))),
-            Markdown.num(Runs.mean(cell, r -> Runs.last(r, IterationMetrics::agentValueMin))),
-            Figures.convergence(cell, GAP_TOLERANCE).text()));
+        rows.add(
+            List.of(
+                String.valueOf(n.get(0)),
+                type,
+                String.valueOf(cell.size()),
+                Markdown.num(gaps[i - 1]),
+                Markdown.num(Runs.mean(cell, r -> Runs.last(r, IterationMetrics::consensus))),
+                Markdown.num(Runs.mean(cell, r -> Runs.last(r, IterationMetrics::agentValueMin))),
+                Figures.convergence(cell, GAP_TOLERANCE).text()));
       }
       if (i == 2) {
-        findings.append(String.format(Locale.ROOT, "- N = %s: after %d iterations the gap is %s "
-            + "with Q-tracking and %s without; %s.%n", n.get(0), iterations,
-            Markdown.num(gaps[0]), Markdown.num(gaps[1]), gaps[1] > 10 * Math.max(gaps[0], 1e-12)
-                ? "the baseline stalls far from the optimum"
-                : Math.abs(gaps[1] - gaps[0]) <= 0.1 * Math.max(gaps[0], gaps[1])
-                    ? "tied within 10% (no ordering claimed)"
-                    : gaps[1] > gaps[0] ? "the baseline is behind" : "the baseline is ahead"));
+        findings.append(
+            String.format(
+                Locale.ROOT,
+                "- N = %s: after %d iterations the gap is %s "
+                    + "with Q-tracking and %s without; %s.%n",
+                n.get(0),
+                iterations,
+                Markdown.num(gaps[0]),
+                Markdown.num(gaps[1]),
+                gaps[1] > 10 * Math.max(gaps[0], 1e-12)
+                    ? "the baseline stalls far from the optimum"
+                    : Math.abs(gaps[1] - gaps[0]) <= 0.1 * Math.max(gaps[0], gaps[1])
+                        ? "tied within 10% (no ordering claimed)"
+                        : gaps[1] > gaps[0] ? "the baseline is behind" : "the baseline is ahead"));
       }
     }
-    md.append("Means over seeds:\n\n").append(Markdown.table(List.of("N", "algorithm", "seeds",
-        "final |gap|", "final consensus", "final min agent value",
-        "iterations until the gap stays ≤ 1e-3 (final gap)"), rows));
+    md.append("Means over seeds:\n\n")
+        .append(
+            Markdown.table(
+                List.of(
+                    "N",
+                    "algorithm",
+                    "seeds",
+                    "final |gap|",
+                    "final consensus",
+                    "final min agent value",
+                    "iterations until the gap stays ≤ 1e-3 (final gap)"),
+                rows));
     md.append("\nFindings (measured):\n\n").append(findings);
     return md.toString();
   }

@@ -12,7 +12,9 @@ import org.fednpg.experiments.plots.Curve;
 final class RobustnessExperiment extends PaperExperiment {
 
   RobustnessExperiment() {
-    super("robustness", "5. Robustness to inexact evaluation (beyond the paper)",
+    super(
+        "robustness",
+        "5. Robustness to inexact evaluation (beyond the paper)",
         "Entropy-regularised FedNPG (τ = 0.05) with Q estimates carrying seeded uniform noise "
             + "in [−ε, ε] (‖q − Q‖∞ ≤ ε, the paper's inexactness assumption), ε on a log grid, "
             + "mean and min–max over seeds.");
@@ -21,9 +23,18 @@ final class RobustnessExperiment extends PaperExperiment {
   @Override
   String analyse(Runs runs, Path dir, String rel, int iterations) {
     StringBuilder md = new StringBuilder();
-    md.append(Figures.curves(runs.all(), "evaluator.epsilon", "ε",
-        IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", null, dir, rel, "gap.png",
-        "Optimality gap under evaluation noise"));
+    md.append(
+        Figures.curves(
+            runs.all(),
+            "evaluator.epsilon",
+            "ε",
+            IterationMetrics::optimalityGap,
+            "|V*(ρ) − V(ρ)|",
+            null,
+            dir,
+            rel,
+            "gap.png",
+            "Optimality gap under evaluation noise"));
     List<Double> eps = new ArrayList<>();
     List<Double> gap = new ArrayList<>();
     List<Double> lo = new ArrayList<>();
@@ -50,22 +61,37 @@ final class RobustnessExperiment extends PaperExperiment {
     }
     if (!eps.isEmpty()) {
       double[] x = eps.stream().mapToDouble(Double::doubleValue).toArray();
-      Charts.line(dir.resolve("final-gap.png"), "Gap after " + iterations
-          + " iterations vs ε (log ε on x: plotted as log10 ε)", "log10 ε", "|gap|", true,
-          List.of(new Curve("mean over seeds", log10(x),
-              gap.stream().mapToDouble(Double::doubleValue).toArray(),
-              lo.stream().mapToDouble(Double::doubleValue).toArray(),
-              hi.stream().mapToDouble(Double::doubleValue).toArray())),
+      Charts.line(
+          dir.resolve("final-gap.png"),
+          "Gap after " + iterations + " iterations vs ε (log ε on x: plotted as log10 ε)",
+          "log10 ε",
+          "|gap|",
+          true,
+          List.of(
+              new Curve(
+                  "mean over seeds",
+                  log10(x),
+                  gap.stream().mapToDouble(Double::doubleValue).toArray(),
+                  lo.stream().mapToDouble(Double::doubleValue).toArray(),
+                  hi.stream().mapToDouble(Double::doubleValue).toArray())),
           Figures.bandLegend(runs.all()));
-      md.append(Markdown.figure("Final gap against log10 ε (band: min–max over seeds). "
-          + Figures.setting(runs.all()), rel + "/final-gap.png"));
+      md.append(
+          Markdown.figure(
+              "Final gap against log10 ε (band: min–max over seeds). "
+                  + Figures.setting(runs.all()),
+              rel + "/final-gap.png"));
     }
     md.append(Markdown.table(List.of("ε", "final |gap| (mean)", "min", "max"), rows));
     String trend = Figures.trend(gap);
     String slope = gap.size() >= 2 ? Markdown.num(logSlope(eps, gap)) : "—";
-    md.append(String.format(Locale.ROOT, "%nFindings (measured):%n%n- The final gap %s with ε "
-        + "over ε > 0; least-squares slope of log gap against log ε: %s (1 would mean the gap "
-        + "is proportional to ε).%n", "is " + trend, slope));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nFindings (measured):%n%n- The final gap %s with ε "
+                + "over ε > 0; least-squares slope of log gap against log ε: %s (1 would mean the gap "
+                + "is proportional to ε).%n",
+            "is " + trend,
+            slope));
     return md.toString();
   }
 

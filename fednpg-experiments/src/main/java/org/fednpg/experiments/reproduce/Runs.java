@@ -25,8 +25,7 @@ final class Runs {
    *
    * @param entropyShare τ·H_γ(π_τ*)(ρ) / V_τ*(ρ) for τ &gt; 0 ({@link EntropyShare}), else NaN
    */
-  record Run(CellResult cell, List<IterationMetrics> rows, JsonNode manifest,
-      double entropyShare) {
+  record Run(CellResult cell, List<IterationMetrics> rows, JsonNode manifest, double entropyShare) {
 
     Object value(String key) {
       return cell.values().get(key);
@@ -51,8 +50,12 @@ final class Runs {
   /** With the entropy share of each cell's V_τ* (NaN where not computed). */
   Runs(List<CellResult> cells, ToDoubleFunction<CellResult> entropyShare) {
     for (CellResult c : cells) {
-      runs.add(new Run(c, ResultsReader.metrics(c.directory()),
-          ResultsReader.manifest(c.directory()), entropyShare.applyAsDouble(c)));
+      runs.add(
+          new Run(
+              c,
+              ResultsReader.metrics(c.directory()),
+              ResultsReader.manifest(c.directory()),
+              entropyShare.applyAsDouble(c)));
     }
   }
 
@@ -84,8 +87,9 @@ final class Runs {
     for (Run r : runs) {
       boolean ok = true;
       for (int i = 0; i < keyValues.length; i += 2) {
-        ok &= Objects.equals(String.valueOf(r.value((String) keyValues[i])),
-            String.valueOf(keyValues[i + 1]));
+        ok &=
+            Objects.equals(
+                String.valueOf(r.value((String) keyValues[i])), String.valueOf(keyValues[i + 1]));
       }
       if (ok) {
         out.add(r);
@@ -124,8 +128,8 @@ final class Runs {
    * not converge within the run). Unlike a first-hitting time, a curve that touches tol once and
    * rises again does not count as converged at the touch. NaN counts as above tol.
    */
-  static long staysBelow(List<IterationMetrics> rows, ToDoubleFunction<IterationMetrics> metric,
-      double tol) {
+  static long staysBelow(
+      List<IterationMetrics> rows, ToDoubleFunction<IterationMetrics> metric, double tol) {
     long since = -1;
     for (int i = rows.size() - 1; i >= 0; i--) {
       double v = metric.applyAsDouble(rows.get(i));
@@ -138,8 +142,8 @@ final class Runs {
   }
 
   /** First iteration at which {@code metric} ≤ tol, or −1 if never. */
-  static long iterationsTo(List<IterationMetrics> rows, ToDoubleFunction<IterationMetrics> metric,
-      double tol) {
+  static long iterationsTo(
+      List<IterationMetrics> rows, ToDoubleFunction<IterationMetrics> metric, double tol) {
     for (IterationMetrics m : rows) {
       if (metric.applyAsDouble(m) <= tol) {
         return m.iteration();
@@ -153,8 +157,11 @@ final class Runs {
    * iteration, over the rows where the metric lies in [{@code floor}, {@code ceiling}] (the
    * asymptotic regime above round-off). NaN with fewer than 5 such rows.
    */
-  static double linearRate(List<IterationMetrics> rows, ToDoubleFunction<IterationMetrics> metric,
-      double floor, double ceiling) {
+  static double linearRate(
+      List<IterationMetrics> rows,
+      ToDoubleFunction<IterationMetrics> metric,
+      double floor,
+      double ceiling) {
     double sx = 0;
     double sy = 0;
     double sxx = 0;

@@ -16,8 +16,8 @@ import org.fednpg.experiments.runner.CellResult;
 
 /**
  * Plots any finished sweep folder: one curve per value of a sweep key, mean and min–max band over
- * the other keys (typically seeds). Cell values are read back from the folder names
- * ({@code key=value,key=value}).
+ * the other keys (typically seeds). Cell values are read back from the folder names ({@code
+ * key=value,key=value}).
  */
 public final class SweepPlots {
 
@@ -52,22 +52,22 @@ public final class SweepPlots {
    * @param sweepDir a folder written by {@code fednpg run} for a spec with a sweep
    * @param metric a key of {@link #METRICS}
    * @param by the sweep key whose values become curves (null: the first key)
-   * @param log logarithmic y axis (true), linear (false), or chosen from the data (null: log
-   *     when the values span two or more decades)
+   * @param log logarithmic y axis (true), linear (false), or chosen from the data (null: log when
+   *     the values span two or more decades)
    * @param out the PNG to write
    * @return the sweep key used
    */
   public static String plot(Path sweepDir, String metric, String by, Boolean log, Path out) {
     ToDoubleFunction<IterationMetrics> f = METRICS.get(metric);
     if (f == null) {
-      throw new InvalidInputException("unknown metric '" + metric + "'; available: "
-          + String.join(", ", METRICS.keySet()));
+      throw new InvalidInputException(
+          "unknown metric '" + metric + "'; available: " + String.join(", ", METRICS.keySet()));
     }
     List<CellResult> cells = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     try (Stream<Path> s = Files.list(sweepDir)) {
-      for (Path d : s.filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).sorted()
-          .toList()) {
+      for (Path d :
+          s.filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).sorted().toList()) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String part : d.getFileName().toString().split(",")) {
           int eq = part.indexOf('=');
@@ -84,22 +84,33 @@ public final class SweepPlots {
       throw new UncheckedIOException("cannot list " + sweepDir, e);
     }
     if (cells.isEmpty() || keys.isEmpty()) {
-      throw new InvalidInputException(sweepDir + ": no finished sweep cells (folders named "
-          + "key=value,... with a manifest.json)");
+      throw new InvalidInputException(
+          sweepDir
+              + ": no finished sweep cells (folders named "
+              + "key=value,... with a manifest.json)");
     }
     String key = by != null ? by : keys.get(0);
     if (!keys.contains(key)) {
-      throw new InvalidInputException("sweep key '" + key + "' not in " + sweepDir
-          + "; available: " + String.join(", ", keys));
+      throw new InvalidInputException(
+          "sweep key '" + key + "' not in " + sweepDir + "; available: " + String.join(", ", keys));
     }
     if (cells.stream().allMatch(c -> isNumber(c.values().get(key)))) {
-      cells.sort(java.util.Comparator.comparingDouble(
-          c -> Double.parseDouble((String) c.values().get(key))));
+      cells.sort(
+          java.util.Comparator.comparingDouble(
+              c -> Double.parseDouble((String) c.values().get(key))));
     }
     Runs runs = new Runs(cells);
-    Figures.curves(runs.all(), key, key, f, metric, log,
+    Figures.curves(
+        runs.all(),
+        key,
+        key,
+        f,
+        metric,
+        log,
         out.toAbsolutePath().getParent(),
-        ".", out.getFileName().toString(), metric + " by " + key + " — " + sweepDir.getFileName());
+        ".",
+        out.getFileName().toString(),
+        metric + " by " + key + " — " + sweepDir.getFileName());
     return key;
   }
 }

@@ -10,7 +10,9 @@ import org.fednpg.api.run.IterationMetrics;
 final class TopologyExperiment extends PaperExperiment {
 
   TopologyExperiment() {
-    super("topology", "3. Communication topology",
+    super(
+        "topology",
+        "3. Communication topology",
         "Ring with k neighbours per side for several k, `equal` vs seeded `random` weights "
             + "(mean and min–max band over seeds), vanilla FedNPG. The paper reports that more "
             + "neighbours converge faster and that equal weights beat random ones.");
@@ -20,9 +22,18 @@ final class TopologyExperiment extends PaperExperiment {
   String analyse(Runs runs, Path dir, String rel, int iterations) {
     StringBuilder md = new StringBuilder();
     for (List<Object> w : runs.groupBy("topology.weights").keySet()) {
-      md.append(Figures.curves(runs.where("topology.weights", w.get(0)), "topology.neighbors",
-          "k", IterationMetrics::optimalityGap, "|V*(ρ) − V(ρ)|", null, dir, rel,
-          "gap-" + w.get(0) + ".png", "Optimality gap, " + w.get(0) + " weights"));
+      md.append(
+          Figures.curves(
+              runs.where("topology.weights", w.get(0)),
+              "topology.neighbors",
+              "k",
+              IterationMetrics::optimalityGap,
+              "|V*(ρ) − V(ρ)|",
+              null,
+              dir,
+              rel,
+              "gap-" + w.get(0) + ".png",
+              "Optimality gap, " + w.get(0) + " weights"));
     }
     List<List<String>> rows = new ArrayList<>();
     StringBuilder findings = new StringBuilder();
@@ -54,17 +65,37 @@ final class TopologyExperiment extends PaperExperiment {
       }
       rows.add(row);
     }
-    md.append(Figures.CONVERGENCE_HEADING).append(":\n\n")
-        .append(Markdown.table(List.of("k", "σ (equal)", "iterations (equal)", "σ (random, mean)",
-        "iterations (random, mean over seeds)"), rows));
-    findings.append(String.format(Locale.ROOT, "- Equal against random weights, per "
-        + "neighbourhood size: equal converged faster for %d, tied for %d (the same mean "
-        + "iteration count, or neither converged), slower for %d of %d.%n", faster, tied, slower,
-        faster + tied + slower));
-    findings.append(String.format(Locale.ROOT, "- With equal weights, iterations until the gap "
-        + "stays ≤ 1e-3 are %s in k (k = %s: %s; k = %s: %s).%n", Figures.trend(equalIts),
-        ks.get(0), itersOrNot(equalIts.get(0)), ks.get(ks.size() - 1),
-        itersOrNot(equalIts.get(equalIts.size() - 1))));
+    md.append(Figures.CONVERGENCE_HEADING)
+        .append(":\n\n")
+        .append(
+            Markdown.table(
+                List.of(
+                    "k",
+                    "σ (equal)",
+                    "iterations (equal)",
+                    "σ (random, mean)",
+                    "iterations (random, mean over seeds)"),
+                rows));
+    findings.append(
+        String.format(
+            Locale.ROOT,
+            "- Equal against random weights, per "
+                + "neighbourhood size: equal converged faster for %d, tied for %d (the same mean "
+                + "iteration count, or neither converged), slower for %d of %d.%n",
+            faster,
+            tied,
+            slower,
+            faster + tied + slower));
+    findings.append(
+        String.format(
+            Locale.ROOT,
+            "- With equal weights, iterations until the gap "
+                + "stays ≤ 1e-3 are %s in k (k = %s: %s; k = %s: %s).%n",
+            Figures.trend(equalIts),
+            ks.get(0),
+            itersOrNot(equalIts.get(0)),
+            ks.get(ks.size() - 1),
+            itersOrNot(equalIts.get(equalIts.size() - 1))));
     md.append("\nFindings (measured):\n\n").append(findings);
     return md.toString();
   }

@@ -99,8 +99,8 @@ public final class CheckpointFiles {
   }
 
   /**
-   * Reads a checkpoint, refusing one that is damaged, edited, of another version or made by
-   * another spec or other inputs.
+   * Reads a checkpoint, refusing one that is damaged, edited, of another version or made by another
+   * spec or other inputs.
    *
    * @throws InvalidInputException naming the file and what is wrong
    */
@@ -108,21 +108,31 @@ public final class CheckpointFiles {
     byte[] all = readAll(file);
     ByteBuffer in = ByteBuffer.wrap(all);
     if (all.length < HEADER + HASH) {
-      throw bad(file, "truncated (" + all.length + " bytes, a checkpoint has at least "
-          + (HEADER + HASH) + ")");
+      throw bad(
+          file,
+          "truncated ("
+              + all.length
+              + " bytes, a checkpoint has at least "
+              + (HEADER + HASH)
+              + ")");
     }
     if (in.getInt() != MAGIC) {
       throw bad(file, "not a fednpg checkpoint (wrong magic number)");
     }
     int version = in.getInt();
     if (version != VERSION) {
-      throw bad(file, "checkpoint format version " + version + ", this fednpg reads version "
-          + VERSION);
+      throw bad(
+          file, "checkpoint format version " + version + ", this fednpg reads version " + VERSION);
     }
     long length = in.getLong();
     if (length != all.length - HEADER - HASH) {
-      throw bad(file, "the header promises a body of " + length + " bytes, the file holds "
-          + (all.length - HEADER - HASH) + " (truncated or damaged)");
+      throw bad(
+          file,
+          "the header promises a body of "
+              + length
+              + " bytes, the file holds "
+              + (all.length - HEADER - HASH)
+              + " (truncated or damaged)");
     }
     MessageDigest md = digest();
     md.update(all, 0, all.length - HASH);
@@ -144,17 +154,21 @@ public final class CheckpointFiles {
       List<AgentState> agents = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         long samples = nonNegative(file, "agent " + i + " samples", body.getLong());
-        int tables = count(file, "agent " + i + " table count", body.getInt(), body.remaining(),
-            6);
+        int tables = count(file, "agent " + i + " table count", body.getInt(), body.remaining(), 6);
         Map<String, double[]> m = new LinkedHashMap<>();
         for (int k = 0; k < tables; k++) {
-          int nameLength = count(file, "table name length", body.getShort() & 0xFFFF,
-              body.remaining(), 1);
+          int nameLength =
+              count(file, "table name length", body.getShort() & 0xFFFF, body.remaining(), 1);
           byte[] name = new byte[nameLength];
           body.get(name);
           String tableName = utf8(file, name);
-          int size = count(file, "table '" + tableName + "' length", body.getInt(),
-              body.remaining(), Double.BYTES);
+          int size =
+              count(
+                  file,
+                  "table '" + tableName + "' length",
+                  body.getInt(),
+                  body.remaining(),
+                  Double.BYTES);
           double[] t = new double[size];
           for (int j = 0; j < size; j++) {
             t[j] = Double.longBitsToDouble(body.getLong());
@@ -181,8 +195,9 @@ public final class CheckpointFiles {
     try {
       long size = Files.size(file);
       if (size > limit) {
-        throw bad(file, size + " bytes, more than the limit of " + limit
-            + " bytes (half the JVM's max heap)");
+        throw bad(
+            file,
+            size + " bytes, more than the limit of " + limit + " bytes (half the JVM's max heap)");
       }
       try (InputStream in = Files.newInputStream(file)) {
         byte[] all = in.readNBytes((int) limit + 1);
@@ -209,24 +224,39 @@ public final class CheckpointFiles {
       throw bad(file, what + " is negative (" + v + ")");
     }
     if ((long) v * unit > remaining) {
-      throw bad(file, what + " " + v + " needs at least " + (long) v * unit
-          + " bytes, only " + remaining + " remain");
+      throw bad(
+          file,
+          what
+              + " "
+              + v
+              + " needs at least "
+              + (long) v * unit
+              + " bytes, only "
+              + remaining
+              + " remain");
     }
     return v;
   }
 
   private static String utf8(Path file, byte[] name) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(name)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(name))
+          .toString();
     } catch (CharacterCodingException e) {
       throw bad(file, "a table name is not UTF-8");
     }
   }
 
   private static InvalidInputException bad(Path file, String what) {
-    return new InvalidInputException(file + ": " + what + "; --resume --force starts the cell "
-        + "over (the old files are moved aside)");
+    return new InvalidInputException(
+        file
+            + ": "
+            + what
+            + "; --resume --force starts the cell "
+            + "over (the old files are moved aside)");
   }
 
   private static byte[] sha256(byte[] bytes) {

@@ -13,16 +13,15 @@ import java.util.Map;
 import org.fednpg.api.InvalidInputException;
 
 /**
- * The one CSV stack for result tables ({@code metrics.csv}, {@code summary.csv}): Jackson CSV,
- * one schema of named columns per table, rows written and read by column name. Numbers are written
- * with {@link Double#toString} (exact round trip), a missing value (NaN) as an empty cell; text
- * cells are always quoted, header names only where CSV needs it.
+ * The one CSV stack for result tables ({@code metrics.csv}, {@code summary.csv}): Jackson CSV, one
+ * schema of named columns per table, rows written and read by column name. Numbers are written with
+ * {@link Double#toString} (exact round trip), a missing value (NaN) as an empty cell; text cells
+ * are always quoted, header names only where CSV needs it.
  */
 public final class CsvTables {
 
-  static final CsvMapper CSV = CsvMapper.builder()
-      .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
-      .build();
+  static final CsvMapper CSV =
+      CsvMapper.builder().enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS).build();
 
   private static final CsvMapper PLAIN = new CsvMapper();
 
@@ -39,8 +38,10 @@ public final class CsvTables {
   public static String write(List<String> columns, List<? extends Map<String, ?>> rows) {
     try {
       // the header as before: names quoted only where CSV needs it
-      String header = PLAIN.writer(CsvSchema.emptySchema().withLineSeparator("\n"))
-          .writeValueAsString(columns.toArray());
+      String header =
+          PLAIN
+              .writer(CsvSchema.emptySchema().withLineSeparator("\n"))
+              .writeValueAsString(columns.toArray());
       return header + CSV.writer(schema(columns).withoutHeader()).writeValueAsString(rows);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a CSV table", e);
@@ -55,8 +56,10 @@ public final class CsvTables {
    */
   public static List<Map<String, String>> read(Path file, String text, List<String> required) {
     List<Map<String, String>> rows = new ArrayList<>();
-    try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
-        .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
+    try (MappingIterator<Map<String, String>> it =
+        CSV.readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(text)) {
       boolean more = it.hasNextValue();
       CsvSchema header = it.getParserSchema() instanceof CsvSchema h ? h : null;
       for (String c : required) {
@@ -72,8 +75,14 @@ public final class CsvTables {
       if (e instanceof InvalidInputException iie) {
         throw iie;
       }
-      throw new InvalidInputException(file + ": malformed CSV at data row " + (rows.size() + 1)
-          + " (" + e.getClass().getSimpleName() + ")", e);
+      throw new InvalidInputException(
+          file
+              + ": malformed CSV at data row "
+              + (rows.size() + 1)
+              + " ("
+              + e.getClass().getSimpleName()
+              + ")",
+          e);
     }
     return rows;
   }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@value #FILE} in the folder, which names the holder (pid, start time). The lock is released when
  * the holder closes it (the file then says "free") or its process ends, however it ends (the
  * operating system drops the locks of a dead process); a lock file still naming a process that is
- * no longer running is taken over, and the takeover logged. The file itself stays: it marks the folder as one fednpg writes.
+ * no longer running is taken over, and the takeover logged. The file itself stays: it marks the
+ * folder as one fednpg writes.
  *
  * <p>Within one JVM the locks are also tracked in a set, because closing any channel on a locked
  * file can release a process's lock on it: a second lock of a folder this JVM holds is refused
@@ -66,8 +67,12 @@ public final class FolderLock implements AutoCloseable {
     FileChannel channel = null;
     try {
       Files.createDirectories(key);
-      channel = FileChannel.open(key.resolve(FILE), StandardOpenOption.CREATE,
-          StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              key.resolve(FILE),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -80,8 +85,8 @@ public final class FolderLock implements AutoCloseable {
       String previous = read(channel);
       takeOverNotice(key, previous);
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap((FORMAT + "\n" + me + "\n").getBytes(StandardCharsets.UTF_8)),
-          0);
+      channel.write(
+          ByteBuffer.wrap((FORMAT + "\n" + me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
       channel.force(false);
       ok = true;
       return new FolderLock(key, channel, lock);
@@ -97,8 +102,8 @@ public final class FolderLock implements AutoCloseable {
 
   /**
    * Who holds {@code dir}'s lock now, if anyone (a probe: the lock is taken and released at once,
-   * the file left unchanged).
-   * Empty when the folder or its lock file does not exist or nobody holds it.
+   * the file left unchanged). Empty when the folder or its lock file does not exist or nobody holds
+   * it.
    */
   public static Optional<String> holder(Path dir) {
     Path key = dir.toAbsolutePath().normalize();
@@ -110,8 +115,8 @@ public final class FolderLock implements AutoCloseable {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel c =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       FileLock probe;
       try {
         probe = c.tryLock();
@@ -130,8 +135,11 @@ public final class FolderLock implements AutoCloseable {
 
   /** Refuses a folder that another run holds. */
   private static InvalidInputException refused(Path dir, String holder) {
-    return new InvalidInputException(dir + " is in use by another fednpg run (" + holder
-        + "); wait for it to finish or choose another output folder");
+    return new InvalidInputException(
+        dir
+            + " is in use by another fednpg run ("
+            + holder
+            + "); wait for it to finish or choose another output folder");
   }
 
   private static void takeOverNotice(Path dir, String previous) {
@@ -141,8 +149,11 @@ public final class FolderLock implements AutoCloseable {
     }
     boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     if (alive) {
-      LOG.warn("{}: lock file names pid {}, which is running but does not hold the lock "
-          + "(pid reused, or another host); taking it over", dir, pid);
+      LOG.warn(
+          "{}: lock file names pid {}, which is running but does not hold the lock "
+              + "(pid reused, or another host); taking it over",
+          dir,
+          pid);
     } else {
       LOG.info("{}: took over the stale lock of pid {} (no longer running)", dir, pid);
     }
@@ -212,9 +223,16 @@ public final class FolderLock implements AutoCloseable {
     try {
       // a released lock names no holder, so only a holder that died is reported as stale
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap((FORMAT + "\nfree; last released by pid "
-          + ProcessHandle.current().pid() + " at " + Instant.now() + "\n")
-          .getBytes(StandardCharsets.UTF_8)), 0);
+      channel.write(
+          ByteBuffer.wrap(
+              (FORMAT
+                      + "\nfree; last released by pid "
+                      + ProcessHandle.current().pid()
+                      + " at "
+                      + Instant.now()
+                      + "\n")
+                  .getBytes(StandardCharsets.UTF_8)),
+          0);
       lock.release();
     } catch (IOException e) {
       LOG.warn("{}: cannot release the lock: {}", key, e.getMessage());

@@ -19,16 +19,26 @@ import org.fednpg.api.run.RunListener;
 import org.fednpg.core.runtime.RunOptions;
 
 /**
- * Streams metrics rows (SPEC §5 columns) to {@code metrics.csv.tmp} and renames it to
- * {@code metrics.csv} when the run finishes, so a half-written file never looks finished. Numbers
- * are written with {@link Double#toString} (exact round-trip); NaN is an empty cell.
+ * Streams metrics rows (SPEC §5 columns) to {@code metrics.csv.tmp} and renames it to {@code
+ * metrics.csv} when the run finishes, so a half-written file never looks finished. Numbers are
+ * written with {@link Double#toString} (exact round-trip); NaN is an empty cell.
  */
 public final class MetricsCsv implements RunListener, AutoCloseable {
 
   /** Column names, in order. */
-  public static final List<String> COLUMNS = List.of(
-      "iteration", "value", "optimality_gap", "q_error", "consensus", "agent_value_min",
-      "agent_value_mean", "elapsed_ms", "samples", "bytes_sent", "messages");
+  public static final List<String> COLUMNS =
+      List.of(
+          "iteration",
+          "value",
+          "optimality_gap",
+          "q_error",
+          "consensus",
+          "agent_value_min",
+          "agent_value_mean",
+          "elapsed_ms",
+          "samples",
+          "bytes_sent",
+          "messages");
 
   private final Path target;
   private final Path tmp;
@@ -42,8 +52,8 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   }
 
   /**
-   * A writer that first repeats {@code earlierLines} (data rows of a run being resumed, without
-   * the header) and then appends new rows.
+   * A writer that first repeats {@code earlierLines} (data rows of a run being resumed, without the
+   * header) and then appends new rows.
    */
   public MetricsCsv(Path target, List<String> earlierLines) {
     this.target = target;
@@ -57,9 +67,11 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
         out.write('\n');
       }
       out.flush();
-      this.rowsOut = CsvTables.CSV.writer(CsvTables.schema(COLUMNS).withoutHeader())
-          .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .writeValues(out);
+      this.rowsOut =
+          CsvTables.CSV
+              .writer(CsvTables.schema(COLUMNS).withoutHeader())
+              .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+              .writeValues(out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + tmp, e);
     }
@@ -68,9 +80,9 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   /**
    * The data rows of a partial metrics file up to and including {@code iteration}, for resuming,
    * after checking them: the header is this version's, and the rows up to the checkpoint are
-   * exactly the schedule's ({@link RunOptions#isMetricsRow}: iteration 0, then every
-   * {@code metricsEvery}-th), in order, each once, each with every column parseable. Rows after the checkpoint (written before the crash, maybe
-   * half) are dropped unread.
+   * exactly the schedule's ({@link RunOptions#isMetricsRow}: iteration 0, then every {@code
+   * metricsEvery}-th), in order, each once, each with every column parseable. Rows after the
+   * checkpoint (written before the crash, maybe half) are dropped unread.
    *
    * @throws InvalidInputException naming the file, line and what is wrong
    */
@@ -78,14 +90,22 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
     List<String> kept = new ArrayList<>();
     String hint = "; --resume --force starts the cell over (the old files are moved aside)";
     if (!Files.isRegularFile(partial)) {
-      throw new InvalidInputException(partial + ": missing, but the checkpoint needs the rows up "
-          + "to iteration " + iteration + hint);
+      throw new InvalidInputException(
+          partial
+              + ": missing, but the checkpoint needs the rows up "
+              + "to iteration "
+              + iteration
+              + hint);
     }
     try (BufferedReader in = Files.newBufferedReader(partial, StandardCharsets.UTF_8)) {
       String header = in.readLine();
       if (!String.join(",", COLUMNS).equals(header)) {
-        throw new InvalidInputException(partial + ": line 1 is not the metrics header '"
-            + String.join(",", COLUMNS) + "'" + hint);
+        throw new InvalidInputException(
+            partial
+                + ": line 1 is not the metrics header '"
+                + String.join(",", COLUMNS)
+                + "'"
+                + hint);
       }
       long expected = 0;
       int number = 1;
@@ -95,9 +115,16 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
         String where = partial + " line " + number;
         long t = parseRow(where, line, hint);
         if (t != expected) {
-          throw new InvalidInputException(where + ": iteration " + t + " where iteration "
-              + expected + " was expected (" + (t < expected ? "a row repeats or is out of order"
-              : "a row is missing") + ")" + hint);
+          throw new InvalidInputException(
+              where
+                  + ": iteration "
+                  + t
+                  + " where iteration "
+                  + expected
+                  + " was expected ("
+                  + (t < expected ? "a row repeats or is out of order" : "a row is missing")
+                  + ")"
+                  + hint);
         }
         kept.add(line);
         expected = schedule.nextMetricsRow(expected);
@@ -106,13 +133,19 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
         }
       }
       if (expected >= 0 && expected <= iteration) {
-        throw new InvalidInputException(partial + ": ends after " + kept.size()
-            + " rows, before the checkpoint's iteration " + iteration + " (row for iteration "
-            + expected + " missing)" + hint);
+        throw new InvalidInputException(
+            partial
+                + ": ends after "
+                + kept.size()
+                + " rows, before the checkpoint's iteration "
+                + iteration
+                + " (row for iteration "
+                + expected
+                + " missing)"
+                + hint);
       }
     } catch (IOException e) {
-      throw new InvalidInputException(partial + ": cannot read (" + e.getMessage() + ")" + hint,
-          e);
+      throw new InvalidInputException(partial + ": cannot read (" + e.getMessage() + ")" + hint, e);
     }
     return kept;
   }
@@ -121,8 +154,8 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   private static long parseRow(String where, String line, String hint) {
     String[] cells = line.split(",", -1);
     if (cells.length != COLUMNS.size()) {
-      throw new InvalidInputException(where + ": " + cells.length + " columns, expected "
-          + COLUMNS.size() + hint);
+      throw new InvalidInputException(
+          where + ": " + cells.length + " columns, expected " + COLUMNS.size() + hint);
     }
     long t = -1;
     for (int c = 0; c < cells.length; c++) {
@@ -145,8 +178,17 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
         }
       } catch (NumberFormatException e) {
         String shown = cell.length() > 40 ? cell.substring(0, 40) + "..." : cell;
-        throw new InvalidInputException(where + " column " + COLUMNS.get(c) + ": not "
-            + (whole ? "a whole number >= 0" : "a number") + ": '" + shown + "'" + hint, e);
+        throw new InvalidInputException(
+            where
+                + " column "
+                + COLUMNS.get(c)
+                + ": not "
+                + (whole ? "a whole number >= 0" : "a number")
+                + ": '"
+                + shown
+                + "'"
+                + hint,
+            e);
       }
     }
     return t;

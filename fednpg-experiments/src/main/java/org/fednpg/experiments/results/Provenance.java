@@ -38,11 +38,10 @@ public final class Provenance {
   }
 
   /**
-   * The manifest's {@code plugins} list: per plugin jar its file name, {@code Implementation-Version}
-   * (null when the jar has none) and SHA-256, in load order.
+   * The manifest's {@code plugins} list: per plugin jar its file name, {@code
+   * Implementation-Version} (null when the jar has none) and SHA-256, in load order.
    */
-  public static List<Map<String, Object>> plugins(
-      List<PluginJar> jars) {
+  public static List<Map<String, Object>> plugins(List<PluginJar> jars) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (PluginJar jar : jars) {
       Map<String, Object> entry = new LinkedHashMap<>();

@@ -39,14 +39,23 @@ public final class ResultsReader {
     for (int l = 0; l < table.size(); l++) {
       Map<String, String> c = table.get(l);
       try {
-        rows.add(new IterationMetrics(Long.parseLong(c.get("iteration")), d(c.get("value")),
-            d(c.get("optimality_gap")), d(c.get("q_error")), d(c.get("consensus")),
-            d(c.get("agent_value_min")), d(c.get("agent_value_mean")),
-            Long.parseLong(c.get("elapsed_ms")), Long.parseLong(c.get("samples")),
-            Long.parseLong(c.get("bytes_sent")), Long.parseLong(c.get("messages"))));
+        rows.add(
+            new IterationMetrics(
+                Long.parseLong(c.get("iteration")),
+                d(c.get("value")),
+                d(c.get("optimality_gap")),
+                d(c.get("q_error")),
+                d(c.get("consensus")),
+                d(c.get("agent_value_min")),
+                d(c.get("agent_value_mean")),
+                Long.parseLong(c.get("elapsed_ms")),
+                Long.parseLong(c.get("samples")),
+                Long.parseLong(c.get("bytes_sent")),
+                Long.parseLong(c.get("messages"))));
       } catch (RuntimeException e) {
-        throw new InvalidInputException(file + ": line " + (l + 2) + " is malformed: "
-            + String.valueOf(c).replace('\n', ' '), e);
+        throw new InvalidInputException(
+            file + ": line " + (l + 2) + " is malformed: " + String.valueOf(c).replace('\n', ' '),
+            e);
       }
     }
     if (rows.isEmpty()) {

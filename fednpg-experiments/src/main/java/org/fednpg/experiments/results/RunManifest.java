@@ -14,9 +14,9 @@ import org.fednpg.api.io.InputFiles;
 import org.fednpg.api.run.IterationMetrics;
 
 /**
- * A run's {@code manifest.json} ({@value #FORMAT}), written and read by Jackson. Non-finite
- * numbers are written as {@code null}. The plugin-provided blocks ({@code environment},
- * {@code topology}, {@code algorithm}, {@code theory}) are the plugins' ordered maps.
+ * A run's {@code manifest.json} ({@value #FORMAT}), written and read by Jackson. Non-finite numbers
+ * are written as {@code null}. The plugin-provided blocks ({@code environment}, {@code topology},
+ * {@code algorithm}, {@code theory}) are the plugins' ordered maps.
  *
  * @param format {@value #FORMAT}
  * @param spec the spec with every component's parameters resolved (defaults filled in)
@@ -42,9 +42,31 @@ import org.fednpg.api.run.IterationMetrics;
  * @param inputs every input file the run read
  * @param plugins every plugin jar loaded (file, Implementation-Version, SHA-256; omitted when none)
  */
-@JsonPropertyOrder({"format", "spec", "seed", "version", "git", "java", "agents", "states",
-    "actions", "gamma", "tau", "sigma", "optimal_value", "oracle_sweeps", "environment",
-    "topology", "algorithm", "theory", "elapsed_ms", "final", "cell_spec", "inputs", "plugins"})
+@JsonPropertyOrder({
+  "format",
+  "spec",
+  "seed",
+  "version",
+  "git",
+  "java",
+  "agents",
+  "states",
+  "actions",
+  "gamma",
+  "tau",
+  "sigma",
+  "optimal_value",
+  "oracle_sweeps",
+  "environment",
+  "topology",
+  "algorithm",
+  "theory",
+  "elapsed_ms",
+  "final",
+  "cell_spec",
+  "inputs",
+  "plugins"
+})
 public record RunManifest(
     String format,
     Map<String, Object> spec,
@@ -80,8 +102,8 @@ public record RunManifest(
     plugins = plugins == null ? List.of() : List.copyOf(plugins);
   }
 
-  private static final ObjectMapper READER = new ObjectMapper()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper READER =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /**
    * The final metrics row as the manifest records it (SPEC §5 names; null for non-finite).
@@ -98,8 +120,19 @@ public record RunManifest(
    * @param bytesSent bytes
    * @param messages messages
    */
-  @JsonPropertyOrder({"iteration", "value", "optimality_gap", "q_error", "consensus",
-      "agent_value_min", "agent_value_mean", "elapsed_ms", "samples", "bytes_sent", "messages"})
+  @JsonPropertyOrder({
+    "iteration",
+    "value",
+    "optimality_gap",
+    "q_error",
+    "consensus",
+    "agent_value_min",
+    "agent_value_mean",
+    "elapsed_ms",
+    "samples",
+    "bytes_sent",
+    "messages"
+  })
   public record FinalRow(
       long iteration,
       Double value,
@@ -115,15 +148,33 @@ public record RunManifest(
 
     /** The row of {@code m}, non-finite numbers as null. */
     public static FinalRow of(IterationMetrics m) {
-      return new FinalRow(m.iteration(), finite(m.value()), finite(m.optimalityGap()),
-          finite(m.qError()), finite(m.consensus()), finite(m.agentValueMin()),
-          finite(m.agentValueMean()), m.elapsedMs(), m.samples(), m.bytesSent(), m.messages());
+      return new FinalRow(
+          m.iteration(),
+          finite(m.value()),
+          finite(m.optimalityGap()),
+          finite(m.qError()),
+          finite(m.consensus()),
+          finite(m.agentValueMin()),
+          finite(m.agentValueMean()),
+          m.elapsedMs(),
+          m.samples(),
+          m.bytesSent(),
+          m.messages());
     }
 
     /** Back to a metrics row, null as NaN. */
     public IterationMetrics toMetrics() {
-      return new IterationMetrics(iteration, nan(value), nan(optimalityGap), nan(qError),
-          nan(consensus), nan(agentValueMin), nan(agentValueMean), elapsedMs, samples, bytesSent,
+      return new IterationMetrics(
+          iteration,
+          nan(value),
+          nan(optimalityGap),
+          nan(qError),
+          nan(consensus),
+          nan(agentValueMin),
+          nan(agentValueMean),
+          elapsedMs,
+          samples,
+          bytesSent,
           messages);
     }
   }
@@ -156,8 +207,12 @@ public record RunManifest(
     try {
       return READER.readValue(file.toFile(), RunManifest.class);
     } catch (IOException e) {
-      throw new InvalidInputException(file + ": unreadable manifest ("
-          + e.getClass().getSimpleName() + "); move the folder away to rerun", e);
+      throw new InvalidInputException(
+          file
+              + ": unreadable manifest ("
+              + e.getClass().getSimpleName()
+              + "); move the folder away to rerun",
+          e);
     }
   }
 }

@@ -1,8 +1,8 @@
 package org.fednpg.experiments.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -20,10 +20,10 @@ import org.fednpg.api.io.InputFiles;
 import org.fednpg.experiments.results.FolderLock;
 
 /**
- * What a cell's result folder holds, and the rules for touching it: fednpg writes only into
- * folders that are absent, empty or its own (its lock file or a manifest of its format, and only
- * files of the names it writes); a finished run is reused only for the same spec and unchanged
- * input files; replaced results are moved aside, never deleted.
+ * What a cell's result folder holds, and the rules for touching it: fednpg writes only into folders
+ * that are absent, empty or its own (its lock file or a manifest of its format, and only files of
+ * the names it writes); a finished run is reused only for the same spec and unchanged input files;
+ * replaced results are moved aside, never deleted.
  */
 final class CellFolder {
 
@@ -38,16 +38,23 @@ final class CellFolder {
   static final String REPLACED = "replaced-";
 
   /** The files fednpg writes into a cell folder. */
-  private static final Set<String> OURS = Set.of(MANIFEST, MANIFEST + ".tmp", METRICS,
-      METRICS + ".tmp", CHECKPOINT, CHECKPOINT + ".tmp", FolderLock.FILE);
+  private static final Set<String> OURS =
+      Set.of(
+          MANIFEST,
+          MANIFEST + ".tmp",
+          METRICS,
+          METRICS + ".tmp",
+          CHECKPOINT,
+          CHECKPOINT + ".tmp",
+          FolderLock.FILE);
 
   /**
    * What a sweep's top folder may hold besides cell folders and figures: the summary, and what
    * {@code fednpg reproduce} keeps beside an experiment's cells (its stored run time and entropy
    * shares; see {@code Reproduction}).
    */
-  private static final Set<String> SWEEP_FILES = Set.of("summary.csv", "summary.csv.tmp",
-      "timing.json", "entropy-shares.json");
+  private static final Set<String> SWEEP_FILES =
+      Set.of("summary.csv", "summary.csv.tmp", "timing.json", "entropy-shares.json");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter STAMP =
@@ -87,8 +94,9 @@ final class CellFolder {
     }
     boolean hasManifest = entries.contains(MANIFEST);
     if (!hasManifest && !entries.contains(FolderLock.FILE)) {
-      throw foreign(dir, "holds " + names(entries) + " but neither a fednpg manifest nor a "
-          + "fednpg lock file");
+      throw foreign(
+          dir,
+          "holds " + names(entries) + " but neither a fednpg manifest nor a " + "fednpg lock file");
     }
     if (!hasManifest) {
       return State.FRESH;
@@ -102,23 +110,35 @@ final class CellFolder {
       if (force) {
         return State.REPLACE;
       }
-      throw new InvalidInputException(dir + " holds a finished run of a different spec; choose "
-          + "another output folder, or pass --force to redo it (the old result is moved aside; "
-          + "nothing was overwritten)");
+      throw new InvalidInputException(
+          dir
+              + " holds a finished run of a different spec; choose "
+              + "another output folder, or pass --force to redo it (the old result is moved aside; "
+              + "nothing was overwritten)");
     }
     String changed = changedInput(m);
-    JsonNode recordedPlugins = m.path("plugins").isMissingNode()
-        ? JsonNodeFactory.instance.arrayNode() : m.path("plugins");
+    JsonNode recordedPlugins =
+        m.path("plugins").isMissingNode()
+            ? JsonNodeFactory.instance.arrayNode()
+            : m.path("plugins");
     if (changed == null && !recordedPlugins.equals(plugins)) {
-      changed = "the plugin jars differ from the finished run's (recorded " + recordedPlugins
-          + ", loaded now " + plugins + ")";
+      changed =
+          "the plugin jars differ from the finished run's (recorded "
+              + recordedPlugins
+              + ", loaded now "
+              + plugins
+              + ")";
     }
     if (changed != null) {
       if (force) {
         return State.REPLACE;
       }
-      throw new InvalidInputException(dir + ": " + changed + "; re-run into a new folder, or "
-          + "pass --force to redo it (the old result is moved aside; nothing was overwritten)");
+      throw new InvalidInputException(
+          dir
+              + ": "
+              + changed
+              + "; re-run into a new folder, or "
+              + "pass --force to redo it (the old result is moved aside; nothing was overwritten)");
     }
     return State.FINISHED;
   }
@@ -127,22 +147,25 @@ final class CellFolder {
   static void checkSweepFolder(Path dir) {
     List<String> foreign = new ArrayList<>();
     for (String e : entries(dir)) {
-      boolean ok = Files.isDirectory(dir.resolve(e)) || SWEEP_FILES.contains(e)
-          || e.endsWith(".png");
+      boolean ok =
+          Files.isDirectory(dir.resolve(e)) || SWEEP_FILES.contains(e) || e.endsWith(".png");
       if (!ok) {
         foreign.add(e);
       }
     }
     if (!foreign.isEmpty()) {
-      throw foreign(dir, "is used as a sweep's folder but holds files a sweep does not write ("
-          + names(foreign) + ")");
+      throw foreign(
+          dir,
+          "is used as a sweep's folder but holds files a sweep does not write ("
+              + names(foreign)
+              + ")");
     }
   }
 
   /**
-   * The manifest entries whose files must be unchanged for a finished run to count: the input
-   * files it read. (Plugin jars are compared separately in {@link #inspect}: the manifest records
-   * them by file name and SHA-256, and the jars loaded now must be the same.)
+   * The manifest entries whose files must be unchanged for a finished run to count: the input files
+   * it read. (Plugin jars are compared separately in {@link #inspect}: the manifest records them by
+   * file name and SHA-256, and the jars loaded now must be the same.)
    */
   private static List<JsonNode> comparedFiles(JsonNode m) {
     List<JsonNode> files = new ArrayList<>();
@@ -161,8 +184,13 @@ final class CellFolder {
       }
       InputFiles.InputFile now = InputFiles.describe(p);
       if (!now.sha256().equals(sha)) {
-        return "input file " + path + " changed since the finished run (SHA-256 was "
-            + abbreviate(sha, 12) + ", now " + abbreviate(now.sha256(), 12) + ")";
+        return "input file "
+            + path
+            + " changed since the finished run (SHA-256 was "
+            + abbreviate(sha, 12)
+            + ", now "
+            + abbreviate(now.sha256(), 12)
+            + ")";
       }
     }
     return null;
@@ -177,17 +205,20 @@ final class CellFolder {
       throw foreign(file.getParent(), "holds a " + MANIFEST + " that is not readable JSON");
     }
     if (m == null || !m.isObject() || !FORMAT.equals(m.path("format").asText(null))) {
-      String format = m != null && m.isObject() && m.has("format")
-          ? " (format '" + abbreviate(m.get("format").asText()) + "')" : "";
-      throw foreign(file.getParent(), "holds a " + MANIFEST + " that is not a " + FORMAT
-          + " manifest" + format);
+      String format =
+          m != null && m.isObject() && m.has("format")
+              ? " (format '" + abbreviate(m.get("format").asText()) + "')"
+              : "";
+      throw foreign(
+          file.getParent(),
+          "holds a " + MANIFEST + " that is not a " + FORMAT + " manifest" + format);
     }
     return m;
   }
 
   /**
-   * Moves the results of an earlier run (manifest, metrics, partial metrics, checkpoint) into a
-   * new {@code replaced-<UTC time>} sub-folder.
+   * Moves the results of an earlier run (manifest, metrics, partial metrics, checkpoint) into a new
+   * {@code replaced-<UTC time>} sub-folder.
    *
    * @return the sub-folder, or null when there was nothing to move
    */
@@ -249,7 +280,7 @@ final class CellFolder {
   }
 
   private static InvalidInputException foreign(Path dir, String what) {
-    return new InvalidInputException(dir + " " + what + ": refused, nothing was changed; choose "
-        + "another output folder");
+    return new InvalidInputException(
+        dir + " " + what + ": refused, nothing was changed; choose " + "another output folder");
   }
 }

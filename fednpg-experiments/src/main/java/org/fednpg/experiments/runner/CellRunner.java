@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +89,7 @@ final class CellRunner {
     }
   }
 
-  private CellResult runLocked(Sweeps.Cell cell, Path baseDirectory, Path dir,
-      Progress progress) {
+  private CellResult runLocked(Sweeps.Cell cell, Path baseDirectory, Path dir, Progress progress) {
     Path manifest = dir.resolve(CellFolder.MANIFEST);
     Path metrics = dir.resolve(CellFolder.METRICS);
     Path checkpointFile = dir.resolve(CHECKPOINT);
@@ -104,76 +102,99 @@ final class CellRunner {
         progress.cellFinished();
         return finished(cell, dir, manifest);
       }
-      case REPLACE -> LOG.warn("{}: --force: the old result in {} was moved to {}", cell.name(),
-          dir, CellFolder.moveAside(dir));
-      case FRESH -> { }
+      case REPLACE ->
+          LOG.warn(
+              "{}: --force: the old result in {} was moved to {}",
+              cell.name(),
+              dir,
+              CellFolder.moveAside(dir));
+      case FRESH -> {}
     }
     progress.cellStarted(cell.name());
-    RunRequest request = new RunRequest(spec.seed(), spec.gamma(), spec.environment(),
-        spec.topology(), spec.evaluator(), spec.algorithm(), baseDirectory, spec.adversary());
+    RunRequest request =
+        new RunRequest(
+            spec.seed(),
+            spec.gamma(),
+            spec.environment(),
+            spec.topology(),
+            spec.evaluator(),
+            spec.algorithm(),
+            baseDirectory,
+            spec.adversary());
     AssembledRun run;
     List<InputFiles.InputFile> inputs;
     try (InputFiles.Recording recording = InputFiles.record()) {
       run = new RunAssembler(registry).assemble(request);
       inputs = recording.files();
     }
-    String fingerprint = SpecWriter.toJson(SpecWriter.toMap(spec)) + "\n"
-        + SpecWriter.toJson(inputs);
+    String fingerprint =
+        SpecWriter.toJson(SpecWriter.toMap(spec)) + "\n" + SpecWriter.toJson(inputs);
     int workers = spec.threads() != null ? spec.threads() : options.threads();
     RunOptions runOptions = new RunOptions(spec.iterations(), spec.metricsEvery(), workers);
     RunEngine engine = engine(spec);
     if ((options.checkpointEvery() > 0 || options.resume()) && !engine.supportsCheckpoints()) {
-      throw new InvalidInputException("runtime '" + spec.runtime().type()
-          + "' does not support --checkpoint-every/--resume");
+      throw new InvalidInputException(
+          "runtime '" + spec.runtime().type() + "' does not support --checkpoint-every/--resume");
     }
     Checkpoint resumeFrom = null;
     List<String> earlier = List.of();
     if (options.resume() && !Files.isRegularFile(checkpointFile)) {
-      LOG.info("{}: --resume, but no checkpoint in {}; starting from iteration 0", cell.name(),
-          dir);
+      LOG.info(
+          "{}: --resume, but no checkpoint in {}; starting from iteration 0", cell.name(), dir);
     }
     if (options.resume() && Files.isRegularFile(checkpointFile)) {
       try {
         resumeFrom = CheckpointFiles.read(checkpointFile, fingerprint);
         checkUsable(checkpointFile, resumeFrom, spec, run);
-        earlier = MetricsCsv.rowsUpTo(AtomicFiles.temporarySibling(metrics),
-            resumeFrom.iteration(), runOptions);
-        LOG.info("{}: resuming from the checkpoint at iteration {}", cell.name(),
+        earlier =
+            MetricsCsv.rowsUpTo(
+                AtomicFiles.temporarySibling(metrics), resumeFrom.iteration(), runOptions);
+        LOG.info(
+            "{}: resuming from the checkpoint at iteration {}",
+            cell.name(),
             resumeFrom.iteration());
         progress.iterations(resumeFrom.iteration());
       } catch (InvalidInputException e) {
         if (!options.force()) {
           throw e;
         }
-        LOG.warn("{}: --force: {}; starting over, the old files were moved to {}", cell.name(),
-            e.getMessage(), CellFolder.moveAside(dir));
+        LOG.warn(
+            "{}: --force: {}; starting over, the old files were moved to {}",
+            cell.name(),
+            e.getMessage(),
+            CellFolder.moveAside(dir));
         resumeFrom = null;
         earlier = List.of();
       }
     }
     RunResult result;
     try (MetricsCsv csv = new MetricsCsv(metrics, earlier)) {
-      RunListener listener = new RunListener() {
-        private long last = -1;
+      RunListener listener =
+          new RunListener() {
+            private long last = -1;
 
-        @Override
-        public void onIteration(IterationMetrics m) {
-          csv.onIteration(m);
-          if (last >= 0) {
-            progress.iterations(m.iteration() - last);
-          }
-          last = m.iteration();
-        }
+            @Override
+            public void onIteration(IterationMetrics m) {
+              csv.onIteration(m);
+              if (last >= 0) {
+                progress.iterations(m.iteration() - last);
+              }
+              last = m.iteration();
+            }
 
-        @Override
-        public void onFinish() {
-          csv.onFinish();
-        }
-      };
-      CheckpointPolicy policy = new CheckpointPolicy(options.checkpointEvery(), c -> {
-        csv.flush();
-        CheckpointFiles.write(checkpointFile, fingerprint, c);
-      }, resumeFrom);
+            @Override
+            public void onFinish() {
+              csv.onFinish();
+            }
+          };
+      CheckpointPolicy policy =
+          new CheckpointPolicy(
+              options.checkpointEvery(),
+              c -> {
+                csv.flush();
+                CheckpointFiles.write(checkpointFile, fingerprint, c);
+              },
+              resumeFrom);
       result = engine.run(run, request, runOptions, listener, policy);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write results in " + dir, e);
@@ -185,58 +206,79 @@ final class CellRunner {
       LOG.warn("{}: cannot delete {}: {}", cell.name(), checkpointFile, e.getMessage());
     }
     progress.cellFinished(cell.name());
-    return new CellResult(cell.name(), cell.values(), dir, result.last(),
-        run.optimum().initialValue(), false);
+    return new CellResult(
+        cell.name(), cell.values(), dir, result.last(), run.optimum().initialValue(), false);
   }
 
   /** Refuses a checkpoint (of this spec) that does not fit the run it would continue. */
   private static void checkUsable(Path file, Checkpoint c, ExperimentSpec spec, AssembledRun run) {
     String hint = "; --resume --force starts the cell over (the old files are moved aside)";
     if (c.iteration() < 1 || c.iteration() >= spec.iterations()) {
-      throw new InvalidInputException(file + ": iteration " + c.iteration()
-          + " is not within [1, " + spec.iterations() + ") of this run" + hint);
+      throw new InvalidInputException(
+          file
+              + ": iteration "
+              + c.iteration()
+              + " is not within [1, "
+              + spec.iterations()
+              + ") of this run"
+              + hint);
     }
     int agents = run.algorithm().agents().size();
     if (c.agents().size() != agents) {
-      throw new InvalidInputException(file + ": holds " + c.agents().size()
-          + " agents, the run has " + agents + hint);
+      throw new InvalidInputException(
+          file + ": holds " + c.agents().size() + " agents, the run has " + agents + hint);
     }
   }
 
   private RunEngine engine(ExperimentSpec spec) {
-    ComponentSpec block = spec.runtime() != null ? spec.runtime()
-        : ComponentSpec.of(InProcessRuntimeProvider.NAME);
+    ComponentSpec block =
+        spec.runtime() != null ? spec.runtime() : ComponentSpec.of(InProcessRuntimeProvider.NAME);
     RuntimeProvider provider = registry.runtime(block.type());
-    Parameters params = ComponentRegistry.parameters(
-        ComponentRegistry.Family.RUNTIME, provider, block.parameters(), Path.of("."));
-    return provider.create(params,
-        new RuntimeContext(RandomSource.of(spec.seed()).child("runtime"), registry));
+    Parameters params =
+        ComponentRegistry.parameters(
+            ComponentRegistry.Family.RUNTIME, provider, block.parameters(), Path.of("."));
+    return provider.create(
+        params, new RuntimeContext(RandomSource.of(spec.seed()).child("runtime"), registry));
   }
 
   private static CellResult finished(Sweeps.Cell cell, Path dir, Path manifest) {
     RunManifest m = RunManifest.read(manifest);
     if (m.last() == null) {
-      throw new InvalidInputException(manifest + ": manifest has no final row; move the folder "
-          + "away to rerun");
+      throw new InvalidInputException(
+          manifest + ": manifest has no final row; move the folder " + "away to rerun");
     }
-    return new CellResult(cell.name(), cell.values(), dir, m.last().toMetrics(),
-        m.optimalValueOrNaN(), true);
+    return new CellResult(
+        cell.name(), cell.values(), dir, m.last().toMetrics(), m.optimalValueOrNaN(), true);
   }
 
-  private RunManifest manifest(ExperimentSpec spec, AssembledRun run, RunResult result,
-      List<InputFiles.InputFile> inputs) {
+  private RunManifest manifest(
+      ExperimentSpec spec, AssembledRun run, RunResult result, List<InputFiles.InputFile> inputs) {
     List<Map<String, Object>> plugins = Provenance.plugins(registry.plugins());
     boolean communicates = run.topology() != null && run.algorithm().usesTopology();
-    return new RunManifest(RunManifest.FORMAT, resolvedSpec(spec, run), spec.seed(),
-        Provenance.version(), Provenance.git(), Provenance.java(), run.mdp().agents(),
-        run.mdp().states(), run.mdp().actions(), run.mdp().gamma(), run.algorithm().tau(),
+    return new RunManifest(
+        RunManifest.FORMAT,
+        resolvedSpec(spec, run),
+        spec.seed(),
+        Provenance.version(),
+        Provenance.git(),
+        Provenance.java(),
+        run.mdp().agents(),
+        run.mdp().states(),
+        run.mdp().actions(),
+        run.mdp().gamma(),
+        run.algorithm().tau(),
         communicates ? RunManifest.finite(run.topology().sigma()) : null,
-        RunManifest.finite(run.optimum().initialValue()), run.optimum().sweeps(),
+        RunManifest.finite(run.optimum().initialValue()),
+        run.optimum().sweeps(),
         run.environment().manifestInfo(),
         run.topology() == null ? null : run.topology().report(),
-        run.algorithm().manifestInfo(), run.algorithm().theory(spec.iterations()),
-        result.nanos() / 1_000_000, RunManifest.FinalRow.of(result.last()), SpecWriter.toMap(spec),
-        inputs, plugins);
+        run.algorithm().manifestInfo(),
+        run.algorithm().theory(spec.iterations()),
+        result.nanos() / 1_000_000,
+        RunManifest.FinalRow.of(result.last()),
+        SpecWriter.toMap(spec),
+        inputs,
+        plugins);
   }
 
   /** The spec with every component's parameters resolved (defaults filled in). */
@@ -251,7 +293,8 @@ final class CellRunner {
   private static Map<String, Object> block(ExperimentSpec spec, String family, Parameters p) {
     Map<String, Object> b = new LinkedHashMap<>();
     ComponentSpec given = spec.component(ComponentRegistry.Family.of(family));
-    b.put("type", given != null ? given.type() : RunAssembler.EXACT); // only the evaluator is implied
+    b.put(
+        "type", given != null ? given.type() : RunAssembler.EXACT); // only the evaluator is implied
     b.putAll(SpecWriter.nest(p.asMap()));
     return b;
   }

@@ -17,7 +17,6 @@ import org.fednpg.api.io.AtomicFiles;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.core.plugin.ComponentRegistry;
 import org.fednpg.core.run.ComponentSpec;
-import org.fednpg.core.runtime.Checkpoint;
 import org.fednpg.experiments.results.CsvTables;
 import org.fednpg.experiments.results.FolderLock;
 import org.fednpg.experiments.results.RunManifest;
@@ -30,12 +29,12 @@ import org.slf4j.LoggerFactory;
  * Runs a spec into a folder: {@code metrics.csv} and {@code manifest.json} for a single run; one
  * sub-folder per cell plus {@code summary.csv} for a sweep. Before any work: every cell is
  * validated, its memory estimated against the heap, the sweep's size capped, and every existing
- * cell folder checked (not locked by another run, not foreign). Each cell runs holding its
- * folder's {@link FolderLock}. The manifest is written last and atomically, so its presence marks
- * a finished cell; it records the input files read (path, size, SHA-256). A finished cell is
- * skipped on re-run when its spec and input files are unchanged, refused otherwise (or redone
- * with {@code --force}, the old result moved aside); a cell interrupted half-way is redone, or
- * continued with {@code --resume} from a verified checkpoint and verified partial metrics.
+ * cell folder checked (not locked by another run, not foreign). Each cell runs holding its folder's
+ * {@link FolderLock}. The manifest is written last and atomically, so its presence marks a finished
+ * cell; it records the input files read (path, size, SHA-256). A finished cell is skipped on re-run
+ * when its spec and input files are unchanged, refused otherwise (or redone with {@code --force},
+ * the old result moved aside); a cell interrupted half-way is redone, or continued with {@code
+ * --resume} from a verified checkpoint and verified partial metrics.
  */
 public final class ExperimentRunner {
 
@@ -77,13 +76,18 @@ public final class ExperimentRunner {
       total += c.spec().iterations();
     }
     try (Progress progress = new Progress(spec.name(), cells.size(), total, options.terminal())) {
-      List<CellResult> results = spec.sweep().isEmpty()
-          ? List.of(runCell(cells.get(0), baseDirectory, out, progress))
-          : runAll(cells, baseDirectory, out, progress);
+      List<CellResult> results =
+          spec.sweep().isEmpty()
+              ? List.of(runCell(cells.get(0), baseDirectory, out, progress))
+              : runAll(cells, baseDirectory, out, progress);
       long skipped = results.stream().filter(CellResult::skipped).count();
-      if (skipped > 0) {  // one line for all, not one per cell
-        LOG.info("{}: {} of {} cells already finished in {}, skipped", spec.name(), skipped,
-            results.size(), out);
+      if (skipped > 0) { // one line for all, not one per cell
+        LOG.info(
+            "{}: {} of {} cells already finished in {}, skipped",
+            spec.name(),
+            skipped,
+            results.size(),
+            out);
       }
       if (!spec.sweep().isEmpty()) {
         writeSummary(spec, results, out.resolve("summary.csv"));
@@ -106,13 +110,18 @@ public final class ExperimentRunner {
       if (!Files.isDirectory(dir)) {
         continue;
       }
-      FolderLock.holder(dir).ifPresent(h -> {
-        throw new InvalidInputException(dir.toAbsolutePath().normalize()
-            + " is in use by another fednpg run (" + h + "); wait for it to finish or choose "
-            + "another output folder");
-      });
-      CellFolder.inspect(dir, CellRunner.cellSpec(cell.spec()), cellRunner.plugins(),
-          options.force());
+      FolderLock.holder(dir)
+          .ifPresent(
+              h -> {
+                throw new InvalidInputException(
+                    dir.toAbsolutePath().normalize()
+                        + " is in use by another fednpg run ("
+                        + h
+                        + "); wait for it to finish or choose "
+                        + "another output folder");
+              });
+      CellFolder.inspect(
+          dir, CellRunner.cellSpec(cell.spec()), cellRunner.plugins(), options.force());
     }
   }
 
@@ -130,8 +139,8 @@ public final class ExperimentRunner {
     try {
       List<Future<CellResult>> futures = new ArrayList<>();
       for (Sweeps.Cell cell : cells) {
-        futures.add(pool.submit(
-            () -> runCell(cell, baseDirectory, out.resolve(cell.name()), progress)));
+        futures.add(
+            pool.submit(() -> runCell(cell, baseDirectory, out.resolve(cell.name()), progress)));
       }
       List<CellResult> results = new ArrayList<>();
       for (Future<CellResult> f : futures) {
@@ -176,13 +185,13 @@ public final class ExperimentRunner {
     return environment;
   }
 
-  private Parameters check(ComponentRegistry.Family family, ComponentSpec block,
-      Path baseDirectory) {
+  private Parameters check(
+      ComponentRegistry.Family family, ComponentSpec block, Path baseDirectory) {
     if (block == null) {
       return null;
     }
-    return ComponentRegistry.parameters(family, registry.provider(family, block.type()),
-        block.parameters(), baseDirectory);
+    return ComponentRegistry.parameters(
+        family, registry.provider(family, block.type()), block.parameters(), baseDirectory);
   }
 
   /** {@code summary.csv}: one row per cell, by column name (NaN as an empty cell). */
@@ -190,8 +199,15 @@ public final class ExperimentRunner {
     List<String> keys = new ArrayList<>(spec.sweep().keySet());
     List<String> columns = new ArrayList<>(List.of("cell"));
     columns.addAll(keys);
-    columns.addAll(List.of("iterations", "value", "optimal_value", "optimality_gap", "q_error",
-        "consensus", "elapsed_ms"));
+    columns.addAll(
+        List.of(
+            "iterations",
+            "value",
+            "optimal_value",
+            "optimality_gap",
+            "q_error",
+            "consensus",
+            "elapsed_ms"));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (CellResult r : results) {
       Map<String, Object> row = new LinkedHashMap<>();

@@ -10,13 +10,13 @@ import org.fednpg.experiments.spec.ExperimentSpec;
  * An up-front estimate of a cell's memory, checked against the JVM's max heap before anything is
  * built, so that a mistyped size is refused in a second instead of thrashing for minutes.
  *
- * <p>Our choice of model (a lower bound, from the environment's parameters as written): per
- * agent {@value #TABLES} tables of |S|·|A| doubles (policy, Q estimate, tracking, rewards), plus
- * the transition kernel at {@value #KERNEL_ENTRY} bytes per (s, a, s') entry with
- * min(branching, |S|) entries per (s, a), plus {@value #ROW} bytes per metrics row kept in
- * memory. |S| is {@code states}, or {@code size}² (grids); |A| is {@code actions}, or 4 for grids;
- * N is {@code agents} (default 1). An environment without these keys (a file, a classic
- * benchmark) is estimated from its metrics rows only; its file is bounded by the input size cap.
+ * <p>Our choice of model (a lower bound, from the environment's parameters as written): per agent
+ * {@value #TABLES} tables of |S|·|A| doubles (policy, Q estimate, tracking, rewards), plus the
+ * transition kernel at {@value #KERNEL_ENTRY} bytes per (s, a, s') entry with min(branching, |S|)
+ * entries per (s, a), plus {@value #ROW} bytes per metrics row kept in memory. |S| is {@code
+ * states}, or {@code size}² (grids); |A| is {@code actions}, or 4 for grids; N is {@code agents}
+ * (default 1). An environment without these keys (a file, a classic benchmark) is estimated from
+ * its metrics rows only; its file is bounded by the input size cap.
  */
 final class MemoryEstimate {
 
@@ -54,17 +54,31 @@ final class MemoryEstimate {
       key = "iterations";
       value = String.valueOf(spec.iterations());
     } else {
-      key = "environment." + (tables >= kernel && agents >= states ? "agents"
-          : p.containsKey("states") ? "states" : "size");
+      key =
+          "environment."
+              + (tables >= kernel && agents >= states
+                  ? "agents"
+                  : p.containsKey("states") ? "states" : "size");
       value = String.valueOf(p.get(key.substring("environment.".length())));
     }
-    throw new InvalidInputException(String.format(Locale.ROOT,
-        "%s = %s: memory estimate %s (%.0f agents x %.0f states x %.0f actions x %d tables x 8 "
-            + "bytes = %s, kernel %s, metrics rows %s%s) is more than the JVM's max heap of %s; "
-            + "make it smaller, or give Java more memory (FEDNPG_JAVA_OPTS=-Xmx...)",
-        key, value, bytes(total), agents, states, actions, TABLES, bytes(tables), bytes(kernel),
-        bytes(rows), parallel > 1 ? ", times " + parallel + " cells at once" : "",
-        bytes(maxHeap)));
+    throw new InvalidInputException(
+        String.format(
+            Locale.ROOT,
+            "%s = %s: memory estimate %s (%.0f agents x %.0f states x %.0f actions x %d tables x 8 "
+                + "bytes = %s, kernel %s, metrics rows %s%s) is more than the JVM's max heap of %s; "
+                + "make it smaller, or give Java more memory (FEDNPG_JAVA_OPTS=-Xmx...)",
+            key,
+            value,
+            bytes(total),
+            agents,
+            states,
+            actions,
+            TABLES,
+            bytes(tables),
+            bytes(kernel),
+            bytes(rows),
+            parallel > 1 ? ", times " + parallel + " cells at once" : "",
+            bytes(maxHeap)));
   }
 
   private static double num(Map<String, Object> p, String key, double fallback) {

@@ -47,11 +47,17 @@ public final class Progress implements AutoCloseable {
     this.label = label;
     this.cells = cells;
     this.total = Math.max(1, totalIterations);
-    this.bar = terminal
-        ? new ProgressBarBuilder().setTaskName(label).setInitialMax(total)
-            .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
-            .setUnit(" it", 1).setMaxRenderedLength(100).build()
-        : null;
+    this.bar =
+        terminal
+            ? new ProgressBarBuilder()
+                .setTaskName(label)
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(500)
+                .setUnit(" it", 1)
+                .setMaxRenderedLength(100)
+                .build()
+            : null;
     LATEST.set(this);
   }
 
@@ -61,7 +67,8 @@ public final class Progress implements AutoCloseable {
    */
   public static Optional<String> latestStatus() {
     Progress p = LATEST.get();
-    return p == null ? Optional.empty()
+    return p == null
+        ? Optional.empty()
         : Optional.of(p.label + ": " + p.cellsDone.get() + " of " + p.cells + " cells finished");
   }
 
@@ -94,8 +101,13 @@ public final class Progress implements AutoCloseable {
       double frac = (double) d / total;
       long elapsed = now - start;
       Duration eta = Duration.ofNanos((long) (elapsed / Math.max(frac, 1e-9) - elapsed));
-      LOG.info("{}: {}/{} cells, {}% of iterations, ETA {}s; running {}", label, cellsDone.get(),
-          cells, Math.round(100 * frac), eta.toSeconds(),
+      LOG.info(
+          "{}: {}/{} cells, {}% of iterations, ETA {}s; running {}",
+          label,
+          cellsDone.get(),
+          cells,
+          Math.round(100 * frac),
+          eta.toSeconds(),
           running.isEmpty() ? "-" : String.join(", ", running));
     }
   }

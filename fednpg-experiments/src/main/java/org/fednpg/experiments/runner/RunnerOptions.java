@@ -11,13 +11,18 @@ import org.fednpg.experiments.spec.Sweeps;
  * @param checkpointEvery save a checkpoint every k iterations (0: never)
  * @param resume continue interrupted cells from their checkpoint instead of redoing them
  * @param terminal draw a progress bar (else log progress lines)
- * @param force redo a cell whose folder holds a finished run of another spec or of changed
- *     inputs, or (with resume) a checkpoint that cannot be used, moving the old files aside into
- *     a {@code replaced-TIME} sub-folder (nothing is deleted)
+ * @param force redo a cell whose folder holds a finished run of another spec or of changed inputs,
+ *     or (with resume) a checkpoint that cannot be used, moving the old files aside into a {@code
+ *     replaced-TIME} sub-folder (nothing is deleted)
  * @param maxCells refuse sweeps of more cells than this
  */
 public record RunnerOptions(
-    int threads, int jobs, int checkpointEvery, boolean resume, boolean terminal, boolean force,
+    int threads,
+    int jobs,
+    int checkpointEvery,
+    boolean resume,
+    boolean terminal,
+    boolean force,
     long maxCells) {
 
   public RunnerOptions {

@@ -47,12 +47,33 @@ public record ExperimentSpec(
   public static final int DEFAULT_ITERATIONS = 100;
 
   /** A spec without an adversary block. */
-  public ExperimentSpec(String name, long seed, int iterations, Double gamma, int metricsEvery,
-      Integer threads, ComponentSpec environment, ComponentSpec topology,
-      ComponentSpec evaluator, ComponentSpec algorithm, ComponentSpec runtime,
+  public ExperimentSpec(
+      String name,
+      long seed,
+      int iterations,
+      Double gamma,
+      int metricsEvery,
+      Integer threads,
+      ComponentSpec environment,
+      ComponentSpec topology,
+      ComponentSpec evaluator,
+      ComponentSpec algorithm,
+      ComponentSpec runtime,
       Map<String, List<Object>> sweep) {
-    this(name, seed, iterations, gamma, metricsEvery, threads, environment, topology, evaluator,
-        algorithm, runtime, sweep, null);
+    this(
+        name,
+        seed,
+        iterations,
+        gamma,
+        metricsEvery,
+        threads,
+        environment,
+        topology,
+        evaluator,
+        algorithm,
+        runtime,
+        sweep,
+        null);
   }
 
   public ExperimentSpec {
@@ -70,21 +91,21 @@ public record ExperimentSpec(
    * spec's block stays (and is checked against the resulting type like any spec key).
    */
   public ExperimentSpec withRuntimeOverrides(String type, Map<String, Object> overrides) {
-    Map<String, Object> params = new LinkedHashMap<>(
-        runtime != null ? runtime.parameters() : Map.of());
+    Map<String, Object> params =
+        new LinkedHashMap<>(runtime != null ? runtime.parameters() : Map.of());
     params.putAll(overrides);
     String t = type != null ? type : runtime != null ? runtime.type() : null;
     if (t == null) {
-      throw new InvalidInputException("--cluster needs --runtime pekko (the spec "
-          + "has no runtime block)");
+      throw new InvalidInputException(
+          "--cluster needs --runtime pekko (the spec " + "has no runtime block)");
     }
     return withRuntime(new ComponentSpec(t, params));
   }
 
   /**
    * The block of one plugin family, or null when the spec has none; with {@link Family#values()}
-   * this walks every block without listing the families again (a new family is a compile error
-   * here until it has a block).
+   * this walks every block without listing the families again (a new family is a compile error here
+   * until it has a block).
    */
   public ComponentSpec component(Family family) {
     return switch (family) {
@@ -98,13 +119,37 @@ public record ExperimentSpec(
 
   /** The same spec with another adversary block (null: none). */
   public ExperimentSpec withAdversary(AdversarySpec newAdversary) {
-    return new ExperimentSpec(name, seed, iterations, gamma, metricsEvery, threads, environment,
-        topology, evaluator, algorithm, runtime, sweep, newAdversary);
+    return new ExperimentSpec(
+        name,
+        seed,
+        iterations,
+        gamma,
+        metricsEvery,
+        threads,
+        environment,
+        topology,
+        evaluator,
+        algorithm,
+        runtime,
+        sweep,
+        newAdversary);
   }
 
   /** The same spec with another runtime block (e.g. from the command line). */
   public ExperimentSpec withRuntime(ComponentSpec newRuntime) {
-    return new ExperimentSpec(name, seed, iterations, gamma, metricsEvery, threads, environment,
-        topology, evaluator, algorithm, newRuntime, sweep, adversary);
+    return new ExperimentSpec(
+        name,
+        seed,
+        iterations,
+        gamma,
+        metricsEvery,
+        threads,
+        environment,
+        topology,
+        evaluator,
+        algorithm,
+        newRuntime,
+        sweep,
+        adversary);
   }
 }

@@ -35,8 +35,8 @@ import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
  * Reads experiment specs from YAML or JSON (JSON is YAML, so one parser serves both) and checks
- * their shape strictly: unknown keys, missing blocks and ill-typed values are errors naming the
- * key and what is accepted. Provider parameters are checked later, against the providers.
+ * their shape strictly: unknown keys, missing blocks and ill-typed values are errors naming the key
+ * and what is accepted. Provider parameters are checked later, against the providers.
  */
 public final class SpecParser {
 
@@ -47,8 +47,9 @@ public final class SpecParser {
   public static final Set<String> KEYS = keys();
 
   private static Set<String> keys() {
-    Set<String> keys = new LinkedHashSet<>(List.of(
-        "name", "seed", "iterations", "gamma", "metricsEvery", "threads"));
+    Set<String> keys =
+        new LinkedHashSet<>(
+            List.of("name", "seed", "iterations", "gamma", "metricsEvery", "threads"));
     for (Family family : Family.values()) {
       keys.add(family.label());
     }
@@ -61,8 +62,9 @@ public final class SpecParser {
   public static final Set<String> ADVERSARY_KEYS =
       Set.of("agents", "count", "attack", "scale", "sigma", "value", "lag");
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private SpecParser() {}
 
@@ -94,9 +96,16 @@ public final class SpecParser {
       refuseAnchors(text);
       root = YAML.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException("malformed spec: " + oneLine(e.getOriginalMessage())
-          + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() : ""), e);
+      throw new InvalidInputException(
+          "malformed spec: "
+              + oneLine(e.getOriginalMessage())
+              + (e.getLocation() != null
+                  ? " at line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()
+                  : ""),
+          e);
     } catch (IOException e) {
       throw new InvalidInputException("malformed spec: " + oneLine(e.getMessage()), e);
     }
@@ -117,20 +126,36 @@ public final class SpecParser {
       while ((t = p.nextToken()) != null) {
         if (t == JsonToken.FIELD_NAME || t == JsonToken.VALUE_STRING) {
           if (p.getTextLength() > MAX_TEXT) {
-            throw new InvalidInputException("key '" + key(p) + "': "
-                + (t == JsonToken.FIELD_NAME ? "a key" : "text") + " of " + p.getTextLength()
-                + " characters, more than the limit of " + MAX_TEXT + " (starts '"
-                + quote(p.getText()) + "')");
+            throw new InvalidInputException(
+                "key '"
+                    + key(p)
+                    + "': "
+                    + (t == JsonToken.FIELD_NAME ? "a key" : "text")
+                    + " of "
+                    + p.getTextLength()
+                    + " characters, more than the limit of "
+                    + MAX_TEXT
+                    + " (starts '"
+                    + quote(p.getText())
+                    + "')");
           }
         } else if (t == JsonToken.VALUE_NUMBER_INT) {
           if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            throw new InvalidInputException("key '" + key(p) + "': whole number out of range "
-                + "(beyond 64 bits): " + quote(p.getText()));
+            throw new InvalidInputException(
+                "key '"
+                    + key(p)
+                    + "': whole number out of range "
+                    + "(beyond 64 bits): "
+                    + quote(p.getText()));
           }
         } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
           if (!Double.isFinite(p.getDoubleValue())) {
-            throw new InvalidInputException("key '" + key(p) + "': number out of range (beyond "
-                + "a double): " + quote(p.getText()));
+            throw new InvalidInputException(
+                "key '"
+                    + key(p)
+                    + "': number out of range (beyond "
+                    + "a double): "
+                    + quote(p.getText()));
           }
         }
       }
@@ -157,9 +182,15 @@ public final class SpecParser {
   }
 
   private static InvalidInputException anchors(String what, Event e) {
-    return new InvalidInputException("YAML " + what + " at line " + (e.getStartMark().getLine() + 1)
-        + ", column " + (e.getStartMark().getColumn() + 1) + ": anchors and aliases are not "
-        + "supported in specs (our choice); write the value out");
+    return new InvalidInputException(
+        "YAML "
+            + what
+            + " at line "
+            + (e.getStartMark().getLine() + 1)
+            + ", column "
+            + (e.getStartMark().getColumn() + 1)
+            + ": anchors and aliases are not "
+            + "supported in specs (our choice); write the value out");
   }
 
   /** The dotted key of the parser's current value, e.g. {@code environment.states}. */
@@ -190,33 +221,48 @@ public final class SpecParser {
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!KEYS.contains(key)) {
-        throw new InvalidInputException("unknown key '" + key + "'; accepted: "
-            + String.join(", ", new java.util.TreeSet<>(KEYS)));
+        throw new InvalidInputException(
+            "unknown key '"
+                + key
+                + "'; accepted: "
+                + String.join(", ", new java.util.TreeSet<>(KEYS)));
       }
     }
     String name = root.has("name") ? text(root, "name") : fallbackName;
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-      throw new InvalidInputException("key 'name' must be file-name safe (letters, digits, '.', "
-          + "'_', '-'), got '" + quote(name) + "'");
+      throw new InvalidInputException(
+          "key 'name' must be file-name safe (letters, digits, '.', "
+              + "'_', '-'), got '"
+              + quote(name)
+              + "'");
     }
     if (name.length() > Sweeps.MAX_NAME) {
-      throw new InvalidInputException("key 'name' has " + name.length() + " characters, more "
-          + "than the limit of " + Sweeps.MAX_NAME + " for a folder name, got '" + quote(name)
-          + "'");
+      throw new InvalidInputException(
+          "key 'name' has "
+              + name.length()
+              + " characters, more "
+              + "than the limit of "
+              + Sweeps.MAX_NAME
+              + " for a folder name, got '"
+              + quote(name)
+              + "'");
     }
     long seed = root.has("seed") ? integer(root, "seed") : 0L;
-    long iterations = root.has("iterations") ? integer(root, "iterations")
-        : ExperimentSpec.DEFAULT_ITERATIONS;
+    long iterations =
+        root.has("iterations") ? integer(root, "iterations") : ExperimentSpec.DEFAULT_ITERATIONS;
     if (iterations < 0 || iterations > Integer.MAX_VALUE) {
-      throw new InvalidInputException("key 'iterations' must be a whole number in [0, "
-          + Integer.MAX_VALUE + "], got " + iterations);
+      throw new InvalidInputException(
+          "key 'iterations' must be a whole number in [0, "
+              + Integer.MAX_VALUE
+              + "], got "
+              + iterations);
     }
     Double gamma = null;
     if (root.has("gamma") && !root.get("gamma").isNull()) {
       JsonNode g = root.get("gamma");
       if (!g.isNumber()) {
-        throw new InvalidInputException("key 'gamma' must be a number in [0, 1), got "
-            + quote(g.toString()));
+        throw new InvalidInputException(
+            "key 'gamma' must be a number in [0, 1), got " + quote(g.toString()));
       }
       gamma = g.asDouble();
       if (!(gamma >= 0 && gamma < 1)) {
@@ -225,8 +271,11 @@ public final class SpecParser {
     }
     long every = root.has("metricsEvery") ? integer(root, "metricsEvery") : 1;
     if (every < 1 || every > Integer.MAX_VALUE) {
-      throw new InvalidInputException("key 'metricsEvery' must be a whole number in [1, "
-          + Integer.MAX_VALUE + "], got " + every);
+      throw new InvalidInputException(
+          "key 'metricsEvery' must be a whole number in [1, "
+              + Integer.MAX_VALUE
+              + "], got "
+              + every);
     }
     Integer threads = null;
     if (root.has("threads") && !root.get("threads").isNull()) {
@@ -245,10 +294,20 @@ public final class SpecParser {
     }
     Map<String, List<Object>> sweep = sweep(root);
     AdversarySpec adversary = adversary(root.get("adversary"));
-    return new ExperimentSpec(name, seed, (int) iterations, gamma, (int) every, threads,
-        blocks.get(Family.ENVIRONMENT), blocks.get(Family.TOPOLOGY),
-        blocks.get(Family.EVALUATOR), blocks.get(Family.ALGORITHM), blocks.get(Family.RUNTIME),
-        sweep, adversary);
+    return new ExperimentSpec(
+        name,
+        seed,
+        (int) iterations,
+        gamma,
+        (int) every,
+        threads,
+        blocks.get(Family.ENVIRONMENT),
+        blocks.get(Family.TOPOLOGY),
+        blocks.get(Family.EVALUATOR),
+        blocks.get(Family.ALGORITHM),
+        blocks.get(Family.RUNTIME),
+        sweep,
+        adversary);
   }
 
   /**
@@ -260,28 +319,33 @@ public final class SpecParser {
       return null;
     }
     if (!n.isObject()) {
-      throw new InvalidInputException("key 'adversary' must be a block {count: f | agents: [ids], "
-          + "attack: NAME, ...}, got " + quote(n.toString()));
+      throw new InvalidInputException(
+          "key 'adversary' must be a block {count: f | agents: [ids], "
+              + "attack: NAME, ...}, got "
+              + quote(n.toString()));
     }
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!ADVERSARY_KEYS.contains(key)) {
-        throw new InvalidInputException("unknown key 'adversary." + key + "'; accepted: "
-            + String.join(", ", new java.util.TreeSet<>(ADVERSARY_KEYS)));
+        throw new InvalidInputException(
+            "unknown key 'adversary."
+                + key
+                + "'; accepted: "
+                + String.join(", ", new java.util.TreeSet<>(ADVERSARY_KEYS)));
       }
     }
     List<Integer> agents = null;
     if (n.has("agents")) {
       JsonNode a = n.get("agents");
       if (!a.isArray()) {
-        throw new InvalidInputException("key 'adversary.agents' must be a list of agent ids, got "
-            + quote(a.toString()));
+        throw new InvalidInputException(
+            "key 'adversary.agents' must be a list of agent ids, got " + quote(a.toString()));
       }
       agents = new ArrayList<>();
       for (JsonNode id : a) {
         if (!id.isIntegralNumber() || !id.canConvertToInt()) {
-          throw new InvalidInputException("key 'adversary.agents' must hold whole numbers, got "
-              + quote(id.toString()));
+          throw new InvalidInputException(
+              "key 'adversary.agents' must hold whole numbers, got " + quote(id.toString()));
         }
         agents.add(id.asInt());
       }
@@ -295,8 +359,9 @@ public final class SpecParser {
       count = (int) c;
     }
     if (!n.has("attack") || !n.get("attack").isTextual()) {
-      throw new InvalidInputException("block 'adversary' needs 'attack: NAME' (text), one of "
-          + java.util.Arrays.stream(Attack.values()).map(Attack::specName).toList());
+      throw new InvalidInputException(
+          "block 'adversary' needs 'attack: NAME' (text), one of "
+              + java.util.Arrays.stream(Attack.values()).map(Attack::specName).toList());
     }
     String attack = n.get("attack").asText();
     Attack kind = Attack.of(attack);
@@ -316,16 +381,22 @@ public final class SpecParser {
 
   private static void checkUses(JsonNode n, String key, Attack kind, Attack user) {
     if (n.has(key) && kind != user) {
-      throw new InvalidInputException("key 'adversary." + key + "' applies only to attack '"
-          + user.specName() + "', the block's attack is '" + kind.specName() + "'");
+      throw new InvalidInputException(
+          "key 'adversary."
+              + key
+              + "' applies only to attack '"
+              + user.specName()
+              + "', the block's attack is '"
+              + kind.specName()
+              + "'");
     }
   }
 
   private static double number(JsonNode n, String key) {
     JsonNode v = n.get(key);
     if (!v.isNumber()) {
-      throw new InvalidInputException("key 'adversary." + key + "' must be a number, got "
-          + quote(v.toString()));
+      throw new InvalidInputException(
+          "key 'adversary." + key + "' must be a number, got " + quote(v.toString()));
     }
     return v.asDouble();
   }
@@ -333,8 +404,8 @@ public final class SpecParser {
   private static long integer(JsonNode root, String key, String where) {
     JsonNode n = root.get(key);
     if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-      throw new InvalidInputException("key '" + where + "' must be a whole number, got "
-          + quote(n.toString()));
+      throw new InvalidInputException(
+          "key '" + where + "' must be a whole number, got " + quote(n.toString()));
     }
     return n.asLong();
   }
@@ -342,8 +413,7 @@ public final class SpecParser {
   private static String text(JsonNode root, String key) {
     JsonNode n = root.get(key);
     if (!n.isTextual() && !n.isNumber()) {
-      throw new InvalidInputException("key '" + key + "' must be text, got "
-          + quote(n.toString()));
+      throw new InvalidInputException("key '" + key + "' must be text, got " + quote(n.toString()));
     }
     return n.asText();
   }
@@ -351,8 +421,8 @@ public final class SpecParser {
   private static long integer(JsonNode root, String key) {
     JsonNode n = root.get(key);
     if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-      throw new InvalidInputException("key '" + key + "' must be a whole number, got "
-          + quote(n.toString()));
+      throw new InvalidInputException(
+          "key '" + key + "' must be a whole number, got " + quote(n.toString()));
     }
     return n.asLong();
   }
@@ -361,14 +431,18 @@ public final class SpecParser {
     JsonNode n = root.get(key);
     if (n == null || n.isNull()) {
       if (required) {
-        throw new InvalidInputException("missing block '" + key + "' (e.g. " + key
-            + ": {type: NAME, ...}); run 'fednpg list' for the available types");
+        throw new InvalidInputException(
+            "missing block '"
+                + key
+                + "' (e.g. "
+                + key
+                + ": {type: NAME, ...}); run 'fednpg list' for the available types");
       }
       return null;
     }
     if (!n.isObject()) {
-      throw new InvalidInputException("key '" + key + "' must be a block {type: NAME, ...}, got "
-          + quote(n.toString()));
+      throw new InvalidInputException(
+          "key '" + key + "' must be a block {type: NAME, ...}, got " + quote(n.toString()));
     }
     JsonNode type = n.get("type");
     if (type == null || !type.isTextual()) {
@@ -383,18 +457,21 @@ public final class SpecParser {
       if (e.getValue().isObject()) {
         nested(key, e.getKey(), e.getValue(), params);
       } else {
-        put(params, key + "." + e.getKey(), e.getKey(), scalar(key + "." + e.getKey(),
-            e.getValue()));
+        put(
+            params,
+            key + "." + e.getKey(),
+            e.getKey(),
+            scalar(key + "." + e.getKey(), e.getValue()));
       }
     }
     return new ComponentSpec(type.asText(), params);
   }
 
   /**
-   * A nested component block inside a component, e.g. {@code features: {type: random, dim: 8}}:
-   * its type becomes the parameter {@code features} and each other key {@code k} the parameter
-   * {@code features.k}, so the provider declares and checks them like any parameter (an unknown
-   * key inside the block is an unknown parameter {@code features.k}). Our choice: one level only.
+   * A nested component block inside a component, e.g. {@code features: {type: random, dim: 8}}: its
+   * type becomes the parameter {@code features} and each other key {@code k} the parameter {@code
+   * features.k}, so the provider declares and checks them like any parameter (an unknown key inside
+   * the block is an unknown parameter {@code features.k}). Our choice: one level only.
    */
   private static void nested(String block, String key, JsonNode v, Map<String, Object> params) {
     String where = block + "." + key;
@@ -406,7 +483,10 @@ public final class SpecParser {
     for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getKey().equals("type")) {
-        put(params, where + "." + e.getKey(), key + "." + e.getKey(),
+        put(
+            params,
+            where + "." + e.getKey(),
+            key + "." + e.getKey(),
             scalar(where + "." + e.getKey(), e.getValue()));
       }
     }
@@ -414,8 +494,11 @@ public final class SpecParser {
 
   private static void put(Map<String, Object> params, String where, String key, Object value) {
     if (params.putIfAbsent(key, value) != null) {
-      throw new InvalidInputException("key '" + where + "' is given twice (once inside a "
-          + "nested block, once as a dotted key)");
+      throw new InvalidInputException(
+          "key '"
+              + where
+              + "' is given twice (once inside a "
+              + "nested block, once as a dotted key)");
     }
   }
 
@@ -433,8 +516,13 @@ public final class SpecParser {
     if (v.isTextual()) {
       return v.asText();
     }
-    throw new InvalidInputException("key '" + where + "' must be a number, text or boolean, got "
-        + (v.isNull() ? "null" : v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+    throw new InvalidInputException(
+        "key '"
+            + where
+            + "' must be a number, text or boolean, got "
+            + (v.isNull()
+                ? "null"
+                : v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
   }
 
   /**
@@ -449,8 +537,11 @@ public final class SpecParser {
     for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String at = where + "." + e.getKey();
-      m.put(e.getKey(), nested && e.getValue().isObject() ? block(at, e.getValue(), false)
-          : scalar(at, e.getValue()));
+      m.put(
+          e.getKey(),
+          nested && e.getValue().isObject()
+              ? block(at, e.getValue(), false)
+              : scalar(at, e.getValue()));
     }
     return m;
   }

@@ -15,9 +15,11 @@ import org.fednpg.core.run.ComponentSpec;
 /** Writes specs back out in the form {@link SpecParser} reads (round-trips). */
 public final class SpecWriter {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          new YAMLFactory()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -66,7 +68,7 @@ public final class SpecWriter {
       case RANDOM -> m.put("sigma", a.sigma());
       case CONSTANT -> m.put("value", a.value());
       case STALE -> m.put("lag", a.lag());
-      default -> { }
+      default -> {}
     }
     return m;
   }
@@ -80,27 +82,31 @@ public final class SpecWriter {
   }
 
   /**
-   * Parameters with the dotted keys of nested blocks written back as blocks, the inverse of
-   * {@link SpecParser}'s reading: {@code features: random, features.dim: 8} becomes
-   * {@code features: {type: random, dim: 8}}; a nested type without keys stays a plain value.
+   * Parameters with the dotted keys of nested blocks written back as blocks, the inverse of {@link
+   * SpecParser}'s reading: {@code features: random, features.dim: 8} becomes {@code features:
+   * {type: random, dim: 8}}; a nested type without keys stays a plain value.
    */
   public static Map<String, Object> nest(Map<String, ?> parameters) {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Map<String, Object>> blocks = new LinkedHashMap<>();
-    parameters.forEach((key, value) -> {
-      int dot = key.indexOf('.');
-      String parent = dot < 0 ? null : key.substring(0, dot);
-      if (parent != null && out.get(parent) instanceof String type) {
-        Map<String, Object> b = blocks.computeIfAbsent(parent, k -> {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("type", type);
-          return m;
+    parameters.forEach(
+        (key, value) -> {
+          int dot = key.indexOf('.');
+          String parent = dot < 0 ? null : key.substring(0, dot);
+          if (parent != null && out.get(parent) instanceof String type) {
+            Map<String, Object> b =
+                blocks.computeIfAbsent(
+                    parent,
+                    k -> {
+                      Map<String, Object> m = new LinkedHashMap<>();
+                      m.put("type", type);
+                      return m;
+                    });
+            b.put(key.substring(dot + 1), value);
+          } else {
+            out.put(key, value);
+          }
         });
-        b.put(key.substring(dot + 1), value);
-      } else {
-        out.put(key, value);
-      }
-    });
     out.putAll(blocks); // existing keys keep their place
     return out;
   }

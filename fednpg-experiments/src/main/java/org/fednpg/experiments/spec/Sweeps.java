@@ -13,9 +13,9 @@ import org.fednpg.core.plugin.ComponentRegistry.Family;
 
 /**
  * Expands a spec's {@code sweep} into its grid of cells (the Cartesian product, first key
- * outermost). Each cell is an ordinary spec without a sweep whose dotted keys
- * ({@code algorithm.eta}, {@code seed}, {@code environment.size}) were set to the cell's values;
- * its name lists them, e.g. {@code algorithm.eta=0.05,seed=1}.
+ * outermost). Each cell is an ordinary spec without a sweep whose dotted keys ({@code
+ * algorithm.eta}, {@code seed}, {@code environment.size}) were set to the cell's values; its name
+ * lists them, e.g. {@code algorithm.eta=0.05,seed=1}.
  */
 public final class Sweeps {
 
@@ -38,14 +38,16 @@ public final class Sweeps {
   }
 
   /**
-   * The number of cells of a sweep (1 without one): the product of the list lengths, saturating
-   * at {@link Long#MAX_VALUE}.
+   * The number of cells of a sweep (1 without one): the product of the list lengths, saturating at
+   * {@link Long#MAX_VALUE}.
    */
   public static long count(ExperimentSpec spec) {
     long n = 1;
     for (List<Object> values : spec.sweep().values()) {
-      n = values.size() != 0 && n > Long.MAX_VALUE / values.size() ? Long.MAX_VALUE
-          : n * values.size();
+      n =
+          values.size() != 0 && n > Long.MAX_VALUE / values.size()
+              ? Long.MAX_VALUE
+              : n * values.size();
     }
     return n;
   }
@@ -61,9 +63,14 @@ public final class Sweeps {
     if (count > maxCells) {
       List<String> sizes = new ArrayList<>();
       spec.sweep().forEach((k, v) -> sizes.add(v.size() + " (" + k + ")"));
-      throw new InvalidInputException("sweep: " + (count == Long.MAX_VALUE ? "more than "
-          + Long.MAX_VALUE : count) + " cells (" + String.join(" x ", sizes)
-          + "), more than the limit of " + maxCells + " (--max-cells)");
+      throw new InvalidInputException(
+          "sweep: "
+              + (count == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : count)
+              + " cells ("
+              + String.join(" x ", sizes)
+              + "), more than the limit of "
+              + maxCells
+              + " (--max-cells)");
     }
     List<Cell> cells = new ArrayList<>();
     if (spec.sweep().isEmpty()) {
@@ -81,14 +88,24 @@ public final class Sweeps {
       String name = cellName(values);
       Map<String, Object> earlier = seen.putIfAbsent(name, values);
       if (earlier != null) {
-        throw new InvalidInputException("sweep cells " + SpecParser.quote(earlier.toString())
-            + " and " + SpecParser.quote(values.toString()) + " would share the folder '"
-            + SpecParser.quote(name) + "'; make the swept values distinct");
+        throw new InvalidInputException(
+            "sweep cells "
+                + SpecParser.quote(earlier.toString())
+                + " and "
+                + SpecParser.quote(values.toString())
+                + " would share the folder '"
+                + SpecParser.quote(name)
+                + "'; make the swept values distinct");
       }
       if (name.length() > MAX_NAME) {
-        throw new InvalidInputException("sweep cell folder name has " + name.length()
-            + " characters, more than the limit of " + MAX_NAME + ": '" + SpecParser.quote(name)
-            + "'");
+        throw new InvalidInputException(
+            "sweep cell folder name has "
+                + name.length()
+                + " characters, more than the limit of "
+                + MAX_NAME
+                + ": '"
+                + SpecParser.quote(name)
+                + "'");
       }
       cells.add(new Cell(name, values, apply(spec, values)));
       int i = keys.size() - 1;
@@ -112,11 +129,14 @@ public final class Sweeps {
   public static String label(Object v) {
     if (v instanceof Map<?, ?> m) {
       StringBuilder b = new StringBuilder(String.valueOf(m.get("type")));
-      m.forEach((k, x) -> {
-        if (!"type".equals(k)) {
-          b.append('-').append(k).append(label(x)); // a nested block: critic{type: td} -> critictd
-        }
-      });
+      m.forEach(
+          (k, x) -> {
+            if (!"type".equals(k)) {
+              b.append('-')
+                  .append(k)
+                  .append(label(x)); // a nested block: critic{type: td} -> critictd
+            }
+          });
       return b.toString();
     }
     return String.valueOf(v);
@@ -129,37 +149,43 @@ public final class Sweeps {
     // whole blocks first, so that dotted keys (algorithm.eta) refine a swept block
     // (algorithm: [...]) instead of being overwritten by it
     Map<String, Object> ordered = new LinkedHashMap<>();
-    values.forEach((k, v) -> {
-      if (v instanceof Map<?, ?>) {
-        ordered.put(k, v);
-      }
-    });
-    values.forEach((k, v) -> {
-      if (!(v instanceof Map<?, ?>)) {
-        ordered.put(k, v);
-      }
-    });
-    ordered.forEach((path, value) -> {
-      String[] parts = path.split("\\.");
-      ObjectNode node = tree;
-      for (int i = 0; i < parts.length - 1; i++) {
-        if (!(node.get(parts[i]) instanceof ObjectNode child)) {
-          throw new InvalidInputException("sweep key '" + path + "': '" + parts[i]
-              + "' is not a block of the spec");
-        }
-        node = child;
-      }
-      String leaf = parts[parts.length - 1];
-      if (leaf.equals("sweep") || leaf.equals("name")) {
-        throw new InvalidInputException("sweep key '" + path + "' cannot be swept");
-      }
-      if (value instanceof Map<?, ?> && parts.length != 1) {
-        throw new InvalidInputException("sweep key '" + path + "': only whole blocks ("
-            + String.join(", ", Arrays.stream(Family.values()).map(Family::label).toList())
-            + ") take block values");
-      }
-      node.set(leaf, MAPPER.valueToTree(value));
-    });
+    values.forEach(
+        (k, v) -> {
+          if (v instanceof Map<?, ?>) {
+            ordered.put(k, v);
+          }
+        });
+    values.forEach(
+        (k, v) -> {
+          if (!(v instanceof Map<?, ?>)) {
+            ordered.put(k, v);
+          }
+        });
+    ordered.forEach(
+        (path, value) -> {
+          String[] parts = path.split("\\.");
+          ObjectNode node = tree;
+          for (int i = 0; i < parts.length - 1; i++) {
+            if (!(node.get(parts[i]) instanceof ObjectNode child)) {
+              throw new InvalidInputException(
+                  "sweep key '" + path + "': '" + parts[i] + "' is not a block of the spec");
+            }
+            node = child;
+          }
+          String leaf = parts[parts.length - 1];
+          if (leaf.equals("sweep") || leaf.equals("name")) {
+            throw new InvalidInputException("sweep key '" + path + "' cannot be swept");
+          }
+          if (value instanceof Map<?, ?> && parts.length != 1) {
+            throw new InvalidInputException(
+                "sweep key '"
+                    + path
+                    + "': only whole blocks ("
+                    + String.join(", ", Arrays.stream(Family.values()).map(Family::label).toList())
+                    + ") take block values");
+          }
+          node.set(leaf, MAPPER.valueToTree(value));
+        });
     return SpecParser.fromTree(tree, spec.name());
   }
 }

@@ -18,14 +18,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadInputTest {
 
-  private static final String GOOD_MDP = """
+  private static final String GOOD_MDP =
+      """
       {"format": "fednpg-mdp/1", "name": "m", "states": 2, "actions": 2, "gamma": 0.9,
        "initial": [1.0, 0.0],
        "transitions": [[0,0,0,1.0],[0,1,1,1.0],[1,0,1,1.0],[1,1,0,0.5],[1,1,1,0.5]],
        "rewards": [[[0,1],[1,0]], [[1,0],[0,1]], [[0,0],[1,1]]]}
       """;
 
-  private static final String GOOD_W = """
+  private static final String GOOD_W =
+      """
       0.5,0.25,0.25
       0.25,0.5,0.25
       0.25,0.25,0.5
@@ -37,10 +39,14 @@ class BadInputTest {
     Files.writeString(tmp.resolve("mdp.json"), mdp);
     Files.writeString(tmp.resolve("W.csv"), w);
     Path spec = tmp.resolve("spec.yaml");
-    Files.writeString(spec, "name: bad\niterations: 3\n"
-        + "environment: {type: file, path: mdp.json}\n"
-        + "topology: {type: file, path: W.csv}\n"
-        + "algorithm: " + algorithm + "\n");
+    Files.writeString(
+        spec,
+        "name: bad\niterations: 3\n"
+            + "environment: {type: file, path: mdp.json}\n"
+            + "topology: {type: file, path: W.csv}\n"
+            + "algorithm: "
+            + algorithm
+            + "\n");
     return CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
   }
 
@@ -59,19 +65,23 @@ class BadInputTest {
 
   static Stream<Arguments> malformedMdps() {
     return Stream.of(
-        Arguments.of("unknown format tag", GOOD_MDP.replace("fednpg-mdp/1", "fednpg-mdp/9"),
-            "fednpg-mdp/9"),
+        Arguments.of(
+            "unknown format tag", GOOD_MDP.replace("fednpg-mdp/1", "fednpg-mdp/9"), "fednpg-mdp/9"),
         Arguments.of("missing key", GOOD_MDP.replace("\"states\": 2,", ""), "states"),
-        Arguments.of("state index out of range",
-            GOOD_MDP.replace("[1,0,1,1.0]", "[1,0,7,1.0]"), "7"),
-        Arguments.of("negative probability",
-            GOOD_MDP.replace("[1,1,0,0.5],[1,1,1,0.5]", "[1,1,0,-0.5],[1,1,1,1.5]"), "-0.5"),
-        Arguments.of("row does not sum to 1", GOOD_MDP.replace("[1,1,1,0.5]", "[1,1,1,0.25]"),
-            "0.75"),
-        Arguments.of("shape mismatch of a reward table",
-            GOOD_MDP.replace("[[0,0],[1,1]]", "[[0,0,0],[1,1,1]]"), "reward"),
-        Arguments.of("malformed JSON", GOOD_MDP.replace("\"name\": \"m\",", "\"name\" \"m\","),
-            "mdp.json"));
+        Arguments.of(
+            "state index out of range", GOOD_MDP.replace("[1,0,1,1.0]", "[1,0,7,1.0]"), "7"),
+        Arguments.of(
+            "negative probability",
+            GOOD_MDP.replace("[1,1,0,0.5],[1,1,1,0.5]", "[1,1,0,-0.5],[1,1,1,1.5]"),
+            "-0.5"),
+        Arguments.of(
+            "row does not sum to 1", GOOD_MDP.replace("[1,1,1,0.5]", "[1,1,1,0.25]"), "0.75"),
+        Arguments.of(
+            "shape mismatch of a reward table",
+            GOOD_MDP.replace("[[0,0],[1,1]]", "[[0,0,0],[1,1,1]]"),
+            "reward"),
+        Arguments.of(
+            "malformed JSON", GOOD_MDP.replace("\"name\": \"m\",", "\"name\" \"m\","), "mdp.json"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -115,52 +125,71 @@ class BadInputTest {
   @Test
   void missingReferencedFileIsNamed() throws IOException {
     Path spec = tmp.resolve("spec.yaml");
-    Files.writeString(spec, "environment: {type: file, path: nowhere.json}\n"
-        + "topology: {type: complete}\nalgorithm: {type: fednpg}\n");
-    assertRefused(CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
+    Files.writeString(
+        spec,
+        "environment: {type: file, path: nowhere.json}\n"
+            + "topology: {type: complete}\nalgorithm: {type: fednpg}\n");
+    assertRefused(
+        CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
         "nowhere.json");
   }
 
   @Test
   void missingSpecFileIsNamed() {
-    assertRefused(CliHarness.run("run", tmp.resolve("absent.yaml").toString(), "--out",
-        tmp.resolve("out").toString()), "absent.yaml");
+    assertRefused(
+        CliHarness.run(
+            "run", tmp.resolve("absent.yaml").toString(), "--out", tmp.resolve("out").toString()),
+        "absent.yaml");
   }
 
   @Test
   void unknownSpecKeyIsNamedWithTheFile() throws IOException {
     Path spec = tmp.resolve("typo.yaml");
-    Files.writeString(spec, "iteratoins: 3\nenvironment: {type: test-two-state}\n"
-        + "algorithm: {type: centralized}\n");
-    assertRefused(CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
-        "typo.yaml", "iteratoins");
+    Files.writeString(
+        spec,
+        "iteratoins: 3\nenvironment: {type: test-two-state}\n"
+            + "algorithm: {type: centralized}\n");
+    assertRefused(
+        CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
+        "typo.yaml",
+        "iteratoins");
   }
 
   @Test
   void numbersWrittenAsTextAreIllTyped() throws IOException {
     Path spec = tmp.resolve("typed.yaml");
-    Files.writeString(spec, "environment: {type: garnet, states: \"10\"}\n"
-        + "topology: {type: ring}\nalgorithm: {type: fednpg}\n");
-    assertRefused(CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
-        "'states'", "whole number", "'10' (text)");
+    Files.writeString(
+        spec,
+        "environment: {type: garnet, states: \"10\"}\n"
+            + "topology: {type: ring}\nalgorithm: {type: fednpg}\n");
+    assertRefused(
+        CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
+        "'states'",
+        "whole number",
+        "'10' (text)");
   }
 
   @Test
   void communicatingAlgorithmWithoutTopologyIsRefused() throws IOException {
     Path spec = tmp.resolve("notopo.yaml");
     Files.writeString(spec, "environment: {type: garnet, agents: 3}\nalgorithm: {type: fednpg}\n");
-    assertRefused(CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
+    assertRefused(
+        CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
         "needs a topology block");
   }
 
   @Test
   void badSweepValueIsRefusedBeforeAnyCellRuns() throws IOException {
     Path spec = tmp.resolve("sweep.yaml");
-    Files.writeString(spec, "iterations: 3\nenvironment: {type: garnet, agents: 3}\n"
-        + "topology: {type: ring}\nalgorithm: {type: fednpg}\n"
-        + "sweep:\n  algorithm.eta: [0.1, 0.2, bad]\n");
-    assertRefused(CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
-        "algorithm.eta=bad", "'eta'");
+    Files.writeString(
+        spec,
+        "iterations: 3\nenvironment: {type: garnet, agents: 3}\n"
+            + "topology: {type: ring}\nalgorithm: {type: fednpg}\n"
+            + "sweep:\n  algorithm.eta: [0.1, 0.2, bad]\n");
+    assertRefused(
+        CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString()),
+        "algorithm.eta=bad",
+        "'eta'");
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 }

@@ -13,7 +13,8 @@ final class CliHarness {
   static Outcome run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int status = FedNpgCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    int status =
+        FedNpgCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
     return new Outcome(status, out.toString(), err.toString());
   }
 }

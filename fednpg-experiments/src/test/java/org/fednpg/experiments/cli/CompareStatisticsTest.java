@@ -9,8 +9,8 @@ import org.fednpg.api.run.IterationMetrics;
 import org.junit.jupiter.api.Test;
 
 /**
- * The statistics of {@code fednpg compare} (95% Student-t interval, iterations until the gap
- * stays below the tolerance), against cited values and hand-made cases whose answers are read off.
+ * The statistics of {@code fednpg compare} (95% Student-t interval, iterations until the gap stays
+ * below the tolerance), against cited values and hand-made cases whose answers are read off.
  */
 class CompareStatisticsTest {
 
@@ -26,8 +26,9 @@ class CompareStatisticsTest {
   @Test
   void gapStaysBelowIsTheStartOfTheFinalRunBelowTheTolerance() {
     // touches 1e-3 at t = 20, rises at t = 30, stays below from t = 50 on
-    assertThat(CompareCommand.gapStaysBelowFrom(
-        gaps(1, 0.1, 9e-4, 0.5, 0.01, 8e-4, 5e-4, 1e-4), 1e-3)).isEqualTo(50);
+    assertThat(
+            CompareCommand.gapStaysBelowFrom(gaps(1, 0.1, 9e-4, 0.5, 0.01, 8e-4, 5e-4, 1e-4), 1e-3))
+        .isEqualTo(50);
     // ends above: did not converge
     assertThat(CompareCommand.gapStaysBelowFrom(gaps(1, 9e-10, 0.2, 94), 1e-3)).isNaN();
     // the boundary counts; below from the start settles at 0; NaN counts as above
@@ -39,9 +40,11 @@ class CompareStatisticsTest {
    * t_{0.975, df} as printed in the standard two-sided tables (e.g. NIST/SEMATECH e-Handbook of
    * Statistical Methods, Table 1.4.2.7.2), 3 decimals: the table the command used before.
    */
-  private static final double[] TABLE = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
-      2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080,
-      2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+  private static final double[] TABLE = {
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
+    2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
+    2.052, 2.048, 2.045, 2.042
+  };
 
   @Test
   void tQuantilesMatchThePrintedTable() {

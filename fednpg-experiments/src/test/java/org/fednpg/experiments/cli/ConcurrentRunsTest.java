@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two runs into one folder, from two JVMs: a second {@code java} process (the test classpath,
- * {@link FedNpgCommand}) runs a spec whose evaluator pauses half-way (test plugin
- * {@code test-pause}) while this JVM tries the same folder. Exactly one runs, the other is refused
- * at once naming the folder and the holder's pid, and the finished folder is internally
- * consistent: manifest, metrics and spec all of the one run that ran.
+ * {@link FedNpgCommand}) runs a spec whose evaluator pauses half-way (test plugin {@code
+ * test-pause}) while this JVM tries the same folder. Exactly one runs, the other is refused at once
+ * naming the folder and the holder's pid, and the finished folder is internally consistent:
+ * manifest, metrics and spec all of the one run that ran.
  */
 class ConcurrentRunsTest {
 
@@ -38,25 +38,37 @@ class ConcurrentRunsTest {
 
   private Path spec(String name, double eta) throws IOException {
     Path spec = tmp.resolve(name + ".yaml");
-    Files.writeString(spec, "name: " + name + "\nseed: 4\niterations: 30\n"
-        + "environment: {type: garnet, states: 10, actions: 3, branching: 3, agents: 4}\n"
-        + "topology: {type: ring, neighbors: 1}\n"
-        + "evaluator: {type: test-pause, at: 12, go: '" + tmp.resolve("go") + "'}\n"
-        + "algorithm: {type: fednpg, eta: " + eta + ", tau: 0.01}\n");
+    Files.writeString(
+        spec,
+        "name: "
+            + name
+            + "\nseed: 4\niterations: 30\n"
+            + "environment: {type: garnet, states: 10, actions: 3, branching: 3, agents: 4}\n"
+            + "topology: {type: ring, neighbors: 1}\n"
+            + "evaluator: {type: test-pause, at: 12, go: '"
+            + tmp.resolve("go")
+            + "'}\n"
+            + "algorithm: {type: fednpg, eta: "
+            + eta
+            + ", tau: 0.01}\n");
     return spec;
   }
 
   /** Starts {@code fednpg run} in a new JVM. */
   private Process child(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        FedNpgCommand.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                FedNpgCommand.class.getName()));
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command)
-        .redirectOutput(tmp.resolve("child-" + started.size() + ".out").toFile())
-        .redirectError(tmp.resolve("child-" + started.size() + ".err").toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(tmp.resolve("child-" + started.size() + ".out").toFile())
+            .redirectError(tmp.resolve("child-" + started.size() + ".err").toFile())
+            .start();
     started.add(p);
     return p;
   }
@@ -80,9 +92,13 @@ class ConcurrentRunsTest {
 
     CliHarness.Outcome other = CliHarness.run("run", b.toString(), "--out", out.toString());
     assertThat(other.status()).as(other.err()).isEqualTo(FedNpgCommand.EXIT_INPUT);
-    assertThat(other.err().strip()).doesNotContain("\n")
-        .contains(out.toAbsolutePath().normalize().toString(), "in use by another fednpg run",
-            "pid " + first.pid(), "started ");
+    assertThat(other.err().strip())
+        .doesNotContain("\n")
+        .contains(
+            out.toAbsolutePath().normalize().toString(),
+            "in use by another fednpg run",
+            "pid " + first.pid(),
+            "started ");
     CliHarness.Outcome same = CliHarness.run("run", a.toString(), "--out", out.toString());
     assertThat(same.status()).as(same.err()).isEqualTo(FedNpgCommand.EXIT_INPUT);
     assertThat(same.err()).contains("pid " + first.pid());
@@ -118,16 +134,16 @@ class ConcurrentRunsTest {
   void theLockOfAKilledRunIsTakenOver() throws Exception {
     Path a = spec("a", 0.5);
     Path out = tmp.resolve("K");
-    Process first = child("run", a.toString(), "--out", out.toString(), "--checkpoint-every",
-        "5");
+    Process first = child("run", a.toString(), "--out", out.toString(), "--checkpoint-every", "5");
     awaitPause(first);
     assertThat(Files.readString(out.resolve(FolderLock.FILE))).contains("pid " + first.pid());
     first.destroyForcibly();
     assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
     Files.writeString(tmp.resolve("go"), "");
-    CliHarness.Outcome resumed = CliHarness.run("run", a.toString(), "--out", out.toString(),
-        "--checkpoint-every", "5", "--resume");
+    CliHarness.Outcome resumed =
+        CliHarness.run(
+            "run", a.toString(), "--out", out.toString(), "--checkpoint-every", "5", "--resume");
     assertThat(resumed.status()).as(resumed.err()).isZero();
     assertThat(Files.readString(out.resolve(FolderLock.FILE)))
         .contains("pid " + ProcessHandle.current().pid());
@@ -140,23 +156,25 @@ class ConcurrentRunsTest {
     Path first = tmp.resolve("first.yaml");
     Files.writeString(first, Files.readString(spec("s", 0.5)) + "sweep:\n  seed: [1]\n");
     Path second = tmp.resolve("second.yaml");
-    Files.writeString(second, Files.readString(first).replace("seed: [1]", "seed: [2]")
-        .replace(tmp.resolve("go").toString(), tmp.resolve("open").toString()));
+    Files.writeString(
+        second,
+        Files.readString(first)
+            .replace("seed: [1]", "seed: [2]")
+            .replace(tmp.resolve("go").toString(), tmp.resolve("open").toString()));
     Files.writeString(tmp.resolve("open"), "");
     Path both = tmp.resolve("both.yaml");
     Files.writeString(both, Files.readString(second).replace("seed: [2]", "seed: [2, 1]"));
 
     Process child = child("run", first.toString(), "--out", out.toString());
     awaitPause(child);
-    CliHarness.Outcome disjoint = CliHarness.run("run", second.toString(), "--out",
-        out.toString());
+    CliHarness.Outcome disjoint = CliHarness.run("run", second.toString(), "--out", out.toString());
     assertThat(disjoint.status()).as(disjoint.err()).isZero();
     assertThat(out.resolve("seed=2/manifest.json")).exists();
-    CliHarness.Outcome overlapping = CliHarness.run("run", both.toString(), "--out",
-        out.toString());
+    CliHarness.Outcome overlapping =
+        CliHarness.run("run", both.toString(), "--out", out.toString());
     assertThat(overlapping.status()).isEqualTo(FedNpgCommand.EXIT_INPUT);
-    assertThat(overlapping.err()).contains("seed=1", "in use by another fednpg run",
-        "pid " + child.pid());
+    assertThat(overlapping.err())
+        .contains("seed=1", "in use by another fednpg run", "pid " + child.pid());
 
     Files.writeString(tmp.resolve("go"), "");
     assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -20,8 +20,9 @@ class DescribeCommandsTest {
     int k = 6;
     int n = 3;
     double gamma = 0.99;
-    CliHarness.Outcome o = CliHarness.run("env", "describe", "gridworld", "size=" + k,
-        "agents=" + n, "path=DDRDDRDRRR");
+    CliHarness.Outcome o =
+        CliHarness.run(
+            "env", "describe", "gridworld", "size=" + k, "agents=" + n, "path=DDRDDRDRRR");
     assertThat(o.status()).as(o.err()).isZero();
     double closedForm = 0;
     for (int i = 0; i <= 2 * k - 3; i++) {
@@ -35,8 +36,17 @@ class DescribeCommandsTest {
   @Test
   void exportWritesALoadableMdpFile() throws Exception {
     Path file = tmp.resolve("garnet.json");
-    CliHarness.Outcome o = CliHarness.run("env", "export", "garnet", "states=12", "agents=3",
-        "--seed", "4", "--out", file.toString());
+    CliHarness.Outcome o =
+        CliHarness.run(
+            "env",
+            "export",
+            "garnet",
+            "states=12",
+            "agents=3",
+            "--seed",
+            "4",
+            "--out",
+            file.toString());
     assertThat(o.status()).as(o.err()).isZero();
     assertThat(Files.exists(file)).isTrue();
     assertThat(MdpFiles.read(file).agents()).isEqualTo(3);
@@ -59,8 +69,16 @@ class DescribeCommandsTest {
   @Test
   void topologyDescriptionReportsSigmaAndExportsW() {
     Path w = tmp.resolve("W.csv");
-    CliHarness.Outcome o = CliHarness.run("topology", "describe", "ring", "--agents", "10",
-        "neighbors=1", "--export", w.toString());
+    CliHarness.Outcome o =
+        CliHarness.run(
+            "topology",
+            "describe",
+            "ring",
+            "--agents",
+            "10",
+            "neighbors=1",
+            "--export",
+            w.toString());
     assertThat(o.status()).as(o.err()).isZero();
     // ring, k = 1, equal weights: σ = max_{j≠0} |1 + 2cos(2πj/N)|/3, attained at j = N/2 → 1/3
     // in absolute value and at j = 1 → (1 + 2cos(2π/10))/3

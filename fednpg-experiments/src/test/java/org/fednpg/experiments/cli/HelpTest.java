@@ -22,13 +22,15 @@ class HelpTest {
 
   private static void walk(CommandLine cmd, List<String> prefix, List<List<String>> paths) {
     paths.add(prefix);
-    cmd.getSubcommands().forEach((name, sub) -> {
-      if (!name.equals("help") && sub.getCommandName().equals(name)) {
-        List<String> p = new ArrayList<>(prefix);
-        p.add(name);
-        walk(sub, p, paths);
-      }
-    });
+    cmd.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!name.equals("help") && sub.getCommandName().equals(name)) {
+                List<String> p = new ArrayList<>(prefix);
+                p.add(name);
+                walk(sub, p, paths);
+              }
+            });
   }
 
   @Test
@@ -47,7 +49,8 @@ class HelpTest {
         CliHarness.Outcome o = CliHarness.run(args.toArray(String[]::new));
         String shown = String.join(" ", args);
         assertThat(o.status()).as(shown + ": " + o.err()).isZero();
-        assertThat(o.out()).as(shown)
+        assertThat(o.out())
+            .as(shown)
             .startsWith("Usage: " + String.join(" ", prepend("fednpg", path)))
             .contains("-h, --help");
         assertThat(o.err()).as(shown).isEmpty();

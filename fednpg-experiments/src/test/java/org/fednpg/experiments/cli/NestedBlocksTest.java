@@ -38,7 +38,9 @@ class NestedBlocksTest {
   }
 
   private Path spec(Path dir, String name, String features) throws IOException {
-    return Files.writeString(dir.resolve(name + ".yaml"), """
+    return Files.writeString(
+        dir.resolve(name + ".yaml"),
+        """
         name: %s
         seed: 3
         iterations: 5
@@ -46,7 +48,8 @@ class NestedBlocksTest {
         topology: {type: complete}
         algorithm: {type: fednac, variant: ours, eta: 0.5, features: %s,
                     critic: {type: exact-projection}}
-        """.formatted(name, features));
+        """
+            .formatted(name, features));
   }
 
   @Test
@@ -56,11 +59,11 @@ class NestedBlocksTest {
     Path phi = identityFeatures(specs);
     Path file = spec(specs, "file", "{type: file, path: phi.csv}");
     Path onehot = spec(specs, "onehot", "onehot");
-    CliHarness.Outcome a = CliHarness.run("run", file.toString(), "--out",
-        tmp.resolve("a").toString());
+    CliHarness.Outcome a =
+        CliHarness.run("run", file.toString(), "--out", tmp.resolve("a").toString());
     assertThat(a.status()).as(a.err()).isZero();
-    CliHarness.Outcome b = CliHarness.run("run", onehot.toString(), "--out",
-        tmp.resolve("b").toString());
+    CliHarness.Outcome b =
+        CliHarness.run("run", onehot.toString(), "--out", tmp.resolve("b").toString());
     assertThat(b.status()).as(b.err()).isZero();
     JsonNode m = JSON.readTree(tmp.resolve("a/manifest.json").toFile());
     assertThat(m.path("inputs").get(0).path("path").asText())
@@ -84,15 +87,18 @@ class NestedBlocksTest {
   @Test
   void anUnknownKeyInsideTheBlockIsRefusedNamingIt() throws IOException {
     Path file = spec(tmp, "bad", "{type: random, dimension: 4}");
-    CliHarness.Outcome o = CliHarness.run("run", file.toString(), "--out",
-        tmp.resolve("out").toString());
+    CliHarness.Outcome o =
+        CliHarness.run("run", file.toString(), "--out", tmp.resolve("out").toString());
     assertThat(o.status()).isEqualTo(FedNpgCommand.EXIT_INPUT);
     assertThat(o.err()).contains("unknown parameter 'features.dimension'");
   }
 
   @Test
   void aSweepOverANestedKeyRunsOneCellPerValue() throws IOException {
-    Path file = Files.writeString(tmp.resolve("sweep.yaml"), """
+    Path file =
+        Files.writeString(
+            tmp.resolve("sweep.yaml"),
+            """
         name: sweep
         iterations: 2
         environment: {type: gridworld, size: 3, agents: 2}
@@ -102,12 +108,12 @@ class NestedBlocksTest {
         sweep:
           algorithm.features.dim: [4, 8]
         """);
-    CliHarness.Outcome o = CliHarness.run("run", file.toString(), "--out",
-        tmp.resolve("out").toString());
+    CliHarness.Outcome o =
+        CliHarness.run("run", file.toString(), "--out", tmp.resolve("out").toString());
     assertThat(o.status()).as(o.err()).isZero();
     for (int d : new int[] {4, 8}) {
-      JsonNode m = JSON.readTree(tmp.resolve("out/algorithm.features.dim=" + d + "/manifest.json")
-          .toFile());
+      JsonNode m =
+          JSON.readTree(tmp.resolve("out/algorithm.features.dim=" + d + "/manifest.json").toFile());
       assertThat(m.at("/algorithm/d").asInt()).isEqualTo(d);
     }
   }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PluginsOptionTest {
 
-  private static final String SOURCE = """
+  private static final String SOURCE =
+      """
       package example;
 
       import java.util.List;
@@ -61,8 +62,19 @@ class PluginsOptionTest {
     Files.createDirectories(src.getParent());
     Files.writeString(src, SOURCE);
     Path classes = tmp.resolve("classes");
-    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none", "-cp",
-        System.getProperty("java.class.path"), "-d", classes.toString(), src.toString())).isZero();
+    assertThat(
+            ToolProvider.getSystemJavaCompiler()
+                .run(
+                    null,
+                    null,
+                    null,
+                    "-proc:none",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "-d",
+                    classes.toString(),
+                    src.toString()))
+        .isZero();
     Manifest m = new Manifest();
     m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     m.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, "0.9");
@@ -81,7 +93,10 @@ class PluginsOptionTest {
   @Test
   void aRunWithAPluginEnvironmentRecordsTheJarInItsManifest() throws IOException {
     Path jar = jar();
-    Path spec = Files.writeString(tmp.resolve("spec.yaml"), """
+    Path spec =
+        Files.writeString(
+            tmp.resolve("spec.yaml"),
+            """
         name: loop
         seed: 1
         iterations: 3
@@ -89,11 +104,17 @@ class PluginsOptionTest {
         topology: {type: ring}
         algorithm: {type: fednpg, eta: 0.1}
         """);
-    CliHarness.Outcome o = CliHarness.run("--plugins", jar.toString(), "run", spec.toString(),
-        "--out", tmp.resolve("out").toString());
+    CliHarness.Outcome o =
+        CliHarness.run(
+            "--plugins",
+            jar.toString(),
+            "run",
+            spec.toString(),
+            "--out",
+            tmp.resolve("out").toString());
     assertThat(o.status()).as(o.err()).isZero();
-    JsonNode plugins = new ObjectMapper().readTree(tmp.resolve("out/manifest.json").toFile())
-        .get("plugins");
+    JsonNode plugins =
+        new ObjectMapper().readTree(tmp.resolve("out/manifest.json").toFile()).get("plugins");
     assertThat(plugins).hasSize(1);
     assertThat(plugins.get(0).get("file").asText()).isEqualTo("loop-plugin.jar");
     assertThat(plugins.get(0).get("version").asText()).isEqualTo("0.9");
@@ -108,7 +129,10 @@ class PluginsOptionTest {
   @Test
   void embeddedPekkoNodesBuildThePluginEnvironmentFromTheSubmittersRegistry() throws IOException {
     Path jar = jar();
-    Path spec = Files.writeString(tmp.resolve("spec.yaml"), """
+    Path spec =
+        Files.writeString(
+            tmp.resolve("spec.yaml"),
+            """
         name: loop
         seed: 1
         iterations: 3
@@ -116,11 +140,25 @@ class PluginsOptionTest {
         topology: {type: ring}
         algorithm: {type: fednpg, eta: 0.1}
         """);
-    CliHarness.Outcome local = CliHarness.run("--plugins", jar.toString(), "run",
-        spec.toString(), "--out", tmp.resolve("local").toString());
+    CliHarness.Outcome local =
+        CliHarness.run(
+            "--plugins",
+            jar.toString(),
+            "run",
+            spec.toString(),
+            "--out",
+            tmp.resolve("local").toString());
     assertThat(local.status()).as(local.err()).isZero();
-    CliHarness.Outcome pekko = CliHarness.run("--plugins", jar.toString(), "run",
-        spec.toString(), "--out", tmp.resolve("pekko").toString(), "--runtime", "pekko");
+    CliHarness.Outcome pekko =
+        CliHarness.run(
+            "--plugins",
+            jar.toString(),
+            "run",
+            spec.toString(),
+            "--out",
+            tmp.resolve("pekko").toString(),
+            "--runtime",
+            "pekko");
     assertThat(pekko.status()).as(pekko.err()).isZero();
     ObjectMapper json = new ObjectMapper();
     JsonNode a = json.readTree(tmp.resolve("local/manifest.json").toFile());
@@ -138,8 +176,8 @@ class PluginsOptionTest {
     CliHarness.Outcome o = CliHarness.run("list", "--plugins", jar.getParent().toString());
     assertThat(o.status()).as(o.err()).isZero();
     assertThat(o.out()).contains("  loop - two states swapping [loop-plugin.jar]");
-    String garnet = o.out().lines().filter(l -> l.startsWith("  garnet - ")).findFirst()
-        .orElseThrow();
+    String garnet =
+        o.out().lines().filter(l -> l.startsWith("  garnet - ")).findFirst().orElseThrow();
     assertThat(garnet).as("a built-in is not marked").doesNotEndWith("]");
     CliHarness.Outcome env = CliHarness.run("env", "describe", "loop", "--plugins", jar.toString());
     assertThat(env.status()).as(env.err()).isZero();
@@ -150,12 +188,13 @@ class PluginsOptionTest {
   void withoutThePluginTheUnknownTypeSaysNoJarsWereLoaded() throws IOException {
     CliHarness.Outcome o = CliHarness.run("env", "describe", "loop");
     assertThat(o.status()).isEqualTo(FedNpgCommand.EXIT_INPUT);
-    assertThat(o.err()).contains("unknown environment type 'loop'")
+    assertThat(o.err())
+        .contains("unknown environment type 'loop'")
         .contains("no plugin jars loaded");
-    CliHarness.Outcome missing = CliHarness.run("--plugins", tmp.resolve("none.jar").toString(),
-        "list");
+    CliHarness.Outcome missing =
+        CliHarness.run("--plugins", tmp.resolve("none.jar").toString(), "list");
     assertThat(missing.status()).isEqualTo(FedNpgCommand.EXIT_INPUT);
-    assertThat(missing.err()).contains("plugin path " + tmp.resolve("none.jar")
-        + ": no such file or folder");
+    assertThat(missing.err())
+        .contains("plugin path " + tmp.resolve("none.jar") + ": no such file or folder");
   }
 }

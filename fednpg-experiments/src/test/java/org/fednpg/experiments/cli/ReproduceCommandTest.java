@@ -60,14 +60,17 @@ class ReproduceCommandTest {
 
   /** The run-time column of the report's run table, one entry per experiment. */
   private static List<String> timings(String report) {
-    return report.lines().filter(l -> l.matches("^\\| [a-z][a-z0-9-]* \\| \\d+ \\| \\d+ \\| .*"))
-        .map(l -> l.split("\\|")[4].trim()).toList();
+    return report
+        .lines()
+        .filter(l -> l.matches("^\\| [a-z][a-z0-9-]* \\| \\d+ \\| \\d+ \\| .*"))
+        .map(l -> l.split("\\|")[4].trim())
+        .toList();
   }
 
   @Test
   void unknownExperimentIsNamed() {
-    CliHarness.Outcome o = CliHarness.run("reproduce", "--quick", "--out",
-        tmp.resolve("x").toString(), "map-sise");
+    CliHarness.Outcome o =
+        CliHarness.run("reproduce", "--quick", "--out", tmp.resolve("x").toString(), "map-sise");
     assertThat(o.status()).isEqualTo(FedNpgCommand.EXIT_INPUT);
     assertThat(o.err()).contains("map-sise", "map-size");
   }
@@ -75,8 +78,9 @@ class ReproduceCommandTest {
   @Test
   void compareReportsMeanAndConfidenceOverSeeds() throws IOException {
     Path out = tmp.resolve("repro");
-    assertThat(CliHarness.run("reproduce", "--quick", "--out", out.toString(), "robustness")
-        .status()).isZero();
+    assertThat(
+            CliHarness.run("reproduce", "--quick", "--out", out.toString(), "robustness").status())
+        .isZero();
     CliHarness.Outcome o = CliHarness.run("compare", out.resolve("robustness").toString());
     assertThat(o.status()).as(o.err()).isZero();
     // 3 values of epsilon, 2 seeds each → 3 groups of 2 runs
@@ -87,15 +91,22 @@ class ReproduceCommandTest {
   @Test
   void plotDrawsAnyFinishedSweep() throws IOException {
     Path out = tmp.resolve("repro");
-    assertThat(CliHarness.run("reproduce", "--quick", "--out", out.toString(), "robustness")
-        .status()).isZero();
+    assertThat(
+            CliHarness.run("reproduce", "--quick", "--out", out.toString(), "robustness").status())
+        .isZero();
     Path png = tmp.resolve("eps.png");
-    CliHarness.Outcome o = CliHarness.run("plot", out.resolve("robustness").toString(), "--by",
-        "evaluator.epsilon", "--out", png.toString());
+    CliHarness.Outcome o =
+        CliHarness.run(
+            "plot",
+            out.resolve("robustness").toString(),
+            "--by",
+            "evaluator.epsilon",
+            "--out",
+            png.toString());
     assertThat(o.status()).as(o.err()).isZero();
     assertThat(Files.size(png)).isGreaterThan(1000);
-    CliHarness.Outcome bad = CliHarness.run("plot", out.resolve("robustness").toString(),
-        "--metric", "gapp");
+    CliHarness.Outcome bad =
+        CliHarness.run("plot", out.resolve("robustness").toString(), "--metric", "gapp");
     assertThat(bad.status()).isEqualTo(FedNpgCommand.EXIT_INPUT);
     assertThat(bad.err()).contains("gapp", "optimality_gap");
   }

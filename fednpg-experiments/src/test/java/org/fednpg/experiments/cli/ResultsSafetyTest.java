@@ -33,7 +33,8 @@ class ResultsSafetyTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final String MDP = """
+  private static final String MDP =
+      """
       {"format": "fednpg-mdp/1", "name": "m", "states": 2, "actions": 2, "gamma": 0.9,
        "initial": [1.0, 0.0],
        "transitions": [[0,0,0,1.0],[0,1,1,1.0],[1,0,1,1.0],[1,1,0,0.5],[1,1,1,0.5]],
@@ -42,7 +43,8 @@ class ResultsSafetyTest {
 
   private static final String W = "0.5,0.25,0.25\n0.25,0.5,0.25\n0.25,0.25,0.5\n";
 
-  private static final String CRASHING = """
+  private static final String CRASHING =
+      """
       name: long
       seed: 3
       iterations: 40
@@ -69,16 +71,18 @@ class ResultsSafetyTest {
     Files.writeString(tmp.resolve("mdp.json"), MDP);
     Files.writeString(tmp.resolve("W.csv"), W);
     Path spec = tmp.resolve("files.yaml");
-    Files.writeString(spec, "name: files\niterations: 4\n"
-        + "environment: {type: file, path: mdp.json}\n"
-        + "topology: {type: file, path: W.csv}\n"
-        + "algorithm: {type: fednpg}\n");
+    Files.writeString(
+        spec,
+        "name: files\niterations: 4\n"
+            + "environment: {type: file, path: mdp.json}\n"
+            + "topology: {type: file, path: W.csv}\n"
+            + "algorithm: {type: fednpg}\n");
     return spec;
   }
 
   private static String sha256(Path f) throws IOException, NoSuchAlgorithmException {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest(Files.readAllBytes(f)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
   }
 
   @Test
@@ -100,12 +104,15 @@ class ResultsSafetyTest {
     assertThat(CliHarness.run("run", spec.toString(), "--out", out.toString()).out())
         .contains("skipped");
     Files.writeString(mdp, MDP.replace("[[0,0],[1,1]]", "[[0,0],[1,0]]"));
-    assertRefused(CliHarness.run("run", spec.toString(), "--out", out.toString()),
-        mdp.toString(), "changed since the finished run", "--force");
+    assertRefused(
+        CliHarness.run("run", spec.toString(), "--out", out.toString()),
+        mdp.toString(),
+        "changed since the finished run",
+        "--force");
     assertThat(Files.readString(out.resolve("metrics.csv"))).isEqualTo(metrics);
 
-    CliHarness.Outcome forced = CliHarness.run("run", spec.toString(), "--out", out.toString(),
-        "--force");
+    CliHarness.Outcome forced =
+        CliHarness.run("run", spec.toString(), "--out", out.toString(), "--force");
     assertThat(forced.status()).as(forced.err()).isZero();
     List<Path> aside;
     try (Stream<Path> s = Files.list(out)) {
@@ -113,8 +120,13 @@ class ResultsSafetyTest {
     }
     assertThat(aside).hasSize(1);
     assertThat(Files.readString(aside.get(0).resolve("metrics.csv"))).isEqualTo(metrics);
-    assertThat(JSON.readTree(out.resolve("manifest.json").toFile()).path("inputs").get(0)
-        .path("sha256").asText()).isEqualTo(sha256(mdp));
+    assertThat(
+            JSON.readTree(out.resolve("manifest.json").toFile())
+                .path("inputs")
+                .get(0)
+                .path("sha256")
+                .asText())
+        .isEqualTo(sha256(mdp));
     assertThat(Files.readString(out.resolve("metrics.csv"))).isNotEqualTo(metrics);
   }
 
@@ -124,28 +136,34 @@ class ResultsSafetyTest {
     Path mine = tmp.resolve("mine");
     Files.createDirectories(mine);
     Files.writeString(mine.resolve("metrics.csv"), "my own numbers\n");
-    assertRefused(CliHarness.run("run", spec.toString(), "--out", mine.toString()),
-        mine.toString(), "neither a fednpg manifest nor a fednpg lock file", "metrics.csv");
+    assertRefused(
+        CliHarness.run("run", spec.toString(), "--out", mine.toString()),
+        mine.toString(),
+        "neither a fednpg manifest nor a fednpg lock file",
+        "metrics.csv");
     assertThat(Files.readString(mine.resolve("metrics.csv"))).isEqualTo("my own numbers\n");
 
     Path other = tmp.resolve("other");
     Files.createDirectories(other);
     Files.writeString(other.resolve("manifest.json"), "{\"format\": \"someone-else/3\"}");
-    assertRefused(CliHarness.run("run", spec.toString(), "--out", other.toString()),
-        "not a fednpg-run/1 manifest", "someone-else/3");
+    assertRefused(
+        CliHarness.run("run", spec.toString(), "--out", other.toString()),
+        "not a fednpg-run/1 manifest",
+        "someone-else/3");
     assertThat(Files.readString(other.resolve("manifest.json")))
         .isEqualTo("{\"format\": \"someone-else/3\"}");
 
     Path notes = tmp.resolve("notes");
     Files.createDirectories(notes);
     Files.writeString(notes.resolve("notes.txt"), "x");
-    assertRefused(CliHarness.run("run", spec.toString(), "--out", notes.toString()),
+    assertRefused(
+        CliHarness.run("run", spec.toString(), "--out", notes.toString()),
         "holds files fednpg did not write (notes.txt)");
 
     Path sweep = tmp.resolve("sweep.yaml");
     Files.writeString(sweep, Files.readString(spec) + "sweep:\n  seed: [1, 2]\n");
-    assertRefused(CliHarness.run("run", sweep.toString(), "--out", notes.toString()),
-        "sweep", "notes.txt");
+    assertRefused(
+        CliHarness.run("run", sweep.toString(), "--out", notes.toString()), "sweep", "notes.txt");
     try (Stream<Path> s = Files.list(notes)) {
       assertThat(s.count()).isEqualTo(1);
     }
@@ -157,8 +175,8 @@ class ResultsSafetyTest {
     Files.writeString(spec, CRASHING);
     Path dir = tmp.resolve(name);
     CrashingEvaluatorProvider.ARMED.set(true);
-    CliHarness.Outcome crash = CliHarness.run("run", spec.toString(), "--out", dir.toString(),
-        "--checkpoint-every", "10");
+    CliHarness.Outcome crash =
+        CliHarness.run("run", spec.toString(), "--out", dir.toString(), "--checkpoint-every", "10");
     CrashingEvaluatorProvider.ARMED.set(false);
     assertThat(crash.err()).contains("simulated crash at iteration 27");
     assertThat(dir.resolve("checkpoint.bin")).exists();
@@ -166,8 +184,16 @@ class ResultsSafetyTest {
   }
 
   private CliHarness.Outcome resume(Path dir, String... more) {
-    List<String> args = new ArrayList<>(List.of("run", tmp.resolve("long.yaml").toString(),
-        "--out", dir.toString(), "--checkpoint-every", "10", "--resume"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                tmp.resolve("long.yaml").toString(),
+                "--out",
+                dir.toString(),
+                "--checkpoint-every",
+                "10",
+                "--resume"));
     args.addAll(List.of(more));
     return CliHarness.run(args.toArray(String[]::new));
   }
@@ -244,8 +270,8 @@ class ResultsSafetyTest {
     List<String> missing = new ArrayList<>(good);
     missing.remove(6);
     Files.write(partial, missing);
-    assertRefused(resume(dir), "metrics.csv.tmp line 7", "iteration 6 where iteration 5",
-        "a row is missing");
+    assertRefused(
+        resume(dir), "metrics.csv.tmp line 7", "iteration 6 where iteration 5", "a row is missing");
 
     List<String> repeated = new ArrayList<>(good);
     repeated.add(6, good.get(5));
@@ -270,35 +296,47 @@ class ResultsSafetyTest {
     CliHarness.Outcome over = resume(dir, "--force");
     assertThat(over.status()).as(over.err()).isZero();
     Path whole = tmp.resolve("whole");
-    assertThat(CliHarness.run("run", tmp.resolve("long.yaml").toString(), "--out",
-        whole.toString()).status()).isZero();
+    assertThat(
+            CliHarness.run("run", tmp.resolve("long.yaml").toString(), "--out", whole.toString())
+                .status())
+        .isZero();
     assertThat(withoutElapsed(dir.resolve("metrics.csv")))
         .isEqualTo(withoutElapsed(whole.resolve("metrics.csv")));
     try (Stream<Path> s = Files.list(dir)) {
-      Path aside = s.filter(p -> p.getFileName().toString().startsWith("replaced-"))
-          .findFirst().orElseThrow();
+      Path aside =
+          s.filter(p -> p.getFileName().toString().startsWith("replaced-"))
+              .findFirst()
+              .orElseThrow();
       assertThat(aside.resolve("checkpoint.bin")).exists();
     }
   }
 
   private static List<String> withoutElapsed(Path csv) throws IOException {
     int column = MetricsCsv.COLUMNS.indexOf("elapsed_ms");
-    return Files.readAllLines(csv).stream().map(line -> {
-      String[] cells = line.split(",", -1);
-      cells[column] = "";
-      return String.join(",", cells);
-    }).collect(Collectors.toList());
+    return Files.readAllLines(csv).stream()
+        .map(
+            line -> {
+              String[] cells = line.split(",", -1);
+              cells[column] = "";
+              return String.join(",", cells);
+            })
+        .collect(Collectors.toList());
   }
 
   @Test
   void tenMillionAgentsAreRefusedBeforeAnythingIsBuilt() throws IOException {
     Path spec = tmp.resolve("big.yaml");
-    Files.writeString(spec, "environment: {type: garnet, agents: 10000000}\n"
-        + "topology: {type: ring}\nalgorithm: {type: fednpg}\n");
+    Files.writeString(
+        spec,
+        "environment: {type: garnet, agents: 10000000}\n"
+            + "topology: {type: ring}\nalgorithm: {type: fednpg}\n");
     Path out = tmp.resolve("big-out");
     // 10^7 agents x 30 states x 4 actions x 4 tables x 8 bytes = 38.4 GB
-    assertRefused(CliHarness.run("run", spec.toString(), "--out", out.toString()),
-        "environment.agents = 10000000", "memory estimate 38.4 GB", "max heap");
+    assertRefused(
+        CliHarness.run("run", spec.toString(), "--out", out.toString()),
+        "environment.agents = 10000000",
+        "memory estimate 38.4 GB",
+        "max heap");
     assertThat(out).doesNotExist();
   }
 
@@ -309,18 +347,39 @@ class ResultsSafetyTest {
       a.append(i == 0 ? "" : ", ").append(i);
     }
     Path spec = tmp.resolve("huge.yaml");
-    Files.writeString(spec, "environment: {type: test-two-state}\ntopology: {type: complete}\n"
-        + "algorithm: {type: fednpg}\nsweep:\n  seed: [" + a + "]\n  iterations: [" + a + "]\n");
-    assertRefused(CliHarness.run("run", spec.toString(), "--out", tmp.resolve("o").toString()),
-        "sweep: 1000000 cells (1000 (seed) x 1000 (iterations))", "limit of 100000");
+    Files.writeString(
+        spec,
+        "environment: {type: test-two-state}\ntopology: {type: complete}\n"
+            + "algorithm: {type: fednpg}\nsweep:\n  seed: ["
+            + a
+            + "]\n  iterations: ["
+            + a
+            + "]\n");
+    assertRefused(
+        CliHarness.run("run", spec.toString(), "--out", tmp.resolve("o").toString()),
+        "sweep: 1000000 cells (1000 (seed) x 1000 (iterations))",
+        "limit of 100000");
 
     Path small = tmp.resolve("small.yaml");
-    Files.writeString(small, "iterations: 2\nenvironment: {type: test-two-state}\n"
-        + "topology: {type: complete}\nalgorithm: {type: fednpg}\nsweep:\n  seed: [1, 2, 3]\n");
-    assertRefused(CliHarness.run("run", small.toString(), "--out", tmp.resolve("s").toString(),
-        "--max-cells", "2"), "3 cells", "limit of 2");
-    assertThat(CliHarness.run("run", small.toString(), "--out", tmp.resolve("s").toString(),
-        "--max-cells", "3").status()).isZero();
+    Files.writeString(
+        small,
+        "iterations: 2\nenvironment: {type: test-two-state}\n"
+            + "topology: {type: complete}\nalgorithm: {type: fednpg}\nsweep:\n  seed: [1, 2, 3]\n");
+    assertRefused(
+        CliHarness.run(
+            "run", small.toString(), "--out", tmp.resolve("s").toString(), "--max-cells", "2"),
+        "3 cells",
+        "limit of 2");
+    assertThat(
+            CliHarness.run(
+                    "run",
+                    small.toString(),
+                    "--out",
+                    tmp.resolve("s").toString(),
+                    "--max-cells",
+                    "3")
+                .status())
+        .isZero();
   }
 
   @ParameterizedTest(name = "{0} as /dev/zero")
@@ -350,16 +409,26 @@ class ResultsSafetyTest {
     Files.writeString(tmp.resolve("mdp.json"), MDP);
     Files.writeString(tmp.resolve("W.csv"), W);
     String env = which.equals("environment") ? file.toString() : "mdp.json";
-    String topology = switch (which) {
-      case "topology" -> "{type: file, path: '" + file + "'}";
-      case "edges" -> "{type: edges, path: '" + file + "'}";
-      default -> "{type: file, path: W.csv}";
-    };
+    String topology =
+        switch (which) {
+          case "topology" -> "{type: file, path: '" + file + "'}";
+          case "edges" -> "{type: edges, path: '" + file + "'}";
+          default -> "{type: file, path: W.csv}";
+        };
     Path spec = tmp.resolve("p.yaml");
-    Files.writeString(spec, "iterations: 2\nenvironment: {type: file, path: '" + env + "'}\n"
-        + "topology: " + topology + "\nalgorithm: {type: fednpg}\n");
-    return CliHarness.run("run", which.equals("spec") ? file.toString() : spec.toString(),
-        "--out", tmp.resolve("dev-out").toString());
+    Files.writeString(
+        spec,
+        "iterations: 2\nenvironment: {type: file, path: '"
+            + env
+            + "'}\n"
+            + "topology: "
+            + topology
+            + "\nalgorithm: {type: fednpg}\n");
+    return CliHarness.run(
+        "run",
+        which.equals("spec") ? file.toString() : spec.toString(),
+        "--out",
+        tmp.resolve("dev-out").toString());
   }
 
   @Test
@@ -378,15 +447,17 @@ class ResultsSafetyTest {
   @Test
   void runtimeOptionsMergeIntoTheSpecsRuntimeBlock() throws IOException {
     Path spec = tmp.resolve("rt.yaml");
-    Files.writeString(spec, "iterations: 3\nenvironment: {type: test-two-state}\n"
-        + "topology: {type: complete}\nalgorithm: {type: fednpg}\n"
-        + "runtime: {type: pekko, drop: 0.25, timeout_s: 33}\n");
+    Files.writeString(
+        spec,
+        "iterations: 3\nenvironment: {type: test-two-state}\n"
+            + "topology: {type: complete}\nalgorithm: {type: fednpg}\n"
+            + "runtime: {type: pekko, drop: 0.25, timeout_s: 33}\n");
     Path out = tmp.resolve("rt-out");
-    CliHarness.Outcome o = CliHarness.run("run", spec.toString(), "--out", out.toString(),
-        "--runtime", "pekko");
+    CliHarness.Outcome o =
+        CliHarness.run("run", spec.toString(), "--out", out.toString(), "--runtime", "pekko");
     assertThat(o.status()).as(o.err()).isZero();
-    JsonNode runtime = JSON.readTree(out.resolve("manifest.json").toFile())
-        .path("cell_spec").path("runtime");
+    JsonNode runtime =
+        JSON.readTree(out.resolve("manifest.json").toFile()).path("cell_spec").path("runtime");
     assertThat(runtime.path("type").asText()).isEqualTo("pekko");
     assertThat(runtime.path("drop").asDouble()).isEqualTo(0.25);
     assertThat(runtime.path("timeout_s").asLong()).isEqualTo(33);

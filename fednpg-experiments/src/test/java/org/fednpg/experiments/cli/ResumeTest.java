@@ -30,7 +30,9 @@ class ResumeTest {
   @Test
   void resumedMetricsAreIdenticalToAnUninterruptedRun() throws IOException {
     Path spec = tmp.resolve("long.yaml");
-    Files.writeString(spec, """
+    Files.writeString(
+        spec,
+        """
         name: long
         seed: 3
         iterations: 40
@@ -40,21 +42,28 @@ class ResumeTest {
         algorithm: {type: fednpg, eta: 0.5, tau: 0.01}
         """);
     Path whole = tmp.resolve("whole");
-    assertThat(CliHarness.run("run", spec.toString(), "--out", whole.toString()).status())
-        .isZero();
+    assertThat(CliHarness.run("run", spec.toString(), "--out", whole.toString()).status()).isZero();
 
     Path broken = tmp.resolve("broken");
     CrashingEvaluatorProvider.ARMED.set(true);
-    CliHarness.Outcome crash = CliHarness.run("run", spec.toString(), "--out", broken.toString(),
-        "--checkpoint-every", "10");
+    CliHarness.Outcome crash =
+        CliHarness.run(
+            "run", spec.toString(), "--out", broken.toString(), "--checkpoint-every", "10");
     assertThat(crash.status()).isNotZero();
     assertThat(crash.err()).contains("simulated crash at iteration 27");
     assertThat(broken.resolve("metrics.csv")).doesNotExist();
     assertThat(broken.resolve("checkpoint.bin")).exists();
 
     CrashingEvaluatorProvider.ARMED.set(false);
-    CliHarness.Outcome resumed = CliHarness.run("run", spec.toString(), "--out",
-        broken.toString(), "--checkpoint-every", "10", "--resume");
+    CliHarness.Outcome resumed =
+        CliHarness.run(
+            "run",
+            spec.toString(),
+            "--out",
+            broken.toString(),
+            "--checkpoint-every",
+            "10",
+            "--resume");
     assertThat(resumed.status()).as(resumed.err()).isZero();
     assertThat(broken.resolve("checkpoint.bin")).doesNotExist();
     assertThat(withoutElapsed(broken.resolve("metrics.csv")))
@@ -63,10 +72,13 @@ class ResumeTest {
 
   private static List<String> withoutElapsed(Path csv) throws IOException {
     int column = MetricsCsv.COLUMNS.indexOf("elapsed_ms");
-    return Files.readAllLines(csv).stream().map(line -> {
-      String[] cells = line.split(",", -1);
-      cells[column] = "";
-      return String.join(",", cells);
-    }).collect(Collectors.toList());
+    return Files.readAllLines(csv).stream()
+        .map(
+            line -> {
+              String[] cells = line.split(",", -1);
+              cells[column] = "";
+              return String.join(",", cells);
+            })
+        .collect(Collectors.toList());
   }
 }

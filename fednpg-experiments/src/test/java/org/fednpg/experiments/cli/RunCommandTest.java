@@ -26,9 +26,10 @@ class RunCommandTest {
 
   static double lastValue(Path metrics) throws IOException {
     List<String> lines = Files.readAllLines(metrics);
-    assertThat(lines.get(0)).startsWith(
-        "iteration,value,optimality_gap,q_error,consensus,agent_value_min,agent_value_mean,"
-            + "elapsed_ms,samples,bytes_sent");
+    assertThat(lines.get(0))
+        .startsWith(
+            "iteration,value,optimality_gap,q_error,consensus,agent_value_min,agent_value_mean,"
+                + "elapsed_ms,samples,bytes_sent");
     String[] last = lines.get(lines.size() - 1).split(",", -1);
     return Double.parseDouble(last[1]);
   }
@@ -36,12 +37,23 @@ class RunCommandTest {
   @Test
   void exampleSpecReachesTheOracleValue() throws IOException {
     Path out = tmp.resolve("demo");
-    CliHarness.Outcome o = CliHarness.run("run", "../examples/garnet-demo.yaml", "--out",
-        out.toString());
+    CliHarness.Outcome o =
+        CliHarness.run("run", "../examples/garnet-demo.yaml", "--out", out.toString());
     assertThat(o.status()).as(o.err()).isZero();
     JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
-    for (String key : List.of("spec", "seed", "version", "git", "java", "agents", "states",
-        "actions", "gamma", "sigma", "optimal_value")) {
+    for (String key :
+        List.of(
+            "spec",
+            "seed",
+            "version",
+            "git",
+            "java",
+            "agents",
+            "states",
+            "actions",
+            "gamma",
+            "sigma",
+            "optimal_value")) {
       assertThat(manifest.has(key)).as(key).isTrue();
     }
     assertThat(manifest.get("agents").asInt()).isEqualTo(8);
@@ -55,15 +67,17 @@ class RunCommandTest {
   @Test
   void providerFromTestSourcesIsUsableByName() throws IOException {
     Path spec = tmp.resolve("plugin.yaml");
-    Files.writeString(spec, """
+    Files.writeString(
+        spec,
+        """
         name: plugin
         iterations: 200
         environment: {type: test-two-state, reward: 1.0, agents: 3}
         topology: {type: complete}
         algorithm: {type: fednpg, eta: 1.0}
         """);
-    CliHarness.Outcome o = CliHarness.run("run", spec.toString(), "--out",
-        tmp.resolve("out").toString());
+    CliHarness.Outcome o =
+        CliHarness.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
     assertThat(o.status()).as(o.err()).isZero();
     JsonNode manifest = JSON.readTree(tmp.resolve("out/manifest.json").toFile());
     // closed form: V*(0) = γ r / (1 − γ) with γ = 0.9, r = 1
@@ -76,15 +90,28 @@ class RunCommandTest {
   void listShowsEveryFamilyWithParameters() {
     CliHarness.Outcome o = CliHarness.run("list");
     assertThat(o.status()).isZero();
-    assertThat(o.out()).contains("environments:", "topologies:", "evaluators:", "algorithms:",
-        "fednpg", "naive", "centralized", "garnet", "ring", "exact", "test-two-state",
-        "eta (number, default 0.1)");
+    assertThat(o.out())
+        .contains(
+            "environments:",
+            "topologies:",
+            "evaluators:",
+            "algorithms:",
+            "fednpg",
+            "naive",
+            "centralized",
+            "garnet",
+            "ring",
+            "exact",
+            "test-two-state",
+            "eta (number, default 0.1)");
   }
 
   @Test
   void finishedRunIsSkippedOnRerun() throws IOException {
     Path spec = tmp.resolve("small.yaml");
-    Files.writeString(spec, """
+    Files.writeString(
+        spec,
+        """
         name: small
         iterations: 5
         environment: {type: test-two-state}
@@ -107,7 +134,9 @@ class RunCommandTest {
   @Test
   void finishedFolderOfAnotherSpecIsNeitherReusedNorOverwritten() throws IOException {
     Path spec = tmp.resolve("a.yaml");
-    Files.writeString(spec, """
+    Files.writeString(
+        spec,
+        """
         name: a
         iterations: 5
         environment: {type: test-two-state}
@@ -130,7 +159,9 @@ class RunCommandTest {
     // column (the complete graph's averaging matrix: every weight 1/4)
     Files.writeString(tmp.resolve("w,1.csv"), "0.25,0.25,0.25,0.25\n".repeat(4));
     Path spec = tmp.resolve("blocks.yaml");
-    Files.writeString(spec, """
+    Files.writeString(
+        spec,
+        """
         name: blocks
         iterations: 3
         environment: {type: test-two-state, agents: 4}
@@ -143,8 +174,11 @@ class RunCommandTest {
     List<String> lines = Files.readAllLines(out.resolve("summary.csv"));
     assertThat(lines.get(2)).contains("\"file-pathw,1.csv\"");
     List<List<String>> rows = new ArrayList<>();
-    try (MappingIterator<List<String>> it = new CsvMapper().readerForListOf(String.class)
-        .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(out.resolve("summary.csv").toFile())) {
+    try (MappingIterator<List<String>> it =
+        new CsvMapper()
+            .readerForListOf(String.class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY)
+            .readValues(out.resolve("summary.csv").toFile())) {
       it.forEachRemaining(rows::add);
     }
     assertThat(rows).hasSize(3);
@@ -158,7 +192,9 @@ class RunCommandTest {
   @Test
   void pekkoRuntimeFromTheCommandLineGivesTheInProcessNumbers() throws IOException {
     Path spec = tmp.resolve("pk.yaml");
-    Files.writeString(spec, """
+    Files.writeString(
+        spec,
+        """
         name: pk
         seed: 2
         iterations: 8
@@ -168,10 +204,9 @@ class RunCommandTest {
         """);
     Path local = tmp.resolve("local");
     Path cluster = tmp.resolve("cluster");
-    assertThat(CliHarness.run("run", spec.toString(), "--out", local.toString()).status())
-        .isZero();
-    CliHarness.Outcome o = CliHarness.run("run", spec.toString(), "--out", cluster.toString(),
-        "--runtime", "pekko");
+    assertThat(CliHarness.run("run", spec.toString(), "--out", local.toString()).status()).isZero();
+    CliHarness.Outcome o =
+        CliHarness.run("run", spec.toString(), "--out", cluster.toString(), "--runtime", "pekko");
     assertThat(o.status()).as(o.err()).isZero();
     int elapsed = org.fednpg.experiments.results.MetricsCsv.COLUMNS.indexOf("elapsed_ms");
     List<String> a = Files.readAllLines(local.resolve("metrics.csv"));
@@ -188,11 +223,19 @@ class RunCommandTest {
           assertThat(y[c]).as("row %d column %d", i, c).isEqualTo(x[c]); // counters: exact
           continue;
         }
-        assertThat(Double.parseDouble(y[c])).isCloseTo(Double.parseDouble(x[c]),
-            within(Tolerances.REORDERED));
+        assertThat(Double.parseDouble(y[c]))
+            .isCloseTo(Double.parseDouble(x[c]), within(Tolerances.REORDERED));
       }
     }
-    assertThat(CliHarness.run("run", spec.toString(), "--out", tmp.resolve("x").toString(),
-        "--cluster", "127.0.0.1:1").status()).isEqualTo(FedNpgCommand.EXIT_INPUT);
+    assertThat(
+            CliHarness.run(
+                    "run",
+                    spec.toString(),
+                    "--out",
+                    tmp.resolve("x").toString(),
+                    "--cluster",
+                    "127.0.0.1:1")
+                .status())
+        .isEqualTo(FedNpgCommand.EXIT_INPUT);
   }
 }

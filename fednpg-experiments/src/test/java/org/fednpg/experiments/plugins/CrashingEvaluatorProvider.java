@@ -11,8 +11,8 @@ import org.fednpg.api.PolicyEvaluator;
 import org.fednpg.api.PolicyEvaluatorProvider;
 
 /**
- * Test-only evaluator {@code test-crash}: the exact evaluator, except that while {@link #ARMED}
- * is set it throws when asked for iteration {@code at}, simulating a process killed mid-run.
+ * Test-only evaluator {@code test-crash}: the exact evaluator, except that while {@link #ARMED} is
+ * set it throws when asked for iteration {@code at}, simulating a process killed mid-run.
  */
 public final class CrashingEvaluatorProvider implements PolicyEvaluatorProvider {
 

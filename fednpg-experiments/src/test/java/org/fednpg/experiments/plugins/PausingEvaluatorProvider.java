@@ -14,9 +14,9 @@ import org.fednpg.api.PolicyEvaluator;
 import org.fednpg.api.PolicyEvaluatorProvider;
 
 /**
- * Test-only evaluator {@code test-pause}: the exact evaluator, except that when asked for
- * iteration {@code at} it creates {@code <go>.waiting} and waits until the file {@code go}
- * exists, so a test can act while a run (in another JVM) is known to be half-way.
+ * Test-only evaluator {@code test-pause}: the exact evaluator, except that when asked for iteration
+ * {@code at} it creates {@code <go>.waiting} and waits until the file {@code go} exists, so a test
+ * can act while a run (in another JVM) is known to be half-way.
  */
 public final class PausingEvaluatorProvider implements PolicyEvaluatorProvider {
 

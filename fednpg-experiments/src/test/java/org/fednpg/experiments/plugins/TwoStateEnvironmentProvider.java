@@ -12,10 +12,10 @@ import org.fednpg.api.model.RewardTable;
 import org.fednpg.api.model.TransitionKernel;
 
 /**
- * A provider that exists only in test sources, registered in the test resources'
- * META-INF/services: proves that a third-party jar adds a component with no change to main code.
- * Two states, two actions; action 1 moves to state 1, which pays {@code reward} per step for
- * action 0 and is absorbing. V*(state 0) = γ·reward/(1−γ) with ρ = point mass on state 0.
+ * A provider that exists only in test sources, registered in the test resources' META-INF/services:
+ * proves that a third-party jar adds a component with no change to main code. Two states, two
+ * actions; action 1 moves to state 1, which pays {@code reward} per step for action 0 and is
+ * absorbing. V*(state 0) = γ·reward/(1−γ) with ρ = point mass on state 0.
  */
 public final class TwoStateEnvironmentProvider implements EnvironmentProvider {
 
@@ -39,10 +39,16 @@ public final class TwoStateEnvironmentProvider implements EnvironmentProvider {
   @Override
   public Environment create(Parameters p, EnvironmentContext context) {
     double r = p.getDouble("reward");
-    TransitionKernel k = TransitionKernel.builder(2, 2)
-        .add(0, 0, 0, 1).add(0, 1, 1, 1).add(1, 0, 1, 1).add(1, 1, 1, 1).build();
+    TransitionKernel k =
+        TransitionKernel.builder(2, 2)
+            .add(0, 0, 0, 1)
+            .add(0, 1, 1, 1)
+            .add(1, 0, 1, 1)
+            .add(1, 1, 1, 1)
+            .build();
     RewardTable table = RewardTable.of(2, 2, new double[] {0, 0, r, 0});
-    List<RewardTable> rewards = java.util.Collections.nCopies(p.intInRange("agents", 1, 1000), table);
+    List<RewardTable> rewards =
+        java.util.Collections.nCopies(p.intInRange("agents", 1, 1000), table);
     MultiTaskMdp mdp = MultiTaskMdp.of("two-state", k, 0.9, new double[] {1, 0}, rewards);
     return () -> mdp;
   }

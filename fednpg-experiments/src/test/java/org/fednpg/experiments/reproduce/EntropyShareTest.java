@@ -21,8 +21,13 @@ class EntropyShareTest {
     for (int a = 0; a < actions; a++) {
       k.add(0, a, 0, 1.0);
     }
-    MultiTaskMdp mdp = MultiTaskMdp.of("loop", k.build(), gamma, null,
-        List.of(RewardTable.of(1, actions, new double[actions])));
+    MultiTaskMdp mdp =
+        MultiTaskMdp.of(
+            "loop",
+            k.build(),
+            gamma,
+            null,
+            List.of(RewardTable.of(1, actions, new double[actions])));
     double h = EntropyShare.discountedEntropy(mdp, LogPolicy.uniform(1, actions));
     // Σ_t γ^t log 3 = log 3 / (1 − γ)
     assertThat(h).isCloseTo(Math.log(3) / (1 - gamma), within(1e-9));
@@ -38,10 +43,14 @@ class EntropyShareTest {
     double gamma = 0.5;
     TransitionKernel.Builder k = TransitionKernel.builder(2, 2);
     k.add(0, 0, 1, 1.0).add(0, 1, 1, 1.0).add(1, 0, 1, 1.0).add(1, 1, 1, 1.0);
-    MultiTaskMdp mdp = MultiTaskMdp.of("chain", k.build(), gamma, new double[] {1, 0},
-        List.of(RewardTable.of(2, 2, new double[4])));
-    LogPolicy pi = LogPolicy.fromLogits(2, 2,
-        new double[] {Math.log(0.8), Math.log(0.2), 0, 0});
+    MultiTaskMdp mdp =
+        MultiTaskMdp.of(
+            "chain",
+            k.build(),
+            gamma,
+            new double[] {1, 0},
+            List.of(RewardTable.of(2, 2, new double[4])));
+    LogPolicy pi = LogPolicy.fromLogits(2, 2, new double[] {Math.log(0.8), Math.log(0.2), 0, 0});
     double h0 = -(0.8 * Math.log(0.8) + 0.2 * Math.log(0.2));
     double expected = h0 + gamma * Math.log(2) / (1 - gamma);
     assertThat(EntropyShare.discountedEntropy(mdp, pi)).isCloseTo(expected, within(1e-10));

@@ -14,10 +14,10 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * Checks Markdown tables with a real parser (CommonMark + GFM tables): every line that looks
- * like a table row must belong to a table the parser recognised, and every row of a table must
- * have exactly the header's number of cells (a parser silently drops extra cells and pads
- * missing ones, so the raw lines are counted, honouring {@code \|} escapes).
+ * Checks Markdown tables with a real parser (CommonMark + GFM tables): every line that looks like a
+ * table row must belong to a table the parser recognised, and every row of a table must have
+ * exactly the header's number of cells (a parser silently drops extra cells and pads missing ones,
+ * so the raw lines are counted, honouring {@code \|} escapes).
  */
 public final class MarkdownTables {
 
@@ -25,39 +25,50 @@ public final class MarkdownTables {
 
   /** One message per problem; empty when every table is well formed. */
   public static List<String> problems(String markdown) {
-    Parser parser = Parser.builder().extensions(List.of(TablesExtension.create()))
-        .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    Parser parser =
+        Parser.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
     Node doc = parser.parse(markdown);
     String[] lines = markdown.split("\n", -1);
     List<String> problems = new ArrayList<>();
     Set<Integer> inTables = new HashSet<>();
     int[] tables = {0};
-    doc.accept(new AbstractVisitor() {
-      @Override
-      public void visit(CustomBlock block) {
-        if (block instanceof TableBlock) {
-          tables[0]++;
-          List<SourceSpan> spans = block.getSourceSpans();
-          int header = -1;
-          for (SourceSpan span : spans) {
-            int line = span.getLineIndex();
-            inTables.add(line);
-            int cells = cells(lines[line]);
-            if (header < 0) {
-              header = cells;
-            } else if (cells != header) {
-              problems.add("line " + (line + 1) + " has " + cells + " cells, its table's header "
-                  + header + ": " + lines[line]);
+    doc.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(CustomBlock block) {
+            if (block instanceof TableBlock) {
+              tables[0]++;
+              List<SourceSpan> spans = block.getSourceSpans();
+              int header = -1;
+              for (SourceSpan span : spans) {
+                int line = span.getLineIndex();
+                inTables.add(line);
+                int cells = cells(lines[line]);
+                if (header < 0) {
+                  header = cells;
+                } else if (cells != header) {
+                  problems.add(
+                      "line "
+                          + (line + 1)
+                          + " has "
+                          + cells
+                          + " cells, its table's header "
+                          + header
+                          + ": "
+                          + lines[line]);
+                }
+              }
             }
+            visitChildren(block);
           }
-        }
-        visitChildren(block);
-      }
-    });
+        });
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].trim().startsWith("|") && !inTables.contains(i)) {
-        problems.add("line " + (i + 1) + " looks like a table row but is not in a table: "
-            + lines[i]);
+        problems.add(
+            "line " + (i + 1) + " looks like a table row but is not in a table: " + lines[i]);
       }
     }
     return problems;
@@ -67,13 +78,16 @@ public final class MarkdownTables {
   public static int count(String markdown) {
     Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     int[] n = {0};
-    parser.parse(markdown).accept(new AbstractVisitor() {
-      @Override
-      public void visit(CustomBlock block) {
-        n[0] += block instanceof TableBlock ? 1 : 0;
-        visitChildren(block);
-      }
-    });
+    parser
+        .parse(markdown)
+        .accept(
+            new AbstractVisitor() {
+              @Override
+              public void visit(CustomBlock block) {
+                n[0] += block instanceof TableBlock ? 1 : 0;
+                visitChildren(block);
+              }
+            });
     return n[0];
   }
 

@@ -11,8 +11,10 @@ class MarkdownTest {
 
   @Test
   void pipesInsideCellsAreEscapedSoTheTableKeepsItsColumns() {
-    String t = Markdown.table(List.of("ε", "final |gap| (mean)", "min", "max"),
-        List.of(List.of("0.01", "|x|", "1", "2")));
+    String t =
+        Markdown.table(
+            List.of("ε", "final |gap| (mean)", "min", "max"),
+            List.of(List.of("0.01", "|x|", "1", "2")));
     assertThat(t).contains("final \\|gap\\| (mean)", "\\|x\\|");
     assertThat(MarkdownTables.count(t)).isEqualTo(1);
     assertThat(MarkdownTables.problems(t)).isEmpty();
@@ -21,17 +23,21 @@ class MarkdownTest {
   @Test
   void theCheckerCatchesTheUnescapedHeaderOfTheOldRobustnessTable() {
     // the header REPORT.md used to have: 6 raw cells against a 4-cell delimiter row
-    String broken = "| ε | final |gap| (mean) | min | max |\n|---|---|---|---|\n| 0 | 1 | 1 | 1 |\n";
+    String broken =
+        "| ε | final |gap| (mean) | min | max |\n|---|---|---|---|\n| 0 | 1 | 1 | 1 |\n";
     assertThat(MarkdownTables.count(broken)).isZero();
     assertThat(MarkdownTables.problems(broken)).isNotEmpty();
     String ragged = "| a | b |\n|---|---|\n| 1 | 2 | 3 |\n";
-    assertThat(MarkdownTables.problems(ragged)).singleElement().asString()
+    assertThat(MarkdownTables.problems(ragged))
+        .singleElement()
+        .asString()
         .contains("line 3 has 3 cells");
   }
 
   @Test
   void aRowOfTheWrongWidthIsRefused() {
     assertThatThrownBy(() -> Markdown.table(List.of("a", "b"), List.of(List.of("1"))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 cells");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 cells");
   }
 }

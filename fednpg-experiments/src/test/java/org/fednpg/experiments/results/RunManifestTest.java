@@ -21,12 +21,33 @@ class RunManifestTest {
 
   @Test
   void writesSpecNamesAndReadsBackWhatItWrote() throws IOException {
-    IterationMetrics last = new IterationMetrics(7, 1.5, 0.25, Double.NaN, 1e-3, 1.0, 1.25, 12,
-        40, 800, 16);
-    RunManifest m = new RunManifest(RunManifest.FORMAT, Map.of("name", "x"), 3, "v", "g", "j", 2,
-        5, 4, 0.9, 0.01, null, RunManifest.finite(Double.POSITIVE_INFINITY), 100, Map.of(),
-        null, Map.of("tau", 0.01), Map.of(), 99, RunManifest.FinalRow.of(last),
-        Map.of("name", "x"), List.of(new InputFiles.InputFile("/a/b.json", 10, "ab")), List.of());
+    IterationMetrics last =
+        new IterationMetrics(7, 1.5, 0.25, Double.NaN, 1e-3, 1.0, 1.25, 12, 40, 800, 16);
+    RunManifest m =
+        new RunManifest(
+            RunManifest.FORMAT,
+            Map.of("name", "x"),
+            3,
+            "v",
+            "g",
+            "j",
+            2,
+            5,
+            4,
+            0.9,
+            0.01,
+            null,
+            RunManifest.finite(Double.POSITIVE_INFINITY),
+            100,
+            Map.of(),
+            null,
+            Map.of("tau", 0.01),
+            Map.of(),
+            99,
+            RunManifest.FinalRow.of(last),
+            Map.of("name", "x"),
+            List.of(new InputFiles.InputFile("/a/b.json", 10, "ab")),
+            List.of());
     Path file = tmp.resolve("manifest.json");
     Files.writeString(file, m.toJson());
 

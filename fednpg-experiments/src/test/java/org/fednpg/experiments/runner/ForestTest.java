@@ -29,17 +29,30 @@ class ForestTest {
 
   @Test
   void centralizedNpgReachesTheDocumentedOptimalValues() {
-    AssembledRun run = new RunAssembler(Plugins.registry()).assemble(new RunRequest(1, 0.9,
-        ComponentSpec.of("forest"), null, ComponentSpec.of("exact"),
-        ComponentSpec.of("centralized", "eta", 1.0), Path.of(".")));
-    new InProcessRuntime().run(run.algorithm(), run.topology(), run.metrics(),
-        new RunOptions(300, 50, 1), new RunListener() {
-          @Override
-          public void onIteration(org.fednpg.api.run.IterationMetrics m) {}
-        });
+    AssembledRun run =
+        new RunAssembler(Plugins.registry())
+            .assemble(
+                new RunRequest(
+                    1,
+                    0.9,
+                    ComponentSpec.of("forest"),
+                    null,
+                    ComponentSpec.of("exact"),
+                    ComponentSpec.of("centralized", "eta", 1.0),
+                    Path.of(".")));
+    new InProcessRuntime()
+        .run(
+            run.algorithm(),
+            run.topology(),
+            run.metrics(),
+            new RunOptions(300, 50, 1),
+            new RunListener() {
+              @Override
+              public void onIteration(org.fednpg.api.run.IterationMetrics m) {}
+            });
     LogPolicy pi = run.algorithm().agents().get(0).policy();
-    double[] q = run.evaluator().evaluate(
-        EvaluationRequest.of(run.mdp().averagedReward(), pi, 0)).toArray();
+    double[] q =
+        run.evaluator().evaluate(EvaluationRequest.of(run.mdp().averagedReward(), pi, 0)).toArray();
     double[] v = PolicyValues.stateValues(pi, q, 0);
     for (int s = 0; s < 3; s++) {
       assertThat(v[s]).isCloseTo(DOCUMENTED[s], within(Tolerances.PUBLISHED_3_DECIMALS));

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class SpecParserTest {
 
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       name: garnet-demo
       seed: 7
       iterations: 200
@@ -46,9 +47,15 @@ class SpecParserTest {
   @Test
   void sweepExpandsToTheGridWithNamedCells() {
     List<Sweeps.Cell> cells = Sweeps.expand(SpecParser.parse(SPEC, "x"));
-    assertThat(cells).extracting(Sweeps.Cell::name).containsExactly(
-        "algorithm.eta=0.05,seed=1", "algorithm.eta=0.05,seed=2", "algorithm.eta=0.05,seed=3",
-        "algorithm.eta=0.1,seed=1", "algorithm.eta=0.1,seed=2", "algorithm.eta=0.1,seed=3");
+    assertThat(cells)
+        .extracting(Sweeps.Cell::name)
+        .containsExactly(
+            "algorithm.eta=0.05,seed=1",
+            "algorithm.eta=0.05,seed=2",
+            "algorithm.eta=0.05,seed=3",
+            "algorithm.eta=0.1,seed=1",
+            "algorithm.eta=0.1,seed=2",
+            "algorithm.eta=0.1,seed=3");
     Sweeps.Cell c = cells.get(4);
     assertThat(c.spec().seed()).isEqualTo(2);
     assertThat(c.spec().algorithm().parameters()).containsEntry("eta", 0.1);
@@ -60,7 +67,8 @@ class SpecParserTest {
   void sweepOfAnUnknownBlockIsRefused() {
     String bad = SPEC.replace("algorithm.eta:", "solver.eta:");
     assertThatThrownBy(() -> Sweeps.expand(SpecParser.parse(bad, "x")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("solver.eta");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("solver.eta");
   }
 
   @Test
@@ -75,12 +83,14 @@ class SpecParserTest {
   void illTypedValuesAreNamed() {
     assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("seed: 7", "seed: seven"), "x"))
         .hasMessageContaining("'seed'");
-    assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("iterations: 200", "iterations: 2.5"),
-        "x")).hasMessageContaining("'iterations'");
+    assertThatThrownBy(
+            () -> SpecParser.parse(SPEC.replace("iterations: 200", "iterations: 2.5"), "x"))
+        .hasMessageContaining("'iterations'");
     assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("gamma: 0.9", "gamma: 1.5"), "x"))
         .hasMessageContaining("'gamma'");
-    assertThatThrownBy(() -> SpecParser.parse(
-        SPEC.replace("{type: exact}", "{type: exact, base: [1, 2]}"), "x"))
+    assertThatThrownBy(
+            () ->
+                SpecParser.parse(SPEC.replace("{type: exact}", "{type: exact, base: [1, 2]}"), "x"))
         .hasMessageContaining("'evaluator.base'");
     assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("{type: exact}", "exact"), "x"))
         .hasMessageContaining("'evaluator'");
@@ -91,19 +101,22 @@ class SpecParserTest {
     assertThatThrownBy(() -> SpecParser.parse("name: a\nalgorithm: {type: fednpg}\n", "x"))
         .hasMessageContaining("missing block 'environment'");
     assertThatThrownBy(() -> SpecParser.parse("name: [unclosed\n", "x"))
-        .hasMessageContaining("malformed spec").hasMessageContaining("line");
+        .hasMessageContaining("malformed spec")
+        .hasMessageContaining("line");
   }
 
   @Test
   void wholeBlocksCanBeSwept() {
-    String spec = """
+    String spec =
+        """
         environment: {type: garnet, agents: 4}
         algorithm: {type: fednpg}
         sweep:
           topology: [{type: ring, neighbors: 1}, {type: grid, rows: 2, cols: 2}]
         """;
     List<Sweeps.Cell> cells = Sweeps.expand(SpecParser.parse(spec, "blocks"));
-    assertThat(cells).extracting(Sweeps.Cell::name)
+    assertThat(cells)
+        .extracting(Sweeps.Cell::name)
         .containsExactly("topology=ring-neighbors1", "topology=grid-rows2-cols2");
     assertThat(cells.get(1).spec().topology().type()).isEqualTo("grid");
     assertThat(cells.get(1).spec().topology().parameters()).containsEntry("rows", 2L);
@@ -113,7 +126,8 @@ class SpecParserTest {
 
   @Test
   void dottedKeysRefineASweptBlockWhateverTheirOrder() {
-    String spec = """
+    String spec =
+        """
         environment: {type: garnet, agents: 4}
         topology: {type: ring}
         algorithm: {type: fednpg, eta: 0.1}
@@ -133,8 +147,9 @@ class SpecParserTest {
 
   @Test
   void sweepCellsThatWouldShareAFolderAreRefused() {
-    String spec = "environment: {type: garnet}\nalgorithm: {type: fednpg}\n"
-        + "sweep:\n  algorithm.eta: [0.5, '0.5']\n";
+    String spec =
+        "environment: {type: garnet}\nalgorithm: {type: fednpg}\n"
+            + "sweep:\n  algorithm.eta: [0.5, '0.5']\n";
     assertThatThrownBy(() -> Sweeps.expand(SpecParser.parse(spec, "x")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("share the folder 'algorithm.eta=0.5'");
@@ -143,9 +158,12 @@ class SpecParserTest {
   @Test
   void duplicateKeysAreRefused() {
     assertThatThrownBy(() -> SpecParser.parse(SPEC + "iterations: 4\n", "x"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("iterations");
-    assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("states: 30,", "states: 30, states: 5,"),
-        "x")).isInstanceOf(InvalidInputException.class).hasMessageContaining("states");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("iterations");
+    assertThatThrownBy(
+            () -> SpecParser.parse(SPEC.replace("states: 30,", "states: 30, states: 5,"), "x"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("states");
   }
 
   @Test
@@ -153,30 +171,38 @@ class SpecParserTest {
     String aliased = "name: *myname\n" + SPEC.substring(SPEC.indexOf('\n') + 1);
     assertThatThrownBy(() -> SpecParser.parse(aliased, "x"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("YAML alias '*myname'").hasMessageContaining("line 1");
+        .hasMessageContaining("YAML alias '*myname'")
+        .hasMessageContaining("line 1");
     assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("seed: 7", "seed: &s 7"), "x"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("YAML anchor '&s'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("YAML anchor '&s'");
   }
 
   @Test
   void outOfRangeNumbersAreQuotedAsWrittenAndTruncated() {
-    assertThatThrownBy(() -> SpecParser.parse(
-        SPEC.replace("states: 30", "states: 99999999999999999999999"), "x"))
+    assertThatThrownBy(
+            () ->
+                SpecParser.parse(
+                    SPEC.replace("states: 30", "states: 99999999999999999999999"), "x"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("key 'environment.states': whole number out of range (beyond 64 bits): "
-            + "99999999999999999999999");
+        .hasMessage(
+            "key 'environment.states': whole number out of range (beyond 64 bits): "
+                + "99999999999999999999999");
     String digits = "1".repeat(200);
     assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("seed: 7", "seed: " + digits), "x"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageEndingWith(": " + digits.substring(0, 80) + "...");
     assertThatThrownBy(() -> SpecParser.parse(SPEC.replace("eta: 0.1,", "eta: 1e999,"), "x"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("algorithm.eta").hasMessageContaining("1e999");
-    assertThatThrownBy(() -> SpecParser.parse(
-        SPEC.replace("iterations: 200", "iterations: 10000000000000"), "x"))
+        .hasMessageContaining("algorithm.eta")
+        .hasMessageContaining("1e999");
+    assertThatThrownBy(
+            () ->
+                SpecParser.parse(
+                    SPEC.replace("iterations: 200", "iterations: 10000000000000"), "x"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("key 'iterations' must be a whole number in [0, 2147483647], got "
-            + "10000000000000");
+        .hasMessage(
+            "key 'iterations' must be a whole number in [0, 2147483647], got " + "10000000000000");
   }
 
   @Test
@@ -194,22 +220,26 @@ class SpecParserTest {
     for (int i = 0; i < 300; i++) {
       values.append(i == 0 ? "" : ", ").append(i);
     }
-    ExperimentSpec s = SpecParser.parse(SPEC.replace("seed: [1, 2, 3]", "seed: [" + values + "]"),
-        "x");
+    ExperimentSpec s =
+        SpecParser.parse(SPEC.replace("seed: [1, 2, 3]", "seed: [" + values + "]"), "x");
     assertThat(Sweeps.count(s)).isEqualTo(600);
     assertThat(Sweeps.expand(s)).hasSize(600);
-    assertThatThrownBy(() -> Sweeps.expand(s, 599)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("600 cells").hasMessageContaining("limit of 599");
+    assertThatThrownBy(() -> Sweeps.expand(s, 599))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("600 cells")
+        .hasMessageContaining("limit of 599");
   }
 
   @Test
   void runtimeOverridesReplaceOnlyTheNamedKeys() {
-    ExperimentSpec s = SpecParser.parse(SPEC + "runtime: {type: pekko, drop: 0.1, timeout_s: 5}\n",
-        "x");
+    ExperimentSpec s =
+        SpecParser.parse(SPEC + "runtime: {type: pekko, drop: 0.1, timeout_s: 5}\n", "x");
     ExperimentSpec merged = s.withRuntimeOverrides(null, java.util.Map.of("cluster", "h:1"));
     assertThat(merged.runtime().type()).isEqualTo("pekko");
-    assertThat(merged.runtime().parameters()).containsEntry("drop", 0.1)
-        .containsEntry("timeout_s", 5L).containsEntry("cluster", "h:1");
+    assertThat(merged.runtime().parameters())
+        .containsEntry("drop", 0.1)
+        .containsEntry("timeout_s", 5L)
+        .containsEntry("cluster", "h:1");
     assertThat(s.withRuntimeOverrides("inprocess", java.util.Map.of()).runtime().parameters())
         .containsEntry("drop", 0.1);
   }

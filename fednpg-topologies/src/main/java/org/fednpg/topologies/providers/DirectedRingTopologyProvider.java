@@ -13,11 +13,11 @@ import org.fednpg.topologies.GraphTopology;
 import org.fednpg.topologies.Stochasticity;
 
 /**
- * {@code directed-ring}: agent n receives from agents n+1, …, n+k (mod N), the paper's graphs
- * (Eq. (312) is k = 1 with equal weights; Figure 4 varies k). Parameters {@code neighbors} k in
- * [1, N−1] (default 1), {@code weights} {@code equal} (default) or {@code random} (row-stochastic
- * only: needs {@code stochastic: row}), {@code drop} and {@code stochastic} as in every family.
- * See {@link DirectedRingWeights}.
+ * {@code directed-ring}: agent n receives from agents n+1, …, n+k (mod N), the paper's graphs (Eq.
+ * (312) is k = 1 with equal weights; Figure 4 varies k). Parameters {@code neighbors} k in [1, N−1]
+ * (default 1), {@code weights} {@code equal} (default) or {@code random} (row-stochastic only:
+ * needs {@code stochastic: row}), {@code drop} and {@code stochastic} as in every family. See
+ * {@link DirectedRingWeights}.
  */
 public final class DirectedRingTopologyProvider implements TopologyProvider {
 
@@ -35,13 +35,21 @@ public final class DirectedRingTopologyProvider implements TopologyProvider {
   @Override
   public List<ParameterSpec> parameters() {
     return List.of(
-        ParameterSpec.optional("neighbors", ParameterType.INTEGER, 1L,
+        ParameterSpec.optional(
+            "neighbors",
+            ParameterType.INTEGER,
+            1L,
             "agents k each agent receives from (n+1..n+k mod N); 1 <= k <= N-1"),
-        ParameterSpec.choice("weights", "equal",
+        ParameterSpec.choice(
+            "weights",
+            "equal",
             "equal: 1/(k+1) on each non-zero of a row, self included; random: a seeded random "
                 + "probability vector per row (row-stochastic only)",
             DirectedRingWeights.NAMES.toArray(new String[0])),
-        ParameterSpec.optional("drop", ParameterType.NUMBER, 0.0,
+        ParameterSpec.optional(
+            "drop",
+            ParameterType.NUMBER,
+            0.0,
             "probability in [0, 1) that each link fails independently in each round (needs "
                 + "stochastic: row)"),
         GraphTopologyProvider.STOCHASTIC);
@@ -64,7 +72,12 @@ public final class DirectedRingTopologyProvider implements TopologyProvider {
     }
     CommunicationGraph graph = DirectedRingWeights.graph(n, k);
     DirectedRingWeights rule = DirectedRingWeights.byName(parameters.getString("weights"), k);
-    return GraphTopology.create(where, graph, rule, drop, context.random(),
+    return GraphTopology.create(
+        where,
+        graph,
+        rule,
+        drop,
+        context.random(),
         Stochasticity.byName(parameters.getString("stochastic")));
   }
 }

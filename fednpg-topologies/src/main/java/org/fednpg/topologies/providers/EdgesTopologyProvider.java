@@ -8,7 +8,10 @@ import org.fednpg.api.TopologyContext;
 import org.fednpg.topologies.CommunicationGraph;
 import org.fednpg.topologies.GraphGenerators;
 
-/** Graph from an edge-list file: one {@code i j} per line (0-based agents), {@code #} comments; must be connected. */
+/**
+ * Graph from an edge-list file: one {@code i j} per line (0-based agents), {@code #} comments; must
+ * be connected.
+ */
 public final class EdgesTopologyProvider extends GraphTopologyProvider {
 
   public EdgesTopologyProvider() {

@@ -17,8 +17,8 @@ public final class ErdosRenyiTopologyProvider extends GraphTopologyProvider {
 
   @Override
   protected List<ParameterSpec> graphParameters() {
-    return List.of(ParameterSpec.required("p", ParameterType.NUMBER, "edge probability in (0, 1]"),
-        ATTEMPTS);
+    return List.of(
+        ParameterSpec.required("p", ParameterType.NUMBER, "edge probability in (0, 1]"), ATTEMPTS);
   }
 
   @Override

@@ -36,7 +36,10 @@ public final class FileTopologyProvider implements TopologyProvider {
   public List<ParameterSpec> parameters() {
     return List.of(
         ParameterSpec.required("path", ParameterType.PATH, "CSV file, N rows of N numbers"),
-        ParameterSpec.optional("drop", ParameterType.NUMBER, 0.0,
+        ParameterSpec.optional(
+            "drop",
+            ParameterType.NUMBER,
+            0.0,
             "probability in [0, 1) that each link fails independently in each round"),
         GraphTopologyProvider.STOCHASTIC);
   }
@@ -51,10 +54,20 @@ public final class FileTopologyProvider implements TopologyProvider {
     MixingMatrix w = MixingMatrixCsv.read(file);
     if (w.size() != context.agents()) {
       throw new InvalidInputException(
-          file + ": mixing matrix is " + w.size() + "x" + w.size() + " but the run has "
-              + context.agents() + " agents");
+          file
+              + ": mixing matrix is "
+              + w.size()
+              + "x"
+              + w.size()
+              + " but the run has "
+              + context.agents()
+              + " agents");
     }
-    return GraphTopology.ofMatrix(file.toString(), w, drop, context.random(),
+    return GraphTopology.ofMatrix(
+        file.toString(),
+        w,
+        drop,
+        context.random(),
         Stochasticity.byName(parameters.getString("stochastic")));
   }
 }

@@ -18,10 +18,10 @@ import org.fednpg.topologies.WeightRules;
 /**
  * Base of the graph providers: a subclass builds the graph, this class adds the shared parameters
  * {@code weights} (a rule of {@link WeightRules}; default {@code metropolis}, {@code equal} for the
- * ring as in the paper), {@code base} (the base rule of {@code lazy}, default metropolis),
- * {@code drop} (per-round link failure probability in [0, 1), default 0) and {@code stochastic}
- * ({@code doubly}, the default, or {@code row}: see {@link Stochasticity}), and builds a validated
- * {@link GraphTopology}. Random graph families draw from {@code context.random().child("graph")}.
+ * ring as in the paper), {@code base} (the base rule of {@code lazy}, default metropolis), {@code
+ * drop} (per-round link failure probability in [0, 1), default 0) and {@code stochastic} ({@code
+ * doubly}, the default, or {@code row}: see {@link Stochasticity}), and builds a validated {@link
+ * GraphTopology}. Random graph families draw from {@code context.random().child("graph")}.
  */
 public abstract class GraphTopologyProvider implements TopologyProvider {
 
@@ -29,8 +29,12 @@ public abstract class GraphTopologyProvider implements TopologyProvider {
   protected static final long DEFAULT_ATTEMPTS = 1000L;
 
   /** The {@code attempts} parameter of the random families that are resampled until connected. */
-  protected static final ParameterSpec ATTEMPTS = ParameterSpec.optional("attempts",
-      ParameterType.INTEGER, DEFAULT_ATTEMPTS, "maximum samples drawn to find a connected graph");
+  protected static final ParameterSpec ATTEMPTS =
+      ParameterSpec.optional(
+          "attempts",
+          ParameterType.INTEGER,
+          DEFAULT_ATTEMPTS,
+          "maximum samples drawn to find a connected graph");
 
   private final String name;
   private final String description;
@@ -66,10 +70,13 @@ public abstract class GraphTopologyProvider implements TopologyProvider {
   protected abstract CommunicationGraph graph(Parameters parameters, TopologyContext context);
 
   /** The shared {@code stochastic} parameter (SPEC §2). */
-  public static final ParameterSpec STOCHASTIC = ParameterSpec.choice("stochastic", "doubly",
-      "which sums of W must be 1: doubly (rows and columns) or row (rows only; the tracking "
-          + "average is then not preserved, a warning is logged)",
-      Stochasticity.NAMES.toArray(new String[0]));
+  public static final ParameterSpec STOCHASTIC =
+      ParameterSpec.choice(
+          "stochastic",
+          "doubly",
+          "which sums of W must be 1: doubly (rows and columns) or row (rows only; the tracking "
+              + "average is then not preserved, a warning is logged)",
+          Stochasticity.NAMES.toArray(new String[0]));
 
   /** The default of {@code weights}. */
   protected String defaultWeights() {
@@ -79,12 +86,26 @@ public abstract class GraphTopologyProvider implements TopologyProvider {
   @Override
   public final List<ParameterSpec> parameters() {
     List<ParameterSpec> specs = new ArrayList<>(graphParameters());
-    specs.add(ParameterSpec.choice("weights", defaultWeights(),
-        "mixing-weight rule (SPEC §2)", WeightRules.NAMES.toArray(new String[0])));
-    specs.add(new ParameterSpec("base", ParameterType.STRING, null, false,
-        "base rule of weights: lazy (default metropolis)", WeightRules.LAZY_BASES));
-    specs.add(ParameterSpec.optional("drop", ParameterType.NUMBER, 0.0,
-        "probability in [0, 1) that each link fails independently in each round"));
+    specs.add(
+        ParameterSpec.choice(
+            "weights",
+            defaultWeights(),
+            "mixing-weight rule (SPEC §2)",
+            WeightRules.NAMES.toArray(new String[0])));
+    specs.add(
+        new ParameterSpec(
+            "base",
+            ParameterType.STRING,
+            null,
+            false,
+            "base rule of weights: lazy (default metropolis)",
+            WeightRules.LAZY_BASES));
+    specs.add(
+        ParameterSpec.optional(
+            "drop",
+            ParameterType.NUMBER,
+            0.0,
+            "probability in [0, 1) that each link fails independently in each round"));
     specs.add(STOCHASTIC);
     return List.copyOf(specs);
   }
@@ -98,9 +119,11 @@ public abstract class GraphTopologyProvider implements TopologyProvider {
     }
     String weights = parameters.getString("weights");
     if (parameters.has("base") && !weights.equals("lazy")) {
-      throw parameters.invalid("base", "applies only to weights: lazy (weights is " + weights + ")");
+      throw parameters.invalid(
+          "base", "applies only to weights: lazy (weights is " + weights + ")");
     }
-    WeightRule rule = WeightRules.byName(weights, parameters.findString("base").orElse("metropolis"));
+    WeightRule rule =
+        WeightRules.byName(weights, parameters.findString("base").orElse("metropolis"));
     CommunicationGraph graph;
     try {
       graph = graph(parameters, context);
@@ -110,7 +133,12 @@ public abstract class GraphTopologyProvider implements TopologyProvider {
       }
       throw e.in(where);
     }
-    return GraphTopology.create(where, graph, rule, drop, context.random(),
+    return GraphTopology.create(
+        where,
+        graph,
+        rule,
+        drop,
+        context.random(),
         Stochasticity.byName(parameters.getString("stochastic")));
   }
 

@@ -20,9 +20,16 @@ final class GridShapes {
       throw p.invalid("cols", "must be >= 1");
     }
     if ((long) rows * cols != n) {
-      throw new InvalidInputException(p.owner() + ": parameters rows*cols = "
-          + rows + "*" + cols + " = " + ((long) rows * cols) + " must equal the number of agents "
-          + n);
+      throw new InvalidInputException(
+          p.owner()
+              + ": parameters rows*cols = "
+              + rows
+              + "*"
+              + cols
+              + " = "
+              + ((long) rows * cols)
+              + " must equal the number of agents "
+              + n);
     }
     return GraphGenerators.grid(n, rows, cols, wrap);
   }

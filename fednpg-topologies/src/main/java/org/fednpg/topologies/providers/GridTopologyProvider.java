@@ -16,7 +16,8 @@ public final class GridTopologyProvider extends GraphTopologyProvider {
 
   @Override
   protected List<ParameterSpec> graphParameters() {
-    return List.of(ParameterSpec.required("rows", ParameterType.INTEGER, "grid rows"),
+    return List.of(
+        ParameterSpec.required("rows", ParameterType.INTEGER, "grid rows"),
         ParameterSpec.required("cols", ParameterType.INTEGER, "grid columns"));
   }
 

@@ -8,7 +8,10 @@ import org.fednpg.api.TopologyContext;
 import org.fednpg.topologies.CommunicationGraph;
 import org.fednpg.topologies.GraphGenerators;
 
-/** Random geometric graph: N seeded points uniform in the unit square, linked within distance {@code radius}; resampled until connected. */
+/**
+ * Random geometric graph: N seeded points uniform in the unit square, linked within distance {@code
+ * radius}; resampled until connected.
+ */
 public final class RandomGeometricTopologyProvider extends GraphTopologyProvider {
 
   public RandomGeometricTopologyProvider() {
@@ -17,8 +20,8 @@ public final class RandomGeometricTopologyProvider extends GraphTopologyProvider
 
   @Override
   protected List<ParameterSpec> graphParameters() {
-    return List.of(ParameterSpec.required("radius", ParameterType.NUMBER, "link distance, > 0"),
-        ATTEMPTS);
+    return List.of(
+        ParameterSpec.required("radius", ParameterType.NUMBER, "link distance, > 0"), ATTEMPTS);
   }
 
   @Override

@@ -8,7 +8,10 @@ import org.fednpg.api.TopologyContext;
 import org.fednpg.topologies.CommunicationGraph;
 import org.fednpg.topologies.GraphGenerators;
 
-/** Ring of N agents, each linked to its {@code neighbors} nearest agents on either side (needs N ≥ 2k+1). Default weights {@code equal}, as in the paper's experiments. */
+/**
+ * Ring of N agents, each linked to its {@code neighbors} nearest agents on either side (needs N ≥
+ * 2k+1). Default weights {@code equal}, as in the paper's experiments.
+ */
 public final class RingTopologyProvider extends GraphTopologyProvider {
 
   public RingTopologyProvider() {
@@ -22,15 +25,18 @@ public final class RingTopologyProvider extends GraphTopologyProvider {
 
   @Override
   protected List<ParameterSpec> graphParameters() {
-    return List.of(ParameterSpec.optional("neighbors", ParameterType.INTEGER, 1L,
-        "neighbours k on each side; 1 <= k <= (N-1)/2"));
+    return List.of(
+        ParameterSpec.optional(
+            "neighbors",
+            ParameterType.INTEGER,
+            1L,
+            "neighbours k on each side; 1 <= k <= (N-1)/2"));
   }
 
   @Override
   protected CommunicationGraph graph(Parameters p, TopologyContext context) {
     int n = context.agents();
-    int k = intParameter(p, "neighbors", 1, Math.max(1, (n - 1) / 2),
-        " (2k+1 <= N = " + n + ")");
+    int k = intParameter(p, "neighbors", 1, Math.max(1, (n - 1) / 2), " (2k+1 <= N = " + n + ")");
     if (2 * k + 1 > n) {
       throw p.invalid("neighbors", "needs 2k+1 <= N = " + n + " agents");
     }

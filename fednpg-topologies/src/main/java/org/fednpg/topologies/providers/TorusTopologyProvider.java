@@ -16,7 +16,8 @@ public final class TorusTopologyProvider extends GraphTopologyProvider {
 
   @Override
   protected List<ParameterSpec> graphParameters() {
-    return List.of(ParameterSpec.required("rows", ParameterType.INTEGER, "torus rows"),
+    return List.of(
+        ParameterSpec.required("rows", ParameterType.INTEGER, "torus rows"),
         ParameterSpec.required("cols", ParameterType.INTEGER, "torus columns"));
   }
 
