@@ -52,6 +52,7 @@ class PekkoAdversaryTest {
         ClusterNode b =
             ClusterNode.start(Plugins.registry(), "127.0.0.1", 0, List.of(a.address()))) {
       a.awaitUp(2, Duration.ofSeconds(30));
+      assertThat(b.address()).as("two distinct nodes").isNotEqualTo(a.address());
       for (RunRequest request : requests) {
         List<IterationMetrics> expected = ClusterTestRuns.inProcess(request, options);
         List<IterationMetrics> actual = new ArrayList<>();
