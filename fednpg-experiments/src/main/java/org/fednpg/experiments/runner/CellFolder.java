@@ -42,7 +42,9 @@ final class CellFolder {
       METRICS + ".tmp", CHECKPOINT, CHECKPOINT + ".tmp", FolderLock.FILE);
 
   /** What a sweep's top folder may hold besides cell folders. */
-  private static final Set<String> SWEEP_FILES = Set.of("summary.csv", "summary.csv.tmp");
+  /** Files a sweep's top folder may hold: the summary and what reproduce keeps beside it. */
+  private static final Set<String> SWEEP_FILES = Set.of("summary.csv", "summary.csv.tmp",
+      "timing.json", "entropy-shares.json");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter STAMP =

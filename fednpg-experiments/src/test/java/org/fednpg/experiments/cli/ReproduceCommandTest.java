@@ -60,7 +60,7 @@ class ReproduceCommandTest {
 
   /** The run-time column of the report's first table, one entry per experiment. */
   private static List<String> timings(String report) {
-    return report.lines().filter(l -> l.matches("^\\| [a-z-]+ \\| \\d+ \\| \\d+ \\| .*"))
+    return report.lines().filter(l -> l.matches("^\\| [a-z0-9-]+ \\| \\d+ \\| \\d+ \\| .*"))
         .map(l -> l.split("\\|")[4].trim()).toList();
   }
 
