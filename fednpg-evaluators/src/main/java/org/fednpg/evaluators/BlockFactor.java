@@ -16,7 +16,7 @@ interface BlockFactor {
   /**
    * Solves the block system for the local right-hand side {@code y} (length size). On entry
    * {@code x[from .. from + size)} holds the starting guess (used by iterative factors only), on
-   * exit the solution. An iterative factor stops once its residual 2-norm is at most
+   * exit the solution. An iterative factor stops once its recursive residual max-norm is at most
    * {@code target}; the caller checks the true residual and calls {@link #solveDirect} if it is
    * not good enough.
    *
