@@ -16,8 +16,9 @@ interface BlockFactor {
   /**
    * Solves the block system for the local right-hand side {@code y} (length size). On entry {@code
    * x[from .. from + size)} holds the starting guess (used by iterative factors only), on exit the
-   * solution. An iterative factor stops once its residual 2-norm is at most {@code target}; the
-   * caller checks the true residual and calls {@link #solveDirect} if it is not good enough.
+   * solution. An iterative factor stops once its recursive residual max-norm is at most {@code
+   * target}; the caller checks the true residual and calls {@link #solveDirect} if it is not good
+   * enough.
    *
    * @return the Krylov iterations (matrix-vector products) spent, 0 for a direct solve
    */

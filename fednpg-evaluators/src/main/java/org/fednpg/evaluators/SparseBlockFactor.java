@@ -33,6 +33,14 @@ final class SparseBlockFactor implements BlockFactor {
   private final int[] split;
   private final boolean directOnly;
 
+  /**
+   * The in-block column indices relative to {@code from} as 16-bit chars, entry for entry with the
+   * P_π pattern (other entries 0), when the block has at most 65 536 states, else null: the
+   * products are bound by the loads of the pattern, and 10 instead of 12 bytes per entry are
+   * measurably faster (our choice).
+   */
+  private final char[] localCol;
+
   /** Whether no entry leaves the block, so P_π restricted to it is stochastic. */
   private final boolean closed;
 
@@ -54,6 +62,16 @@ final class SparseBlockFactor implements BlockFactor {
       noExit &= split[i] == rowPtr[i];
     }
     this.closed = noExit;
+    if (size <= 1 << 16) {
+      localCol = new char[rowPtr[from + size]];
+      for (int i = from; i < from + size; i++) {
+        for (int e = split[i]; e < rowPtr[i + 1]; e++) {
+          localCol[e] = (char) (col[e] - from);
+        }
+      }
+    } else {
+      localCol = null;
+    }
   }
 
   @Override
@@ -88,6 +106,7 @@ final class SparseBlockFactor implements BlockFactor {
     System.arraycopy(x, from, xl, 0, m);
     multiply(pv, gamma, xl, r);
     double rr = 0;
+    double rMax = 0;
     for (int i = 0; i < m; i++) {
       double ri = y[i] - r[i];
       r[i] = ri;
@@ -95,14 +114,14 @@ final class SparseBlockFactor implements BlockFactor {
       p[i] = 0;
       v[i] = 0;
       rr += ri * ri;
+      rMax = Math.max(rMax, Math.abs(ri));
     }
     int products = 1;
-    double target2 = target * target;
     double rho = 1;
     double alpha = 1;
     double omega = 1;
     double rhoNew = rr;
-    boolean converged = rr <= target2;
+    boolean converged = rMax <= target;
     while (!converged && products < MAX_PRODUCTS) {
       if (rhoNew == 0 || !Double.isFinite(rhoNew)) {
         break;
@@ -122,15 +141,15 @@ final class SparseBlockFactor implements BlockFactor {
         break;
       }
       alpha = rho / rv;
-      double ss = 0;
+      double sMax = 0;
       sum = 0;
       for (int i = 0; i < m; i++) {
         double si = r[i] - alpha * v[i];
         s[i] = si;
-        ss += si * si;
+        sMax = Math.max(sMax, Math.abs(si));
         sum += si;
       }
-      if (ss <= target2) {
+      if (sMax <= target) {
         for (int i = 0; i < m; i++) {
           xl[i] += alpha * pHat[i];
         }
@@ -153,16 +172,16 @@ final class SparseBlockFactor implements BlockFactor {
       if (omega == 0 || !Double.isFinite(omega)) {
         break;
       }
-      rr = 0;
+      rMax = 0;
       rhoNew = 0;
       for (int i = 0; i < m; i++) {
         xl[i] += alpha * pHat[i] + omega * sHat[i];
         double ri = s[i] - omega * t[i];
         r[i] = ri;
-        rr += ri * ri;
+        rMax = Math.max(rMax, Math.abs(ri));
         rhoNew += rHat[i] * ri;
       }
-      converged = rr <= target2;
+      converged = rMax <= target;
     }
     // the caller measures the true residual of what is returned and falls back if needed
     System.arraycopy(xl, 0, x, from, m);
@@ -179,19 +198,31 @@ final class SparseBlockFactor implements BlockFactor {
   /** out = (I − γP_π) x on the block, local vectors. */
   private void multiply(double[] pv, double gamma, double[] x, double[] out) {
     int base = from;
+    char[] lc = localCol;
     for (int i = 0; i < size; i++) {
       int row = base + i;
-      out[i] = x[i] - gamma * rowDot(pv, col, split[row], rowPtr[row + 1], x, base);
+      out[i] =
+          x[i]
+              - gamma
+                  * (lc != null
+                      ? rowDot(pv, lc, split[row], rowPtr[row + 1], x)
+                      : rowDot(pv, col, split[row], rowPtr[row + 1], x, base));
     }
   }
 
   /** out = (I − γP_π) x on the block and returns ⟨h, out⟩. */
   private double multiplyDot(double[] pv, double gamma, double[] x, double[] out, double[] h) {
     int base = from;
+    char[] lc = localCol;
     double dot = 0;
     for (int i = 0; i < size; i++) {
       int row = base + i;
-      double o = x[i] - gamma * rowDot(pv, col, split[row], rowPtr[row + 1], x, base);
+      double o =
+          x[i]
+              - gamma
+                  * (lc != null
+                      ? rowDot(pv, lc, split[row], rowPtr[row + 1], x)
+                      : rowDot(pv, col, split[row], rowPtr[row + 1], x, base));
       out[i] = o;
       dot += h[i] * o;
     }
@@ -217,6 +248,25 @@ final class SparseBlockFactor implements BlockFactor {
     }
     for (; e < end; e++) {
       s0 += pv[e] * x[col[e] - base];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** {@link #rowDot(double[], int[], int, int, double[], int)} on block-local char columns. */
+  static double rowDot(double[] pv, char[] col, int begin, int end, double[] x) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int e = begin;
+    for (; e + 3 < end; e += 4) {
+      s0 += pv[e] * x[col[e]];
+      s1 += pv[e + 1] * x[col[e + 1]];
+      s2 += pv[e + 2] * x[col[e + 2]];
+      s3 += pv[e + 3] * x[col[e + 3]];
+    }
+    for (; e < end; e++) {
+      s0 += pv[e] * x[col[e]];
     }
     return (s0 + s1) + (s2 + s3);
   }

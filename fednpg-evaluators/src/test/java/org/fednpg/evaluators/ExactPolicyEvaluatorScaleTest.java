@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExactPolicyEvaluatorScaleTest {
 
-  private static double[] iterativeValues(MultiTaskMdp mdp, LogPolicy policy, double tau) {
+  static double[] iterativeValues(MultiTaskMdp mdp, LogPolicy policy, double tau) {
     TransitionKernel k = mdp.kernel();
     double[] b = EvaluatorFixtures.softReward(mdp.reward(0), policy, tau);
     int n = mdp.states();
@@ -46,7 +46,7 @@ class ExactPolicyEvaluatorScaleTest {
     return v;
   }
 
-  private static void check(MultiTaskMdp mdp, LogPolicy policy, double tau) {
+  static void check(MultiTaskMdp mdp, LogPolicy policy, double tau) {
     PolicyEvaluation e = ExactPolicyEvaluator.evaluate(mdp, mdp.reward(0), policy, tau);
     double[] reference = iterativeValues(mdp, policy, tau);
     double scale = 1;
