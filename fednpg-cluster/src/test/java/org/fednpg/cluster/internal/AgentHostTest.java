@@ -22,13 +22,21 @@ class AgentHostTest {
   @TempDir Path tmp;
 
   private static RunSpec spec(String wFile) {
+    return spec(wFile, 3);
+  }
+
+  /** A two-agent GridWorld run of size K×K with W from {@code wFile}. */
+  private static RunSpec spec(String wFile, int size) {
     return new RunSpec(
         1,
         null,
         new RunSpec.Component(
             "gridworld",
             Map.of(
-                "size", new RunSpec.Value("long", "3"), "agents", new RunSpec.Value("long", "2"))),
+                "size",
+                new RunSpec.Value("long", Integer.toString(size)),
+                "agents",
+                new RunSpec.Value("long", "2"))),
         new RunSpec.Component("file", Map.of("path", new RunSpec.Value("string", wFile))),
         null,
         new RunSpec.Component("fednpg", Map.of()),
@@ -41,7 +49,9 @@ class AgentHostTest {
     Files.writeString(data.resolve("w.csv"), "0.5,0.5\n0.5,0.5\n");
     DataFolder folder = new DataFolder(data, 1 << 20);
     AgentHost slow = new AgentHost(Plugins.registry(), "n1", folder, Duration.ofNanos(1));
-    var timedOut = slow.acquire("r1", spec("w.csv"), 0).toCompletableFuture();
+    // a run big enough (K = 150: 22 500 states and the oracle's value iteration) that its build
+    // cannot finish before the 1 ns timeout fires, even on an idle machine
+    var timedOut = slow.acquire("r1", spec("w.csv", 150), 0).toCompletableFuture();
     assertThatThrownBy(() -> timedOut.get(30, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .satisfies(e -> assertThat(slow.describe(e)).contains("could not build the run within"));
