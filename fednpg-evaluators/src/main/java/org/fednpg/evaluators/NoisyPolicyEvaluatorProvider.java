@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fednpg.api.EvaluatorContext;
+import org.fednpg.api.NamedProvider;
 import org.fednpg.api.ParameterSpec;
 import org.fednpg.api.ParameterType;
 import org.fednpg.api.Parameters;
@@ -14,16 +15,13 @@ import org.fednpg.api.PolicyEvaluatorProvider;
  * Provider of {@code noisy}: {@link NoisyPolicyEvaluator} around a base evaluator built by name
  * through the context's factory.
  */
-public final class NoisyPolicyEvaluatorProvider implements PolicyEvaluatorProvider {
+public final class NoisyPolicyEvaluatorProvider extends NamedProvider
+    implements PolicyEvaluatorProvider {
 
-  @Override
-  public String name() {
-    return "noisy";
-  }
-
-  @Override
-  public String description() {
-    return "a base evaluator's Q plus seeded noise of size epsilon (uniform, gaussian, adversarial)";
+  public NoisyPolicyEvaluatorProvider() {
+    super(
+        "noisy",
+        "a base evaluator's Q plus seeded noise of size epsilon (uniform, gaussian, adversarial)");
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.fednpg.evaluators;
 import java.util.List;
 import java.util.Locale;
 import org.fednpg.api.EvaluatorContext;
+import org.fednpg.api.NamedProvider;
 import org.fednpg.api.ParameterSpec;
 import org.fednpg.api.ParameterType;
 import org.fednpg.api.Parameters;
@@ -12,16 +13,11 @@ import org.fednpg.api.PolicyEvaluatorProvider;
 /**
  * Provider of {@code sampled}: {@link SampledPolicyEvaluator} on the context's generative model.
  */
-public final class SampledPolicyEvaluatorProvider implements PolicyEvaluatorProvider {
+public final class SampledPolicyEvaluatorProvider extends NamedProvider
+    implements PolicyEvaluatorProvider {
 
-  @Override
-  public String name() {
-    return "sampled";
-  }
-
-  @Override
-  public String description() {
-    return "Q estimated from simulated transitions (Monte Carlo, TD(0) or tabular LSTD)";
+  public SampledPolicyEvaluatorProvider() {
+    super("sampled", "Q estimated from simulated transitions (Monte Carlo, TD(0) or tabular LSTD)");
   }
 
   @Override

@@ -90,33 +90,28 @@ public interface Algorithm {
       throw new IllegalArgumentException(
           "exchanges per iteration must be >= 1, got " + exchangesPerIteration);
     }
-    List<? extends AgentProcess> list = List.copyOf(agents);
-    Map<String, Object> info = Collections.unmodifiableMap(new LinkedHashMap<>(manifestInfo));
-    return new Algorithm() {
-      @Override
-      public List<? extends AgentProcess> agents() {
-        return list;
-      }
-
-      @Override
-      public int exchangesPerIteration() {
-        return exchangesPerIteration;
-      }
-
-      @Override
-      public boolean usesTopology() {
-        return usesTopology;
-      }
-
-      @Override
-      public double tau() {
-        return tau;
-      }
-
-      @Override
-      public Map<String, Object> manifestInfo() {
-        return info;
-      }
-    };
+    return new Simple(
+        List.copyOf(agents),
+        exchangesPerIteration,
+        tau,
+        usesTopology,
+        Collections.unmodifiableMap(new LinkedHashMap<>(manifestInfo)));
   }
+
+  /**
+   * The algorithm {@link #of} returns: its properties as given.
+   *
+   * @param agents the agent processes, index = agent id
+   * @param exchangesPerIteration exchanges per iteration
+   * @param tau entropy regularisation τ
+   * @param usesTopology whether agents mix through W
+   * @param manifestInfo extra facts for the manifest
+   */
+  record Simple(
+      List<? extends AgentProcess> agents,
+      int exchangesPerIteration,
+      double tau,
+      boolean usesTopology,
+      Map<String, Object> manifestInfo)
+      implements Algorithm {}
 }

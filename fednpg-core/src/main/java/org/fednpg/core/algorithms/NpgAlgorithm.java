@@ -17,27 +17,15 @@ public final class NpgAlgorithm implements Algorithm {
   private final NpgTheory theory;
   private final Aggregation aggregation;
 
-  NpgAlgorithm(
-      List<NpgAgent> agents,
-      boolean tracking,
-      boolean federated,
-      double tau,
-      Map<String, Object> info) {
-    this(agents, tracking, federated, tau, info, null);
-  }
-
-  /** As above, with the inputs of the manifest's theory block (null: no block). */
-  NpgAlgorithm(
-      List<NpgAgent> agents,
-      boolean tracking,
-      boolean federated,
-      double tau,
-      Map<String, Object> info,
-      NpgTheory theory) {
-    this(agents, tracking, federated, tau, info, theory, Aggregation.MEAN);
-  }
-
-  /** As above, with the rule that combines neighbours' tables (issue 20). */
+  /**
+   * @param agents the agents (copied)
+   * @param tracking whether they track the global Q (FedNPG) or use their local Q (naive)
+   * @param federated whether they mix through the topology (false: centralised NPG)
+   * @param tau τ
+   * @param info the manifest facts
+   * @param theory the inputs of the manifest's theory block (null: no block)
+   * @param aggregation the rule that combines neighbours' tables (issue 20)
+   */
   NpgAlgorithm(
       List<NpgAgent> agents,
       boolean tracking,

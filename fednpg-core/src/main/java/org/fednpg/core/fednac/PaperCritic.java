@@ -16,8 +16,23 @@ import org.fednpg.api.model.RewardTable;
  * Σ_{k=1..K} w̃_k (no projection). The random stream is {@code random/agent/iteration}; one
  * "sample" is one draw s' ~ P(·|s, a) through the generative model (drawing s₀ ~ ρ for ν =
  * rho-policy is not counted: it is not a transition).
+ *
+ * @param features φ
+ * @param sampler the generative model
+ * @param random the critic's stream (split per agent and iteration)
+ * @param gamma γ
+ * @param beta the SGD step β
+ * @param steps K, SGD steps per call
+ * @param nu the initial state–action distribution ν
  */
-final class PaperCritic {
+record PaperCritic(
+    FeatureMap features,
+    GenerativeModel sampler,
+    RandomSource random,
+    double gamma,
+    double beta,
+    int steps,
+    Nu nu) {
 
   /** The initial state–action distribution ν of Algorithm 3. */
   enum Nu {
@@ -41,31 +56,6 @@ final class PaperCritic {
    * @param samples transitions used by the K calls of Algorithm 5
    */
   record Fit(double[] weights, long samples) {}
-
-  private final FeatureMap features;
-  private final GenerativeModel sampler;
-  private final RandomSource random;
-  private final double gamma;
-  private final double beta;
-  private final int steps;
-  private final Nu nu;
-
-  PaperCritic(
-      FeatureMap features,
-      GenerativeModel sampler,
-      RandomSource random,
-      double gamma,
-      double beta,
-      int steps,
-      Nu nu) {
-    this.features = features;
-    this.sampler = sampler;
-    this.random = random;
-    this.gamma = gamma;
-    this.beta = beta;
-    this.steps = steps;
-    this.nu = nu;
-  }
 
   /** Critic(K, ν, ξ, γ, β, r) of Algorithm 4 for agent {@code agent} at iteration {@code t}. */
   Fit fit(int agent, long iteration, RewardTable reward, LogPolicy policy) {

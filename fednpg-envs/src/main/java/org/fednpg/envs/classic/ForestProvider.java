@@ -8,6 +8,7 @@ import org.fednpg.api.Environment;
 import org.fednpg.api.EnvironmentContext;
 import org.fednpg.api.EnvironmentProvider;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.NamedProvider;
 import org.fednpg.api.ParameterSpec;
 import org.fednpg.api.ParameterType;
 import org.fednpg.api.Parameters;
@@ -27,23 +28,17 @@ import org.fednpg.envs.RewardSplit;
  * At γ = 0.9 the optimal values are (26.244, 29.484, 33.484) with "wait" everywhere (pymdptoolbox's
  * PolicyIteration docstring).
  */
-public final class ForestProvider implements EnvironmentProvider {
+public final class ForestProvider extends NamedProvider implements EnvironmentProvider {
+
+  public ForestProvider() {
+    super("forest", "pymdptoolbox's forest-management MDP (wait/cut, fire probability p)");
+  }
 
   /** Action wait. */
   public static final int WAIT = 0;
 
   /** Action cut. */
   public static final int CUT = 1;
-
-  @Override
-  public String name() {
-    return "forest";
-  }
-
-  @Override
-  public String description() {
-    return "pymdptoolbox's forest-management MDP (wait/cut, fire probability p)";
-  }
 
   @Override
   public List<ParameterSpec> parameters() {

@@ -8,6 +8,7 @@ import org.fednpg.api.Environment;
 import org.fednpg.api.EnvironmentContext;
 import org.fednpg.api.EnvironmentProvider;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.NamedProvider;
 import org.fednpg.api.ParameterSpec;
 import org.fednpg.api.ParameterType;
 import org.fednpg.api.Parameters;
@@ -26,7 +27,11 @@ import org.fednpg.envs.RewardSplit;
  * (Gymnasium's terminal states, made absorbing so the episode's end is an MDP state). ρ is uniform
  * over the S cells. Maps {@code 4x4} and {@code 8x8} are Gymnasium's named maps.
  */
-public final class FrozenLakeProvider implements EnvironmentProvider {
+public final class FrozenLakeProvider extends NamedProvider implements EnvironmentProvider {
+
+  public FrozenLakeProvider() {
+    super("frozenlake", "Gymnasium FrozenLake-v1 (4x4, 8x8 or a custom map), slippery by default");
+  }
 
   /** Gymnasium's MAPS["4x4"]. */
   public static final List<String> MAP_4X4 = List.of("SFFF", "FHFH", "FFFH", "HFFG");
@@ -45,16 +50,6 @@ public final class FrozenLakeProvider implements EnvironmentProvider {
 
   private static final int[] DROW = {0, 1, 0, -1};
   private static final int[] DCOL = {-1, 0, 1, 0};
-
-  @Override
-  public String name() {
-    return "frozenlake";
-  }
-
-  @Override
-  public String description() {
-    return "Gymnasium FrozenLake-v1 (4x4, 8x8 or a custom map), slippery by default";
-  }
 
   @Override
   public List<ParameterSpec> parameters() {

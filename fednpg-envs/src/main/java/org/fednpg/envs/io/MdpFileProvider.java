@@ -7,6 +7,7 @@ import java.util.Map;
 import org.fednpg.api.Environment;
 import org.fednpg.api.EnvironmentContext;
 import org.fednpg.api.EnvironmentProvider;
+import org.fednpg.api.NamedProvider;
 import org.fednpg.api.ParameterSpec;
 import org.fednpg.api.ParameterType;
 import org.fednpg.api.Parameters;
@@ -18,16 +19,10 @@ import org.fednpg.envs.TabularEnvironment;
  * Provider {@code file}: an MDP read from a {@code fednpg-mdp/1} JSON file (SPEC §7, see {@link
  * MdpFiles}); the number of agents is the number of reward tables in the file.
  */
-public final class MdpFileProvider implements EnvironmentProvider {
+public final class MdpFileProvider extends NamedProvider implements EnvironmentProvider {
 
-  @Override
-  public String name() {
-    return "file";
-  }
-
-  @Override
-  public String description() {
-    return "an MDP from a fednpg-mdp/1 JSON file (one reward table per agent)";
+  public MdpFileProvider() {
+    super("file", "an MDP from a fednpg-mdp/1 JSON file (one reward table per agent)");
   }
 
   @Override

@@ -44,13 +44,8 @@ final class EnvCommand {
         new EnvironmentContext(RandomSource.of(seed).child("environment")));
   }
 
-  @Command(
-      name = "describe",
-      mixinStandardHelpOptions = true,
-      description = "Sizes, reward ranges, V* and the optimal policy.")
-  static final class Describe implements Runnable {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+  /** The environment arguments both subcommands take: plugins, NAME, key=value..., --seed. */
+  static final class EnvironmentArgs {
     @picocli.CommandLine.Mixin PluginOptions plugins;
 
     @Parameters(index = "0", paramLabel = "NAME")
@@ -62,13 +57,27 @@ final class EnvCommand {
     @Option(names = "--seed", description = "master seed, as in a spec (default 0)")
     long seed;
 
+    Environment build() {
+      return EnvCommand.build(plugins.registry(), name, params, seed);
+    }
+  }
+
+  @Command(
+      name = "describe",
+      mixinStandardHelpOptions = true,
+      description = "Sizes, reward ranges, V* and the optimal policy.")
+  static final class Describe implements Runnable {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Mixin EnvironmentArgs environment;
+
     @Option(names = "--tau", description = "entropy regularisation for V* (default 0)")
     double tau;
 
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      Environment env = build(plugins.registry(), name, params, seed);
+      Environment env = environment.build();
       MultiTaskMdp mdp = env.mdp();
       out.println(env.describe().stripTrailing());
       OptimalSolution opt = ValueIteration.solve(mdp, tau);
@@ -124,23 +133,14 @@ final class EnvCommand {
   static final class Export implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @picocli.CommandLine.Mixin PluginOptions plugins;
-
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
-    @Parameters(index = "1..*", paramLabel = "key=value")
-    List<String> params;
-
-    @Option(names = "--seed", description = "master seed, as in a spec (default 0)")
-    long seed;
+    @picocli.CommandLine.Mixin EnvironmentArgs environment;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.json")
     Path out;
 
     @Override
     public void run() {
-      MultiTaskMdp mdp = build(plugins.registry(), name, params, seed).mdp();
+      MultiTaskMdp mdp = environment.build().mdp();
       MdpFiles.write(mdp, out);
       spec.commandLine().getOut().println("wrote " + out + " (" + mdp + ")");
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.fednpg.api.run.IterationMetrics;
 
 /** Experiment 2: number of agents N for several K. */
 final class AgentsExperiment extends PaperExperiment {
@@ -13,9 +12,10 @@ final class AgentsExperiment extends PaperExperiment {
     super(
         "agents",
         "2. Number of agents",
-        "GridWorld with K ∈ {10, 20, 30} and N from 10 to 50 on a ring (equal weights), "
-            + "vanilla FedNPG, η = 0.1, γ = 0.99. The paper reports that more agents converge more "
-            + "slowly.");
+        """
+            GridWorld with K ∈ {10, 20, 30} and N from 10 to 50 on a ring (equal weights), \
+            vanilla FedNPG, η = 0.1, γ = 0.99. The paper reports that more agents converge more \
+            slowly.""");
   }
 
   @Override
@@ -26,13 +26,10 @@ final class AgentsExperiment extends PaperExperiment {
       Object size = k.get(0);
       List<Runs.Run> subset = runs.where("environment.size", size);
       md.append(
-          Figures.curves(
+          Figures.gapCurves(
               subset,
               "environment.agents",
               "N",
-              IterationMetrics::optimalityGap,
-              "|V*(ρ) − V(ρ)|",
-              null,
               dir,
               rel,
               "gap-K" + size + ".png",

@@ -15,27 +15,19 @@ final class FedNacExperiment extends PaperExperiment {
     super(
         "fednac",
         "7. FedNAC sample efficiency (beyond the paper; our reconstruction of FedNAC)",
-        "FedNAC with one-hot features and Monte Carlo critics of growing budgets (samples per "
-            + "agent per iteration) on the GridWorld, against exact FedNPG with the same step; mean "
-            + "and min–max over seeds. This is `variant: ours`, our reconstruction from before the "
-            + "paper's text was available; the paper's FedNAC is experiment 8 (fednac-paper).");
+        """
+            FedNAC with one-hot features and Monte Carlo critics of growing budgets (samples per \
+            agent per iteration) on the GridWorld, against exact FedNPG with the same step; mean \
+            and min–max over seeds. This is `variant: ours`, our reconstruction from before the \
+            paper's text was available; the paper's FedNAC is experiment 8 (fednac-paper).""");
   }
 
   @Override
   String analyse(Runs runs, Path dir, String rel, int iterations) {
-    StringBuilder md = new StringBuilder();
-    md.append(
-        Figures.curves(
-            runs.all(),
-            "algorithm",
-            "algorithm",
-            IterationMetrics::optimalityGap,
-            "|V*(ρ) − V(ρ)|",
-            null,
-            dir,
-            rel,
-            "gap.png",
-            "Optimality gap by iteration"));
+    StringBuilder md =
+        new StringBuilder(
+            Figures.gapOfAll(
+                runs, "algorithm", "algorithm", dir, rel, "Optimality gap by iteration"));
     List<Curve> bySamples = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     // per group: samples per agent (exact FedNPG: +∞, an unlimited budget), final gaps'
@@ -55,19 +47,13 @@ final class FedNacExperiment extends PaperExperiment {
       if (total > 0) {
         bySamples.add(new Curve(label, x, c.mean(), c.low(), c.high()));
       }
-      double mn = Double.POSITIVE_INFINITY;
-      double mx = 0;
-      for (Runs.Run r : group) {
-        double gap = Math.abs(Runs.last(r, IterationMetrics::optimalityGap));
-        mn = Math.min(mn, gap);
-        mx = Math.max(mx, gap);
-      }
+      Runs.Spread gaps = Runs.finalGapSpread(group);
       budgets.add(
           new double[] {
             total > 0 ? (double) total / agents : Double.POSITIVE_INFINITY,
-            Runs.mean(group, r -> Math.abs(Runs.last(r, IterationMetrics::optimalityGap))),
-            mn,
-            mx
+            gaps.mean(),
+            gaps.min(),
+            gaps.max()
           });
       budgetLabels.add(label);
       rows.add(

@@ -25,11 +25,12 @@ final class FedNacPaperExperiment extends PaperExperiment {
     super(
         "fednac-paper",
         "8. The paper's FedNAC (Algorithms 3–5; beyond the paper's experiments)",
-        "FedNAC as the paper defines it (fresh SGD critic of K steps on Q-sampler draws, "
-            + "averaged iterate, α = 0.1/(1−γ), β = 1/(2C_φ²), ν uniform; our choices of defaults) "
-            + "on the GridWorld and a Garnet with one-hot and d = 20 random features, against exact "
-            + "FedNPG (η = 0.1, the same actor step) and our reconstruction (variant ours); mean and "
-            + "min–max over seeds. The paper runs no FedNAC experiment.");
+        """
+            FedNAC as the paper defines it (fresh SGD critic of K steps on Q-sampler draws, \
+            averaged iterate, α = 0.1/(1−γ), β = 1/(2C_φ²), ν uniform; our choices of defaults) \
+            on the GridWorld and a Garnet with one-hot and d = 20 random features, against exact \
+            FedNPG (η = 0.1, the same actor step) and our reconstruction (variant ours); mean and \
+            min–max over seeds. The paper runs no FedNAC experiment.""");
   }
 
   /** A short legend label for an algorithm block of the sweep. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.experiments.plots.Charts;
@@ -13,6 +14,56 @@ import org.fednpg.experiments.plots.Curve;
 final class Figures {
 
   private Figures() {}
+
+  /** {@link #curves} of the optimality gap |V*(ρ) − V(ρ)|, log axis when it spans decades. */
+  static String gapCurves(
+      List<Runs.Run> subset,
+      String seriesKey,
+      String seriesLabel,
+      Path dir,
+      String rel,
+      String file,
+      String title) {
+    return curves(
+        subset,
+        seriesKey,
+        seriesLabel,
+        IterationMetrics::optimalityGap,
+        "|V*(ρ) − V(ρ)|",
+        null,
+        dir,
+        rel,
+        file,
+        title);
+  }
+
+  /** {@link #gapCurves} of all runs, one curve per value of {@code seriesKey}, as gap.png. */
+  static String gapOfAll(
+      Runs runs, String seriesKey, String seriesLabel, Path dir, String rel, String title) {
+    return gapCurves(runs.all(), seriesKey, seriesLabel, dir, rel, "gap.png", title);
+  }
+
+  /** {@link #curves} of the consensus error max_n |log π_n − log π̄| on a log axis. */
+  static String consensusCurves(
+      List<Runs.Run> subset,
+      String seriesKey,
+      String seriesLabel,
+      Path dir,
+      String rel,
+      String file,
+      String title) {
+    return curves(
+        subset,
+        seriesKey,
+        seriesLabel,
+        IterationMetrics::consensus,
+        "max_n |log π_n − log π̄| (log scale)",
+        true,
+        dir,
+        rel,
+        file,
+        title);
+  }
 
   /**
    * One figure of {@code metric} against iteration with a curve per value of {@code seriesKey}
@@ -241,6 +292,26 @@ final class Figures {
    */
   static String iterationsTable(
       Runs runs, String rowKey, String rowLabel, String colKey, String colLabel, int horizon) {
+    return crossTable(
+        runs,
+        rowKey,
+        rowLabel,
+        colKey,
+        colLabel,
+        cell -> convergence(cell, PaperExperiment.GAP_TOLERANCE).text());
+  }
+
+  /**
+   * A table with rows = values of {@code rowKey}, columns = values of {@code colKey}, each cell
+   * {@code cellText} of the runs (seeds) in it, "—" where there are none.
+   */
+  static String crossTable(
+      Runs runs,
+      String rowKey,
+      String rowLabel,
+      String colKey,
+      String colLabel,
+      Function<List<Runs.Run>, String> cellText) {
     List<Object> cols = new ArrayList<>();
     runs.groupBy(colKey).keySet().forEach(k -> cols.add(k.get(0)));
     List<String> header = new ArrayList<>(List.of(rowLabel));
@@ -251,7 +322,7 @@ final class Figures {
           new ArrayList<>(List.of(org.fednpg.experiments.spec.Sweeps.label(r.get(0))));
       for (Object c : cols) {
         List<Runs.Run> cell = runs.where(rowKey, r.get(0), colKey, c);
-        row.add(cell.isEmpty() ? "—" : convergence(cell, PaperExperiment.GAP_TOLERANCE).text());
+        row.add(cell.isEmpty() ? "—" : cellText.apply(cell));
       }
       rows.add(row);
     }

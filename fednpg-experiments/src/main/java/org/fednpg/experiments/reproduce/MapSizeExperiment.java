@@ -15,9 +15,10 @@ final class MapSizeExperiment extends PaperExperiment {
     super(
         "map-size",
         "1. Map size",
-        "GridWorld K×K for several K, N = 10 agents on a ring (equal weights), η = 0.1, "
-            + "γ = 0.99, vanilla (τ = 0) and entropy-regularised. The paper reports that the speed "
-            + "of convergence is insensitive to K.");
+        """
+            GridWorld K×K for several K, N = 10 agents on a ring (equal weights), η = 0.1, \
+            γ = 0.99, vanilla (τ = 0) and entropy-regularised. The paper reports that the speed \
+            of convergence is insensitive to K.""");
   }
 
   @Override

@@ -16,12 +16,13 @@ final class PaperFig2Experiment extends PaperFigure {
     super(
         "paper-fig2",
         "Figure 2: map size K",
-        "The paper's Figure 2: GridWorld K×K, N = 10 agents on the standard ring of Eq. (312) "
-            + "(agent n receives from n+1 with weight 0.5), η = 0.1, γ = 0.99, τ ∈ {0, 0.005, 0.05}. "
-            + "The paper: both variants converge in a few iterations, at almost the same speed for "
-            + "every K. Our choices (the paper is silent): K ∈ {10, 20, 30, 50}, 300 iterations, the "
-            + "path from seed 1; the y-axis is the paper's normalised gap (V*_τ − V̄_τ)/V*_τ on a log "
-            + "scale (the log scale is ours).");
+        """
+            The paper's Figure 2: GridWorld K×K, N = 10 agents on the standard ring of Eq. (312) \
+            (agent n receives from n+1 with weight 0.5), η = 0.1, γ = 0.99, τ ∈ {0, 0.005, 0.05}. \
+            The paper: both variants converge in a few iterations, at almost the same speed for \
+            every K. Our choices (the paper is silent): K ∈ {10, 20, 30, 50}, 300 iterations, the \
+            path from seed 1; the y-axis is the paper's normalised gap (V*_τ − V̄_τ)/V*_τ on a log \
+            scale (the log scale is ours).""");
   }
 
   @Override
@@ -47,29 +48,10 @@ final class PaperFig2Experiment extends PaperFigure {
   }
 
   private static String settleTable(Runs runs, int iterations) {
-    List<Object> sizes = new ArrayList<>();
-    runs.groupBy("environment.size").keySet().forEach(k -> sizes.add(k.get(0)));
-    List<String> header = new ArrayList<>(List.of("τ"));
-    sizes.forEach(k -> header.add("K = " + k));
-    List<List<String>> rows = new ArrayList<>();
-    for (List<Object> tau : runs.groupBy("algorithm.tau").keySet()) {
-      List<String> row = new ArrayList<>(List.of(Sweeps.label(tau.get(0))));
-      for (Object k : sizes) {
-        List<Runs.Run> cell = runs.where("algorithm.tau", tau.get(0), "environment.size", k);
-        row.add(
-            cell.isEmpty()
-                ? "—"
-                : PaperRuns.settleText(PaperRuns.meanSettle(cell), iterations)
-                    + " ("
-                    + Markdown.num(PaperRuns.finalGap(cell))
-                    + ")");
-      }
-      rows.add(row);
-    }
     return "Iterations until the normalised gap stays below "
         + Markdown.num(PaperRuns.EPSILON)
         + " (our tolerance), in brackets the final normalised gap:\n\n"
-        + Markdown.table(header, rows);
+        + PaperRuns.settleTable(runs, "algorithm.tau", "τ", "environment.size", "K", iterations);
   }
 
   @Override

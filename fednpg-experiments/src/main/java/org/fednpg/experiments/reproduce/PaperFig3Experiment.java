@@ -15,10 +15,11 @@ final class PaperFig3Experiment extends PaperFigure {
     super(
         "paper-fig3",
         "Figure 3: number of agents N",
-        "The paper's Figure 3: K ∈ {10, 20, 30}, τ = 0.005, η = 0.1, γ = 0.99, standard ring "
-            + "Eq. (312); value of the averaged policy against iterations, the optimum dashed. The "
-            + "paper: convergence slows as N grows and is insensitive to K. Our choices: N ∈ {10, 20, "
-            + "30, 40}, 300 iterations, path from seed 1.");
+        """
+            The paper's Figure 3: K ∈ {10, 20, 30}, τ = 0.005, η = 0.1, γ = 0.99, standard ring \
+            Eq. (312); value of the averaged policy against iterations, the optimum dashed. The \
+            paper: convergence slows as N grows and is insensitive to K. Our choices: N ∈ {10, 20, \
+            30, 40}, 300 iterations, path from seed 1.""");
   }
 
   @Override
@@ -37,13 +38,10 @@ final class PaperFig3Experiment extends PaperFigure {
                   + k.get(0)
                   + ", τ = 0.005, dashed: V*_τ — N list and horizon: our choice"));
       md.append(
-          Figures.curves(
+          Figures.consensusCurves(
               runs.where("environment.size", k.get(0)),
               "environment.agents",
               "N",
-              org.fednpg.api.run.IterationMetrics::consensus,
-              "max_n |log π_n − log π̄| (log scale)",
-              true,
               dir,
               rel,
               "consensus-K" + k.get(0) + ".png",
@@ -52,7 +50,9 @@ final class PaperFig3Experiment extends PaperFigure {
     md.append("Iterations until the normalised gap (V*_τ − V̄_τ)/V*_τ stays below ")
         .append(Markdown.num(PaperRuns.EPSILON))
         .append(" (in brackets the final normalised " + "gap):\n\n")
-        .append(table(runs, "environment.agents", "N", "environment.size", "K", iterations));
+        .append(
+            PaperRuns.settleTable(
+                runs, "environment.agents", "N", "environment.size", "K", iterations));
     List<String> departs = new ArrayList<>();
     for (Claim c : claims(runs, iterations)) {
       if (c.verdict() != Claim.Verdict.HOLDS) {
@@ -107,32 +107,6 @@ final class PaperFig3Experiment extends PaperFigure {
               + Markdown.num(consensus));
     }
     return String.join("; ", parts);
-  }
-
-  /** Rows = values of rowKey, columns = values of colKey, cells = mean settle (final gap). */
-  static String table(
-      Runs runs, String rowKey, String rowLabel, String colKey, String colLabel, int iterations) {
-    List<Object> cols = new ArrayList<>();
-    runs.groupBy(colKey).keySet().forEach(c -> cols.add(c.get(0)));
-    List<String> header = new ArrayList<>(List.of(rowLabel));
-    cols.forEach(c -> header.add(colLabel + " = " + org.fednpg.experiments.spec.Sweeps.label(c)));
-    List<List<String>> rows = new ArrayList<>();
-    for (List<Object> r : runs.groupBy(rowKey).keySet()) {
-      List<String> row =
-          new ArrayList<>(List.of(org.fednpg.experiments.spec.Sweeps.label(r.get(0))));
-      for (Object c : cols) {
-        List<Runs.Run> cell = runs.where(rowKey, r.get(0), colKey, c);
-        row.add(
-            cell.isEmpty()
-                ? "—"
-                : PaperRuns.settleText(PaperRuns.meanSettle(cell), iterations)
-                    + " ("
-                    + Markdown.num(PaperRuns.finalGap(cell))
-                    + ")");
-      }
-      rows.add(row);
-    }
-    return Markdown.table(header, rows);
   }
 
   @Override

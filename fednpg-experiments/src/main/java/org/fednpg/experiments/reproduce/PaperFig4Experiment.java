@@ -19,12 +19,13 @@ final class PaperFig4Experiment extends PaperFigure {
     super(
         "paper-fig4",
         "Figure 4: neighbours per agent and weights",
-        "The paper's Figure 4: the number of non-zero entries per row of W varies; (a) random "
-            + "weights with each row summing to 1 (not doubly stochastic: `stochastic: row`), (b) "
-            + "equal weights 1/(k+1); K = 10, τ = 0.005, η = 0.1, γ = 0.99. We use `directed-ring` "
-            + "(agent n receives from n+1..n+k). The paper: more neighbours converge faster, equal "
-            + "weights do better than random. Our choices: N = 10, k ∈ {1, 2, 4, 8}, 300 iterations, "
-            + "seeds 1–3 (each seed draws the path and the random weights; bands are min–max).");
+        """
+            The paper's Figure 4: the number of non-zero entries per row of W varies; (a) random \
+            weights with each row summing to 1 (not doubly stochastic: `stochastic: row`), (b) \
+            equal weights 1/(k+1); K = 10, τ = 0.005, η = 0.1, γ = 0.99. We use `directed-ring` \
+            (agent n receives from n+1..n+k). The paper: more neighbours converge faster, equal \
+            weights do better than random. Our choices: N = 10, k ∈ {1, 2, 4, 8}, 300 iterations, \
+            seeds 1–3 (each seed draws the path and the random weights; bands are min–max).""");
   }
 
   @Override
@@ -58,7 +59,7 @@ final class PaperFig4Experiment extends PaperFigure {
         .append(Markdown.num(PaperRuns.EPSILON))
         .append(", mean over seeds (in brackets the " + "final normalised gap):\n\n")
         .append(
-            PaperFig3Experiment.table(
+            PaperRuns.settleTable(
                 runs, "topology.neighbors", "k", "topology.weights", "weights", iterations));
     return md.toString();
   }

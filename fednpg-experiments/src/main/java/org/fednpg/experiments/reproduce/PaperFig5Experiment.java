@@ -3,6 +3,7 @@ package org.fednpg.experiments.reproduce;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.fednpg.api.run.IterationMetrics;
 
 /**
@@ -22,13 +23,14 @@ final class PaperFig5Experiment extends PaperFigure {
     super(
         "paper-fig5",
         "Figure 5: Q-tracking against the baseline",
-        "The paper's Figure 5: FedNPG against \"FedNPG without the Q-tracking technique "
-            + "(line 6 in Algorithm 1)\", K = 30, η = 0.1, τ = 0.005, γ = 0.99, standard ring Eq. "
-            + "(312), N ∈ {10, 20, 30}. The paper does not write the baseline out, so every reading "
-            + "of PAPER.md §1 runs: `naive` with variant local-q (agents mix their local Q), frozen "
-            + "(T stays T^(0)) and mixed-q (T^(t+1) = W Q^(t+1)). The paper: FedNPG converges within "
-            + "a few iterations while the baseline diverges. Our choices: 300 iterations, path from "
-            + "seed 1. Value (optimum dashed) and consensus max_n |log π_n − log π̄| per N.");
+        """
+            The paper's Figure 5: FedNPG against "FedNPG without the Q-tracking technique \
+            (line 6 in Algorithm 1)", K = 30, η = 0.1, τ = 0.005, γ = 0.99, standard ring Eq. \
+            (312), N ∈ {10, 20, 30}. The paper does not write the baseline out, so every reading \
+            of PAPER.md §1 runs: `naive` with variant local-q (agents mix their local Q), frozen \
+            (T stays T^(0)) and mixed-q (T^(t+1) = W Q^(t+1)). The paper: FedNPG converges within \
+            a few iterations while the baseline diverges. Our choices: 300 iterations, path from \
+            seed 1. Value (optimum dashed) and consensus max_n |log π_n − log π̄| per N.""");
   }
 
   /** The runs on the paper's ring Eq. (312) (directed-ring), or on our symmetric control ring. */
@@ -44,51 +46,79 @@ final class PaperFig5Experiment extends PaperFigure {
     return new Runs(cells);
   }
 
+  /**
+   * For each N: the value figure (a curve per algorithm reading; {@code prefix} + value-N.png),
+   * with {@code companion} also the consensus curves, appended to {@code md}; returns a table row
+   * per run ({@link #row}, with {@code companion} also the final consensus error).
+   */
+  private static List<List<String>> valueFigures(
+      Runs runs,
+      String prefix,
+      BiFunction<Object, List<Runs.Run>, String> caption,
+      boolean companion,
+      Path dir,
+      String rel,
+      int iterations,
+      StringBuilder md) {
+    List<List<String>> rows = new ArrayList<>();
+    for (List<Object> n : runs.groupBy("environment.agents").keySet()) {
+      List<Runs.Run> subset = runs.where("environment.agents", n.get(0));
+      String file = prefix + "value-N" + n.get(0) + ".png";
+      md.append(
+          valueFigure(subset, "algorithm", "", dir, rel, file, caption.apply(n.get(0), subset)));
+      if (companion) {
+        md.append(
+            Figures.consensusCurves(
+                subset,
+                "algorithm",
+                "algorithm",
+                dir,
+                rel,
+                "consensus-N" + n.get(0) + ".png",
+                "Figure 5 companion (ours): consensus, N = " + n.get(0)));
+      }
+      for (Runs.Run r : subset) {
+        List<String> row = new ArrayList<>(row(n.get(0), r, iterations));
+        if (companion) {
+          row.add(Markdown.num(Runs.last(r, IterationMetrics::consensus)));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  /** N, algorithm, settle, final normalised gap and largest consensus error of one run. */
+  private static List<String> row(Object n, Runs.Run r, int iterations) {
+    return List.of(
+        String.valueOf(n),
+        algorithmLabel(r.value("algorithm")),
+        PaperRuns.settleText(PaperRuns.settle(r), iterations),
+        Markdown.num(Runs.last(r, PaperRuns.normalisedGap(r))),
+        Markdown.num(maxOf(r, IterationMetrics::consensus)));
+  }
+
   @Override
   String analyse(Runs all, Path dir, String rel, int iterations) {
     Runs runs = onPaperRing(all, true);
     Runs control = onPaperRing(all, false);
     StringBuilder md = new StringBuilder();
-    List<List<String>> rows = new ArrayList<>();
-    for (List<Object> n : runs.groupBy("environment.agents").keySet()) {
-      List<Runs.Run> subset = runs.where("environment.agents", n.get(0));
-      md.append(
-          valueFigure(
-              subset,
-              "algorithm",
-              "",
-              dir,
-              rel,
-              "value-N" + n.get(0) + ".png",
-              "Figure 5 (ours): value, N = "
-                  + n.get(0)
-                  + ", K = "
-                  + PaperRuns.environment(subset.get(0), "size")
-                  + ", τ = 0.005, dashed: V*_τ — "
-                  + "the baseline readings are ours"));
-      md.append(
-          Figures.curves(
-              subset,
-              "algorithm",
-              "algorithm",
-              IterationMetrics::consensus,
-              "max_n |log π_n − log π̄| (log scale)",
-              true,
-              dir,
-              rel,
-              "consensus-N" + n.get(0) + ".png",
-              "Figure 5 companion (ours): consensus, N = " + n.get(0)));
-      for (Runs.Run r : subset) {
-        rows.add(
-            List.of(
-                String.valueOf(n.get(0)),
-                algorithmLabel(r.value("algorithm")),
-                PaperRuns.settleText(PaperRuns.settle(r), iterations),
-                Markdown.num(Runs.last(r, PaperRuns.normalisedGap(r))),
-                Markdown.num(maxOf(r, IterationMetrics::consensus)),
-                Markdown.num(Runs.last(r, IterationMetrics::consensus))));
-      }
-    }
+    List<List<String>> rows =
+        valueFigures(
+            runs,
+            "",
+            (n, subset) ->
+                "Figure 5 (ours): value, N = "
+                    + n
+                    + ", K = "
+                    + PaperRuns.environment(subset.get(0), "size")
+                    + ", τ = 0.005, dashed: V*_τ — "
+                    + "the baseline readings are ours",
+            true,
+            dir,
+            rel,
+            iterations,
+            md);
     md.append(
             Markdown.table(
                 List.of(
@@ -101,31 +131,20 @@ final class PaperFig5Experiment extends PaperFigure {
                 rows))
         .append('\n'); // a blank line ends the table before the next figure
     if (!control.all().isEmpty()) {
-      List<List<String>> crows = new ArrayList<>();
-      for (List<Object> n : control.groupBy("environment.agents").keySet()) {
-        List<Runs.Run> subset = control.where("environment.agents", n.get(0));
-        md.append(
-            valueFigure(
-                subset,
-                "algorithm",
-                "",
-                dir,
-                rel,
-                "control-value-N" + n.get(0) + ".png",
-                "Control (ours): symmetric ring, N = "
-                    + n.get(0)
-                    + ", dashed: V*_τ — "
-                    + "W_nn = W_{n,n±1} = 1/3, our addition"));
-        for (Runs.Run r : subset) {
-          crows.add(
-              List.of(
-                  String.valueOf(n.get(0)),
-                  algorithmLabel(r.value("algorithm")),
-                  PaperRuns.settleText(PaperRuns.settle(r), iterations),
-                  Markdown.num(Runs.last(r, PaperRuns.normalisedGap(r))),
-                  Markdown.num(maxOf(r, IterationMetrics::consensus))));
-        }
-      }
+      List<List<String>> crows =
+          valueFigures(
+              control,
+              "control-",
+              (n, subset) ->
+                  "Control (ours): symmetric ring, N = "
+                      + n
+                      + ", dashed: V*_τ — "
+                      + "W_nn = W_{n,n±1} = 1/3, our addition",
+              false,
+              dir,
+              rel,
+              iterations,
+              md);
       md.append(
               "\nControl beside the paper's ring (our addition): the same cells on the "
                   + "symmetric ring W_nn = W_{n,n±1} = 1/3, which satisfies Assumption 3.1 (σ = (1 + "

@@ -138,4 +138,17 @@ final class PaperRuns {
     }
     return hi / lo;
   }
+
+  /** Rows = values of rowKey, columns = values of colKey, cells = mean settle (final gap). */
+  static String settleTable(
+      Runs runs, String rowKey, String rowLabel, String colKey, String colLabel, int iterations) {
+    return Figures.crossTable(
+        runs,
+        rowKey,
+        rowLabel,
+        colKey,
+        colLabel,
+        cell ->
+            settleText(meanSettle(cell), iterations) + " (" + Markdown.num(finalGap(cell)) + ")");
+  }
 }

@@ -13,9 +13,10 @@ final class QTrackingExperiment extends PaperExperiment {
     super(
         "q-tracking",
         "4. Q-tracking vs the naive baseline",
-        "FedNPG against the baseline that mixes local Q instead of the tracked global Q, "
-            + "N ∈ {10, 20, 30}. The paper reports the baseline diverging; below is what our "
-            + "reconstruction shows, value and consensus.");
+        """
+            FedNPG against the baseline that mixes local Q instead of the tracked global Q, \
+            N ∈ {10, 20, 30}. The paper reports the baseline diverging; below is what our \
+            reconstruction shows, value and consensus.""");
   }
 
   @Override
@@ -26,25 +27,19 @@ final class QTrackingExperiment extends PaperExperiment {
     for (List<Object> n : runs.groupBy("environment.agents").keySet()) {
       List<Runs.Run> subset = runs.where("environment.agents", n.get(0));
       md.append(
-          Figures.curves(
+          Figures.gapCurves(
               subset,
               "algorithm.type",
               "algorithm",
-              IterationMetrics::optimalityGap,
-              "|V*(ρ) − V(ρ)|",
-              null,
               dir,
               rel,
               "gap-N" + n.get(0) + ".png",
               "Optimality gap, N = " + n.get(0)));
       md.append(
-          Figures.curves(
+          Figures.consensusCurves(
               subset,
               "algorithm.type",
               "algorithm",
-              IterationMetrics::consensus,
-              "max |log π_n − log π̄|",
-              null,
               dir,
               rel,
               "consensus-N" + n.get(0) + ".png",

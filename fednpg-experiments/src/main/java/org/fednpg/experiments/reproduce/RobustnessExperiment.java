@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.experiments.plots.Charts;
 import org.fednpg.experiments.plots.Curve;
 
@@ -15,26 +14,18 @@ final class RobustnessExperiment extends PaperExperiment {
     super(
         "robustness",
         "5. Robustness to inexact evaluation (beyond the paper)",
-        "Entropy-regularised FedNPG (τ = 0.05) with Q estimates carrying seeded uniform noise "
-            + "in [−ε, ε] (‖q − Q‖∞ ≤ ε, the paper's inexactness assumption), ε on a log grid, "
-            + "mean and min–max over seeds.");
+        """
+            Entropy-regularised FedNPG (τ = 0.05) with Q estimates carrying seeded uniform noise \
+            in [−ε, ε] (‖q − Q‖∞ ≤ ε, the paper's inexactness assumption), ε on a log grid, \
+            mean and min–max over seeds.""");
   }
 
   @Override
   String analyse(Runs runs, Path dir, String rel, int iterations) {
-    StringBuilder md = new StringBuilder();
-    md.append(
-        Figures.curves(
-            runs.all(),
-            "evaluator.epsilon",
-            "ε",
-            IterationMetrics::optimalityGap,
-            "|V*(ρ) − V(ρ)|",
-            null,
-            dir,
-            rel,
-            "gap.png",
-            "Optimality gap under evaluation noise"));
+    StringBuilder md =
+        new StringBuilder(
+            Figures.gapOfAll(
+                runs, "evaluator.epsilon", "ε", dir, rel, "Optimality gap under evaluation noise"));
     List<Double> eps = new ArrayList<>();
     List<Double> gap = new ArrayList<>();
     List<Double> lo = new ArrayList<>();
@@ -42,21 +33,19 @@ final class RobustnessExperiment extends PaperExperiment {
     List<List<String>> rows = new ArrayList<>();
     for (List<Object> e : runs.groupBy("evaluator.epsilon").keySet()) {
       List<Runs.Run> cell = runs.where("evaluator.epsilon", e.get(0));
-      double m = Runs.mean(cell, r -> Math.abs(Runs.last(r, IterationMetrics::optimalityGap)));
-      double mn = Double.POSITIVE_INFINITY;
-      double mx = 0;
-      for (Runs.Run r : cell) {
-        double g = Math.abs(Runs.last(r, IterationMetrics::optimalityGap));
-        mn = Math.min(mn, g);
-        mx = Math.max(mx, g);
-      }
+      Runs.Spread gaps = Runs.finalGapSpread(cell);
       double epsilon = ((Number) e.get(0)).doubleValue();
-      rows.add(List.of(Markdown.num(epsilon), Markdown.num(m), Markdown.num(mn), Markdown.num(mx)));
+      rows.add(
+          List.of(
+              Markdown.num(epsilon),
+              Markdown.num(gaps.mean()),
+              Markdown.num(gaps.min()),
+              Markdown.num(gaps.max())));
       if (epsilon > 0) {
         eps.add(epsilon);
-        gap.add(m);
-        lo.add(mn);
-        hi.add(mx);
+        gap.add(gaps.mean());
+        lo.add(gaps.min());
+        hi.add(gaps.max());
       }
     }
     if (!eps.isEmpty()) {

@@ -199,4 +199,24 @@ final class Runs {
     }
     return s / group.size();
   }
+
+  /** Mean, smallest and largest of a per-run statistic over a group of runs. */
+  record Spread(double mean, double min, double max) {}
+
+  /** {@link Spread} of {@code f} over {@code group} (the mean summed in group order). */
+  static Spread spread(List<Run> group, ToDoubleFunction<Run> f) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (Run r : group) {
+      double v = f.applyAsDouble(r);
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    return new Spread(mean(group, f), min, max);
+  }
+
+  /** {@link Spread} of the final |optimality gap| over a group of runs. */
+  static Spread finalGapSpread(List<Run> group) {
+    return spread(group, r -> Math.abs(last(r, IterationMetrics::optimalityGap)));
+  }
 }

@@ -24,13 +24,14 @@ final class SpectralExperiment extends PaperExperiment {
     super(
         "spectral",
         "6. Spectral gap, topologies and federated vs centralised (beyond the paper)",
-        "Entropy-regularised FedNPG (τ = 0.05, η = 0.1, γ = 0.99) on ring, torus, "
-            + "Erdős–Rényi, random geometric, star and complete graphs (complete with equal weights "
-            + "is exact averaging, i.e. centralised NPG), on the GridWorld and classic benchmarks. "
-            + "The empirical linear rate is exp of the least-squares slope of log q_error over the "
-            + "iterations where 1e-10 ≤ q_error ≤ 1e-2. The paper proves a rate that worsens as "
-            + "σ → 1; its constants are not available to us, so only the measured dependence is "
-            + "shown.");
+        """
+            Entropy-regularised FedNPG (τ = 0.05, η = 0.1, γ = 0.99) on ring, torus, \
+            Erdős–Rényi, random geometric, star and complete graphs (complete with equal weights \
+            is exact averaging, i.e. centralised NPG), on the GridWorld and classic benchmarks. \
+            The empirical linear rate is exp of the least-squares slope of log q_error over the \
+            iterations where 1e-10 ≤ q_error ≤ 1e-2. The paper proves a rate that worsens as \
+            σ → 1; its constants are not available to us, so only the measured dependence is \
+            shown.""");
   }
 
   @Override

@@ -14,9 +14,10 @@ final class StepEntropyExperiment extends PaperExperiment {
     super(
         "step-entropy",
         "6b. Linear rate against ητ (beyond the paper)",
-        "Ring (equal weights), GridWorld, η = 0.1 and several τ. For reference the dashed "
-            + "curve is 1 − ητ, the rate Cen et al. (2021, Theorem 1) prove for centralised "
-            + "entropy-regularised NPG with this update; the federated rate also depends on σ.");
+        """
+            Ring (equal weights), GridWorld, η = 0.1 and several τ. For reference the dashed \
+            curve is 1 − ητ, the rate Cen et al. (2021, Theorem 1) prove for centralised \
+            entropy-regularised NPG with this update; the federated rate also depends on σ.""");
   }
 
   @Override

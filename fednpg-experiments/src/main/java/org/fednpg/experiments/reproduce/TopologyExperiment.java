@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.fednpg.api.run.IterationMetrics;
 
 /** Experiment 3: ring with k neighbours per side, equal vs random weights. */
 final class TopologyExperiment extends PaperExperiment {
@@ -13,9 +12,10 @@ final class TopologyExperiment extends PaperExperiment {
     super(
         "topology",
         "3. Communication topology",
-        "Ring with k neighbours per side for several k, `equal` vs seeded `random` weights "
-            + "(mean and min–max band over seeds), vanilla FedNPG. The paper reports that more "
-            + "neighbours converge faster and that equal weights beat random ones.");
+        """
+            Ring with k neighbours per side for several k, `equal` vs seeded `random` weights \
+            (mean and min–max band over seeds), vanilla FedNPG. The paper reports that more \
+            neighbours converge faster and that equal weights beat random ones.""");
   }
 
   @Override
@@ -23,13 +23,10 @@ final class TopologyExperiment extends PaperExperiment {
     StringBuilder md = new StringBuilder();
     for (List<Object> w : runs.groupBy("topology.weights").keySet()) {
       md.append(
-          Figures.curves(
+          Figures.gapCurves(
               runs.where("topology.weights", w.get(0)),
               "topology.neighbors",
               "k",
-              IterationMetrics::optimalityGap,
-              "|V*(ρ) − V(ρ)|",
-              null,
               dir,
               rel,
               "gap-" + w.get(0) + ".png",

@@ -119,24 +119,15 @@ public record ExperimentSpec(
 
   /** The same spec with another adversary block (null: none). */
   public ExperimentSpec withAdversary(AdversarySpec newAdversary) {
-    return new ExperimentSpec(
-        name,
-        seed,
-        iterations,
-        gamma,
-        metricsEvery,
-        threads,
-        environment,
-        topology,
-        evaluator,
-        algorithm,
-        runtime,
-        sweep,
-        newAdversary);
+    return copy(runtime, newAdversary);
   }
 
   /** The same spec with another runtime block (e.g. from the command line). */
   public ExperimentSpec withRuntime(ComponentSpec newRuntime) {
+    return copy(newRuntime, adversary);
+  }
+
+  private ExperimentSpec copy(ComponentSpec newRuntime, AdversarySpec newAdversary) {
     return new ExperimentSpec(
         name,
         seed,
@@ -150,6 +141,6 @@ public record ExperimentSpec(
         algorithm,
         newRuntime,
         sweep,
-        adversary);
+        newAdversary);
   }
 }

@@ -3,6 +3,7 @@ package org.fednpg.topologies.providers;
 import java.util.ArrayList;
 import java.util.List;
 import org.fednpg.api.InvalidInputException;
+import org.fednpg.api.NamedProvider;
 import org.fednpg.api.ParameterSpec;
 import org.fednpg.api.ParameterType;
 import org.fednpg.api.Parameters;
@@ -23,7 +24,7 @@ import org.fednpg.topologies.WeightRules;
  * doubly}, the default, or {@code row}: see {@link Stochasticity}), and builds a validated {@link
  * GraphTopology}. Random graph families draw from {@code context.random().child("graph")}.
  */
-public abstract class GraphTopologyProvider implements TopologyProvider {
+public abstract class GraphTopologyProvider extends NamedProvider implements TopologyProvider {
 
   /** Default cap on resampling a random graph until it is connected. */
   protected static final long DEFAULT_ATTEMPTS = 1000L;
@@ -36,26 +37,12 @@ public abstract class GraphTopologyProvider implements TopologyProvider {
           DEFAULT_ATTEMPTS,
           "maximum samples drawn to find a connected graph");
 
-  private final String name;
-  private final String description;
-
   /**
    * @param name the provider name used in specs
    * @param description one line for {@code fednpg list}
    */
   protected GraphTopologyProvider(String name, String description) {
-    this.name = name;
-    this.description = description;
-  }
-
-  @Override
-  public final String name() {
-    return name;
-  }
-
-  @Override
-  public final String description() {
-    return description;
+    super(name, description);
   }
 
   /** The parameters specific to this graph family (none by default). */
