@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fednpg.api.run.IterationMetrics;
+import org.fednpg.experiments.results.TheoryFacts;
 import org.fednpg.experiments.runner.CellResult;
 
 /**
@@ -28,7 +29,8 @@ final class TheorySection {
   private TheorySection() {}
 
   /** One row: runs sharing a certificate. */
-  private record Group(String experiment, String algorithm, JsonNode theory, List<Double> rates) {}
+  private record Group(
+      String experiment, String algorithm, TheoryFacts theory, List<Double> rates) {}
 
   /** The section body for the given experiments' cells (experiment name → cells). */
   static String body(Map<String, List<CellResult>> ran) {
@@ -40,9 +42,9 @@ final class TheorySection {
         if (!(m.path("tau").asDouble(0) > 0)) {
           continue;
         }
-        JsonNode t = m.get("theory");
+        TheoryFacts t = TheoryFacts.of(m.get("theory"));
         String algorithm = m.path("algorithm").path("variant").asText("?");
-        if (t == null || !t.has("rho")) {
+        if (!t.values().containsKey("rho")) {
           if (algorithm.equals("fednpg") || algorithm.equals("naive")) {
             withoutBlock++;
           }
@@ -53,17 +55,17 @@ final class TheorySection {
                 + "|"
                 + algorithm
                 + "|"
-                + t.path("agents").asInt()
+                + t.agents()
                 + "|"
-                + t.path("actions").asInt()
+                + t.actions()
                 + "|"
-                + t.path("gamma").asDouble()
+                + t.gamma()
                 + "|"
-                + t.path("tau").asDouble()
+                + t.tau()
                 + "|"
-                + t.path("eta").asDouble()
+                + t.eta()
                 + "|"
-                + Markdown.num(t.path("sigma").asDouble());
+                + Markdown.num(num(t.sigma()));
         groups
             .computeIfAbsent(key, k -> new Group(e.getKey(), algorithm, t, new ArrayList<>()))
             .rates()
@@ -106,11 +108,11 @@ final class TheorySection {
     double worstEntry = 0;
     double worstGamma = Double.NaN;
     for (Group g : groups.values()) {
-      JsonNode t = g.theory();
-      double rho = num(t, "rho");
-      double bound = num(t, "rate_bound");
-      double eta = num(t, "eta");
-      boolean covered = t.path("covers_algorithm").asBoolean(false);
+      TheoryFacts t = g.theory();
+      double rho = num(t.rho());
+      double bound = num(t.rateBound());
+      double eta = num(t.eta());
+      boolean covered = Boolean.TRUE.equals(t.coversAlgorithm());
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
       for (double r : g.rates()) {
@@ -141,12 +143,12 @@ final class TheorySection {
           beyondAtPaperStep++;
         }
         verdict =
-            t.get("eta0").isNull()
+            t.eta0() == null
                 ? "no step certified: ‖A(η)‖₂ ≥ 1 for every η ≤ (1−γ)/τ"
                 : "η beyond the certificate (certified: η ∈ ["
-                    + Markdown.num(num(t, "eta0_low"))
+                    + Markdown.num(num(t.eta0Low()))
                     + ", "
-                    + Markdown.num(num(t, "eta0"))
+                    + Markdown.num(num(t.eta0()))
                     + "])";
       } else if (!covered) {
         verdict = "certified step, but the naive baseline is not covered";
@@ -169,8 +171,8 @@ final class TheorySection {
         }
       }
       // the (4,1) entry (2γ+ητ)M/(1−γ) of A(η) is a lower bound on ‖A(η)‖₂ for every η
-      double gamma = num(t, "gamma");
-      double entry = 2 * gamma * num(t, "M") / (1 - gamma);
+      double gamma = num(t.gamma());
+      double entry = 2 * gamma * num(t.lemmaM()) / (1 - gamma);
       if (entry > worstEntry) {
         worstEntry = entry;
         worstGamma = gamma;
@@ -180,12 +182,12 @@ final class TheorySection {
               g.experiment(),
               g.algorithm(),
               Integer.toString(g.rates().size()),
-              Integer.toString(t.path("agents").asInt()),
-              Integer.toString(t.path("actions").asInt()),
+              String.valueOf(t.agents()),
+              String.valueOf(t.actions()),
               Markdown.num(gamma),
-              Markdown.num(num(t, "tau")),
+              Markdown.num(num(t.tau())),
               Markdown.num(eta),
-              Markdown.num(num(t, "sigma")),
+              Markdown.num(num(t.sigma())),
               Markdown.num(rho),
               Markdown.num(bound),
               measured,
@@ -278,8 +280,7 @@ final class TheorySection {
     }
   }
 
-  private static double num(JsonNode t, String key) {
-    JsonNode v = t.get(key);
-    return v == null || v.isNull() ? Double.NaN : v.asDouble();
+  private static double num(Double v) {
+    return v == null ? Double.NaN : v;
   }
 }

@@ -15,8 +15,9 @@ import org.fednpg.api.run.IterationMetrics;
 
 /**
  * A run's {@code manifest.json} ({@value #FORMAT}), written and read by Jackson. Non-finite numbers
- * are written as {@code null}. The plugin-provided blocks ({@code environment}, {@code topology},
- * {@code algorithm}, {@code theory}) are the plugins' ordered maps.
+ * are written as {@code null}. The plugin-provided blocks are the plugins' ordered maps, written as
+ * reported; {@code environment}, {@code topology} and {@code theory} are read back as typed records
+ * ({@link EnvironmentFacts}, {@link TopologyFacts}, {@link TheoryFacts}).
  *
  * @param format {@value #FORMAT}
  * @param spec the spec with every component's parameters resolved (defaults filled in)
@@ -82,10 +83,10 @@ public record RunManifest(
     Double sigma,
     @JsonProperty("optimal_value") Double optimalValue,
     @JsonProperty("oracle_sweeps") long oracleSweeps,
-    Map<String, Object> environment,
-    Map<String, Object> topology,
+    EnvironmentFacts environment,
+    TopologyFacts topology,
     Map<String, Object> algorithm,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> theory,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) TheoryFacts theory,
     @JsonProperty("elapsed_ms") long elapsedMs,
     @JsonProperty("final") FinalRow last,
     @JsonProperty("cell_spec") Map<String, Object> cellSpec,
@@ -97,7 +98,7 @@ public record RunManifest(
 
   /** Absent theory, inputs and plugins (older manifests) read as empty. */
   public RunManifest {
-    theory = theory == null ? Map.of() : theory;
+    theory = theory == null ? new TheoryFacts(Map.of()) : theory;
     inputs = inputs == null ? List.of() : List.copyOf(inputs);
     plugins = plugins == null ? List.of() : List.copyOf(plugins);
   }

@@ -30,10 +30,13 @@ import org.fednpg.core.runtime.RunResult;
 import org.fednpg.core.runtime.RuntimeContext;
 import org.fednpg.core.runtime.RuntimeProvider;
 import org.fednpg.experiments.results.CheckpointFiles;
+import org.fednpg.experiments.results.EnvironmentFacts;
 import org.fednpg.experiments.results.FolderLock;
 import org.fednpg.experiments.results.MetricsCsv;
 import org.fednpg.experiments.results.Provenance;
 import org.fednpg.experiments.results.RunManifest;
+import org.fednpg.experiments.results.TheoryFacts;
+import org.fednpg.experiments.results.TopologyFacts;
 import org.fednpg.experiments.spec.ExperimentSpec;
 import org.fednpg.experiments.spec.SpecWriter;
 import org.fednpg.experiments.spec.Sweeps;
@@ -270,10 +273,10 @@ final class CellRunner {
         communicates ? RunManifest.finite(run.topology().sigma()) : null,
         RunManifest.finite(run.optimum().initialValue()),
         run.optimum().sweeps(),
-        run.environment().manifestInfo(),
-        run.topology() == null ? null : run.topology().report(),
+        new EnvironmentFacts(run.environment().manifestInfo()),
+        run.topology() == null ? null : new TopologyFacts(run.topology().report()),
         run.algorithm().manifestInfo(),
-        run.algorithm().theory(spec.iterations()),
+        new TheoryFacts(run.algorithm().theory(spec.iterations())),
         result.nanos() / 1_000_000,
         RunManifest.FinalRow.of(result.last()),
         SpecWriter.toMap(spec),

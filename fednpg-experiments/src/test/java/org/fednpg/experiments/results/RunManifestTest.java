@@ -39,10 +39,10 @@ class RunManifestTest {
             null,
             RunManifest.finite(Double.POSITIVE_INFINITY),
             100,
-            Map.of(),
+            new EnvironmentFacts(Map.of()),
             null,
             Map.of("tau", 0.01),
-            Map.of(),
+            new TheoryFacts(Map.of()),
             99,
             RunManifest.FinalRow.of(last),
             Map.of("name", "x"),
@@ -64,5 +64,71 @@ class RunManifestTest {
     assertThat(back).isEqualTo(m);
     assertThat(back.last().toMetrics()).isEqualTo(last);
     assertThat(back.optimalValueOrNaN()).isNaN();
+  }
+
+  @Test
+  void typedBlocksWriteThePluginsMapsAsTheyAreAndReadTheirFactsBack() throws IOException {
+    Map<String, Object> topology = new java.util.LinkedHashMap<>();
+    topology.put("sigma", 0.75);
+    topology.put("consensus_time", 4);
+    topology.put("symmetric", true);
+    topology.put("weights", "equal");
+    topology.put("my_plugin_fact", List.of(1, 2)); // a plugin's own key survives
+    Map<String, Object> theory = new java.util.LinkedHashMap<>();
+    theory.put("result", "Theorem 3.5");
+    theory.put("rho", null); // not finite
+    theory.put("eta0", 0.5);
+    RunManifest m =
+        new RunManifest(
+            RunManifest.FORMAT,
+            Map.of("name", "x"),
+            3,
+            "v",
+            "g",
+            "j",
+            2,
+            5,
+            4,
+            0.9,
+            0.01,
+            0.75,
+            1.0,
+            100,
+            new EnvironmentFacts(Map.of("rewards", "uniform", "branching", 5)),
+            new TopologyFacts(topology),
+            Map.of(),
+            new TheoryFacts(theory),
+            99,
+            null,
+            Map.of("name", "x"),
+            List.of(),
+            List.of());
+    Path file = tmp.resolve("manifest.json");
+    Files.writeString(file, m.toJson());
+
+    JsonNode tree = new ObjectMapper().readTree(file.toFile());
+    // written as the plain objects the plugins reported, keys in their order
+    List<String> keys = new java.util.ArrayList<>();
+    tree.path("topology").fieldNames().forEachRemaining(keys::add);
+    assertThat(keys)
+        .containsExactly("sigma", "consensus_time", "symmetric", "weights", "my_plugin_fact");
+    assertThat(tree.path("theory").get("rho").isNull()).isTrue();
+    assertThat(tree.path("environment").path("branching").asInt()).isEqualTo(5);
+
+    RunManifest back = RunManifest.read(file);
+    assertThat(back.topology().sigma()).isEqualTo(0.75);
+    assertThat(back.topology().consensusTime()).isEqualTo(4L);
+    assertThat(back.topology().symmetric()).isTrue();
+    assertThat(back.topology().weights()).isEqualTo("equal");
+    assertThat(back.topology().minDegree()).as("absent").isNull();
+    assertThat(back.topology().text("sigma")).as("a number is not text").isNull();
+    assertThat(back.topology().values().get("my_plugin_fact")).isEqualTo(List.of(1, 2));
+    assertThat(back.environment().rewards()).isEqualTo("uniform");
+    assertThat(back.environment().branching()).isEqualTo(5L);
+    assertThat(back.environment().file()).isNull();
+    assertThat(back.theory().result()).isEqualTo("Theorem 3.5");
+    assertThat(back.theory().rho()).isNull();
+    assertThat(back.theory().eta0()).isEqualTo(0.5);
+    assertThat(back.theory().values()).containsKey("rho");
   }
 }

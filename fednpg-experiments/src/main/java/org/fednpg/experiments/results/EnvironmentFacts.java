@@ -1,0 +1,41 @@
+package org.fednpg.experiments.results;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Map;
+
+/**
+ * The manifest's {@code environment} block: {@link org.fednpg.api.Environment#manifestInfo()}, with
+ * typed access to the facts the built-in environments report (every one is optional: each
+ * environment reports its own).
+ *
+ * @param values the facts, keys in order
+ */
+public record EnvironmentFacts(@JsonValue Map<String, Object> values) implements ManifestFacts {
+
+  /** Reads the block from its JSON object. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public EnvironmentFacts {
+    values = ManifestFacts.copy(values);
+  }
+
+  /** The {@code fednpg-mdp/1} file an MDP was read from ({@code file} environment). */
+  public String file() {
+    return text("file");
+  }
+
+  /** How a benchmark's reward was split over agents ({@code split}). */
+  public String split() {
+    return text("split");
+  }
+
+  /** The reward model of a Garnet ({@code rewards}). */
+  public String rewards() {
+    return text("rewards");
+  }
+
+  /** Successor states per state–action of a Garnet ({@code branching}). */
+  public Long branching() {
+    return integer("branching");
+  }
+}
