@@ -55,17 +55,17 @@ final class TheorySection {
                 + "|"
                 + algorithm
                 + "|"
-                + t.agents()
+                + t.setting().agents()
                 + "|"
-                + t.actions()
+                + t.setting().actions()
                 + "|"
-                + t.gamma()
+                + t.setting().gamma()
                 + "|"
-                + t.tau()
+                + t.setting().tau()
                 + "|"
-                + t.eta()
+                + t.setting().eta()
                 + "|"
-                + Markdown.num(num(t.sigma()));
+                + Markdown.num(num(t.setting().sigma()));
         groups
             .computeIfAbsent(key, k -> new Group(e.getKey(), algorithm, t, new ArrayList<>()))
             .rates()
@@ -109,9 +109,9 @@ final class TheorySection {
     double worstGamma = Double.NaN;
     for (Group g : groups.values()) {
       TheoryFacts t = g.theory();
-      double rho = num(t.rho());
-      double bound = num(t.rateBound());
-      double eta = num(t.eta());
+      double rho = num(t.certificate().rho());
+      double bound = num(t.certificate().rateBound());
+      double eta = num(t.setting().eta());
       boolean covered = Boolean.TRUE.equals(t.coversAlgorithm());
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
@@ -143,12 +143,12 @@ final class TheorySection {
           beyondAtPaperStep++;
         }
         verdict =
-            t.eta0() == null
+            t.certificate().eta0() == null
                 ? "no step certified: ‖A(η)‖₂ ≥ 1 for every η ≤ (1−γ)/τ"
                 : "η beyond the certificate (certified: η ∈ ["
-                    + Markdown.num(num(t.eta0Low()))
+                    + Markdown.num(num(t.certificate().eta0Low()))
                     + ", "
-                    + Markdown.num(num(t.eta0()))
+                    + Markdown.num(num(t.certificate().eta0()))
                     + "])";
       } else if (!covered) {
         verdict = "certified step, but the naive baseline is not covered";
@@ -171,8 +171,8 @@ final class TheorySection {
         }
       }
       // the (4,1) entry (2γ+ητ)M/(1−γ) of A(η) is a lower bound on ‖A(η)‖₂ for every η
-      double gamma = num(t.gamma());
-      double entry = 2 * gamma * num(t.lemmaM()) / (1 - gamma);
+      double gamma = num(t.setting().gamma());
+      double entry = 2 * gamma * num(t.certificate().m()) / (1 - gamma);
       if (entry > worstEntry) {
         worstEntry = entry;
         worstGamma = gamma;
@@ -182,12 +182,12 @@ final class TheorySection {
               g.experiment(),
               g.algorithm(),
               Integer.toString(g.rates().size()),
-              String.valueOf(t.agents()),
-              String.valueOf(t.actions()),
+              String.valueOf(t.setting().agents()),
+              String.valueOf(t.setting().actions()),
               Markdown.num(gamma),
-              Markdown.num(num(t.tau())),
+              Markdown.num(num(t.setting().tau())),
               Markdown.num(eta),
-              Markdown.num(num(t.sigma())),
+              Markdown.num(num(t.setting().sigma())),
               Markdown.num(rho),
               Markdown.num(bound),
               measured,

@@ -23,19 +23,4 @@ public record EnvironmentFacts(@JsonValue Map<String, Object> values) implements
   public String file() {
     return text("file");
   }
-
-  /** How a benchmark's reward was split over agents ({@code split}). */
-  public String split() {
-    return text("split");
-  }
-
-  /** The reward model of a Garnet ({@code rewards}). */
-  public String rewards() {
-    return text("rewards");
-  }
-
-  /** Successor states per state–action of a Garnet ({@code branching}). */
-  public Long branching() {
-    return integer("branching");
-  }
 }

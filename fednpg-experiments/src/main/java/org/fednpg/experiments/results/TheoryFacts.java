@@ -15,6 +15,30 @@ import java.util.Map;
  */
 public record TheoryFacts(@JsonValue Map<String, Object> values) implements ManifestFacts {
 
+  /**
+   * The run's quantities the theory was instantiated with.
+   *
+   * @param agents N
+   * @param actions |A|
+   * @param gamma γ
+   * @param tau τ
+   * @param eta the step size η of the run
+   * @param sigma σ of the topology
+   */
+  public record Setting(
+      Long agents, Long actions, Double gamma, Double tau, Double eta, Double sigma) {}
+
+  /**
+   * Lemma D.2's certificate at the run's η (every field null for τ = 0).
+   *
+   * @param m Lemma D.2's constant M
+   * @param rho spectral radius ρ(A(η)) (null when not finite)
+   * @param rateBound Theorem 3.6's informal rate bound max{1 − τη/2, (3 + σ)/4}
+   * @param eta0Low smallest certified step (null when no step is certified)
+   * @param eta0 largest certified step η₀ (null when no step is certified)
+   */
+  public record Certificate(Double m, Double rho, Double rateBound, Double eta0Low, Double eta0) {}
+
   /** Reads the block from its JSON object. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public TheoryFacts {
@@ -31,64 +55,26 @@ public record TheoryFacts(@JsonValue Map<String, Object> values) implements Mani
     return flag("covers_algorithm");
   }
 
-  /** The step size η of the run. */
-  public Double eta() {
-    return number("eta");
+  /** The quantities the theory was instantiated with. */
+  public Setting setting() {
+    return new Setting(
+        integer("agents"),
+        integer("actions"),
+        number("gamma"),
+        number("tau"),
+        number("eta"),
+        number("sigma"));
   }
 
-  /** Spectral radius ρ(A(η)) of Lemma D.2's matrix (null when not finite). */
-  public Double rho() {
-    return number("rho");
-  }
-
-  /** Theorem 3.6's informal rate bound max{1 − τη/2, (3 + σ)/4}. */
-  public Double rateBound() {
-    return number("rate_bound");
-  }
-
-  /** Largest certified step η₀ (null when no step is certified). */
-  public Double eta0() {
-    return number("eta0");
-  }
-
-  /** Smallest certified step (null when no step is certified). */
-  public Double eta0Low() {
-    return number("eta0_low");
+  /** Lemma D.2's certificate; {@code values().containsKey("rho")} tells whether it was computed. */
+  public Certificate certificate() {
+    return new Certificate(
+        number("M"), number("rho"), number("rate_bound"), number("eta0_low"), number("eta0"));
   }
 
   /** Theorem 3.3/3.5's step bound η₁. */
   public Double eta1() {
     return number("eta1");
-  }
-
-  /** σ of the topology the block was computed for. */
-  public Double sigma() {
-    return number("sigma");
-  }
-
-  /** τ. */
-  public Double tau() {
-    return number("tau");
-  }
-
-  /** γ. */
-  public Double gamma() {
-    return number("gamma");
-  }
-
-  /** N. */
-  public Long agents() {
-    return integer("agents");
-  }
-
-  /** |A|. */
-  public Long actions() {
-    return integer("actions");
-  }
-
-  /** Lemma D.2's constant M. */
-  public Double lemmaM() {
-    return number("M");
   }
 
   /** The block of a manifest read as a JSON tree (null or missing: empty). */

@@ -123,12 +123,13 @@ class RunManifestTest {
     assertThat(back.topology().minDegree()).as("absent").isNull();
     assertThat(back.topology().text("sigma")).as("a number is not text").isNull();
     assertThat(back.topology().values().get("my_plugin_fact")).isEqualTo(List.of(1, 2));
-    assertThat(back.environment().rewards()).isEqualTo("uniform");
-    assertThat(back.environment().branching()).isEqualTo(5L);
+    assertThat(back.environment().text("rewards")).isEqualTo("uniform");
+    assertThat(back.environment().integer("branching")).isEqualTo(5L);
     assertThat(back.environment().file()).isNull();
     assertThat(back.theory().result()).isEqualTo("Theorem 3.5");
-    assertThat(back.theory().rho()).isNull();
-    assertThat(back.theory().eta0()).isEqualTo(0.5);
+    assertThat(back.theory().certificate().rho()).isNull();
+    assertThat(back.theory().certificate().eta0()).isEqualTo(0.5);
+    assertThat(back.theory().setting().eta()).as("absent").isNull();
     assertThat(back.theory().values()).containsKey("rho");
   }
 }
