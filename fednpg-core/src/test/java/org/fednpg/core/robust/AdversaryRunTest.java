@@ -98,6 +98,22 @@ class AdversaryRunTest {
         0,
         m.samples(),
         m.bytesSent(),
+        m.messages(),
+        m.honestTrackingDrift());
+  }
+
+  private static IterationMetrics withoutDrift(IterationMetrics m) {
+    return new IterationMetrics(
+        m.iteration(),
+        m.value(),
+        m.optimalityGap(),
+        m.qError(),
+        m.consensus(),
+        m.agentValueMin(),
+        m.agentValueMean(),
+        0,
+        m.samples(),
+        m.bytesSent(),
         m.messages());
   }
 
@@ -110,8 +126,11 @@ class AdversaryRunTest {
         rows(assemble("trimmed-mean", 0, none), 15, CheckpointPolicy.NONE);
     assertThat(zero).hasSameSizeAs(plain);
     for (int t = 0; t < plain.size(); t++) {
-      assertThat(withoutTime(zero.get(t))).isEqualTo(withoutTime(plain.get(t)));
-      assertThat(withoutTime(trim0.get(t))).isEqualTo(withoutTime(plain.get(t)));
+      // the adversary block adds the honest_tracking_drift column; every other one is equal
+      assertThat(withoutDrift(zero.get(t))).isEqualTo(withoutTime(plain.get(t)));
+      assertThat(withoutDrift(trim0.get(t))).isEqualTo(withoutTime(plain.get(t)));
+      assertThat(plain.get(t).honestTrackingDrift()).isNaN();
+      assertThat(zero.get(t).honestTrackingDrift()).isLessThan(1e-12);
     }
   }
 
@@ -221,6 +240,60 @@ class AdversaryRunTest {
         trimDrift);
     assertThat(meanDrift).isLessThan(1e-12);
     assertThat(trimDrift).isGreaterThan(1e-6);
+  }
+
+  /**
+   * The {@code honest_tracking_drift} of every metrics row, against an independent computation from
+   * the run's checkpoints (the honest agents' {@code tracker} and {@code q} tables as saved after
+   * each iteration, averaged and compared entry by entry in the test): ‖(1/H)Σ_h T_h − (1/H)Σ_h
+   * q_h‖_∞. Sign-flip on agent 3 under the trimmed mean, so the drift is far from 0. Iteration 0
+   * has T = q (the agents' initialisation), so its drift is 0 exactly; the last row's equals the
+   * manifest's value; a run without an adversary block has NaN throughout.
+   */
+  @Test
+  void honestTrackingDriftOfEveryRowMatchesTheCheckpointedTables() {
+    int iterations = 12;
+    AssembledRun run = assemble("trimmed-mean", 1, attack("sign-flip", 3));
+    List<Checkpoint> saved = new ArrayList<>();
+    List<IterationMetrics> rows = rows(run, iterations, new CheckpointPolicy(1, saved::add, null));
+    assertThat(rows.get(0).honestTrackingDrift()).isEqualTo(0.0);
+    assertThat(saved).isNotEmpty();
+    for (Checkpoint c : saved) {
+      double[] t = null;
+      double[] q = null;
+      int h = 0;
+      for (int n = 0; n < c.agents().size(); n++) {
+        if (n == 3) {
+          continue;
+        }
+        double[] tn = c.agents().get(n).table("tracker");
+        double[] qn = c.agents().get(n).table("q");
+        if (t == null) {
+          t = new double[tn.length];
+          q = new double[tn.length];
+        }
+        for (int i = 0; i < tn.length; i++) {
+          t[i] += tn[i];
+          q[i] += qn[i];
+        }
+        h++;
+      }
+      double expected = 0;
+      for (int i = 0; i < t.length; i++) {
+        expected = Math.max(expected, Math.abs(t[i] / h - q[i] / h));
+      }
+      double actual = rows.get((int) c.iteration()).honestTrackingDrift();
+      assertThat(actual)
+          .as("row " + c.iteration())
+          .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-15));
+    }
+    assertThat(saved).hasSize(iterations - 1); // after iterations 1..11 (none after the last)
+    assertThat(last(rows).honestTrackingDrift()).isGreaterThan(1e-3);
+    assertThat(last(rows).honestTrackingDrift())
+        .isEqualTo(((AdversarialAlgorithm) run.algorithm()).honestTrackingDrift());
+    for (IterationMetrics m : rows(assemble("mean", 1, null), 3, CheckpointPolicy.NONE)) {
+      assertThat(m.honestTrackingDrift()).isNaN();
+    }
   }
 
   @Test
