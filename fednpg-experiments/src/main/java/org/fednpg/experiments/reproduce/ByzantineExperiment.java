@@ -35,7 +35,7 @@ final class ByzantineExperiment extends PaperExperiment {
             + "negated reward) and the aggregation rules mean, trimmed-mean (b = 1), median and "
             + "centred clipping (radius 1). Gap, oracle and consensus over the honest agents only. "
             + "Robust rules are not linear, so W's double stochasticity no longer keeps the honest "
-            + "average of T equal to the average of Q (see honest_tracking_drift in the manifests).");
+            + "average of T equal to the average of Q (honest_tracking_drift in metrics.csv, figures below).");
   }
 
   private static List<Object> values(Runs runs, String key) {
