@@ -287,7 +287,8 @@ public final class Harness {
         0,
         m.samples(),
         m.bytesSent(),
-        m.messages());
+        m.messages(),
+        m.honestTrackingDrift());
   }
 
   /** {@link #withoutTiming} of every row. */

@@ -15,6 +15,9 @@ package org.fednpg.api.run;
  * @param samples cumulative simulated transitions over all agents
  * @param bytesSent cumulative payload bytes sent between agents
  * @param messages cumulative messages sent between agents
+ * @param honestTrackingDrift beyond the paper (issue 20), only with an adversary block: ‖(1/H)Σ_h
+ *     T_h − (1/H)Σ_h q_h‖_∞ over the H honest agents' tracking tables T and local Q estimates q,
+ *     NaN when not measured (no adversary block, no tracking table, or agents running elsewhere)
  */
 public record IterationMetrics(
     long iteration,
@@ -27,4 +30,34 @@ public record IterationMetrics(
     long elapsedMs,
     long samples,
     long bytesSent,
-    long messages) {}
+    long messages,
+    double honestTrackingDrift) {
+
+  /** A row without the honest tracking drift (NaN): every run without an adversary block. */
+  public IterationMetrics(
+      long iteration,
+      double value,
+      double optimalityGap,
+      double qError,
+      double consensus,
+      double agentValueMin,
+      double agentValueMean,
+      long elapsedMs,
+      long samples,
+      long bytesSent,
+      long messages) {
+    this(
+        iteration,
+        value,
+        optimalityGap,
+        qError,
+        consensus,
+        agentValueMin,
+        agentValueMean,
+        elapsedMs,
+        samples,
+        bytesSent,
+        messages,
+        Double.NaN);
+  }
+}

@@ -1,6 +1,7 @@
 package org.fednpg.core.metrics;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.fednpg.api.EvaluationRequest;
 import org.fednpg.api.PolicyEvaluator;
 import org.fednpg.api.model.LogPolicy;
@@ -27,6 +28,9 @@ public final class MetricsCalculator {
   /** The agents whose policies the metrics use (issue 20: the honest ones); null means all. */
   private final int[] honest;
 
+  /** The honest tracking drift of a row (issue 20), null for none; it may return null (NaN). */
+  private final Supplier<Double> drift;
+
   /**
    * @param mdp the model
    * @param exact an exact evaluator on {@code mdp}
@@ -47,6 +51,22 @@ public final class MetricsCalculator {
    */
   public MetricsCalculator(
       MultiTaskMdp mdp, PolicyEvaluator exact, double tau, OptimalSolution optimum, int[] honest) {
+    this(mdp, exact, tau, optimum, honest, null);
+  }
+
+  /**
+   * As {@link #MetricsCalculator(MultiTaskMdp, PolicyEvaluator, double, OptimalSolution, int[])},
+   * with the {@code honest_tracking_drift} column of every row read from {@code drift} when the row
+   * is made (null from it, or a null supplier: NaN, an empty cell).
+   */
+  public MetricsCalculator(
+      MultiTaskMdp mdp,
+      PolicyEvaluator exact,
+      double tau,
+      OptimalSolution optimum,
+      int[] honest,
+      Supplier<Double> drift) {
+    this.drift = drift;
     this.honest = honest == null ? null : honest.clone();
     this.mdp = mdp;
     this.averaged = mdp.averagedReward();
@@ -83,6 +103,7 @@ public final class MetricsCalculator {
       long bytesSent,
       long messages) {
     Snapshot s = compute(policies, parallel);
+    Double d = drift == null ? null : drift.get();
     return new IterationMetrics(
         iteration,
         s.value(),
@@ -94,7 +115,8 @@ public final class MetricsCalculator {
         elapsedMs,
         samples,
         bytesSent,
-        messages);
+        messages,
+        d == null ? Double.NaN : d);
   }
 
   /**

@@ -93,7 +93,8 @@ public final class AdversarialAlgorithm implements Algorithm {
    * {@code tracker} and {@code q}). With the mean, a doubly stochastic W and no adversary it is
    * zero up to rounding (the paper's tracking invariant); robust rules and adversaries break it.
    * Null when the agents keep no tracking table or did not run in this process (on the Pekko
-   * runtime the agents run on the nodes).
+   * runtime the agents run on the nodes). The run's metrics read it on every row (the {@code
+   * honest_tracking_drift} column); the manifest keeps the end-of-run value.
    */
   @Override
   public Map<String, Object> manifestInfo() {

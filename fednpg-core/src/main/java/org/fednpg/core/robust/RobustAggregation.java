@@ -11,8 +11,10 @@ import org.fednpg.api.run.Aggregation;
  *
  * <ul>
  *   <li>{@code trimmed-mean} (b = {@code trim}): per entry, drop the b largest and the b smallest
- *       of the support's values and average the rest with their W weights renormalised to sum 1. b
- *       = 0 is exactly {@link Aggregation#MEAN} (bit for bit). Needs support size ≥ 2b + 1.
+ *       of the support's values and average the rest with their W weights renormalised to sum 1
+ *       (with equal weights, the plain average the issue names). The values are the agent's own and
+ *       its neighbours' (our choice: the own value is trimmed like any other). b = 0 is exactly
+ *       {@link Aggregation#MEAN} (bit for bit). Needs degree ≥ 2b + 1 (the issue's condition).
  *   <li>{@code median}: per entry, the median of the support's values (the mean of the two middle
  *       ones for an even count); weights are ignored.
  *   <li>{@code clipped} (radius {@code clip}): centred clipping around the agent's own table x_n:
@@ -69,7 +71,7 @@ public final class RobustAggregation {
   public static void checkDegree(String owner, Aggregation rule, MixingMatrix w) {
     if (rule instanceof TrimmedMean tm) {
       for (int n = 0; n < w.size(); n++) {
-        tm.check(owner, n, w.support(n).length);
+        tm.check(owner, n, w.support(n));
       }
     }
   }
@@ -82,21 +84,26 @@ public final class RobustAggregation {
       this.trim = trim;
     }
 
-    void check(String owner, int n, int support) {
-      if (support < 2 * trim + 1) {
+    /**
+     * The issue's condition: degree (neighbours other than n in W's support) ≥ 2b + 1, so the trim
+     * keeps at least one neighbour's value besides the agent's own.
+     */
+    void check(String owner, int n, int[] support) {
+      int degree = 0;
+      for (int m : support) {
+        degree += m == n ? 0 : 1;
+      }
+      if (degree < 2 * trim + 1) {
         throw new InvalidInputException(
             owner
                 + ": aggregation 'trimmed-mean' with trim "
                 + trim
-                + " needs every agent to combine at least "
+                + " needs every agent to have degree at least "
                 + (2 * trim + 1)
-                + " tables (degree >= 2b, self included), agent "
+                + " (2b + 1), agent "
                 + n
                 + " has degree "
-                + (support - 1)
-                + " ("
-                + support
-                + " tables)");
+                + degree);
       }
     }
 
@@ -105,7 +112,7 @@ public final class RobustAggregation {
       for (int n = from; n < to; n++) {
         int[] sup = w.support(n);
         double[] ws = w.supportWeights(n);
-        check("trimmed-mean", n, sup.length);
+        check("trimmed-mean", n, sup);
         Integer[] order = new Integer[sup.length];
         double[] o = out[n];
         for (int i = 0; i < o.length; i++) {

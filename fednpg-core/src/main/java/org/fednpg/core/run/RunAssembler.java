@@ -142,6 +142,7 @@ public final class RunAssembler {
     }
 
     int[] honest = null;
+    AdversarialAlgorithm adversarial = null;
     MultiTaskMdp scored = model;
     OptimalSolution target;
     if (request.adversary() != null) {
@@ -204,7 +205,8 @@ public final class RunAssembler {
           honestRewards.add(model.reward(m));
         }
       }
-      algorithm = new AdversarialAlgorithm(algorithm, agents, bad, adv);
+      adversarial = new AdversarialAlgorithm(algorithm, agents, bad, adv);
+      algorithm = adversarial;
       scored = model.withRewards(honestRewards);
       target = ValueIteration.solve(scored, tau);
     } else {
@@ -218,7 +220,14 @@ public final class RunAssembler {
                 Family.EVALUATOR, exactProvider, Map.of(), request.baseDirectory()),
             new EvaluatorContext(
                 model, sampler, root.child("metrics"), factory[0], optimalQ, scope));
-    MetricsCalculator metrics = new MetricsCalculator(scored, exact, tau, target, honest);
+    MetricsCalculator metrics =
+        new MetricsCalculator(
+            scored,
+            exact,
+            tau,
+            target,
+            honest,
+            adversarial == null ? null : adversarial::honestTrackingDrift);
     return new AssembledRun(
         environment, model, topology, evaluator, algorithm, target, metrics, resolved);
   }

@@ -95,8 +95,27 @@ class RobustAggregationTest {
   }
 
   @Test
+  void trimmedMeanNeedsDegreeTwoBPlusOne() {
+    // A ring of 5 with one neighbour per side: degree 2 < 2b + 1 = 3 for b = 1 (refused), while
+    // the complete graph on 4 agents has degree 3 (accepted).
+    double[][] ring = new double[5][5];
+    for (int n = 0; n < 5; n++) {
+      ring[n][n] = 1.0 / 3;
+      ring[n][(n + 1) % 5] = 1.0 / 3;
+      ring[n][(n + 4) % 5] = 1.0 / 3;
+    }
+    Aggregation rule = RobustAggregation.of("algorithm 'fednpg'", "trimmed-mean", 1, 1);
+    assertThatThrownBy(
+            () -> RobustAggregation.checkDegree("algorithm 'fednpg'", rule, MixingMatrix.of(ring)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("agent 0 has degree 2")
+        .hasMessageContaining("at least 3");
+    RobustAggregation.checkDegree("algorithm 'fednpg'", rule, MixingMatrix.averaging(4));
+  }
+
+  @Test
   void trimmedMeanRefusesAnAgentWithTooFewNeighboursNamingItsDegree() {
-    // A path 0 − 1 − 2: agent 0 combines 2 tables (degree 1); b = 1 needs 3.
+    // A path 0 − 1 − 2: agent 0 has degree 1; b = 1 needs 3.
     MixingMatrix w =
         MixingMatrix.of(new double[][] {{0.5, 0.5, 0}, {0.25, 0.5, 0.25}, {0, 0.5, 0.5}});
     Aggregation rule = RobustAggregation.of("algorithm 'fednpg'", "trimmed-mean", 1, 1);

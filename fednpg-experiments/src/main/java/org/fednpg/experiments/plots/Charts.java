@@ -231,6 +231,64 @@ public final class Charts {
     write(file, chart);
   }
 
+  /**
+   * A heat map of {@code values[row][column]} (a missing value is NaN and leaves its cell empty),
+   * each cell labelled with the number its colour shows (two decimals); with {@code log} that is
+   * log10 of the absolute value (floored at {@link #LOG_FLOOR}), for quantities spanning decades
+   * (say so in the title). Green is low, red high. Writes a PNG atomically.
+   */
+  public static void heatMap(
+      Path file,
+      String title,
+      String xLabel,
+      String yLabel,
+      List<String> columns,
+      List<String> rows,
+      double[][] values,
+      boolean log) {
+    org.knowm.xchart.HeatMapChart chart =
+        new org.knowm.xchart.HeatMapChartBuilder()
+            .width(Math.max(700, 150 * columns.size() + 250))
+            .height(Math.max(400, 90 * rows.size() + 200))
+            .title(title)
+            .xAxisTitle(xLabel)
+            .yAxisTitle(yLabel)
+            .build();
+    org.knowm.xchart.style.HeatMapStyler st = chart.getStyler();
+    st.setChartBackgroundColor(Color.WHITE);
+    st.setLegendPosition(Styler.LegendPosition.OutsideE);
+    st.setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+    st.setShowValue(true);
+    st.setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
+    st.setValueFontColor(Color.BLACK);
+    st.setRangeColors(new Color[] {new Color(0x1a9850), new Color(0xfee08b), new Color(0xd73027)});
+    st.setHeatMapValueDecimalPattern("0.00");
+    st.setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%.2f", v));
+    List<Number[]> cells = new java.util.ArrayList<>();
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int r = 0; r < rows.size(); r++) {
+      for (int c = 0; c < columns.size(); c++) {
+        double v = values[r][c];
+        if (Double.isNaN(v)) {
+          continue;
+        }
+        // rounded to the two decimals shown (the legend's ends print the numbers in full)
+        double shown =
+            Math.round(100 * (log ? Math.log10(Math.max(Math.abs(v), LOG_FLOOR)) : v)) / 100.0;
+        lo = Math.min(lo, shown);
+        hi = Math.max(hi, shown);
+        cells.add(new Number[] {c, r, shown});
+      }
+    }
+    if (!cells.isEmpty()) {
+      st.setMin(lo);
+      st.setMax(hi > lo ? hi : lo + 1);
+    }
+    chart.addSeries(log ? "log10" : "value", columns, rows, cells);
+    write(file, chart);
+  }
+
   /** On a log axis: absolute values (a gap may be −1e-10 at the oracle's precision), floored. */
   private static double[] clip(double[] y, boolean logY) {
     double[] out = y.clone();
@@ -243,7 +301,7 @@ public final class Charts {
     return out;
   }
 
-  private static void write(Path file, XYChart chart) {
+  private static void write(Path file, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
     try {
       byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
       Path tmp = AtomicFiles.temporarySibling(file);

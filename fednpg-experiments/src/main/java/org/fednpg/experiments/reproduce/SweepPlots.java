@@ -12,6 +12,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.api.run.IterationMetrics;
+import org.fednpg.experiments.results.MetricsCsv;
 import org.fednpg.experiments.runner.CellResult;
 
 /**
@@ -34,6 +35,7 @@ public final class SweepPlots {
     m.put("value", IterationMetrics::value);
     m.put("agent_value_min", IterationMetrics::agentValueMin);
     m.put("agent_value_mean", IterationMetrics::agentValueMean);
+    m.put(MetricsCsv.HONEST_TRACKING_DRIFT, IterationMetrics::honestTrackingDrift);
     return m;
   }
 

@@ -21,7 +21,9 @@ import org.fednpg.core.runtime.RunOptions;
 /**
  * Streams metrics rows (SPEC §5 columns) to {@code metrics.csv.tmp} and renames it to {@code
  * metrics.csv} when the run finishes, so a half-written file never looks finished. Numbers are
- * written with {@link Double#toString} (exact round-trip); NaN is an empty cell.
+ * written with {@link Double#toString} (exact round-trip); NaN is an empty cell. A run with an
+ * adversary block (issue 20) has one more, last column, {@link #HONEST_TRACKING_DRIFT}; every other
+ * run's file is unchanged (our choice: the column exists only where it can mean something).
  */
 public final class MetricsCsv implements RunListener, AutoCloseable {
 
@@ -40,6 +42,24 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
           "bytes_sent",
           "messages");
 
+  /**
+   * The extra last column of runs with an adversary block: ‖(1/H)Σ_h T_h − (1/H)Σ_h q_h‖_∞ over the
+   * honest agents (empty where it is not measured, e.g. on the Pekko runtime).
+   */
+  public static final String HONEST_TRACKING_DRIFT = "honest_tracking_drift";
+
+  /** The columns of a run with ({@code adversary}) or without an adversary block. */
+  public static List<String> columns(boolean adversary) {
+    if (!adversary) {
+      return COLUMNS;
+    }
+    List<String> c = new ArrayList<>(COLUMNS);
+    c.add(HONEST_TRACKING_DRIFT);
+    return List.copyOf(c);
+  }
+
+  private final List<String> columns;
+
   private final Path target;
   private final Path tmp;
   private final BufferedWriter out;
@@ -56,11 +76,20 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
    * header) and then appends new rows.
    */
   public MetricsCsv(Path target, List<String> earlierLines) {
+    this(target, earlierLines, false);
+  }
+
+  /**
+   * As {@link #MetricsCsv(Path, List)}, with the {@link #HONEST_TRACKING_DRIFT} column when {@code
+   * adversary} (the run has an adversary block).
+   */
+  public MetricsCsv(Path target, List<String> earlierLines, boolean adversary) {
+    this.columns = columns(adversary);
     this.target = target;
     this.tmp = AtomicFiles.temporarySibling(target);
     try {
       this.out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-      out.write(String.join(",", COLUMNS));
+      out.write(String.join(",", columns));
       out.write('\n');
       for (String line : earlierLines) {
         out.write(line);
@@ -69,7 +98,7 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
       out.flush();
       this.rowsOut =
           CsvTables.CSV
-              .writer(CsvTables.schema(COLUMNS).withoutHeader())
+              .writer(CsvTables.schema(columns).withoutHeader())
               .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
               .writeValues(out);
     } catch (IOException e) {
@@ -87,6 +116,16 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
    * @throws InvalidInputException naming the file, line and what is wrong
    */
   public static List<String> rowsUpTo(Path partial, long iteration, RunOptions schedule) {
+    return rowsUpTo(partial, iteration, schedule, false);
+  }
+
+  /**
+   * As {@link #rowsUpTo(Path, long, RunOptions)} for a run with ({@code adversary}) or without an
+   * adversary block, whose header and rows have {@link #columns(boolean)}.
+   */
+  public static List<String> rowsUpTo(
+      Path partial, long iteration, RunOptions schedule, boolean adversary) {
+    List<String> columns = columns(adversary);
     List<String> kept = new ArrayList<>();
     String hint = "; --resume --force starts the cell over (the old files are moved aside)";
     if (!Files.isRegularFile(partial)) {
@@ -99,11 +138,11 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
     }
     try (BufferedReader in = Files.newBufferedReader(partial, StandardCharsets.UTF_8)) {
       String header = in.readLine();
-      if (!String.join(",", COLUMNS).equals(header)) {
+      if (!String.join(",", columns).equals(header)) {
         throw new InvalidInputException(
             partial
                 + ": line 1 is not the metrics header '"
-                + String.join(",", COLUMNS)
+                + String.join(",", columns)
                 + "'"
                 + hint);
       }
@@ -113,7 +152,7 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
       while (expected >= 0 && expected <= iteration && (line = in.readLine()) != null) {
         number++;
         String where = partial + " line " + number;
-        long t = parseRow(where, line, hint);
+        long t = parseRow(where, line, hint, columns);
         if (t != expected) {
           throw new InvalidInputException(
               where
@@ -151,16 +190,16 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   }
 
   /** Checks one data row; returns its iteration. */
-  private static long parseRow(String where, String line, String hint) {
+  private static long parseRow(String where, String line, String hint, List<String> columns) {
     String[] cells = line.split(",", -1);
-    if (cells.length != COLUMNS.size()) {
+    if (cells.length != columns.size()) {
       throw new InvalidInputException(
-          where + ": " + cells.length + " columns, expected " + COLUMNS.size() + hint);
+          where + ": " + cells.length + " columns, expected " + columns.size() + hint);
     }
     long t = -1;
     for (int c = 0; c < cells.length; c++) {
       String cell = cells[c];
-      boolean whole = c == 0 || c >= COLUMNS.indexOf("elapsed_ms");
+      boolean whole = c == 0 || (c >= COLUMNS.indexOf("elapsed_ms") && c < COLUMNS.size());
       try {
         if (whole) {
           long v = Long.parseLong(cell);
@@ -181,7 +220,7 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
         throw new InvalidInputException(
             where
                 + " column "
-                + COLUMNS.get(c)
+                + columns.get(c)
                 + ": not "
                 + (whole ? "a whole number >= 0" : "a number")
                 + ": '"
@@ -204,8 +243,8 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
     }
   }
 
-  /** A row by column name (NaN as a missing value). */
-  static Map<String, Object> row(IterationMetrics m) {
+  /** A row by column name (NaN as a missing value), with {@link #columns}. */
+  private Map<String, Object> row(IterationMetrics m) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("iteration", m.iteration());
     r.put("value", num(m.value()));
@@ -218,6 +257,9 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
     r.put("samples", m.samples());
     r.put("bytes_sent", m.bytesSent());
     r.put("messages", m.messages());
+    if (columns.size() > COLUMNS.size()) {
+      r.put(HONEST_TRACKING_DRIFT, num(m.honestTrackingDrift()));
+    }
     return r;
   }
 

@@ -20,7 +20,10 @@ public final class ResultsReader {
 
   private ResultsReader() {}
 
-  /** The rows of {@code dir/metrics.csv}, read by column name. */
+  /**
+   * The rows of {@code dir/metrics.csv}, read by column name; without an {@code
+   * honest_tracking_drift} column (every run without an adversary block) that field is NaN.
+   */
   public static List<IterationMetrics> metrics(Path dir) {
     Path file = dir.resolve("metrics.csv");
     String text;
@@ -51,7 +54,8 @@ public final class ResultsReader {
                 Long.parseLong(c.get("elapsed_ms")),
                 Long.parseLong(c.get("samples")),
                 Long.parseLong(c.get("bytes_sent")),
-                Long.parseLong(c.get("messages"))));
+                Long.parseLong(c.get("messages")),
+                d(c.get(MetricsCsv.HONEST_TRACKING_DRIFT))));
       } catch (RuntimeException e) {
         throw new InvalidInputException(
             file + ": line " + (l + 2) + " is malformed: " + String.valueOf(c).replace('\n', ' '),

@@ -151,7 +151,10 @@ final class CellRunner {
         checkUsable(checkpointFile, resumeFrom, spec, run);
         earlier =
             MetricsCsv.rowsUpTo(
-                AtomicFiles.temporarySibling(metrics), resumeFrom.iteration(), runOptions);
+                AtomicFiles.temporarySibling(metrics),
+                resumeFrom.iteration(),
+                runOptions,
+                spec.adversary() != null);
         LOG.info(
             "{}: resuming from the checkpoint at iteration {}",
             cell.name(),
@@ -171,7 +174,7 @@ final class CellRunner {
       }
     }
     RunResult result;
-    try (MetricsCsv csv = new MetricsCsv(metrics, earlier)) {
+    try (MetricsCsv csv = new MetricsCsv(metrics, earlier, spec.adversary() != null)) {
       RunListener listener =
           new RunListener() {
             private long last = -1;

@@ -29,6 +29,37 @@ class ResumeTest {
 
   @Test
   void resumedMetricsAreIdenticalToAnUninterruptedRun() throws IOException {
+    List<String> lines = resumedEqualsWhole("algorithm: {type: fednpg, eta: 0.5, tau: 0.01}\n");
+    assertThat(lines.get(0)).isEqualTo(String.join(",", MetricsCsv.COLUMNS));
+  }
+
+  /**
+   * With an adversary block the file has the honest_tracking_drift column (issue 20), filled on
+   * every row, and a resume continues it exactly; reading the folder back gives the same drift.
+   */
+  @Test
+  void withAnAdversaryTheDriftColumnIsWrittenResumedAndReadBack() throws IOException {
+    List<String> lines =
+        resumedEqualsWhole(
+            "algorithm: {type: fednpg, eta: 0.5, tau: 0.01, aggregation: clipped, clip: 0.5}\n"
+                + "adversary: {agents: [1], attack: stale, lag: 2}\n");
+    assertThat(lines.get(0))
+        .isEqualTo(String.join(",", MetricsCsv.columns(true)))
+        .endsWith(",honest_tracking_drift");
+    List<org.fednpg.api.run.IterationMetrics> read =
+        org.fednpg.experiments.results.ResultsReader.metrics(tmp.resolve("broken"));
+    assertThat(read).hasSize(lines.size() - 1);
+    for (int l = 1; l < lines.size(); l++) {
+      String[] cells = lines.get(l).split(",", -1);
+      assertThat(cells).hasSize(MetricsCsv.COLUMNS.size() + 1);
+      assertThat(read.get(l - 1).honestTrackingDrift())
+          .isEqualTo(Double.parseDouble(cells[cells.length - 1]));
+    }
+    assertThat(read.get(read.size() - 1).honestTrackingDrift()).isGreaterThan(1e-6);
+  }
+
+  /** Runs the spec whole, then crashed and resumed; returns the resumed metrics.csv lines. */
+  private List<String> resumedEqualsWhole(String algorithmAndAdversary) throws IOException {
     Path spec = tmp.resolve("long.yaml");
     Files.writeString(
         spec,
@@ -39,8 +70,8 @@ class ResumeTest {
         environment: {type: garnet, states: 12, actions: 3, branching: 3, agents: 5}
         topology: {type: ring, neighbors: 1, weights: metropolis, drop: 0.2}
         evaluator: {type: test-crash, at: 27}
-        algorithm: {type: fednpg, eta: 0.5, tau: 0.01}
-        """);
+        """
+            + algorithmAndAdversary);
     Path whole = tmp.resolve("whole");
     assertThat(CliHarness.run("run", spec.toString(), "--out", whole.toString()).status()).isZero();
 
@@ -68,6 +99,7 @@ class ResumeTest {
     assertThat(broken.resolve("checkpoint.bin")).doesNotExist();
     assertThat(withoutElapsed(broken.resolve("metrics.csv")))
         .isEqualTo(withoutElapsed(whole.resolve("metrics.csv")));
+    return Files.readAllLines(broken.resolve("metrics.csv"));
   }
 
   private static List<String> withoutElapsed(Path csv) throws IOException {
