@@ -121,6 +121,10 @@ public final class BellmanSolver {
   private final int[] blockStart;
 
   private final int maxBlock;
+
+  /** Whether component c has no entry leaving it (P_π restricted to it is stochastic). */
+  private final boolean[] closedBlock;
+
   private final Companions companions = new Companions();
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
   private final LongAdder solves = new LongAdder();
@@ -211,6 +215,14 @@ public final class BellmanSolver {
       for (int k = kernelRow[s * actions]; k < kernelRow[(s + 1) * actions]; k++) {
         slotOfEntry[k] = mark[inv[kernelNext[k]]];
       }
+    }
+    this.closedBlock = new boolean[blockStart.length - 1];
+    for (int c = 0; c + 1 < blockStart.length; c++) {
+      boolean closed = true;
+      for (int i = blockStart[c]; i < blockStart[c + 1]; i++) {
+        closed &= split[i] == rowPtr[i];
+      }
+      closedBlock[c] = closed;
     }
   }
 
@@ -534,13 +546,34 @@ public final class BellmanSolver {
     return bNorm;
   }
 
-  /** Loads {@code start} (or zeros) into {@code side.x} in the internal order. */
-  private void load(Side side, double[] start) {
+  /**
+   * Loads {@code start} into {@code side.x} in the internal order; without one (a cold start), each
+   * iterative block starts from b + γ/(1−γ) mean(b) 1 when it is closed (the exact solution for the
+   * constant part of b, and the rest's first-order guess), from b otherwise: a function of b alone
+   * (our choice; about half a product fewer per cold solve on Garnet(2000, 10, 10) than zeros).
+   * Needs {@code side.b}.
+   */
+  private void load(Side side, double gamma, double[] start) {
     double[] x = side.x;
     if (!usesWarmStarts()) {
       // direct solves never read x before writing it: no start to load
     } else if (start == null) {
       Arrays.fill(x, 0.0);
+      double[] b = side.b;
+      for (int c = 0; c + 1 < blockStart.length; c++) {
+        int from = blockStart[c];
+        int to = blockStart[c + 1];
+        if (to - from > DENSE_LIMIT) {
+          double sum = 0;
+          for (int i = from; i < to; i++) {
+            sum += b[i];
+          }
+          double shift = closedBlock[c] ? gamma / (1 - gamma) * sum / (to - from) : 0.0;
+          for (int i = from; i < to; i++) {
+            x[i] = b[i] + shift;
+          }
+        }
+      }
     } else {
       for (int i = 0; i < states; i++) {
         x[i] = start[perm[i]];
@@ -558,7 +591,7 @@ public final class BellmanSolver {
       double tolerance,
       double[] start,
       double[] out) {
-    load(side, start);
+    load(side, gamma, start);
     double limit = tolerance * Math.max(1.0, bNorm);
     double norm = substitute(ws, side, gamma, side.b, side.x, limit);
     return certify(ws, side, gamma, bNorm, tau, tolerance, norm, out);
@@ -583,8 +616,8 @@ public final class BellmanSolver {
       double[] outB) {
     Side a = ws.first;
     Side b = ws.second();
-    load(a, startA);
-    load(b, startB);
+    load(a, gamma, startA);
+    load(b, gamma, startB);
     double limitA = tolerance * Math.max(1.0, bNormA);
     double limitB = tolerance * Math.max(1.0, bNormB);
     double normA = 0;
@@ -619,12 +652,17 @@ public final class BellmanSolver {
       } else {
         krylovPasses.add(a.krylov.products + b.krylov.products);
       }
+      blockResiduals(ws, gamma, a, b, from, to);
       normA =
           Math.max(
-              normA, finishBlock(ws, a, factor, gamma, a.x, from, to, limitA, a.krylov.products));
+              normA,
+              finishBlock(
+                  ws, a, factor, gamma, a.x, from, to, limitA, a.krylov.products, ws.norms[0]));
       normB =
           Math.max(
-              normB, finishBlock(ws, b, factor, gamma, b.x, from, to, limitB, b.krylov.products));
+              normB,
+              finishBlock(
+                  ws, b, factor, gamma, b.x, from, to, limitB, b.krylov.products, ws.norms[1]));
     }
     double resA = certify(ws, a, gamma, bNormA, tau, tolerance, normA, outA);
     double resB = certify(ws, b, gamma, bNormB, tau, tolerance, normB, outB);
@@ -728,7 +766,10 @@ public final class BellmanSolver {
       BlockFactor factor = ws.factor(c);
       int products = factor.solve(ws.pv, gamma, y, x, KRYLOV_MARGIN * limit, side.krylov);
       krylovPasses.add(products);
-      norm = Math.max(norm, finishBlock(ws, side, factor, gamma, x, from, to, limit, products));
+      double blockNorm = blockResidual(ws, side, gamma, y, x, from, to);
+      norm =
+          Math.max(
+              norm, finishBlock(ws, side, factor, gamma, x, from, to, limit, products, blockNorm));
     }
     return norm;
   }
@@ -764,9 +805,10 @@ public final class BellmanSolver {
   }
 
   /**
-   * After a block solve that spent {@code products} Krylov products (0: direct): the block's
-   * residual; if a Krylov solve missed the limit, one restart from where it stopped, then the
-   * direct fallback. Returns the block's residual max-norm.
+   * After a block solve that spent {@code products} Krylov products (0: direct) and left the
+   * block's residual max-norm {@code blockNorm} (rows in {@code side.res}): if a Krylov solve
+   * missed the limit, one restart from where it stopped, then the direct fallback. Returns the
+   * block's residual max-norm.
    */
   private double finishBlock(
       Workspace ws,
@@ -777,10 +819,10 @@ public final class BellmanSolver {
       int from,
       int to,
       double limit,
-      int products) {
+      int products,
+      double blockNorm) {
     double[] pv = ws.pv;
     double[] y = side.local;
-    double blockNorm = blockResidual(ws, side, gamma, y, x, from, to);
     if (products > 0) {
       if (!(blockNorm <= limit) && Double.isFinite(blockNorm)) {
         // the recursive residual drifted or the product budget ran out: one restart from here
@@ -815,6 +857,32 @@ public final class BellmanSolver {
     return norm;
   }
 
+  /**
+   * {@link #blockResidual} for both sides in one pass over the block's entries (the same arithmetic
+   * per side); the max-norms into {@code ws.norms}.
+   */
+  private void blockResiduals(Workspace ws, double gamma, Side a, Side b, int from, int to) {
+    double[] pv = ws.pv;
+    double[] xa = a.x;
+    double[] xb = b.x;
+    double[] ya = a.local;
+    double[] yb = b.local;
+    double[] two = ws.norms;
+    double normA = 0;
+    double normB = 0;
+    for (int i = from; i < to; i++) {
+      SparseBlockFactor.rowDots(pv, col, split[i], rowPtr[i + 1], xa, xb, two);
+      double ra = ya[i - from] - (xa[i] - gamma * two[0]);
+      double rb = yb[i - from] - (xb[i] - gamma * two[1]);
+      a.res[i] = ra;
+      b.res[i] = rb;
+      normA = Math.max(normA, Math.abs(ra));
+      normB = Math.max(normB, Math.abs(rb));
+    }
+    two[0] = normA;
+    two[1] = normB;
+  }
+
   /** Stores b − (I − γP_π) x in {@code side.res} and returns its max-norm. */
   private double residual(Workspace ws, Side side, double gamma, double[] b, double[] x) {
     double[] pv = ws.pv;
@@ -845,6 +913,7 @@ public final class BellmanSolver {
     final double[] pv = new double[col.length];
     final double[] diag = new double[states];
     final double[] out = new double[states];
+    final double[] norms = new double[2];
     final Side first = new Side();
     private Side second;
     final BlockFactor[] factors = new BlockFactor[blockStart.length - 1];

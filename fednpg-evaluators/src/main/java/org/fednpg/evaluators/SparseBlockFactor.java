@@ -429,6 +429,43 @@ final class SparseBlockFactor implements BlockFactor {
     return (s0 + s1) + (s2 + s3);
   }
 
+  /**
+   * {@link #rowDot(double[], int[], int, int, double[], int)} with base 0 for two vectors in one
+   * pass (the same partial sums per vector), into {@code out[0]} and {@code out[1]}.
+   */
+  static void rowDots(
+      double[] pv, int[] col, int begin, int end, double[] xa, double[] xb, double[] out) {
+    double a0 = 0;
+    double a1 = 0;
+    double a2 = 0;
+    double a3 = 0;
+    double b0 = 0;
+    double b1 = 0;
+    double b2 = 0;
+    double b3 = 0;
+    int e = begin;
+    for (; e + 3 < end; e += 4) {
+      int c0 = col[e];
+      int c1 = col[e + 1];
+      int c2 = col[e + 2];
+      int c3 = col[e + 3];
+      a0 += pv[e] * xa[c0];
+      b0 += pv[e] * xb[c0];
+      a1 += pv[e + 1] * xa[c1];
+      b1 += pv[e + 1] * xb[c1];
+      a2 += pv[e + 2] * xa[c2];
+      b2 += pv[e + 2] * xb[c2];
+      a3 += pv[e + 3] * xa[c3];
+      b3 += pv[e + 3] * xb[c3];
+    }
+    for (; e < end; e++) {
+      a0 += pv[e] * xa[col[e]];
+      b0 += pv[e] * xb[col[e]];
+    }
+    out[0] = (a0 + a1) + (a2 + a3);
+    out[1] = (b0 + b1) + (b2 + b3);
+  }
+
   /** {@link #rowDot(double[], int[], int, int, double[], int)} on block-local char columns. */
   static double rowDot(double[] pv, char[] col, int begin, int end, double[] x) {
     double s0 = 0;
