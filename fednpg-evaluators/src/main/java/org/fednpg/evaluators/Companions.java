@@ -1,7 +1,9 @@
 package org.fednpg.evaluators;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.RewardTable;
@@ -35,7 +37,10 @@ final class Companions {
   }
 
   private final Map<Integer, Slot> slots = new HashMap<>();
-  private final Map<LogPolicy, Slot> byPolicy = new IdentityHashMap<>();
+
+  /** The slots whose last evaluation was of a policy (agents may share one, e.g. the start). */
+  private final Map<LogPolicy, List<Slot>> byPolicy = new IdentityHashMap<>();
+
   private RewardTable wanted;
   private double wantedTau;
 
@@ -57,9 +62,13 @@ final class Companions {
       int agent, LogPolicy policy, double gamma, double tau, RewardTable reward, double[] values) {
     Slot slot = slots.computeIfAbsent(agent, a -> new Slot());
     if (slot.policy != null) {
-      byPolicy.remove(slot.policy);
+      List<Slot> same = byPolicy.get(slot.policy);
+      same.remove(slot);
+      if (same.isEmpty()) {
+        byPolicy.remove(slot.policy);
+      }
     }
-    byPolicy.put(policy, slot);
+    byPolicy.computeIfAbsent(policy, p -> new ArrayList<>(1)).add(slot);
     slot.policy = policy;
     slot.gamma = gamma;
     slot.tau = tau;
@@ -76,16 +85,23 @@ final class Companions {
   synchronized double[] take(LogPolicy policy, RewardTable reward, double gamma, double tau) {
     wanted = reward;
     wantedTau = tau;
-    Slot slot = byPolicy.get(policy);
-    if (slot == null) {
+    List<Slot> same = byPolicy.get(policy);
+    if (same == null) {
       return null;
     }
-    slot.asked = true;
-    double[] v = slot.values;
-    if (v != null && slot.reward == reward && slot.gamma == gamma && slot.tau == tau) {
-      slot.values = null;
-      return v;
+    double[] found = null;
+    for (Slot slot : same) {
+      slot.asked = true;
+      double[] v = slot.values;
+      if (found == null
+          && v != null
+          && slot.reward == reward
+          && slot.gamma == gamma
+          && slot.tau == tau) {
+        slot.values = null;
+        found = v;
+      }
     }
-    return null;
+    return found;
   }
 }

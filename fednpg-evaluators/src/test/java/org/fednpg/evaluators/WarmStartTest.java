@@ -183,21 +183,31 @@ class WarmStartTest {
     RewardTable averaged = mdp.averagedReward();
     double[] rho = mdp.initialCopy();
     double[] q = new double[states * 4];
-    double[] v = new double[states];
-    LogPolicy pi = EvaluatorFixtures.randomPolicy(8, states, 4, 1.0);
+    // two agents start from one policy object (as runs do: the uniform start)
+    LogPolicy[] pi = new LogPolicy[2];
+    pi[0] = EvaluatorFixtures.randomPolicy(8, states, 4, 1.0);
+    pi[1] = pi[0];
+    double[][] v = new double[2][states];
     for (int t = 0; t < 4; t++) {
-      agentSide.evaluateInto(new EvaluationRequest(2, t, mdp.reward(2), pi, tau), q, v);
+      for (int n = 0; n < 2; n++) {
+        agentSide.evaluateInto(new EvaluationRequest(n, t, mdp.reward(n), pi[n], tau), q, v[n]);
+      }
       long solves = solver.statistics().solves();
-      double value = metricsSide.initialValue(EvaluationRequest.of(averaged, pi, tau), rho);
-      double reference = new BellmanSolver(mdp.kernel()).value(gamma, averaged, pi, tau, rho);
-      assertThat(value).isEqualTo(reference);
+      for (int n = 0; n < (t == 0 ? 1 : 2); n++) {
+        double value = metricsSide.initialValue(EvaluationRequest.of(averaged, pi[n], tau), rho);
+        double reference = new BellmanSolver(mdp.kernel()).value(gamma, averaged, pi[n], tau, rho);
+        assertThat(value).isEqualTo(reference);
+      }
       // iteration 0 is a miss (nothing asked yet): the metrics solve; afterwards it is answered
       assertThat(solver.statistics().solves()).isEqualTo(t == 0 ? solves + 1 : solves);
-      pi = nearby(pi, 20 + t, 0.1);
+      for (int n = 0; n < 2; n++) {
+        pi[n] = nearby(pi[n], 20 + 2 * t + n, 0.1);
+      }
     }
+    LogPolicy unseen = pi[0];
     // a policy nobody evaluated is solved as before
     long solves = solver.statistics().solves();
-    metricsSide.initialValue(EvaluationRequest.of(averaged, pi, tau), rho);
+    metricsSide.initialValue(EvaluationRequest.of(averaged, unseen, tau), rho);
     assertThat(solver.statistics().solves()).isEqualTo(solves + 1);
   }
 
