@@ -22,9 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * path of {@link BellmanSolver}), as an agent pays it in a run: the policy is one FedNPG step (η =
  * 0.1, τ = 0, from the uniform policy's Q) after the previous one. {@code cold} starts from zero,
  * {@code warm} from the previous policy's V (what agents do), {@code twoRewards} solves the agent's
- * reward and r̄ on one assembled matrix (multi-RHS), {@code twoSolves} the same two separately.
- * Each call assembles P_π, solves, certifies the residual, and forms Q (except the V-only
- * two-reward cases).
+ * reward and r̄ on one assembled matrix (multi-RHS, one pass over the matrix for both vectors),
+ * {@code twoSolves} the same two separately, {@code agentWithMetricsReward} what an agent's
+ * evaluation costs when the run's metrics want its policy on r̄ (Q on its reward, warm, plus V on
+ * r̄, cold, in one solve). Each call assembles P_π, solves, certifies the residual, and forms Q
+ * (except the V-only two-reward cases).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -98,6 +100,14 @@ public class GarnetSolveBenchmark {
         new RewardTable[] {reward, averaged},
         new double[][] {v, null},
         new double[][] {v, v2});
+  }
+
+  /** Q of the new policy (warm) and its V on r̄ (cold) in one paired solve. */
+  @Benchmark
+  public double[] agentWithMetricsReward() {
+    System.arraycopy(previous, 0, v, 0, v.length);
+    solver.qInto(gamma, reward, policy, 0.0, BellmanSolver.RESIDUAL_LIMIT, q, v, averaged, v2);
+    return v2;
   }
 
   /** The same two solves, each with its own assembly. */

@@ -98,6 +98,14 @@ public final class ScaleRun {
           krylov == 0 ? 0.0 : (double) products / krylov,
           after.directFallbacks() - before.directFallbacks(),
           after.maxResidual());
+      long single = after.singlePasses() - before.singlePasses();
+      long paired = after.pairedPasses() - before.pairedPasses();
+      out.printf(
+          Locale.ROOT,
+          "passes over P_pi: %.1f per iteration (%.1f single-vector, %.1f fused two-vector)%n",
+          (double) (single + paired) / iterations,
+          (double) single / iterations,
+          (double) paired / iterations);
     }
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

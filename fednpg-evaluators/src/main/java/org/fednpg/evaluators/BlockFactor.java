@@ -25,6 +25,29 @@ interface BlockFactor {
   int solve(
       double[] pv, double gamma, double[] y, double[] x, double target, KrylovScratch scratch);
 
+  /**
+   * {@link #solve} for two right-hand sides on the same block: {@code scratchA.products} and {@code
+   * scratchB.products} receive each side's products. Each side's numbers equal those of {@link
+   * #solve} alone with the same arguments; an iterative factor may share its passes over the matrix
+   * between the two. This default solves one after the other.
+   */
+  default void solvePair(
+      double[] pv,
+      double gamma,
+      double[] ya,
+      double[] xa,
+      double targetA,
+      KrylovScratch scratchA,
+      double[] yb,
+      double[] xb,
+      double targetB,
+      KrylovScratch scratchB) {
+    int a = solve(pv, gamma, ya, xa, targetA, scratchA);
+    int b = solve(pv, gamma, yb, xb, targetB, scratchB);
+    scratchA.products = a;
+    scratchB.products = b;
+  }
+
   /** Solves the block system by a direct factorisation, ignoring {@code x}'s content. */
   void solveDirect(double[] pv, double gamma, double[] y, double[] x);
 }

@@ -53,23 +53,64 @@ public final class ExactPolicyEvaluator implements PolicyEvaluator {
     return 0;
   }
 
-  /** Q into {@code out} and V into {@code values}, the solve warm-started from {@code values}. */
+  /**
+   * Q into {@code out} and V into {@code values}, the solve warm-started from {@code values}. When
+   * the run's metrics have been asking for this agent's policies on another reward (r̄), that
+   * reward is solved in the same pass from a cold start and kept for them ({@link Companions}): no
+   * number changes, the metrics' solve is just done already.
+   */
   @Override
   public long evaluateInto(EvaluationRequest request, double[] out, double[] values) {
-    solver.qInto(
-        mdp.gamma(),
-        request.reward(),
-        request.policy(),
-        request.tau(),
-        BellmanSolver.RESIDUAL_LIMIT,
-        out,
-        values);
+    Companions companions = solver.companions();
+    RewardTable other =
+        request.agent() < 0
+            ? null
+            : companions.companionFor(request.agent(), request.reward(), request.tau());
+    double[] otherValues = null;
+    if (other == null) {
+      solver.qInto(
+          mdp.gamma(),
+          request.reward(),
+          request.policy(),
+          request.tau(),
+          BellmanSolver.RESIDUAL_LIMIT,
+          out,
+          values);
+    } else {
+      otherValues = new double[mdp.states()];
+      solver.qInto(
+          mdp.gamma(),
+          request.reward(),
+          request.policy(),
+          request.tau(),
+          BellmanSolver.RESIDUAL_LIMIT,
+          out,
+          values,
+          other,
+          otherValues);
+    }
+    if (request.agent() >= 0) {
+      companions.record(
+          request.agent(), request.policy(), mdp.gamma(), request.tau(), other, otherValues);
+    }
     return 0;
   }
 
-  /** V_τ^π(ρ) from one solve for V, without forming Q. */
+  /**
+   * V_τ^π(ρ) from one cold solve for V, without forming Q; answered from the values solved along
+   * with an agent's own evaluation of the same policy when there are any (the same numbers).
+   */
   @Override
   public double initialValue(EvaluationRequest request, double[] rho) {
+    double[] kept =
+        solver.companions().take(request.policy(), request.reward(), mdp.gamma(), request.tau());
+    if (kept != null) {
+      if (rho.length != kept.length) {
+        throw new InvalidInputException(
+            "initial distribution has " + rho.length + " entries, expected " + kept.length);
+      }
+      return BellmanSolver.weighted(rho, kept);
+    }
     return solver.value(mdp.gamma(), request.reward(), request.policy(), request.tau(), rho);
   }
 

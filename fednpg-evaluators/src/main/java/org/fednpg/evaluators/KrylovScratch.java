@@ -1,7 +1,23 @@
 package org.fednpg.evaluators;
 
-/** One thread's BiCGSTAB vectors, sized for the largest block; reused by every solve. */
+/**
+ * One right-hand side's BiCGSTAB vectors (sized for the largest block; reused by every solve) and
+ * the state of its recurrence between two matrix-vector products, so that {@link SparseBlockFactor}
+ * can advance two recurrences in lockstep over one pass of the matrix.
+ */
 final class KrylovScratch {
+
+  /** Where the recurrence stands: the product it waits for, or done. */
+  enum Phase {
+    /** Waits for A x (the initial residual). */
+    START,
+    /** Waits for v = A p̂ and ⟨r̂, v⟩. */
+    DIRECTION,
+    /** Waits for t = A ŝ. */
+    STABILISE,
+    /** Converged, out of budget or broken down: x is final. */
+    DONE
+  }
 
   final double[] r;
   final double[] rHat;
@@ -13,6 +29,28 @@ final class KrylovScratch {
   final double[] pHat;
   final double[] sHat;
 
+  Phase phase = Phase.DONE;
+  double[] y;
+  double target;
+  double shift;
+  double rho;
+  double alpha;
+  double omega;
+  double rhoNew;
+  boolean converged;
+
+  /** Matrix-vector products of the current (or last) solve. */
+  int products;
+
+  /** The product's input, output and the vector to dot it with (null: no dot). */
+  double[] in;
+
+  double[] out;
+  double[] dotWith;
+
+  /** ⟨dotWith, out⟩ of the last product. */
+  double dot;
+
   KrylovScratch(int size) {
     r = new double[size];
     rHat = new double[size];
@@ -23,5 +61,15 @@ final class KrylovScratch {
     x = new double[size];
     pHat = new double[size];
     sHat = new double[size];
+  }
+
+  boolean waiting() {
+    return phase != Phase.DONE;
+  }
+
+  void request(double[] input, double[] output, double[] with) {
+    in = input;
+    out = output;
+    dotWith = with;
   }
 }

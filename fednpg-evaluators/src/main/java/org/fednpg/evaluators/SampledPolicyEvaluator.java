@@ -86,30 +86,7 @@ public final class SampledPolicyEvaluator implements PolicyEvaluator {
     int actions = model.actions();
     RewardTable reward = request.reward();
     LogPolicy policy = request.policy();
-    if (reward.states() != states || reward.actions() != actions) {
-      throw new InvalidInputException(
-          "reward is "
-              + reward.states()
-              + "x"
-              + reward.actions()
-              + " but the model has "
-              + states
-              + " states and "
-              + actions
-              + " actions");
-    }
-    if (policy.states() != states || policy.actions() != actions) {
-      throw new InvalidInputException(
-          "policy is "
-              + policy.states()
-              + "x"
-              + policy.actions()
-              + " but the model has "
-              + states
-              + " states and "
-              + actions
-              + " actions");
-    }
+    Shapes.require(reward, policy, states, actions, "the model");
     SplittableRandom rng =
         random.child(request.agent()).child(request.iteration()).child(method.label()).random();
     switch (method) {

@@ -88,130 +88,205 @@ final class SparseBlockFactor implements BlockFactor {
       solveDirect(pv, gamma, y, x);
       return 0;
     }
-    int m = size;
-    double[] xl = w.x;
-    double[] r = w.r;
-    double[] rHat = w.rHat;
-    double[] p = w.p;
-    double[] v = w.v;
-    double[] s = w.s;
-    double[] t = w.t;
-    double[] pHat = w.pHat;
-    double[] sHat = w.sHat;
+    begin(gamma, y, x, target, w);
+    while (w.waiting()) {
+      product(pv, gamma, w);
+      advance(w);
+    }
+    // the caller measures the true residual of what is returned and falls back if needed
+    System.arraycopy(w.x, 0, x, from, size);
+    return w.products;
+  }
+
+  /**
+   * Two BiCGSTAB recurrences in lockstep: while both run, each matrix-vector product is one pass
+   * over the block's entries for both vectors (the products are bound by the loads of P_π and its
+   * pattern, so two vectors cost little more than one). Each side's arithmetic is exactly that of
+   * {@link #solve} alone, so the results are the same bit for bit.
+   */
+  @Override
+  public void solvePair(
+      double[] pv,
+      double gamma,
+      double[] ya,
+      double[] xa,
+      double targetA,
+      KrylovScratch wa,
+      double[] yb,
+      double[] xb,
+      double targetB,
+      KrylovScratch wb) {
+    if (directOnly) {
+      BlockFactor.super.solvePair(pv, gamma, ya, xa, targetA, wa, yb, xb, targetB, wb);
+      return;
+    }
+    begin(gamma, ya, xa, targetA, wa);
+    begin(gamma, yb, xb, targetB, wb);
+    while (wa.waiting() || wb.waiting()) {
+      if (wa.waiting() && wb.waiting()) {
+        productPair(pv, gamma, wa, wb);
+        advance(wa);
+        advance(wb);
+      } else {
+        KrylovScratch w = wa.waiting() ? wa : wb;
+        product(pv, gamma, w);
+        advance(w);
+      }
+    }
+    System.arraycopy(wa.x, 0, xa, from, size);
+    System.arraycopy(wb.x, 0, xb, from, size);
+  }
+
+  /** Loads the start and asks for the first product A x. */
+  private void begin(double gamma, double[] y, double[] x, double target, KrylovScratch w) {
     // right preconditioner M⁻¹ = I + c 1 1ᵀ/m (Brauer deflation, our choice): on a closed block
     // P_π 1 = 1, so A M⁻¹ = I − γ (P_π − 1 1ᵀ/m) has the eigenvalue 1 − γ moved to 1 and keeps the
     // others; BiCGSTAB then needs no iterations to resolve that outlier. c = γ/(1−γ); 0 when the
     // block has exits (then 1 is no eigenvector). Right preconditioning leaves x unscaled.
-    double c = closed ? gamma / (1 - gamma) : 0.0;
-    System.arraycopy(x, from, xl, 0, m);
-    multiply(pv, gamma, xl, r);
-    double rr = 0;
-    double rMax = 0;
-    for (int i = 0; i < m; i++) {
-      double ri = y[i] - r[i];
-      r[i] = ri;
-      rHat[i] = ri;
-      p[i] = 0;
-      v[i] = 0;
-      rr += ri * ri;
-      rMax = Math.max(rMax, Math.abs(ri));
-    }
-    int products = 1;
-    double rho = 1;
-    double alpha = 1;
-    double omega = 1;
-    double rhoNew = rr;
-    boolean converged = rMax <= target;
-    while (!converged && products < MAX_PRODUCTS) {
-      if (rhoNew == 0 || !Double.isFinite(rhoNew)) {
-        break;
-      }
-      double beta = (rhoNew / rho) * (alpha / omega);
-      rho = rhoNew;
-      double sum = 0;
-      for (int i = 0; i < m; i++) {
-        double pi = r[i] + beta * (p[i] - omega * v[i]);
-        p[i] = pi;
-        sum += pi;
-      }
-      precondition(p, pHat, c * sum / m);
-      double rv = multiplyDot(pv, gamma, pHat, v, rHat);
-      products++;
-      if (rv == 0 || !Double.isFinite(rv)) {
-        break;
-      }
-      alpha = rho / rv;
-      double sMax = 0;
-      sum = 0;
-      for (int i = 0; i < m; i++) {
-        double si = r[i] - alpha * v[i];
-        s[i] = si;
-        sMax = Math.max(sMax, Math.abs(si));
-        sum += si;
-      }
-      if (sMax <= target) {
-        for (int i = 0; i < m; i++) {
-          xl[i] += alpha * pHat[i];
+    w.shift = closed ? gamma / (1 - gamma) : 0.0;
+    w.y = y;
+    w.target = target;
+    System.arraycopy(x, from, w.x, 0, size);
+    w.phase = KrylovScratch.Phase.START;
+    w.request(w.x, w.r, null);
+  }
+
+  /** Consumes the product the recurrence waited for and runs it up to the next one (or done). */
+  private void advance(KrylovScratch w) {
+    int m = size;
+    double[] r = w.r;
+    double[] s = w.s;
+    double[] t = w.t;
+    double[] xl = w.x;
+    switch (w.phase) {
+      case START:
+        {
+          double[] y = w.y;
+          double[] rHat = w.rHat;
+          double rr = 0;
+          double rMax = 0;
+          for (int i = 0; i < m; i++) {
+            double ri = y[i] - r[i];
+            r[i] = ri;
+            rHat[i] = ri;
+            w.p[i] = 0;
+            w.v[i] = 0;
+            rr += ri * ri;
+            rMax = Math.max(rMax, Math.abs(ri));
+          }
+          w.products = 1;
+          w.rho = 1;
+          w.alpha = 1;
+          w.omega = 1;
+          w.rhoNew = rr;
+          w.converged = rMax <= w.target;
+          direction(w);
+          return;
         }
-        converged = true;
-        break;
-      }
-      precondition(s, sHat, c * sum / m);
-      multiply(pv, gamma, sHat, t);
-      products++;
-      double ts = 0;
-      double tt = 0;
-      for (int i = 0; i < m; i++) {
-        ts += t[i] * s[i];
-        tt += t[i] * t[i];
-      }
-      if (tt == 0) {
-        break;
-      }
-      omega = ts / tt;
-      if (omega == 0 || !Double.isFinite(omega)) {
-        break;
-      }
-      rMax = 0;
-      rhoNew = 0;
-      for (int i = 0; i < m; i++) {
-        xl[i] += alpha * pHat[i] + omega * sHat[i];
-        double ri = s[i] - omega * t[i];
-        r[i] = ri;
-        rMax = Math.max(rMax, Math.abs(ri));
-        rhoNew += rHat[i] * ri;
-      }
-      converged = rMax <= target;
+      case DIRECTION:
+        {
+          w.products++;
+          double rv = w.dot;
+          if (rv == 0 || !Double.isFinite(rv)) {
+            w.phase = KrylovScratch.Phase.DONE;
+            return;
+          }
+          double alpha = w.rho / rv;
+          w.alpha = alpha;
+          double[] v = w.v;
+          double sMax = 0;
+          double sum = 0;
+          for (int i = 0; i < m; i++) {
+            double si = r[i] - alpha * v[i];
+            s[i] = si;
+            sMax = Math.max(sMax, Math.abs(si));
+            sum += si;
+          }
+          if (sMax <= w.target) {
+            double[] pHat = w.pHat;
+            for (int i = 0; i < m; i++) {
+              xl[i] += alpha * pHat[i];
+            }
+            w.converged = true;
+            w.phase = KrylovScratch.Phase.DONE;
+            return;
+          }
+          precondition(s, w.sHat, w.shift * sum / m);
+          w.phase = KrylovScratch.Phase.STABILISE;
+          w.request(w.sHat, t, null);
+          return;
+        }
+      case STABILISE:
+        {
+          w.products++;
+          double ts = 0;
+          double tt = 0;
+          for (int i = 0; i < m; i++) {
+            ts += t[i] * s[i];
+            tt += t[i] * t[i];
+          }
+          if (tt == 0) {
+            w.phase = KrylovScratch.Phase.DONE;
+            return;
+          }
+          double omega = ts / tt;
+          w.omega = omega;
+          if (omega == 0 || !Double.isFinite(omega)) {
+            w.phase = KrylovScratch.Phase.DONE;
+            return;
+          }
+          double alpha = w.alpha;
+          double[] pHat = w.pHat;
+          double[] sHat = w.sHat;
+          double[] rHat = w.rHat;
+          double rMax = 0;
+          double rhoNew = 0;
+          for (int i = 0; i < m; i++) {
+            xl[i] += alpha * pHat[i] + omega * sHat[i];
+            double ri = s[i] - omega * t[i];
+            r[i] = ri;
+            rMax = Math.max(rMax, Math.abs(ri));
+            rhoNew += rHat[i] * ri;
+          }
+          w.rhoNew = rhoNew;
+          w.converged = rMax <= w.target;
+          direction(w);
+          return;
+        }
+      default:
+        throw new IllegalStateException("BiCGSTAB advanced when done");
     }
-    // the caller measures the true residual of what is returned and falls back if needed
-    System.arraycopy(xl, 0, x, from, m);
-    return products;
   }
 
-  /** out = z + shift 1: the preconditioner applied, shift = c mean(z). */
-  private void precondition(double[] z, double[] out, double shift) {
-    for (int i = 0; i < size; i++) {
-      out[i] = z[i] + shift;
+  /** The top of a BiCGSTAB iteration: stop, or the new direction p̂ and a request for A p̂. */
+  private void direction(KrylovScratch w) {
+    if (w.converged || w.products >= MAX_PRODUCTS || w.rhoNew == 0 || !Double.isFinite(w.rhoNew)) {
+      w.phase = KrylovScratch.Phase.DONE;
+      return;
     }
+    int m = size;
+    double beta = (w.rhoNew / w.rho) * (w.alpha / w.omega);
+    w.rho = w.rhoNew;
+    double[] p = w.p;
+    double[] r = w.r;
+    double[] v = w.v;
+    double omega = w.omega;
+    double sum = 0;
+    for (int i = 0; i < m; i++) {
+      double pi = r[i] + beta * (p[i] - omega * v[i]);
+      p[i] = pi;
+      sum += pi;
+    }
+    precondition(p, w.pHat, w.shift * sum / m);
+    w.phase = KrylovScratch.Phase.DIRECTION;
+    w.request(w.pHat, v, w.rHat);
   }
 
-  /** out = (I − γP_π) x on the block, local vectors. */
-  private void multiply(double[] pv, double gamma, double[] x, double[] out) {
-    int base = from;
-    char[] lc = localCol;
-    for (int i = 0; i < size; i++) {
-      int row = base + i;
-      out[i] =
-          x[i]
-              - gamma
-                  * (lc != null
-                      ? rowDot(pv, lc, split[row], rowPtr[row + 1], x)
-                      : rowDot(pv, col, split[row], rowPtr[row + 1], x, base));
-    }
-  }
-
-  /** out = (I − γP_π) x on the block and returns ⟨h, out⟩. */
-  private double multiplyDot(double[] pv, double gamma, double[] x, double[] out, double[] h) {
+  /** The product {@code w} waits for: out = (I − γP_π) in, and ⟨dotWith, out⟩ if asked. */
+  private void product(double[] pv, double gamma, KrylovScratch w) {
+    double[] x = w.in;
+    double[] out = w.out;
+    double[] h = w.dotWith;
     int base = from;
     char[] lc = localCol;
     double dot = 0;
@@ -224,9 +299,111 @@ final class SparseBlockFactor implements BlockFactor {
                       ? rowDot(pv, lc, split[row], rowPtr[row + 1], x)
                       : rowDot(pv, col, split[row], rowPtr[row + 1], x, base));
       out[i] = o;
-      dot += h[i] * o;
+      if (h != null) {
+        dot += h[i] * o;
+      }
     }
-    return dot;
+    w.dot = dot;
+  }
+
+  /**
+   * The products both recurrences wait for, in one pass over the block's rows: each row's entries
+   * and columns are loaded once for the two vectors. Per vector the same partial sums in the same
+   * order as {@link #rowDot(double[], char[], int, int, double[])}.
+   */
+  private void productPair(double[] pv, double gamma, KrylovScratch wa, KrylovScratch wb) {
+    double[] xa = wa.in;
+    double[] xb = wb.in;
+    double[] outA = wa.out;
+    double[] outB = wb.out;
+    double[] ha = wa.dotWith;
+    double[] hb = wb.dotWith;
+    int base = from;
+    char[] lc = localCol;
+    double dotA = 0;
+    double dotB = 0;
+    for (int i = 0; i < size; i++) {
+      int row = base + i;
+      int begin = split[row];
+      int end = rowPtr[row + 1];
+      double a0 = 0;
+      double a1 = 0;
+      double a2 = 0;
+      double a3 = 0;
+      double b0 = 0;
+      double b1 = 0;
+      double b2 = 0;
+      double b3 = 0;
+      int e = begin;
+      if (lc != null) {
+        for (; e + 3 < end; e += 4) {
+          double p0 = pv[e];
+          double p1 = pv[e + 1];
+          double p2 = pv[e + 2];
+          double p3 = pv[e + 3];
+          int c0 = lc[e];
+          int c1 = lc[e + 1];
+          int c2 = lc[e + 2];
+          int c3 = lc[e + 3];
+          a0 += p0 * xa[c0];
+          b0 += p0 * xb[c0];
+          a1 += p1 * xa[c1];
+          b1 += p1 * xb[c1];
+          a2 += p2 * xa[c2];
+          b2 += p2 * xb[c2];
+          a3 += p3 * xa[c3];
+          b3 += p3 * xb[c3];
+        }
+        for (; e < end; e++) {
+          int c0 = lc[e];
+          a0 += pv[e] * xa[c0];
+          b0 += pv[e] * xb[c0];
+        }
+      } else {
+        for (; e + 3 < end; e += 4) {
+          double p0 = pv[e];
+          double p1 = pv[e + 1];
+          double p2 = pv[e + 2];
+          double p3 = pv[e + 3];
+          int c0 = col[e] - base;
+          int c1 = col[e + 1] - base;
+          int c2 = col[e + 2] - base;
+          int c3 = col[e + 3] - base;
+          a0 += p0 * xa[c0];
+          b0 += p0 * xb[c0];
+          a1 += p1 * xa[c1];
+          b1 += p1 * xb[c1];
+          a2 += p2 * xa[c2];
+          b2 += p2 * xb[c2];
+          a3 += p3 * xa[c3];
+          b3 += p3 * xb[c3];
+        }
+        for (; e < end; e++) {
+          int c0 = col[e] - base;
+          a0 += pv[e] * xa[c0];
+          b0 += pv[e] * xb[c0];
+        }
+      }
+      double oa = xa[i] - gamma * ((a0 + a1) + (a2 + a3));
+      double ob = xb[i] - gamma * ((b0 + b1) + (b2 + b3));
+      outA[i] = oa;
+      outB[i] = ob;
+      if (ha != null) {
+        dotA += ha[i] * oa;
+      }
+      if (hb != null) {
+        dotB += hb[i] * ob;
+      }
+    }
+    wa.dot = dotA;
+    wb.dot = dotB;
+  }
+
+  /** out = z + shift 1: the preconditioner applied, shift = c mean(z). */
+  private void precondition(double[] z, double[] out, double shift) {
+    for (int i = 0; i < size; i++) {
+      out[i] = z[i] + shift;
+    }
   }
 
   /**
@@ -250,6 +427,43 @@ final class SparseBlockFactor implements BlockFactor {
       s0 += pv[e] * x[col[e] - base];
     }
     return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * {@link #rowDot(double[], int[], int, int, double[], int)} with base 0 for two vectors in one
+   * pass (the same partial sums per vector), into {@code out[0]} and {@code out[1]}.
+   */
+  static void rowDots(
+      double[] pv, int[] col, int begin, int end, double[] xa, double[] xb, double[] out) {
+    double a0 = 0;
+    double a1 = 0;
+    double a2 = 0;
+    double a3 = 0;
+    double b0 = 0;
+    double b1 = 0;
+    double b2 = 0;
+    double b3 = 0;
+    int e = begin;
+    for (; e + 3 < end; e += 4) {
+      int c0 = col[e];
+      int c1 = col[e + 1];
+      int c2 = col[e + 2];
+      int c3 = col[e + 3];
+      a0 += pv[e] * xa[c0];
+      b0 += pv[e] * xb[c0];
+      a1 += pv[e + 1] * xa[c1];
+      b1 += pv[e + 1] * xb[c1];
+      a2 += pv[e + 2] * xa[c2];
+      b2 += pv[e + 2] * xb[c2];
+      a3 += pv[e + 3] * xa[c3];
+      b3 += pv[e + 3] * xb[c3];
+    }
+    for (; e < end; e++) {
+      a0 += pv[e] * xa[col[e]];
+      b0 += pv[e] * xb[col[e]];
+    }
+    out[0] = (a0 + a1) + (a2 + a3);
+    out[1] = (b0 + b1) + (b2 + b3);
   }
 
   /** {@link #rowDot(double[], int[], int, int, double[], int)} on block-local char columns. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.fednpg.api.EvaluationRequest;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.model.RewardTable;
@@ -15,9 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Warm-started and cold solves on the Krylov path (one strongly connected component above the dense
- * limit) agree, and both are certified; the multi-right-hand-side path equals separate solves bit
- * for bit. References: the residual recomputed densely in the test, and a dense Gaussian
- * elimination where |S| is small enough.
+ * limit) agree, and both are certified; the multi-right-hand-side paths (two vectors per pass over
+ * the matrix) equal separate solves bit for bit. References: the residual recomputed densely in the
+ * test, and a dense Gaussian elimination where |S| is small enough.
  */
 class WarmStartTest {
 
@@ -125,6 +126,89 @@ class WarmStartTest {
       assertThat(outs[j]).isEqualTo(separate);
       assertThat(residuals[j]).isEqualTo(res);
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void anAgentSolveWithASecondRewardEqualsSeparateSolves(int states, double gamma, double tau) {
+    MultiTaskMdp mdp = RandomMdps.create(states + 13, states, 4, 4, 3, gamma);
+    BellmanSolver solver = new BellmanSolver(mdp.kernel());
+    RewardTable own = mdp.reward(1);
+    RewardTable averaged = mdp.averagedReward();
+    LogPolicy before = EvaluatorFixtures.randomPolicy(5, states, 4, 1.0);
+    LogPolicy pi = nearby(before, 6, 0.1);
+    double[] start = new double[states];
+    solver.values(gamma, own, before, tau, start);
+
+    double[] q = new double[states * 4];
+    double[] v = start.clone();
+    double[] other = new double[states];
+    long pairedBefore = solver.statistics().pairedPasses();
+    double[] residuals =
+        solver.qInto(gamma, own, pi, tau, BellmanSolver.RESIDUAL_LIMIT, q, v, averaged, other);
+    assertThat(solver.statistics().pairedPasses()).isGreaterThan(pairedBefore);
+
+    double[] qAlone = new double[states * 4];
+    double[] vAlone = start.clone();
+    double resAlone =
+        solver.qInto(gamma, own, pi, tau, BellmanSolver.RESIDUAL_LIMIT, qAlone, vAlone);
+    double[] otherAlone = new double[states];
+    double otherRes =
+        solver.values(gamma, averaged, pi, tau, BellmanSolver.RESIDUAL_LIMIT, null, otherAlone);
+    assertThat(v).isEqualTo(vAlone);
+    assertThat(q).isEqualTo(qAlone);
+    assertThat(other).isEqualTo(otherAlone);
+    assertThat(residuals).containsExactly(resAlone, otherRes);
+    // and both certified by the residual recomputed in the test
+    assertThat(EvaluatorFixtures.scaledResidual(mdp, own, pi, tau, v))
+        .isLessThanOrEqualTo(BellmanSolver.RESIDUAL_LIMIT);
+    assertThat(EvaluatorFixtures.scaledResidual(mdp, averaged, pi, tau, other))
+        .isLessThanOrEqualTo(BellmanSolver.RESIDUAL_LIMIT);
+  }
+
+  /**
+   * The metrics' request for an agent's policy on r̄ is answered from the values solved with the
+   * agent's own evaluation once the metrics have asked for that agent's policies: no solve of its
+   * own, and the same bits as a cold solve on a fresh solver (the reference).
+   */
+  @Test
+  void metricsValuesFromTheAgentsSolvesEqualColdSolves() {
+    int states = 600;
+    double gamma = 0.99;
+    double tau = 0.05;
+    MultiTaskMdp mdp = RandomMdps.create(17, states, 4, 4, 3, gamma);
+    BellmanSolver solver = new BellmanSolver(mdp.kernel());
+    ExactPolicyEvaluator agentSide = new ExactPolicyEvaluator(mdp, solver);
+    ExactPolicyEvaluator metricsSide = new ExactPolicyEvaluator(mdp, solver);
+    RewardTable averaged = mdp.averagedReward();
+    double[] rho = mdp.initialCopy();
+    double[] q = new double[states * 4];
+    // two agents start from one policy object (as runs do: the uniform start)
+    LogPolicy[] pi = new LogPolicy[2];
+    pi[0] = EvaluatorFixtures.randomPolicy(8, states, 4, 1.0);
+    pi[1] = pi[0];
+    double[][] v = new double[2][states];
+    for (int t = 0; t < 4; t++) {
+      for (int n = 0; n < 2; n++) {
+        agentSide.evaluateInto(new EvaluationRequest(n, t, mdp.reward(n), pi[n], tau), q, v[n]);
+      }
+      long solves = solver.statistics().solves();
+      for (int n = 0; n < (t == 0 ? 1 : 2); n++) {
+        double value = metricsSide.initialValue(EvaluationRequest.of(averaged, pi[n], tau), rho);
+        double reference = new BellmanSolver(mdp.kernel()).value(gamma, averaged, pi[n], tau, rho);
+        assertThat(value).isEqualTo(reference);
+      }
+      // iteration 0 is a miss (nothing asked yet): the metrics solve; afterwards it is answered
+      assertThat(solver.statistics().solves()).isEqualTo(t == 0 ? solves + 1 : solves);
+      for (int n = 0; n < 2; n++) {
+        pi[n] = nearby(pi[n], 20 + 2 * t + n, 0.1);
+      }
+    }
+    LogPolicy unseen = pi[0];
+    // a policy nobody evaluated is solved as before
+    long solves = solver.statistics().solves();
+    metricsSide.initialValue(EvaluationRequest.of(averaged, unseen, tau), rho);
+    assertThat(solver.statistics().solves()).isEqualTo(solves + 1);
   }
 
   @Test

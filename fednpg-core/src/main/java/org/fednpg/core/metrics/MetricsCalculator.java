@@ -122,10 +122,10 @@ public final class MetricsCalculator {
   /**
    * Metrics of the agents' current policies. All the work runs on {@code parallel}: the geometric
    * mean in blocks of states, then in one pass the evaluation of π̄ (task 0, the largest) and, per
-   * agent, its value on r̄ (a V-only solve) and its distance to π̄. With an iterative exact
-   * evaluator ({@link PolicyEvaluator#usesWarmStarts}) π̄ is evaluated first and every agent's
-   * solve starts from V^π̄ on r̄ (the agents' policies are close to π̄, so fewer iterations). Every
-   * task does fixed arithmetic, so the numbers do not depend on the thread count.
+   * agent, its value on r̄ (a V-only solve from a cold start, which the {@code exact} evaluator may
+   * have solved already together with the agent's own evaluation; a cold start is what makes that
+   * possible without changing a bit) and its distance to π̄. Every task does fixed arithmetic, so
+   * the numbers do not depend on the thread count.
    */
   public Snapshot compute(List<LogPolicy> all, Parallel parallel) {
     List<LogPolicy> policies = honest == null ? all : subset(all);
@@ -136,17 +136,6 @@ public final class MetricsCalculator {
     double[] distances = new double[agents];
     if (agents == 1) {
       q[0] = exact.evaluate(EvaluationRequest.of(averaged, mean, tau)).toArray();
-    } else if (exact.usesWarmStarts()) {
-      q[0] = exact.evaluate(EvaluationRequest.of(averaged, mean, tau)).toArray();
-      double[] start = PolicyValues.stateValues(mean, q[0], tau);
-      parallel.forEach(
-          agents,
-          task -> {
-            LogPolicy p = policies.get(task);
-            agentValues[task] =
-                exact.initialValue(EvaluationRequest.of(averaged, p, tau), rho, start);
-            distances[task] = PolicyValues.maxLogDistance(p, mean);
-          });
     } else {
       parallel.forEach(
           agents + 1,
