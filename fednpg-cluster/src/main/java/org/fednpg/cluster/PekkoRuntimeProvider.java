@@ -77,7 +77,7 @@ public final class PekkoRuntimeProvider implements RuntimeProvider {
             "count",
             "payload",
             "messages/bytes_sent columns: payload (logical, 8 bytes per number, as inprocess) "
-                + "or wire (every transmission incl. retransmissions, serialised CBOR bytes)",
+                + "or wire (every table transmission incl. retransmissions; serialised bytes incl. acks)",
             "payload",
             "wire"));
   }

@@ -7,26 +7,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
 import org.fednpg.api.RandomSource;
 import org.fednpg.api.Topology;
 import org.fednpg.api.model.MixingMatrix;
 import org.fednpg.api.run.AgentProcess;
 import org.fednpg.api.run.Algorithm;
 import org.fednpg.cluster.internal.AgentCommand.Ack;
+import org.fednpg.cluster.internal.AgentCommand.AckTick;
 import org.fednpg.cluster.internal.AgentCommand.Assembled;
 import org.fednpg.cluster.internal.AgentCommand.DelayedSend;
 import org.fednpg.cluster.internal.AgentCommand.Exchange;
@@ -50,12 +50,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Links are made reliable here: every table is acknowledged and retransmitted until
  * acknowledged; duplicates are acknowledged again and ignored. So injected drops and delays change
- * timing and traffic only, never the numbers.
+ * timing and traffic only, never the numbers. Acknowledgements are cumulative and batched (our
+ * choice): every table an agent sends to m carries "I hold all your tables of rounds below my
+ * current round, and these later ones", which acknowledges m's tables at no cost when the agent
+ * answers m within a quarter of {@code retry_ms} (in a symmetric W it always sends m its next
+ * table); only tables not covered that way get one {@link Ack} per neighbour covering them all.
  */
 public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentEntity.class);
   private static final Object RETRY_TIMER = "retry";
+  private static final Object ACK_TIMER = "ack";
 
   private record PendingKey(int to, long round) {}
 
@@ -69,11 +74,15 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   }
 
   private static final class Pending {
-    final Exchange message;
+    final double[] table;
+    final long iteration;
+    final int exchange;
     long lastSent;
 
-    Pending(Exchange message, long lastSent) {
-      this.message = message;
+    Pending(double[] table, long iteration, int exchange, long lastSent) {
+      this.table = table;
+      this.iteration = iteration;
+      this.exchange = exchange;
       this.lastSent = lastSent;
     }
   }
@@ -96,7 +105,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private LinkFaults faults;
   private SplittableRandom faultRandom;
   private boolean countWire;
-  private Serialization serialization;
+  private Duration ackDelay;
   private ActorRef<CoordinatorEvent> coordinator;
   private final Map<Integer, EntityRef<AgentCommand>> refs = new HashMap<>();
 
@@ -108,12 +117,14 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private double[] own;
   private final Map<Long, Map<Integer, double[]>> inbox = new HashMap<>();
   private final Map<PendingKey, Pending> pending = new LinkedHashMap<>();
+  private final Set<Integer> owed = new TreeSet<>();
 
   private long messages;
   private long payloadBytes;
   private long transmissions;
   private long wireBytes;
   private long drops;
+  private long acks;
 
   private boolean started;
   private boolean done;
@@ -144,6 +155,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
         .onMessage(Exchange.class, this::onExchange)
         .onMessage(Ack.class, this::onAck)
         .onMessage(RetryTick.class, m -> guarded(this::retransmit))
+        .onMessage(AckTick.class, m -> guarded(this::flushAcks))
         .onMessage(DelayedSend.class, this::onDelayedSend)
         .onMessage(StopAgent.class, this::onStop)
         .onMessage(Assembled.class, this::onAssembled)
@@ -203,9 +215,9 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
           }
           agent = algorithm.agents().get(n);
           faultRandom = RandomSource.of(faults.seed()).child(n).random();
-          if (countWire) {
-            serialization = SerializationExtension.get(Adapter.toClassic(getContext().getSystem()));
-          }
+          // Our choice: owed acknowledgements wait a quarter of the retransmission interval for a
+          // table to ride on, so they arrive before the sender would resend.
+          ackDelay = Duration.ofMillis(Math.max(1, faults.retryMs() / 4));
           agent.initialize();
           report();
           timers.startTimerWithFixedDelay(
@@ -243,15 +255,66 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
         () -> {
           accept(m);
           progress();
+          maybeFinished();
         });
   }
 
   private void accept(Exchange m) {
-    transmit(m.from(), new Ack(runId, n, m.iteration(), m.exchange()), false);
+    acknowledged(m.from(), m.ackBelow(), m.ackHeld());
     long key = m.iteration() * exchanges + m.exchange();
     if (key >= currentRound()) {
       inbox.computeIfAbsent(key, x -> new HashMap<>()).putIfAbsent(m.from(), m.table());
     }
+    // New or duplicate: the sender needs to hear that we hold it (its ack may have been lost).
+    owed.add(m.from());
+    if (!timers.isTimerActive(ACK_TIMER)) {
+      timers.startSingleTimer(ACK_TIMER, new AckTick(), ackDelay);
+    }
+  }
+
+  /** Agent {@code from} holds our tables of rounds below {@code below} and in {@code held}. */
+  private void acknowledged(int from, long below, long[] held) {
+    pending
+        .keySet()
+        .removeIf(
+            key -> {
+              if (key.to() != from) {
+                return false;
+              }
+              if (key.round() < below) {
+                return true;
+              }
+              for (long r : held) {
+                if (r == key.round()) {
+                  return true;
+                }
+              }
+              return false;
+            });
+  }
+
+  /** The rounds at or after the current one whose table from {@code m} this agent holds. */
+  private long[] heldFrom(int m) {
+    return inbox.entrySet().stream()
+        .filter(e -> e.getValue().containsKey(m))
+        .mapToLong(Map.Entry::getKey)
+        .sorted()
+        .toArray();
+  }
+
+  /** One Ack to every neighbour still owed one, covering all its tables this agent holds. */
+  private void flushAcks() {
+    for (int m : owed) {
+      acks++;
+      transmit(m, new Ack(runId, n, currentRound(), heldFrom(m)), false);
+    }
+    owed.clear();
+  }
+
+  /** The transmission of a pending table to {@code m}, acknowledging m's tables on the way. */
+  private Exchange exchangeTo(int m, Pending p) {
+    owed.remove(m);
+    return new Exchange(runId, n, p.iteration, p.exchange, p.table, currentRound(), heldFrom(m));
   }
 
   private Behavior<AgentCommand> onAck(Ack m) {
@@ -260,7 +323,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     }
     return guarded(
         () -> {
-          pending.remove(new PendingKey(m.from(), m.iteration() * exchanges + m.exchange()));
+          acknowledged(m.from(), m.below(), m.held());
           maybeFinished();
         });
   }
@@ -320,11 +383,11 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     own = agent.send(t, k).clone();
     long now = System.nanoTime();
     for (int m : receivers) {
-      Exchange e = new Exchange(runId, n, t, k, own);
+      Pending p = new Pending(own, t, k, now);
       messages++;
       payloadBytes += (long) own.length * Double.BYTES;
-      pending.put(new PendingKey(m, currentRound()), new Pending(e, now));
-      transmit(m, e, true);
+      pending.put(new PendingKey(m, currentRound()), p);
+      transmit(m, exchangeTo(m, p), true);
     }
   }
 
@@ -372,7 +435,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
             t,
             policy,
             agent.samples(),
-            new LinkCounters(messages, payloadBytes, transmissions, wireBytes, drops)));
+            new LinkCounters(messages, payloadBytes, transmissions, wireBytes, drops, acks)));
   }
 
   private void maybeFinished() {
@@ -389,7 +452,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
       Pending p = e.getValue();
       if (now - p.lastSent >= retry) {
         p.lastSent = now;
-        transmit(e.getKey().to(), p.message, true);
+        transmit(e.getKey().to(), exchangeTo(e.getKey().to(), p), true);
       }
     }
   }
@@ -398,9 +461,9 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private void transmit(int to, AgentCommand message, boolean table) {
     if (table) {
       transmissions++;
-      if (countWire) {
-        wireBytes += serialization.serialize(message).get().length;
-      }
+    }
+    if (countWire) {
+      wireBytes += TableSerializer.sizeOf(message);
     }
     if (faults.drop() > 0 && faultRandom.nextDouble() < faults.drop()) {
       drops++;
