@@ -99,10 +99,23 @@ class WireProtocolTest {
     LinkCounters counters = new LinkCounters(1, 2, 3, 4, 5, 6);
     List<ClusterMessage> messages =
         List.of(
-            new AgentCommand.Exchange("run-ü", 1, 7, 1, TABLE, 15, new long[] {16, 18}),
-            new AgentCommand.Exchange("r", 0, 0, 0, new double[0], 0, new long[0]),
-            new AgentCommand.Ack("r", 1, 15, new long[] {17}),
-            new AgentCommand.Ack("r", 239, Long.MAX_VALUE, new long[0]),
+            new AgentCommand.Exchange(
+                "run-ü",
+                1,
+                7,
+                1,
+                TABLE,
+                15,
+                new long[] {16, 18},
+                "pekko://fednpg@127.0.0.1:2552/system/sharding/fednpg-agent/1/r~1"),
+            new AgentCommand.Exchange("r", 0, 0, 0, new double[0], 0, new long[0], ""),
+            new AgentCommand.Ack(
+                "r",
+                1,
+                15,
+                new long[] {17},
+                "pekko://fednpg@127.0.0.1:2552/system/sharding/fednpg-agent/1/r~1"),
+            new AgentCommand.Ack("r", 239, Long.MAX_VALUE, new long[0], ""),
             new CoordinatorEvent.AgentReport("r", 1, "127.0.0.1:2552", 3, TABLE, 9, counters),
             new CoordinatorEvent.AgentReport("r", 1, "127.0.0.1:2552", 4, null, 9, counters));
     for (ClusterMessage m : messages) {
@@ -132,12 +145,14 @@ class WireProtocolTest {
   void tablesArePackedEightBytesPerNumber() throws NotSerializableException {
     double[] table = new double[40_000];
     Arrays.fill(table, 1.0 / 3);
-    AgentCommand.Exchange e = new AgentCommand.Exchange("run-x", 3, 9, 1, table, 19, new long[0]);
+    AgentCommand.Exchange e =
+        new AgentCommand.Exchange("run-x", 3, 9, 1, table, 19, new long[0], "");
     // Counted by hand from the layout: version 1, run id 4 + 5, from 4, iteration 8, exchange 4,
-    // table 4 + 8·40000, ackBelow 8, ackHeld 4 + 0.
-    assertThat(serialization.serialize(e).get()).hasSize(1 + 9 + 4 + 8 + 4 + 4 + 320_000 + 8 + 4);
+    // table 4 + 8·40000, ackBelow 8, ackHeld 4 + 0, replyTo 4 + 0.
+    assertThat(serialization.serialize(e).get())
+        .hasSize(1 + 9 + 4 + 8 + 4 + 4 + 320_000 + 8 + 4 + 4);
     // The NaN payload and the sign of zero survive (independent of the recursive comparison).
-    AgentCommand.Exchange odd = new AgentCommand.Exchange("r", 0, 0, 0, TABLE, 0, new long[0]);
+    AgentCommand.Exchange odd = new AgentCommand.Exchange("r", 0, 0, 0, TABLE, 0, new long[0], "");
     TableSerializer t = new TableSerializer();
     AgentCommand.Exchange back =
         (AgentCommand.Exchange) t.fromBinary(t.toBinary(odd), t.manifest(odd));
@@ -147,7 +162,7 @@ class WireProtocolTest {
 
   @Test
   void anotherFormatVersionIsRefusedNamingBothVersions() {
-    byte[] bytes = serialization.serialize(new AgentCommand.Ack("r", 1, 2, new long[0])).get();
+    byte[] bytes = serialization.serialize(new AgentCommand.Ack("r", 1, 2, new long[0], "")).get();
     bytes[0] = 2;
     assertThatThrownBy(() -> new TableSerializer().fromBinary(bytes, "A"))
         .isInstanceOf(NotSerializableException.class)
@@ -159,7 +174,7 @@ class WireProtocolTest {
   @Test
   void malformedBytesAreRefusedWithAClearError() {
     TableSerializer t = new TableSerializer();
-    byte[] good = t.toBinary(new AgentCommand.Exchange("r", 1, 2, 0, TABLE, 2, new long[] {3}));
+    byte[] good = t.toBinary(new AgentCommand.Exchange("r", 1, 2, 0, TABLE, 2, new long[] {3}, ""));
     // Truncated table.
     assertThatThrownBy(() -> t.fromBinary(Arrays.copyOf(good, good.length - 9), "X"))
         .isInstanceOf(NotSerializableException.class)

@@ -50,6 +50,8 @@ public sealed interface AgentCommand
    * @param ackBelow the sender holds (or has used) every table the receiver sent it for rounds
    *     below this one (round = t · exchanges + k)
    * @param ackHeld further rounds whose table from the receiver the sender holds
+   * @param replyTo the sender entity's own actor path (serialisation format), so the receiver can
+   *     reach it directly instead of through the shard regions; empty when unknown
    */
   record Exchange(
       String runId,
@@ -58,7 +60,8 @@ public sealed interface AgentCommand
       int exchange,
       double[] table,
       long ackBelow,
-      long[] ackHeld)
+      long[] ackHeld,
+      String replyTo)
       implements AgentCommand, ClusterMessage {}
 
   /**
@@ -71,8 +74,9 @@ public sealed interface AgentCommand
    * @param from the acknowledging agent
    * @param below every round below this one is acknowledged
    * @param held further acknowledged rounds
+   * @param replyTo the acknowledging entity's actor path, as in {@link Exchange}
    */
-  record Ack(String runId, int from, long below, long[] held)
+  record Ack(String runId, int from, long below, long[] held, String replyTo)
       implements AgentCommand, ClusterMessage {}
 
   /**

@@ -3,6 +3,8 @@ package org.fednpg.cluster.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +13,16 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.fednpg.api.RandomSource;
 import org.fednpg.api.Topology;
 import org.fednpg.api.model.MixingMatrix;
@@ -61,6 +64,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private static final Logger LOG = LoggerFactory.getLogger(AgentEntity.class);
   private static final Object RETRY_TIMER = "retry";
   private static final Object ACK_TIMER = "ack";
+  private static final int MAX_BACKOFF = 4;
 
   private record PendingKey(int to, long round) {}
 
@@ -78,6 +82,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     final long iteration;
     final int exchange;
     long lastSent;
+    int resends;
 
     Pending(double[] table, long iteration, int exchange, long lastSent) {
       this.table = table;
@@ -107,7 +112,9 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private boolean countWire;
   private Duration ackDelay;
   private ActorRef<CoordinatorEvent> coordinator;
-  private final Map<Integer, EntityRef<AgentCommand>> refs = new HashMap<>();
+  private final Map<Integer, RecipientRef<AgentCommand>> refs = new HashMap<>();
+  private final Set<Integer> direct = new HashSet<>();
+  private String selfPath;
 
   private long t;
   private int k;
@@ -125,6 +132,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private long wireBytes;
   private long drops;
   private long acks;
+  private long srtt = -1;
 
   private boolean started;
   private boolean done;
@@ -260,6 +268,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   }
 
   private void accept(Exchange m) {
+    learn(m.from(), m.replyTo());
     acknowledged(m.from(), m.ackBelow(), m.ackHeld());
     long key = m.iteration() * exchanges + m.exchange();
     if (key >= currentRound()) {
@@ -274,23 +283,27 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
   /** Agent {@code from} holds our tables of rounds below {@code below} and in {@code held}. */
   private void acknowledged(int from, long below, long[] held) {
-    pending
-        .keySet()
-        .removeIf(
-            key -> {
-              if (key.to() != from) {
-                return false;
-              }
-              if (key.round() < below) {
-                return true;
-              }
-              for (long r : held) {
-                if (r == key.round()) {
-                  return true;
-                }
-              }
-              return false;
-            });
+    long now = System.nanoTime();
+    for (Iterator<Map.Entry<PendingKey, Pending>> it = pending.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<PendingKey, Pending> e = it.next();
+      PendingKey key = e.getKey();
+      if (key.to() != from) {
+        continue;
+      }
+      boolean acked = key.round() < below;
+      for (int i = 0; !acked && i < held.length; i++) {
+        acked = held[i] == key.round();
+      }
+      if (acked) {
+        if (e.getValue().resends == 0) {
+          // Smoothed round-trip time of tables sent once (as TCP does, gain 1/8).
+          long sample = now - e.getValue().lastSent;
+          srtt = srtt < 0 ? sample : srtt + (sample - srtt) / 8;
+        }
+        it.remove();
+      }
+    }
   }
 
   /** The rounds at or after the current one whose table from {@code m} this agent holds. */
@@ -306,7 +319,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private void flushAcks() {
     for (int m : owed) {
       acks++;
-      transmit(m, new Ack(runId, n, currentRound(), heldFrom(m)), false);
+      transmit(m, new Ack(runId, n, currentRound(), heldFrom(m), selfPath()), false);
     }
     owed.clear();
   }
@@ -314,7 +327,8 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   /** The transmission of a pending table to {@code m}, acknowledging m's tables on the way. */
   private Exchange exchangeTo(int m, Pending p) {
     owed.remove(m);
-    return new Exchange(runId, n, p.iteration, p.exchange, p.table, currentRound(), heldFrom(m));
+    return new Exchange(
+        runId, n, p.iteration, p.exchange, p.table, currentRound(), heldFrom(m), selfPath());
   }
 
   private Behavior<AgentCommand> onAck(Ack m) {
@@ -323,6 +337,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     }
     return guarded(
         () -> {
+          learn(m.from(), m.replyTo());
           acknowledged(m.from(), m.below(), m.held());
           maybeFinished();
         });
@@ -447,11 +462,15 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
   private void retransmit() {
     long now = System.nanoTime();
-    long retry = Duration.ofMillis(faults.retryMs()).toNanos();
+    // Our choice: resend after retry_ms or three smoothed round-trip times, whichever is longer.
+    long retry = Math.max(Duration.ofMillis(faults.retryMs()).toNanos(), 3 * srtt);
     for (Map.Entry<PendingKey, Pending> e : pending.entrySet()) {
       Pending p = e.getValue();
-      if (now - p.lastSent >= retry) {
+      // Our choice: exponential back-off (retry_ms, then 2x, 4x, ... up to 16x), so a receiver
+      // that is only slow (a loaded machine, a long round) is not flooded with copies.
+      if (now - p.lastSent >= retry << Math.min(p.resends, MAX_BACKOFF)) {
         p.lastSent = now;
+        p.resends++;
         transmit(e.getKey().to(), exchangeTo(e.getKey().to(), p), true);
       }
     }
@@ -479,8 +498,28 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     }
   }
 
-  private EntityRef<AgentCommand> ref(int m) {
+  private RecipientRef<AgentCommand> ref(int m) {
     return refs.computeIfAbsent(m, x -> AgentSharding.ref(getContext().getSystem(), runId, x));
+  }
+
+  /**
+   * Our choice: once agent {@code m} told us its actor path, tables and acks go to it directly,
+   * skipping the two shard regions and the shard on the way (entities never move during a run:
+   * passivation is off and a lost node ends or restarts the run).
+   */
+  private void learn(int m, String path) {
+    if (!path.isEmpty() && direct.add(m)) {
+      refs.put(m, ActorRefResolver.get(getContext().getSystem()).resolveActorRef(path));
+    }
+  }
+
+  private String selfPath() {
+    if (selfPath == null) {
+      selfPath =
+          ActorRefResolver.get(getContext().getSystem())
+              .toSerializationFormat(getContext().getSelf());
+    }
+    return selfPath;
   }
 
   private Behavior<AgentCommand> guarded(Runnable body) {

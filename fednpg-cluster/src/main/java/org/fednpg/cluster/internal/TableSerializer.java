@@ -65,10 +65,18 @@ public final class TableSerializer extends SerializerWithStringManifest
   /** The exact serialised size of {@code o} in bytes (what {@code count: wire} reports). */
   public static int sizeOf(Object o) {
     if (o instanceof Exchange e) {
-      return 1 + str(e.runId()) + 4 + 8 + 4 + doubles(e.table()) + 8 + longs(e.ackHeld());
+      return 1
+          + str(e.runId())
+          + 4
+          + 8
+          + 4
+          + doubles(e.table())
+          + 8
+          + longs(e.ackHeld())
+          + str(e.replyTo());
     }
     if (o instanceof Ack a) {
-      return 1 + str(a.runId()) + 4 + 8 + longs(a.held());
+      return 1 + str(a.runId()) + 4 + 8 + longs(a.held()) + str(a.replyTo());
     }
     if (o instanceof AgentReport r) {
       return 1
@@ -104,11 +112,13 @@ public final class TableSerializer extends SerializerWithStringManifest
         putDoubles(buf, e.table());
         buf.putLong(e.ackBelow());
         putLongs(buf, e.ackHeld());
+        putString(buf, e.replyTo());
       } else if (o instanceof Ack a) {
         putString(buf, a.runId());
         buf.putInt(a.from());
         buf.putLong(a.below());
         putLongs(buf, a.held());
+        putString(buf, a.replyTo());
       } else if (o instanceof AgentReport r) {
         putString(buf, r.runId());
         buf.putInt(r.agent());
@@ -167,8 +177,10 @@ public final class TableSerializer extends SerializerWithStringManifest
                     buf.getInt(),
                     getDoubles(buf, false),
                     buf.getLong(),
-                    getLongs(buf));
-            case ACK -> new Ack(getString(buf), buf.getInt(), buf.getLong(), getLongs(buf));
+                    getLongs(buf),
+                    getString(buf));
+            case ACK ->
+                new Ack(getString(buf), buf.getInt(), buf.getLong(), getLongs(buf), getString(buf));
             case REPORT ->
                 new AgentReport(
                     getString(buf),
