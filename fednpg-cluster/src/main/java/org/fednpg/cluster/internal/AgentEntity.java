@@ -56,8 +56,10 @@ import org.slf4j.LoggerFactory;
  * timing and traffic only, never the numbers. Acknowledgements are cumulative and batched (our
  * choice): every table an agent sends to m carries "I hold all your tables of rounds below my
  * current round, and these later ones", which acknowledges m's tables at no cost when the agent
- * answers m within a quarter of {@code retry_ms} (in a symmetric W it always sends m its next
- * table); only tables not covered that way get one {@link Ack} per neighbour covering them all.
+ * answers m soon enough (a quarter of {@code retry_ms} plus a quarter of the smoothed round trip;
+ * in a symmetric W it always sends m its next table); only tables not covered that way get one
+ * {@link Ack} per neighbour covering them all. Unacknowledged tables are resent after an adaptive,
+ * backed-off interval (see {@link #resendAfter}).
  */
 public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
@@ -65,6 +67,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private static final Object RETRY_TIMER = "retry";
   private static final Object ACK_TIMER = "ack";
   private static final int MAX_BACKOFF = 4;
+  private static final long INITIAL_RTO = Duration.ofSeconds(1).toNanos();
 
   private record PendingKey(int to, long round) {}
 
@@ -133,6 +136,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private long drops;
   private long acks;
   private long srtt = -1;
+  private long rttvar;
 
   private boolean started;
   private boolean done;
@@ -277,7 +281,9 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     // New or duplicate: the sender needs to hear that we hold it (its ack may have been lost).
     owed.add(m.from());
     if (!timers.isTimerActive(ACK_TIMER)) {
-      timers.startSingleTimer(ACK_TIMER, new AckTick(), ackDelay);
+      // A quarter of retry_ms plus a quarter of the smoothed round trip: before the sender resends.
+      Duration delay = srtt < 0 ? ackDelay : ackDelay.plusNanos(Math.max(0, srtt / 4));
+      timers.startSingleTimer(ACK_TIMER, new AckTick(), delay);
     }
   }
 
@@ -297,9 +303,15 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
       }
       if (acked) {
         if (e.getValue().resends == 0) {
-          // Smoothed round-trip time of tables sent once (as TCP does, gain 1/8).
+          // Round-trip time of tables sent once, smoothed as TCP does (RFC 6298: gains 1/8, 1/4).
           long sample = now - e.getValue().lastSent;
-          srtt = srtt < 0 ? sample : srtt + (sample - srtt) / 8;
+          if (srtt < 0) {
+            srtt = sample;
+            rttvar = sample / 2;
+          } else {
+            rttvar += (Math.abs(srtt - sample) - rttvar) / 4;
+            srtt += (sample - srtt) / 8;
+          }
         }
         it.remove();
       }
@@ -313,6 +325,18 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
         .mapToLong(Map.Entry::getKey)
         .sorted()
         .toArray();
+  }
+
+  /**
+   * Our choice: resend a table after retry_ms or the TCP-style timeout (smoothed round-trip time
+   * plus four deviations; 1 s before the first measurement), whichever is longer. A round trip here
+   * includes the receiver's wait for its other neighbours and the queue of large tables on the
+   * link, so on a loaded machine a fixed short interval would resend most tables for nothing.
+   */
+  private long resendAfter() {
+    long floor = Duration.ofMillis(faults.retryMs()).toNanos();
+    long rto = srtt < 0 ? INITIAL_RTO : srtt + 4 * rttvar;
+    return Math.max(floor, rto);
   }
 
   /** One Ack to every neighbour still owed one, covering all its tables this agent holds. */
@@ -462,8 +486,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
   private void retransmit() {
     long now = System.nanoTime();
-    // Our choice: resend after retry_ms or three smoothed round-trip times, whichever is longer.
-    long retry = Math.max(Duration.ofMillis(faults.retryMs()).toNanos(), 3 * srtt);
+    long retry = resendAfter();
     for (Map.Entry<PendingKey, Pending> e : pending.entrySet()) {
       Pending p = e.getValue();
       // Our choice: exponential back-off (retry_ms, then 2x, 4x, ... up to 16x), so a receiver
