@@ -66,7 +66,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private static final Logger LOG = LoggerFactory.getLogger(AgentEntity.class);
   private static final Object RETRY_TIMER = "retry";
   private static final Object ACK_TIMER = "ack";
-  private static final int MAX_BACKOFF = 4;
+  private static final int MAX_BACKOFF = 6;
   private static final long INITIAL_RTO = Duration.ofSeconds(1).toNanos();
 
   private record PendingKey(int to, long round) {}
@@ -489,7 +489,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     long retry = resendAfter();
     for (Map.Entry<PendingKey, Pending> e : pending.entrySet()) {
       Pending p = e.getValue();
-      // Our choice: exponential back-off (retry_ms, then 2x, 4x, ... up to 16x), so a receiver
+      // Our choice: exponential back-off (then 2x, 4x, ... up to 64x), so a receiver
       // that is only slow (a loaded machine, a long round) is not flooded with copies.
       if (now - p.lastSent >= retry << Math.min(p.resends, MAX_BACKOFF)) {
         p.lastSent = now;
