@@ -528,7 +528,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   /**
    * Our choice: once agent {@code m} told us its actor path, tables and acks go to it directly,
    * skipping the two shard regions and the shard on the way (entities never move during a run:
-   * passivation is off and a lost node ends or restarts the run).
+   * passivation is off and a lost node ends the run).
    */
   private void learn(int m, String path) {
     if (!path.isEmpty() && direct.add(m)) {
