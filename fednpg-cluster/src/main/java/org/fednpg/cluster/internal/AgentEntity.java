@@ -68,6 +68,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private static final Object ACK_TIMER = "ack";
   private static final int MAX_BACKOFF = 6;
   private static final long INITIAL_RTO = Duration.ofSeconds(1).toNanos();
+  private static final long RELIABLE_FLOOR = Duration.ofSeconds(10).toNanos();
 
   private record PendingKey(int to, long round) {}
 
@@ -329,12 +330,17 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
   /**
    * Our choice: resend a table after retry_ms or the TCP-style timeout (smoothed round-trip time
-   * plus four deviations; 1 s before the first measurement), whichever is longer. A round trip here
-   * includes the receiver's wait for its other neighbours and the queue of large tables on the
-   * link, so on a loaded machine a fixed short interval would resend most tables for nothing.
+   * plus four deviations; 1 s before the first measurement), whichever is longer; without injected
+   * drops after at least {@link #RELIABLE_FLOOR}. A round trip here includes the receiver's wait
+   * for its other neighbours and the queue of large tables on the link, so on a loaded machine a
+   * fixed short interval would resend most tables for nothing; and Artery's TCP links lose no
+   * message between live members (a resend then only guards against a full send queue).
    */
   private long resendAfter() {
     long floor = Duration.ofMillis(faults.retryMs()).toNanos();
+    if (faults.drop() == 0) {
+      floor = Math.max(floor, RELIABLE_FLOOR);
+    }
     long rto = srtt < 0 ? INITIAL_RTO : srtt + 4 * rttvar;
     return Math.max(floor, rto);
   }
