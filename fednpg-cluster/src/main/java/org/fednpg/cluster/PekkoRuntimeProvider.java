@@ -61,7 +61,8 @@ public final class PekkoRuntimeProvider implements RuntimeProvider {
             "retry_ms",
             ParameterType.INTEGER,
             100L,
-            "retransmit a table not acknowledged after this many milliseconds"),
+            "retransmit a table not acknowledged after at least this many milliseconds (adapts to"
+                + " the round trip; at least 10 s when drop is 0)"),
         ParameterSpec.optional(
             "timeout_s",
             ParameterType.INTEGER,
