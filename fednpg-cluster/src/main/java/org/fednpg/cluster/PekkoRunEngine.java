@@ -265,11 +265,12 @@ public final class PekkoRunEngine implements RunEngine {
       }
       LinkCounters c = p.total();
       LOG.info(
-          "run {} done: {} table transmissions ({} logical messages), {} dropped, {} payload"
-              + " bytes{}",
+          "run {} done: {} table transmissions ({} logical messages), {} separate acks, {}"
+              + " dropped, {} payload bytes{}",
           runId,
           c.transmissions(),
           c.messages(),
+          c.acks(),
           c.drops(),
           c.payloadBytes(),
           settings.countWire() ? ", " + c.wireBytes() + " serialised bytes" : "");

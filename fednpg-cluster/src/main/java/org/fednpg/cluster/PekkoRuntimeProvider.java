@@ -61,7 +61,8 @@ public final class PekkoRuntimeProvider implements RuntimeProvider {
             "retry_ms",
             ParameterType.INTEGER,
             100L,
-            "retransmit a table not acknowledged after this many milliseconds"),
+            "retransmit a table not acknowledged after at least this many milliseconds (adapts to"
+                + " the round trip; at least 10 s when drop is 0)"),
         ParameterSpec.optional(
             "timeout_s",
             ParameterType.INTEGER,
@@ -77,7 +78,7 @@ public final class PekkoRuntimeProvider implements RuntimeProvider {
             "count",
             "payload",
             "messages/bytes_sent columns: payload (logical, 8 bytes per number, as inprocess) "
-                + "or wire (every transmission incl. retransmissions, serialised CBOR bytes)",
+                + "or wire (every table transmission incl. retransmissions; serialised bytes incl. acks)",
             "payload",
             "wire"));
   }

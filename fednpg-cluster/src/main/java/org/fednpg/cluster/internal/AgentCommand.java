@@ -10,6 +10,7 @@ public sealed interface AgentCommand
         AgentCommand.Ack,
         AgentCommand.StopAgent,
         AgentCommand.RetryTick,
+        AgentCommand.AckTick,
         AgentCommand.DelayedSend,
         AgentCommand.Assembled {
 
@@ -38,26 +39,44 @@ public sealed interface AgentCommand
       implements AgentCommand, ClusterMessage {}
 
   /**
-   * Agent {@code from}'s table for exchange {@code exchange} of iteration {@code iteration}.
+   * Agent {@code from}'s table for exchange {@code exchange} of iteration {@code iteration}, with a
+   * piggybacked acknowledgement of the receiver's tables (as in {@link Ack}).
    *
    * @param runId the run
    * @param from sender index
    * @param iteration t
    * @param exchange k
    * @param table the table {@code AgentProcess.send(t, k)} returned
+   * @param ackBelow the sender holds (or has used) every table the receiver sent it for rounds
+   *     below this one (round = t · exchanges + k)
+   * @param ackHeld further rounds whose table from the receiver the sender holds
+   * @param replyTo the sender entity's own actor path (serialisation format), so the receiver can
+   *     reach it directly instead of through the shard regions; empty when unknown
    */
-  record Exchange(String runId, int from, long iteration, int exchange, double[] table)
+  record Exchange(
+      String runId,
+      int from,
+      long iteration,
+      int exchange,
+      double[] table,
+      long ackBelow,
+      long[] ackHeld,
+      String replyTo)
       implements AgentCommand, ClusterMessage {}
 
   /**
-   * Agent {@code from} holds the sender's table for (iteration, exchange).
+   * Agent {@code from} holds (or has used) the receiver's tables of every round below {@code below}
+   * and of the rounds in {@code held} (round = t · exchanges + k). Cumulative, so one Ack covers
+   * every table the receiver sent it so far; sent only when no table to the receiver is about to
+   * carry the same news (see {@link AgentEntity}).
    *
    * @param runId the run
    * @param from the acknowledging agent
-   * @param iteration t
-   * @param exchange k
+   * @param below every round below this one is acknowledged
+   * @param held further acknowledged rounds
+   * @param replyTo the acknowledging entity's actor path, as in {@link Exchange}
    */
-  record Ack(String runId, int from, long iteration, int exchange)
+  record Ack(String runId, int from, long below, long[] held, String replyTo)
       implements AgentCommand, ClusterMessage {}
 
   /**
@@ -69,6 +88,9 @@ public sealed interface AgentCommand
 
   /** Local timer: retransmit unacknowledged tables. */
   record RetryTick() implements AgentCommand {}
+
+  /** Local timer: send the acknowledgements still owed (none rode on a table in time). */
+  record AckTick() implements AgentCommand {}
 
   /**
    * Local timer: a delayed transmission is due.

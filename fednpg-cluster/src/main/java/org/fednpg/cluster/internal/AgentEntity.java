@@ -3,30 +3,33 @@ package org.fednpg.cluster.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
 import org.fednpg.api.RandomSource;
 import org.fednpg.api.Topology;
 import org.fednpg.api.model.MixingMatrix;
 import org.fednpg.api.run.AgentProcess;
 import org.fednpg.api.run.Algorithm;
 import org.fednpg.cluster.internal.AgentCommand.Ack;
+import org.fednpg.cluster.internal.AgentCommand.AckTick;
 import org.fednpg.cluster.internal.AgentCommand.Assembled;
 import org.fednpg.cluster.internal.AgentCommand.DelayedSend;
 import org.fednpg.cluster.internal.AgentCommand.Exchange;
@@ -50,12 +53,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Links are made reliable here: every table is acknowledged and retransmitted until
  * acknowledged; duplicates are acknowledged again and ignored. So injected drops and delays change
- * timing and traffic only, never the numbers.
+ * timing and traffic only, never the numbers. Acknowledgements are cumulative and batched (our
+ * choice): every table an agent sends to m carries "I hold all your tables of rounds below my
+ * current round, and these later ones", which acknowledges m's tables at no cost when the agent
+ * answers m soon enough (a quarter of {@code retry_ms} plus a quarter of the smoothed round trip;
+ * in a symmetric W it always sends m its next table); only tables not covered that way get one
+ * {@link Ack} per neighbour covering them all. Unacknowledged tables are resent after an adaptive,
+ * backed-off interval (see {@link #resendAfter}).
  */
 public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentEntity.class);
   private static final Object RETRY_TIMER = "retry";
+  private static final Object ACK_TIMER = "ack";
+  private static final int MAX_BACKOFF = 6;
+  private static final long INITIAL_RTO = Duration.ofSeconds(1).toNanos();
+  private static final long RELIABLE_FLOOR = Duration.ofSeconds(10).toNanos();
 
   private record PendingKey(int to, long round) {}
 
@@ -69,11 +82,16 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   }
 
   private static final class Pending {
-    final Exchange message;
+    final double[] table;
+    final long iteration;
+    final int exchange;
     long lastSent;
+    int resends;
 
-    Pending(Exchange message, long lastSent) {
-      this.message = message;
+    Pending(double[] table, long iteration, int exchange, long lastSent) {
+      this.table = table;
+      this.iteration = iteration;
+      this.exchange = exchange;
       this.lastSent = lastSent;
     }
   }
@@ -96,9 +114,11 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private LinkFaults faults;
   private SplittableRandom faultRandom;
   private boolean countWire;
-  private Serialization serialization;
+  private Duration ackDelay;
   private ActorRef<CoordinatorEvent> coordinator;
-  private final Map<Integer, EntityRef<AgentCommand>> refs = new HashMap<>();
+  private final Map<Integer, RecipientRef<AgentCommand>> refs = new HashMap<>();
+  private final Set<Integer> direct = new HashSet<>();
+  private String selfPath;
 
   private long t;
   private int k;
@@ -108,12 +128,16 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private double[] own;
   private final Map<Long, Map<Integer, double[]>> inbox = new HashMap<>();
   private final Map<PendingKey, Pending> pending = new LinkedHashMap<>();
+  private final Set<Integer> owed = new TreeSet<>();
 
   private long messages;
   private long payloadBytes;
   private long transmissions;
   private long wireBytes;
   private long drops;
+  private long acks;
+  private long srtt = -1;
+  private long rttvar;
 
   private boolean started;
   private boolean done;
@@ -144,6 +168,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
         .onMessage(Exchange.class, this::onExchange)
         .onMessage(Ack.class, this::onAck)
         .onMessage(RetryTick.class, m -> guarded(this::retransmit))
+        .onMessage(AckTick.class, m -> guarded(this::flushAcks))
         .onMessage(DelayedSend.class, this::onDelayedSend)
         .onMessage(StopAgent.class, this::onStop)
         .onMessage(Assembled.class, this::onAssembled)
@@ -203,9 +228,9 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
           }
           agent = algorithm.agents().get(n);
           faultRandom = RandomSource.of(faults.seed()).child(n).random();
-          if (countWire) {
-            serialization = SerializationExtension.get(Adapter.toClassic(getContext().getSystem()));
-          }
+          // Our choice: owed acknowledgements wait a quarter of the retransmission interval for a
+          // table to ride on, so they arrive before the sender would resend.
+          ackDelay = Duration.ofMillis(Math.max(1, faults.retryMs() / 4));
           agent.initialize();
           report();
           timers.startTimerWithFixedDelay(
@@ -243,15 +268,97 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
         () -> {
           accept(m);
           progress();
+          maybeFinished();
         });
   }
 
   private void accept(Exchange m) {
-    transmit(m.from(), new Ack(runId, n, m.iteration(), m.exchange()), false);
+    learn(m.from(), m.replyTo());
+    acknowledged(m.from(), m.ackBelow(), m.ackHeld());
     long key = m.iteration() * exchanges + m.exchange();
     if (key >= currentRound()) {
       inbox.computeIfAbsent(key, x -> new HashMap<>()).putIfAbsent(m.from(), m.table());
     }
+    // New or duplicate: the sender needs to hear that we hold it (its ack may have been lost).
+    owed.add(m.from());
+    if (!timers.isTimerActive(ACK_TIMER)) {
+      // A quarter of retry_ms plus a quarter of the smoothed round trip: before the sender resends.
+      Duration delay = srtt < 0 ? ackDelay : ackDelay.plusNanos(Math.max(0, srtt / 4));
+      timers.startSingleTimer(ACK_TIMER, new AckTick(), delay);
+    }
+  }
+
+  /** Agent {@code from} holds our tables of rounds below {@code below} and in {@code held}. */
+  private void acknowledged(int from, long below, long[] held) {
+    long now = System.nanoTime();
+    for (Iterator<Map.Entry<PendingKey, Pending>> it = pending.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<PendingKey, Pending> e = it.next();
+      PendingKey key = e.getKey();
+      if (key.to() != from) {
+        continue;
+      }
+      boolean acked = key.round() < below;
+      for (int i = 0; !acked && i < held.length; i++) {
+        acked = held[i] == key.round();
+      }
+      if (acked) {
+        if (e.getValue().resends == 0) {
+          // Round-trip time of tables sent once, smoothed as TCP does (RFC 6298: gains 1/8, 1/4).
+          long sample = now - e.getValue().lastSent;
+          if (srtt < 0) {
+            srtt = sample;
+            rttvar = sample / 2;
+          } else {
+            rttvar += (Math.abs(srtt - sample) - rttvar) / 4;
+            srtt += (sample - srtt) / 8;
+          }
+        }
+        it.remove();
+      }
+    }
+  }
+
+  /** The rounds at or after the current one whose table from {@code m} this agent holds. */
+  private long[] heldFrom(int m) {
+    return inbox.entrySet().stream()
+        .filter(e -> e.getValue().containsKey(m))
+        .mapToLong(Map.Entry::getKey)
+        .sorted()
+        .toArray();
+  }
+
+  /**
+   * Our choice: resend a table after retry_ms or the TCP-style timeout (smoothed round-trip time
+   * plus four deviations; 1 s before the first measurement), whichever is longer; without injected
+   * drops after at least {@link #RELIABLE_FLOOR}. A round trip here includes the receiver's wait
+   * for its other neighbours and the queue of large tables on the link, so on a loaded machine a
+   * fixed short interval would resend most tables for nothing; and Artery's TCP links lose no
+   * message between live members (a resend then only guards against a full send queue).
+   */
+  private long resendAfter() {
+    long floor = Duration.ofMillis(faults.retryMs()).toNanos();
+    if (faults.drop() == 0) {
+      floor = Math.max(floor, RELIABLE_FLOOR);
+    }
+    long rto = srtt < 0 ? INITIAL_RTO : srtt + 4 * rttvar;
+    return Math.max(floor, rto);
+  }
+
+  /** One Ack to every neighbour still owed one, covering all its tables this agent holds. */
+  private void flushAcks() {
+    for (int m : owed) {
+      acks++;
+      transmit(m, new Ack(runId, n, currentRound(), heldFrom(m), selfPath()), false);
+    }
+    owed.clear();
+  }
+
+  /** The transmission of a pending table to {@code m}, acknowledging m's tables on the way. */
+  private Exchange exchangeTo(int m, Pending p) {
+    owed.remove(m);
+    return new Exchange(
+        runId, n, p.iteration, p.exchange, p.table, currentRound(), heldFrom(m), selfPath());
   }
 
   private Behavior<AgentCommand> onAck(Ack m) {
@@ -260,7 +367,8 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     }
     return guarded(
         () -> {
-          pending.remove(new PendingKey(m.from(), m.iteration() * exchanges + m.exchange()));
+          learn(m.from(), m.replyTo());
+          acknowledged(m.from(), m.below(), m.held());
           maybeFinished();
         });
   }
@@ -320,11 +428,11 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     own = agent.send(t, k).clone();
     long now = System.nanoTime();
     for (int m : receivers) {
-      Exchange e = new Exchange(runId, n, t, k, own);
+      Pending p = new Pending(own, t, k, now);
       messages++;
       payloadBytes += (long) own.length * Double.BYTES;
-      pending.put(new PendingKey(m, currentRound()), new Pending(e, now));
-      transmit(m, e, true);
+      pending.put(new PendingKey(m, currentRound()), p);
+      transmit(m, exchangeTo(m, p), true);
     }
   }
 
@@ -372,7 +480,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
             t,
             policy,
             agent.samples(),
-            new LinkCounters(messages, payloadBytes, transmissions, wireBytes, drops)));
+            new LinkCounters(messages, payloadBytes, transmissions, wireBytes, drops, acks)));
   }
 
   private void maybeFinished() {
@@ -384,12 +492,15 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
   private void retransmit() {
     long now = System.nanoTime();
-    long retry = Duration.ofMillis(faults.retryMs()).toNanos();
+    long retry = resendAfter();
     for (Map.Entry<PendingKey, Pending> e : pending.entrySet()) {
       Pending p = e.getValue();
-      if (now - p.lastSent >= retry) {
+      // Our choice: exponential back-off (then 2x, 4x, ... up to 64x), so a receiver
+      // that is only slow (a loaded machine, a long round) is not flooded with copies.
+      if (now - p.lastSent >= retry << Math.min(p.resends, MAX_BACKOFF)) {
         p.lastSent = now;
-        transmit(e.getKey().to(), p.message, true);
+        p.resends++;
+        transmit(e.getKey().to(), exchangeTo(e.getKey().to(), p), true);
       }
     }
   }
@@ -398,9 +509,9 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private void transmit(int to, AgentCommand message, boolean table) {
     if (table) {
       transmissions++;
-      if (countWire) {
-        wireBytes += serialization.serialize(message).get().length;
-      }
+    }
+    if (countWire) {
+      wireBytes += TableSerializer.sizeOf(message);
     }
     if (faults.drop() > 0 && faultRandom.nextDouble() < faults.drop()) {
       drops++;
@@ -416,8 +527,28 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     }
   }
 
-  private EntityRef<AgentCommand> ref(int m) {
+  private RecipientRef<AgentCommand> ref(int m) {
     return refs.computeIfAbsent(m, x -> AgentSharding.ref(getContext().getSystem(), runId, x));
+  }
+
+  /**
+   * Our choice: once agent {@code m} told us its actor path, tables and acks go to it directly,
+   * skipping the two shard regions and the shard on the way (entities never move during a run:
+   * passivation is off and a lost node ends the run).
+   */
+  private void learn(int m, String path) {
+    if (!path.isEmpty() && direct.add(m)) {
+      refs.put(m, ActorRefResolver.get(getContext().getSystem()).resolveActorRef(path));
+    }
+  }
+
+  private String selfPath() {
+    if (selfPath == null) {
+      selfPath =
+          ActorRefResolver.get(getContext().getSystem())
+              .toSerializationFormat(getContext().getSelf());
+    }
+    return selfPath;
   }
 
   private Behavior<AgentCommand> guarded(Runnable body) {
