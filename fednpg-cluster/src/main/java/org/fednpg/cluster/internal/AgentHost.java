@@ -57,6 +57,7 @@ public final class AgentHost {
             return t;
           });
   private final Map<String, Build> runs = new HashMap<>();
+  private final Set<Integer> built = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private static final class Build {
     final CompletableFuture<RunAssembler.NodeAssembly> result = new CompletableFuture<>();
@@ -136,7 +137,9 @@ public final class AgentHost {
                 .thenApplyAsync(
                     node -> {
                       try {
-                        return node.agent(n);
+                        AssembledRun run = node.agent(n);
+                        built.add(n);
+                        return run;
                       } catch (RuntimeException e) {
                         throw build.prepared == null
                             ? e
@@ -195,6 +198,11 @@ public final class AgentHost {
         LOG.warn("node {}: cannot delete a run's snapshot of its files", node, e);
       }
     }
+  }
+
+  /** The agent indices this node has built so far, over all runs (for tests and diagnostics). */
+  public Set<Integer> builtAgents() {
+    return Set.copyOf(built);
   }
 
   /** Runs currently held on this node (for tests and diagnostics). */
