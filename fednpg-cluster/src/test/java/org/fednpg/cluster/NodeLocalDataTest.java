@@ -93,7 +93,7 @@ class NodeLocalDataTest {
       RunRequest split =
           request(
               ComponentSpec.of(
-                  "file",
+                  "files",
                   "kernel",
                   "kernel.json",
                   "rewards",

@@ -38,7 +38,7 @@ public final class DataFolder {
   /** Default cap on one file a spec names (our choice): 64 MiB. */
   public static final long DEFAULT_MAX_BYTES = 64L << 20;
 
-  /** The placeholder of per-agent paths (see {@code MdpFileProvider}). */
+  /** The placeholder of per-agent paths (see the {@code files} environment). */
   static final String AGENT = "{agent}";
 
   private final Path root;
