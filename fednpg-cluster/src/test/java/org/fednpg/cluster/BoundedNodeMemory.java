@@ -40,9 +40,8 @@ final class BoundedNodeMemory {
       throws Exception {
     try (NodeProcesses jvms = new NodeProcesses()) {
 
-      int seedPort = NodeProcesses.freePort();
-      String seed = "127.0.0.1:" + seedPort;
-      List<Integer> ports = List.of(seedPort, NodeProcesses.freePort(), NodeProcesses.freePort());
+      List<Integer> ports = NodeProcesses.freePorts(3);
+      String seed = "127.0.0.1:" + ports.get(0);
       List<Process> nodes = new ArrayList<>();
       for (int port : ports) {
         nodes.add(jvms.node(port, seed, nodeXmxMb + "m"));
