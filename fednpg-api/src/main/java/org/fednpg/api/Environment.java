@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.fednpg.api.model.GenerativeModel;
 import org.fednpg.api.model.KernelSampler;
 import org.fednpg.api.model.MultiTaskMdp;
@@ -13,6 +14,23 @@ public interface Environment {
 
   /** The multi-task MDP (shared kernel, per-agent rewards). */
   MultiTaskMdp mdp();
+
+  /**
+   * The model as a node hosting only {@code agents} needs it: the shared kernel, γ and ρ of all N
+   * agents, holding the rewards of {@code agents} (a {@link MultiTaskMdp#partial partial} model;
+   * the other agents' rewards need not be built). A cluster node calls this instead of {@link
+   * #mdp()}, so an environment whose rewards are large or live in per-agent files builds only its
+   * node's share.
+   *
+   * <p>The default builds the whole model with {@link #mdp()} and keeps the rewards of {@code
+   * agents} (correct, but a node then holds every reward while building: plugins that want bounded
+   * memory per node override it). The built-in environments build only the agents asked for.
+   *
+   * @param agents agent indices in [0, N)
+   */
+  default MultiTaskMdp mdpFor(Set<Integer> agents) {
+    return mdp().restrictedTo(agents);
+  }
 
   /** Sampling access; by default bisection over cumulative rows of {@link #mdp()}. */
   default GenerativeModel generativeModel() {

@@ -26,6 +26,7 @@ import org.apache.pekko.cluster.typed.Leave;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.cluster.internal.AgentHost;
+import org.fednpg.cluster.internal.AgentPlacement;
 import org.fednpg.cluster.internal.AgentSharding;
 import org.fednpg.cluster.internal.CoordinatorBridge;
 import org.fednpg.cluster.internal.DataFolder;
@@ -86,11 +87,29 @@ public final class ClusterNode implements AutoCloseable {
    * @param data the only folder the spec's paths may point into, or null to read no files
    * @param maxFileBytes largest file a spec may name
    * @param assemblyTimeout bound on building one run on this node
+   * @param agents the agents pinned to this node ({@code --agents 0-79,120}, see {@link
+   *     AgentPlacement}), or null for none
    */
-  public record Guard(Path tls, Path data, long maxFileBytes, Duration assemblyTimeout) {
+  public record Guard(
+      Path tls, Path data, long maxFileBytes, Duration assemblyTimeout, String agents) {
 
     /** Default cap on one file a spec names (our choice): 64 MiB. */
     public static final long DEFAULT_MAX_FILE_BYTES = DataFolder.DEFAULT_MAX_BYTES;
+
+    /** Default bound on building one run (our choice: 120 s). */
+    public static final Duration DEFAULT_ASSEMBLY_TIMEOUT = AgentHost.DEFAULT_ASSEMBLY_TIMEOUT;
+
+    /** Checks the agent list. */
+    public Guard {
+      if (agents != null) {
+        AgentPlacement.parse(agents);
+      }
+    }
+
+    /** No agents pinned. */
+    public Guard(Path tls, Path data, long maxFileBytes, Duration assemblyTimeout) {
+      this(tls, data, maxFileBytes, assemblyTimeout, null);
+    }
 
     /** With the default assembly timeout (our choice: 120 s). */
     public Guard(Path tls, Path data, long maxFileBytes) {
@@ -106,6 +125,16 @@ public final class ClusterNode implements AutoCloseable {
   public static ClusterNode start(
       ComponentRegistry registry, String host, int port, List<String> seedNodes, Guard guard) {
     Config tls = guard.tls() == null ? ConfigFactory.empty() : TlsStores.config(guard.tls());
+    if (guard.agents() != null) {
+      tls =
+          tls.withFallback(
+              ConfigFactory.parseString(
+                  "pekko.cluster.roles = [\""
+                      + AgentSharding.ROLE
+                      + "\", \""
+                      + AgentPlacement.role(guard.agents())
+                      + "\"]"));
+    }
     DataFolder data = new DataFolder(guard.data(), guard.maxFileBytes());
     return start(
         host,

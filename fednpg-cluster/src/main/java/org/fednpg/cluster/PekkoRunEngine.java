@@ -115,6 +115,12 @@ public final class PekkoRunEngine implements RunEngine {
     this.registry = registry;
   }
 
+  /** Yes: every node builds its own agents; this process builds the model and metrics only. */
+  @Override
+  public boolean runsAgentsElsewhere() {
+    return true;
+  }
+
   @Override
   public RunResult run(
       AssembledRun run, RunRequest request, RunOptions options, RunListener listener) {

@@ -41,6 +41,11 @@ final class ClusterTestRuns {
     return new RunAssembler(Plugins.registry()).assemble(request);
   }
 
+  /** The submitter's view: model, oracle and metrics, agents as placeholders (issue 19). */
+  static AssembledRun assembleForMetrics(RunRequest request) {
+    return new RunAssembler(Plugins.registry()).assembleForMetrics(request);
+  }
+
   /** The rows of the default in-process runtime. */
   static List<IterationMetrics> inProcess(RunRequest request, RunOptions options) {
     AssembledRun run = assemble(request);

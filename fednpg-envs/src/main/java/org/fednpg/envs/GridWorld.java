@@ -75,8 +75,16 @@ public final class GridWorld extends TabularEnvironment {
 
   private final Layout layout;
 
-  private GridWorld(MultiTaskMdp mdp, Layout layout) {
-    super(mdp, render(mdp, layout), info(layout));
+  /**
+   * Lazy (our choice, issue 19): the kernel is built here, the rewards on demand, so a cluster node
+   * builds only its own agents' segments.
+   */
+  private GridWorld(
+      MultiTaskMdp kernelOnly,
+      java.util.function.Supplier<MultiTaskMdp> complete,
+      java.util.function.IntFunction<RewardTable> reward,
+      Layout layout) {
+    super(kernelOnly, complete, reward, m -> render(m, layout), info(layout));
     this.layout = layout;
   }
 
@@ -129,7 +137,7 @@ public final class GridWorld extends TabularEnvironment {
       }
     }
     TransitionKernel.Builder kb = TransitionKernel.builder(states, 2);
-    double[][] rewards = new double[agents][states * 2];
+    int[] targets = new int[states * 2];
     for (int s = 0; s < states; s++) {
       int r = s / size;
       int c = s % size;
@@ -143,21 +151,42 @@ public final class GridWorld extends TabularEnvironment {
           target = r + 1 < size ? s + size : s;
         }
         kb.add(s, a, target, 1.0);
-        if (target != s && segmentOf[target] >= 0) {
-          rewards[segmentOf[target]][s * 2 + a] = 1.0;
-        }
+        targets[s * 2 + a] = target;
       }
-    }
-    List<RewardTable> tables = new ArrayList<>(agents);
-    for (double[] t : rewards) {
-      tables.add(RewardTable.of(states, 2, t));
     }
     double[] rho = new double[states];
     rho[0] = 1.0;
-    MultiTaskMdp mdp =
-        MultiTaskMdp.of(
-            "gridworld-" + size + "x" + size + "-n" + agents, kb.build(), gamma, rho, tables);
-    return new GridWorld(mdp, new Layout(size, path, cellList, segList, agents));
+    String name = "gridworld-" + size + "x" + size + "-n" + agents;
+    TransitionKernel kernel = kb.build();
+    MultiTaskMdp kernelOnly = MultiTaskMdp.partial(name, kernel, gamma, rho, agents, Map.of());
+    Layout layout = new Layout(size, path, cellList, segList, agents);
+    return new GridWorld(
+        kernelOnly,
+        () -> {
+          double[][] rewards = new double[agents][states * 2];
+          for (int sa = 0; sa < targets.length; sa++) {
+            int target = targets[sa];
+            if (target != sa / 2 && segmentOf[target] >= 0) {
+              rewards[segmentOf[target]][sa] = 1.0;
+            }
+          }
+          List<RewardTable> tables = new ArrayList<>(agents);
+          for (double[] t : rewards) {
+            tables.add(RewardTable.of(states, 2, t));
+          }
+          return MultiTaskMdp.of(name, kernel, gamma, rho, tables);
+        },
+        n -> {
+          double[] t = new double[states * 2];
+          for (int sa = 0; sa < targets.length; sa++) {
+            int target = targets[sa];
+            if (target != sa / 2 && segmentOf[target] == n) {
+              t[sa] = 1.0;
+            }
+          }
+          return RewardTable.of(states, 2, t);
+        },
+        layout);
   }
 
   /**

@@ -169,4 +169,21 @@ class GridWorldProviderTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'gamma'");
   }
+
+  /**
+   * Node-local rewards (issue 19): one agent's reward built alone, before the whole model exists,
+   * equals that agent's table of the whole model; other agents' rewards are not held.
+   */
+  @Test
+  void oneAgentsRewardBuiltAloneEqualsTheWholeModels() {
+    Map<String, Object> raw = Map.of("size", 6L, "agents", 4L);
+    MultiTaskMdp whole = grid(raw, 5).mdp();
+    for (int n = 0; n < 4; n++) {
+      MultiTaskMdp alone = grid(raw, 5).mdpFor(Set.of(n));
+      assertThat(alone.reward(n)).isEqualTo(whole.reward(n));
+      assertThat(alone.kernel()).isEqualTo(whole.kernel());
+      assertThat(alone.initialCopy()).isEqualTo(whole.initialCopy());
+      assertThat(alone.holdsReward((n + 1) % 4)).isFalse();
+    }
+  }
 }

@@ -3,6 +3,8 @@ package org.fednpg.testkit;
 import java.util.List;
 import java.util.Map;
 import org.fednpg.api.EnvironmentProvider;
+import org.fednpg.api.io.AtomicFiles;
+import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.core.plugin.ComponentRegistry.Family;
 import org.fednpg.core.plugin.Plugins;
 import org.fednpg.envs.io.MdpFiles;
@@ -42,6 +44,23 @@ class BuiltInEnvironmentsTest extends EnvironmentContract {
       case "file":
         MdpFiles.write(RandomMdps.create(5, 6, 2, 3, 4, 0.8), tempDir.resolve("data/source.json"));
         return Map.of("path", "data/source.json");
+      case "files":
+        {
+          MultiTaskMdp mdp = RandomMdps.create(5, 6, 2, 3, 4, 0.8);
+          MdpFiles.write(mdp, tempDir.resolve("data/kernel.json"));
+          for (int n = 0; n < mdp.agents(); n++) {
+            AtomicFiles.writeString(
+                tempDir.resolve("data/rewards/agent-" + n + ".json"),
+                MdpFiles.rewardJson(mdp.reward(n)));
+          }
+          return Map.of(
+              "kernel",
+              "data/kernel.json",
+              "rewards",
+              "data/rewards/agent-{agent}.json",
+              "agents",
+              4);
+        }
       default:
         return Map.of();
     }

@@ -1,7 +1,12 @@
 package org.fednpg.api.model;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.fednpg.api.InvalidInputException;
 
 /**
@@ -19,6 +24,11 @@ public final class MultiTaskMdp {
   private final double[] initial;
   private final List<RewardTable> rewards;
 
+  /** Partial models only: N and the agents whose rewards are held (null: complete model). */
+  private final int agents;
+
+  private final Map<Integer, RewardTable> held;
+
   private MultiTaskMdp(
       String name,
       TransitionKernel kernel,
@@ -30,6 +40,106 @@ public final class MultiTaskMdp {
     this.gamma = gamma;
     this.initial = initial;
     this.rewards = rewards;
+    this.agents = rewards.size();
+    this.held = null;
+  }
+
+  private MultiTaskMdp(
+      String name,
+      TransitionKernel kernel,
+      double gamma,
+      double[] initial,
+      int agents,
+      Map<Integer, RewardTable> held) {
+    this.name = name;
+    this.kernel = kernel;
+    this.gamma = gamma;
+    this.initial = initial;
+    this.rewards = null;
+    this.agents = agents;
+    this.held = held;
+  }
+
+  /**
+   * A partial model: the shared kernel, γ and ρ of N agents, holding the rewards of some of them
+   * only (a cluster node's view: its own agents). {@link #reward(int)} of an agent not held, {@link
+   * #rewards()} and {@link #averagedReward()} throw {@link IllegalStateException}; everything else
+   * behaves as in the complete model.
+   *
+   * @param agents N >= 1
+   * @param held the rewards held, by agent index in [0, N) (copied; may be empty)
+   * @throws InvalidInputException as {@link #of}
+   */
+  public static MultiTaskMdp partial(
+      String name,
+      TransitionKernel kernel,
+      double gamma,
+      double[] initial,
+      int agents,
+      Map<Integer, RewardTable> held) {
+    if (agents < 1) {
+      throw new InvalidInputException("at least one agent is required, got " + agents);
+    }
+    // validate kernel, γ and ρ exactly as of(...) does, with a placeholder reward list
+    List<RewardTable> check = new ArrayList<>();
+    check.add(
+        RewardTable.of(
+            kernel.states(), kernel.actions(), new double[kernel.states() * kernel.actions()]));
+    MultiTaskMdp shape = of(name, kernel, gamma, initial, check);
+    Map<Integer, RewardTable> copy = new TreeMap<>();
+    for (Map.Entry<Integer, RewardTable> e : held.entrySet()) {
+      int n = e.getKey();
+      RewardTable r = e.getValue();
+      if (n < 0 || n >= agents) {
+        throw new InvalidInputException(
+            "reward of agent " + n + " given, but the agents are 0.." + (agents - 1));
+      }
+      if (r.states() != kernel.states() || r.actions() != kernel.actions()) {
+        throw new InvalidInputException(
+            "reward table "
+                + n
+                + " is "
+                + r.states()
+                + "x"
+                + r.actions()
+                + ", expected "
+                + kernel.states()
+                + "x"
+                + kernel.actions());
+      }
+      copy.put(n, r);
+    }
+    return new MultiTaskMdp(
+        name, kernel, gamma, shape.initial, agents, Collections.unmodifiableMap(copy));
+  }
+
+  /** Whether every agent's reward is held (true unless made by {@link #partial}). */
+  public boolean isComplete() {
+    return held == null;
+  }
+
+  /** Whether agent {@code agent}'s reward is held. */
+  public boolean holdsReward(int agent) {
+    return held == null ? agent >= 0 && agent < agents : held.containsKey(agent);
+  }
+
+  /** The partial model holding only the rewards of {@code agentsHeld} (each must be held here). */
+  public MultiTaskMdp restrictedTo(Collection<Integer> agentsHeld) {
+    Map<Integer, RewardTable> m = new TreeMap<>();
+    for (int n : agentsHeld) {
+      m.put(n, reward(n));
+    }
+    return new MultiTaskMdp(name, kernel, gamma, initial, agents, Collections.unmodifiableMap(m));
+  }
+
+  private IllegalStateException notHeld(String what) {
+    return new IllegalStateException(
+        what
+            + " of "
+            + name
+            + " is not held here: this is a partial model holding the rewards of agents "
+            + held.keySet()
+            + " only (node-local assembly)");
   }
 
   /**
@@ -105,7 +215,9 @@ public final class MultiTaskMdp {
   /** The same MDP with another discount. */
   public MultiTaskMdp withGamma(double newGamma) {
     checkGamma(newGamma);
-    return new MultiTaskMdp(name, kernel, newGamma, initial, rewards);
+    return held == null
+        ? new MultiTaskMdp(name, kernel, newGamma, initial, rewards)
+        : new MultiTaskMdp(name, kernel, newGamma, initial, agents, held);
   }
 
   /** The same MDP with other reward tables (validated like {@link #of}). */
@@ -131,7 +243,7 @@ public final class MultiTaskMdp {
 
   /** Number of agents N (= number of reward tables). */
   public int agents() {
-    return rewards.size();
+    return agents;
   }
 
   public double gamma() {
@@ -149,16 +261,35 @@ public final class MultiTaskMdp {
 
   /** Agent n's reward table. */
   public RewardTable reward(int agent) {
+    if (held != null) {
+      RewardTable r = held.get(agent);
+      if (r == null) {
+        throw notHeld("the reward of agent " + agent);
+      }
+      return r;
+    }
     return rewards.get(agent);
   }
 
+  /**
+   * Every agent's reward.
+   *
+   * @throws IllegalStateException on a partial model
+   */
   public List<RewardTable> rewards() {
+    if (held != null) {
+      throw notHeld("the list of all rewards");
+    }
     return rewards;
   }
 
-  /** r̄ = (1/N) Σ_n r_n. */
+  /**
+   * r̄ = (1/N) Σ_n r_n.
+   *
+   * @throws IllegalStateException on a partial model
+   */
   public RewardTable averagedReward() {
-    return RewardTable.average(rewards);
+    return RewardTable.average(rewards());
   }
 
   @Override
@@ -167,12 +298,14 @@ public final class MultiTaskMdp {
         && gamma == m.gamma
         && kernel.equals(m.kernel)
         && java.util.Arrays.equals(initial, m.initial)
-        && rewards.equals(m.rewards);
+        && agents == m.agents
+        && Objects.equals(rewards, m.rewards)
+        && Objects.equals(held, m.held);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kernel, gamma, rewards);
+    return Objects.hash(kernel, gamma, agents, rewards, held);
   }
 
   @Override
@@ -187,6 +320,7 @@ public final class MultiTaskMdp {
         + agents()
         + " agents, gamma "
         + gamma
+        + (held == null ? "" : ", rewards of agents " + held.keySet() + " only")
         + "]";
   }
 }

@@ -41,4 +41,17 @@ public interface AgentProcess {
   default void restore(AgentState state) {
     throw new UnsupportedOperationException(getClass().getName() + " does not support checkpoints");
   }
+
+  /**
+   * A placeholder for agent {@code agent} when it is hosted elsewhere (a cluster node builds only
+   * its own agents): every method throws {@link IllegalStateException}.
+   */
+  static AgentProcess elsewhere(int agent) {
+    return new Elsewhere(agent);
+  }
+
+  /** Whether this is an {@link #elsewhere} placeholder. */
+  default boolean isElsewhere() {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 package org.fednpg.api.run;
 
+import java.util.Set;
 import org.fednpg.api.EvaluatorFactory;
 import org.fednpg.api.PolicyEvaluator;
 import org.fednpg.api.RandomSource;
@@ -17,6 +18,9 @@ import org.fednpg.api.model.MultiTaskMdp;
  *     requiresEvaluator})
  * @param random the algorithm's node of the seed tree
  * @param evaluators builds other registered evaluators by name
+ * @param hosted the agents to build, or null for all of them (see {@link
+ *     AlgorithmProvider#buildsHostedAgentsOnly()}); when not null, {@code mdp} may be a {@link
+ *     MultiTaskMdp#partial partial} model holding the rewards of these agents only
  */
 public record AlgorithmContext(
     MultiTaskMdp mdp,
@@ -24,4 +28,22 @@ public record AlgorithmContext(
     Topology topology,
     PolicyEvaluator evaluator,
     RandomSource random,
-    EvaluatorFactory evaluators) {}
+    EvaluatorFactory evaluators,
+    Set<Integer> hosted) {
+
+  /** A context that builds every agent (the in-process runtime's, and plugins' before issue 19). */
+  public AlgorithmContext(
+      MultiTaskMdp mdp,
+      GenerativeModel sampler,
+      Topology topology,
+      PolicyEvaluator evaluator,
+      RandomSource random,
+      EvaluatorFactory evaluators) {
+    this(mdp, sampler, topology, evaluator, random, evaluators, null);
+  }
+
+  /** Whether agent {@code agent} is to be built (always, when {@link #hosted} is null). */
+  public boolean builds(int agent) {
+    return hosted == null || hosted.contains(agent);
+  }
+}

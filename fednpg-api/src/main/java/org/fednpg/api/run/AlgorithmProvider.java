@@ -9,4 +9,16 @@ public interface AlgorithmProvider extends ComponentProvider<Algorithm, Algorith
   default boolean requiresEvaluator() {
     return true;
   }
+
+  /**
+   * Whether {@link #create} honours {@link AlgorithmContext#hosted()}: builds only those agents
+   * (reading only their rewards from the context's possibly {@link
+   * org.fednpg.api.model.MultiTaskMdp#partial partial} model) and puts an {@link
+   * AgentProcess#elsewhere} placeholder at every other index of {@link Algorithm#agents()}. A
+   * cluster node then holds only its own agents. The default, false, makes a node build every agent
+   * from the complete model and keep its own (correct, but memory is not bounded per node).
+   */
+  default boolean buildsHostedAgentsOnly() {
+    return false;
+  }
 }

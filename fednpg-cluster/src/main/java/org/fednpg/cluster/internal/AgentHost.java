@@ -23,9 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The per-node side of the agents: assembles each run once per node (agents of the same run on this
- * node share the model and evaluator, exactly as in-process agents do) and forgets it when the
- * node's last agent of that run stops.
+ * The per-node side of the agents: assembles the shared part of each run once per node (kernel,
+ * topology, evaluator: agents of the same run on this node share them, exactly as in-process agents
+ * do), then each hosted agent alone when it starts (its reward, policy and tracking state; never
+ * other agents' rewards, the oracle or the metrics, see {@link RunAssembler#assembleForNode}), and
+ * forgets the run when the node's last agent of that run stops.
  *
  * <p>Assembly runs on its own daemon thread, never on an agent's thread and never under a lock
  * shared between runs, and is bounded by a timeout: a run whose files cannot be read (or take too
@@ -55,11 +57,14 @@ public final class AgentHost {
             return t;
           });
   private final Map<String, Build> runs = new HashMap<>();
+  private final Set<Integer> built = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private static final class Build {
-    final CompletableFuture<AssembledRun> result = new CompletableFuture<>();
+    final CompletableFuture<RunAssembler.NodeAssembly> result = new CompletableFuture<>();
     final Set<Integer> users = new HashSet<>();
+    final Map<Integer, CompletableFuture<AssembledRun>> agents = new HashMap<>();
     Future<?> task;
+    volatile DataFolder.Prepared prepared;
   }
 
   /**
@@ -106,7 +111,7 @@ public final class AgentHost {
           builders.submit(
               () -> {
                 try {
-                  build.result.complete(assemble(spec));
+                  build.result.complete(assemble(spec, build));
                 } catch (Throwable t) {
                   build.result.completeExceptionally(t);
                 }
@@ -122,20 +127,39 @@ public final class AgentHost {
               });
     }
     b.users.add(agent);
-    return b.result;
+    Build build = b;
+    // node-local assembly (issue 19): the shared part once per node, then this agent alone
+    return b.agents.computeIfAbsent(
+        agent,
+        n ->
+            build
+                .result
+                .thenApplyAsync(
+                    node -> {
+                      try {
+                        AssembledRun run = node.agent(n);
+                        built.add(n);
+                        return run;
+                      } catch (RuntimeException e) {
+                        throw build.prepared == null
+                            ? e
+                            : new BuildFailed(build.prepared.files(), e);
+                      }
+                    },
+                    builders)
+                .orTimeout(assemblyTimeout.toMillis(), TimeUnit.MILLISECONDS));
   }
 
-  private AssembledRun assemble(RunSpec spec) {
+  private RunAssembler.NodeAssembly assemble(RunSpec spec, Build build) {
     if (data == null) {
-      return new RunAssembler(registry).assemble(spec.toRequest());
+      return new RunAssembler(registry).assembleForNode(spec.toRequest());
     }
     DataFolder.Prepared prepared = data.prepare(spec, registry, node);
+    build.prepared = prepared;
     try {
-      return new RunAssembler(registry).assemble(prepared.spec().toRequest());
+      return new RunAssembler(registry).assembleForNode(prepared.spec().toRequest());
     } catch (RuntimeException e) {
       throw new BuildFailed(prepared.files(), e);
-    } finally {
-      DataFolder.delete(prepared.snapshot());
     }
   }
 
@@ -159,7 +183,26 @@ public final class AgentHost {
         b.task.cancel(true);
         b.result.cancel(false);
       }
+      // the snapshot of the node's files lives as long as agents of the run may still read them
+      Build done = b;
+      b.result.whenComplete((r, e) -> deleteSnapshot(done));
     }
+  }
+
+  private void deleteSnapshot(Build b) {
+    DataFolder.Prepared p = b.prepared;
+    if (p != null) {
+      try {
+        DataFolder.delete(p.snapshot());
+      } catch (RuntimeException e) {
+        LOG.warn("node {}: cannot delete a run's snapshot of its files", node, e);
+      }
+    }
+  }
+
+  /** The agent indices this node has built so far, over all runs (for tests and diagnostics). */
+  public Set<Integer> builtAgents() {
+    return Set.copyOf(built);
   }
 
   /** Runs currently held on this node (for tests and diagnostics). */

@@ -14,6 +14,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  * The sharded entity type of agents. Entity ids are {@code runId~n}; agent n lives in shard {@code
  * n mod shards}, so the least-shard allocation spreads consecutive agents over the nodes. Only
  * nodes with role {@link #ROLE} host agents; other members (a submitting client) get a proxy.
+ * Shards are allocated by {@link AgentPlacement}: agents pinned to nodes by {@code --agents} go
+ * there, the others to the node with fewest shards.
  */
 public final class AgentSharding {
 
@@ -41,6 +43,7 @@ public final class AgentSharding {
                             : AgentEntity.create(ctx.getEntityId(), host))
                 .withRole(ROLE)
                 .withMessageExtractor(new Extractor(shards))
+                .withAllocationStrategy(new AgentPlacement())
                 .withEntityProps(DispatcherSelector.fromConfig(DISPATCHER)));
   }
 

@@ -38,6 +38,9 @@ public final class DataFolder {
   /** Default cap on one file a spec names (our choice): 64 MiB. */
   public static final long DEFAULT_MAX_BYTES = 64L << 20;
 
+  /** The placeholder of per-agent paths (see the {@code files} environment). */
+  static final String AGENT = "{agent}";
+
   private final Path root;
   private final long maxBytes;
 
@@ -95,6 +98,7 @@ public final class DataFolder {
     for (Family family : Family.values()) {
       collect(family, spec.component(family), registry, files, described);
     }
+    expandPatterns(node, files, described);
     List<Path> sources = new ArrayList<>();
     int i = 0;
     for (Map.Entry<String, String> e : files.entrySet()) {
@@ -142,6 +146,95 @@ public final class DataFolder {
             snapshot.toString(),
             spec.adversary());
     return new Prepared(local, snapshot, described);
+  }
+
+  /**
+   * Replaces every path with {@value #AGENT} (a per-agent pattern such as {@code
+   * rewards/agent-{agent}.json}) by the matching files this node holds: its own agents' files (our
+   * choice: a node copies whatever matches in its folder; an agent whose file is missing fails when
+   * it is built, naming the file). The placeholder may appear in the file name only.
+   */
+  private void expandPatterns(String node, Map<String, String> files, List<String> described) {
+    List<String> keys = new ArrayList<>(files.keySet());
+    for (String text : keys) {
+      if (!text.contains(AGENT)) {
+        continue;
+      }
+      int at = keys.indexOf(text);
+      String what = described.get(at);
+      String unified = text.replace('\\', '/');
+      int slash = unified.lastIndexOf('/');
+      String dir = slash < 0 ? "" : unified.substring(0, slash);
+      String name = unified.substring(slash + 1);
+      String prefix = "node " + node + ": " + what + " refused: ";
+      if (dir.contains(AGENT)) {
+        throw new PathRefused(prefix + AGENT + " may appear in the file name only");
+      }
+      files.remove(text);
+      described.remove(what);
+      if (root == null) {
+        throw new PathRefused(
+            prefix + "this node was started without --data, so it reads no files");
+      }
+      Path folder = dir.isEmpty() ? root : checkFolder(prefix, dir);
+      if (folder == null) {
+        continue;
+      }
+      java.util.regex.Pattern match =
+          java.util.regex.Pattern.compile(
+              java.util.regex.Pattern.quote(name).replace(AGENT, "\\E[0-9]+\\Q"));
+      List<String> found = new ArrayList<>();
+      try (var list = Files.list(folder)) {
+        list.forEach(
+            f -> {
+              String n = f.getFileName().toString();
+              if (match.matcher(n).matches()) {
+                found.add(n);
+              }
+            });
+      } catch (IOException e) {
+        throw new PathRefused(prefix + "cannot list (" + e.getClass().getSimpleName() + ")");
+      }
+      java.util.Collections.sort(found);
+      for (String n : found) {
+        String relative = dir.isEmpty() ? n : dir + "/" + n;
+        files.put(relative, what + " -> '" + relative + "'");
+        described.add(files.get(relative));
+      }
+    }
+  }
+
+  private Path checkFolder(String prefix, String dir) {
+    for (String part : dir.split("/")) {
+      if (part.equals("..")) {
+        throw new PathRefused(
+            prefix + "'..' is not allowed; the path must stay inside the node's --data folder");
+      }
+    }
+    if (dir.startsWith("/") || dir.matches("^[A-Za-z]:.*")) {
+      throw new PathRefused(
+          prefix
+              + "absolute paths are not allowed; give a path relative to the node's --data"
+              + " folder");
+    }
+    Path resolved;
+    try {
+      resolved = root.resolve(dir).normalize();
+    } catch (InvalidPathException e) {
+      throw new PathRefused(prefix + "not a valid path");
+    }
+    if (!Files.isDirectory(resolved)) {
+      return null; // no file of this pattern on this node
+    }
+    try {
+      Path real = resolved.toRealPath();
+      if (!real.startsWith(root)) {
+        throw new PathRefused(prefix + "a symbolic link leads outside the node's --data folder");
+      }
+      return real;
+    } catch (IOException e) {
+      throw new PathRefused(prefix + "cannot be resolved (" + e.getClass().getSimpleName() + ")");
+    }
   }
 
   private static void collect(

@@ -25,13 +25,15 @@ import org.fednpg.core.plugin.PluginJar;
 import org.fednpg.core.run.AssembledRun;
 
 /**
- * What a node built from a run's spec, in named parts: the model (SHA-256 of kernel, γ, ρ and every
- * reward), W^(0) (SHA-256), the algorithm (kind, agents, exchanges, τ and its {@code
- * manifestInfo}), the environment's {@code manifestInfo}, every component's resolved parameters,
- * and the plugin jars the run's classes came from (file name and SHA-256). Every node rebuilds the
- * run from the spec, so a node that sees other files at the spec's paths, other plugins or another
- * build would silently compute a different run; comparing fingerprints turns that into a clear
- * failure that names the part and shows both values.
+ * What a node built from a run's spec, in named parts: the model (SHA-256 of kernel, γ, ρ and N),
+ * W^(0) (SHA-256), the algorithm (kind, agents, exchanges, τ and its {@code manifestInfo}), the
+ * environment's {@code manifestInfo}, every component's resolved parameters, the plugin jars the
+ * run's classes came from (file name and SHA-256), and a per-agent digest of every reward the
+ * builder held ({@code rewards}: the submitter holds all, a node its own agents'; two fingerprints
+ * are compared on the agents both hold). Every node rebuilds the run from the spec, so a node that
+ * sees other files at the spec's paths, other plugins or another build would silently compute a
+ * different run; comparing fingerprints turns that into a clear failure that names the part and
+ * shows both values.
  *
  * <p>Maps are written canonically: keys sorted, numbers exactly ({@link BigDecimal} of the double,
  * so 0.1 and 0.1000000000000000055 differ and 1 and 1.0 do not), so a plugin's {@code Map.of(...)}
@@ -44,6 +46,9 @@ public final class RunFingerprint {
   /** The parts, in the order the fingerprint lists them. */
   static final List<String> PARTS =
       List.of("model", "mixing", "algorithm", "environment", "parameters", "plugins");
+
+  /** The per-agent part: {@code n:digest} of every reward the builder held. */
+  static final String REWARDS = "rewards";
 
   private RunFingerprint() {}
 
@@ -69,6 +74,7 @@ public final class RunFingerprint {
     run.resolved().forEach((family, p) -> resolved.put(family, p.asMap()));
     parts.put("parameters", canonical(resolved));
     parts.put("plugins", plugins(run));
+    parts.put(REWARDS, rewards(run.mdp()));
     StringBuilder b = new StringBuilder();
     parts.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
     return b.toString();
@@ -89,10 +95,33 @@ public final class RunFingerprint {
         diffs.add(part + " differs: here " + x + ", submitter " + y);
       }
     }
-    if (diffs.isEmpty() && !here.equals(submitter)) {
-      diffs.add("fingerprints differ: here " + here + ", submitter " + submitter);
+    Map<Integer, String> mine2 = digests(mine.get(REWARDS));
+    Map<Integer, String> theirs2 = digests(theirs.get(REWARDS));
+    for (Map.Entry<Integer, String> e : mine2.entrySet()) {
+      String y = theirs2.get(e.getKey());
+      if (y != null && !y.equals(e.getValue())) {
+        diffs.add(
+            "reward of agent "
+                + e.getKey()
+                + " differs: here "
+                + e.getValue()
+                + ", submitter "
+                + y);
+      }
     }
     return diffs.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", diffs));
+  }
+
+  private static Map<Integer, String> digests(String part) {
+    Map<Integer, String> m = new TreeMap<>();
+    if (part == null || part.isEmpty()) {
+      return m;
+    }
+    for (String entry : part.split(",")) {
+      int colon = entry.indexOf(':');
+      m.put(Integer.parseInt(entry.substring(0, colon)), entry.substring(colon + 1));
+    }
+    return m;
   }
 
   private static Map<String, String> parse(String fingerprint) {
@@ -190,12 +219,32 @@ public final class RunFingerprint {
     for (double v : mdp.initialCopy()) {
       md.update(b.clear().putDouble(v).array());
     }
-    for (RewardTable r : mdp.rewards()) {
-      for (double v : r.toArray()) {
-        md.update(b.clear().putDouble(v).array());
-      }
-    }
+    md.update(b.clear().putLong(mdp.agents()).array());
     return "sha256:" + HexFormat.of().formatHex(md.digest());
+  }
+
+  /**
+   * {@code n:digest} of each reward held (first 16 bytes of the SHA-256 of the table's doubles, our
+   * choice: a digest, never the reward itself, travels to the nodes).
+   */
+  private static String rewards(MultiTaskMdp mdp) {
+    StringBuilder out = new StringBuilder();
+    ByteBuffer b = ByteBuffer.allocate(8);
+    for (int n = 0; n < mdp.agents(); n++) {
+      if (!mdp.holdsReward(n)) {
+        continue;
+      }
+      MessageDigest md = sha256();
+      RewardTable r = mdp.reward(n);
+      for (int i = 0; i < r.states() * r.actions(); i++) {
+        md.update(b.clear().putDouble(r.get(i)).array());
+      }
+      out.append(out.length() == 0 ? "" : ",")
+          .append(n)
+          .append(':')
+          .append(HexFormat.of().formatHex(md.digest(), 0, 16));
+    }
+    return out.toString();
   }
 
   private static String mixing(MixingMatrix w) {
@@ -224,7 +273,9 @@ public final class RunFingerprint {
     }
     classes.add(run.algorithm().getClass());
     for (AgentProcess agent : run.algorithm().agents()) {
-      classes.add(agent.getClass());
+      if (!agent.isElsewhere()) {
+        classes.add(agent.getClass());
+      }
     }
     ClassLoader own = RunFingerprint.class.getClassLoader();
     TreeSet<String> jars = new TreeSet<>();

@@ -49,8 +49,8 @@ class AgentHostTest {
     Files.writeString(data.resolve("w.csv"), "0.5,0.5\n0.5,0.5\n");
     DataFolder folder = new DataFolder(data, 1 << 20);
     AgentHost slow = new AgentHost(Plugins.registry(), "n1", folder, Duration.ofNanos(1));
-    // a run big enough (K = 150: 22 500 states and the oracle's value iteration) that its build
-    // cannot finish before the 1 ns timeout fires, even on an idle machine
+    // a run big enough (K = 150: 22 500 states, the kernel and the evaluator's solver) that its
+    // build cannot finish before the 1 ns timeout fires, even on an idle machine
     var timedOut = slow.acquire("r1", spec("w.csv", 150), 0).toCompletableFuture();
     assertThatThrownBy(() -> timedOut.get(30, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
@@ -62,7 +62,17 @@ class AgentHostTest {
     AssembledRun run =
         host.acquire("r2", spec("w.csv"), 0).toCompletableFuture().get(60, TimeUnit.SECONDS);
     assertThat(run.algorithm().agents()).hasSize(2);
-    assertThat(host.acquire("r2", spec("w.csv"), 1).toCompletableFuture().get()).isSameAs(run);
+    // node-local assembly: the agents share the node's kernel, W and evaluator, each holds only
+    // its own reward and its own agent (the other one is a placeholder)
+    AssembledRun other = host.acquire("r2", spec("w.csv"), 1).toCompletableFuture().get();
+    assertThat(other.environment()).isSameAs(run.environment());
+    assertThat(other.topology()).isSameAs(run.topology());
+    assertThat(other.evaluator()).isSameAs(run.evaluator());
+    assertThat(run.mdp().holdsReward(0)).isTrue();
+    assertThat(run.mdp().holdsReward(1)).isFalse();
+    assertThat(other.mdp().holdsReward(1)).isTrue();
+    assertThat(other.algorithm().agents().get(0).isElsewhere()).isTrue();
+    assertThat(host.acquire("r2", spec("w.csv"), 1).toCompletableFuture().get()).isSameAs(other);
     host.release("r2", 0);
     assertThat(host.activeRuns()).isOne();
     host.release("r2", 1);

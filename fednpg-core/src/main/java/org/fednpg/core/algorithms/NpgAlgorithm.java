@@ -2,14 +2,19 @@ package org.fednpg.core.algorithms;
 
 import java.util.List;
 import java.util.Map;
+import org.fednpg.api.run.AgentProcess;
 import org.fednpg.api.run.Aggregation;
 import org.fednpg.api.run.Algorithm;
 import org.fednpg.core.theory.NpgTheory;
 
-/** A set of {@link NpgAgent}s: FedNPG, the naive baseline, or centralised NPG (one agent). */
+/**
+ * A set of {@link NpgAgent}s: FedNPG, the naive baseline, or centralised NPG (one agent). On a
+ * cluster node the agents hosted elsewhere are {@link AgentProcess#elsewhere} placeholders.
+ */
 public final class NpgAlgorithm implements Algorithm {
 
-  private final List<NpgAgent> agents;
+  private final List<AgentProcess> agents;
+  private final int exchanges;
   private final boolean tracking;
   private final boolean federated;
   private final double tau;
@@ -18,7 +23,8 @@ public final class NpgAlgorithm implements Algorithm {
   private final Aggregation aggregation;
 
   /**
-   * @param agents the agents (copied)
+   * @param agents the agents (copied; placeholders for agents hosted elsewhere)
+   * @param exchanges exchanges per iteration
    * @param tracking whether they track the global Q (FedNPG) or use their local Q (naive)
    * @param federated whether they mix through the topology (false: centralised NPG)
    * @param tau τ
@@ -27,7 +33,8 @@ public final class NpgAlgorithm implements Algorithm {
    * @param aggregation the rule that combines neighbours' tables (issue 20)
    */
   NpgAlgorithm(
-      List<NpgAgent> agents,
+      List<? extends AgentProcess> agents,
+      int exchanges,
       boolean tracking,
       boolean federated,
       double tau,
@@ -37,6 +44,7 @@ public final class NpgAlgorithm implements Algorithm {
     this.aggregation = aggregation;
     this.theory = theory;
     this.agents = List.copyOf(agents);
+    this.exchanges = exchanges;
     this.tracking = tracking;
     this.federated = federated;
     this.tau = tau;
@@ -44,13 +52,13 @@ public final class NpgAlgorithm implements Algorithm {
   }
 
   @Override
-  public List<NpgAgent> agents() {
+  public List<AgentProcess> agents() {
     return agents;
   }
 
   @Override
   public int exchangesPerIteration() {
-    return agents.get(0).exchanges();
+    return exchanges;
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.fednpg.api.ParameterType;
 import org.fednpg.api.Parameters;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.MultiTaskMdp;
+import org.fednpg.api.run.AgentProcess;
 import org.fednpg.api.run.Aggregation;
 import org.fednpg.api.run.Algorithm;
 import org.fednpg.api.run.AlgorithmContext;
@@ -63,6 +64,16 @@ public abstract class NpgProvider implements AlgorithmProvider {
     return null;
   }
 
+  /**
+   * Yes for the federated variants: only the hosted agents are built. Centralised NPG's single
+   * agent needs r̄, so a node hosting it builds it from the complete model (our choice: no
+   * partial-model shortcut for one agent).
+   */
+  @Override
+  public boolean buildsHostedAgentsOnly() {
+    return federated;
+  }
+
   @Override
   public Algorithm create(Parameters parameters, AlgorithmContext context) {
     MultiTaskMdp mdp = context.mdp();
@@ -74,7 +85,8 @@ public abstract class NpgProvider implements AlgorithmProvider {
     }
     LogPolicy start = LogPolicy.uniform(mdp.states(), mdp.actions());
     NaiveVariant naive = tracking ? null : naiveVariant(parameters);
-    List<NpgAgent> agents = new ArrayList<>();
+    int exchanges = tracking || naive == NaiveVariant.MIXED_Q ? 2 : 1;
+    List<AgentProcess> agents = new ArrayList<>();
     if (federated) {
       if (context.topology() == null) {
         throw new InvalidInputException(
@@ -90,6 +102,10 @@ public abstract class NpgProvider implements AlgorithmProvider {
                 + mdp.agents());
       }
       for (int n = 0; n < mdp.agents(); n++) {
+        if (!context.builds(n)) {
+          agents.add(AgentProcess.elsewhere(n));
+          continue;
+        }
         agents.add(
             new NpgAgent(
                 n,
@@ -104,15 +120,17 @@ public abstract class NpgProvider implements AlgorithmProvider {
       }
     } else {
       agents.add(
-          new NpgAgent(
-              0, mdp.averagedReward(), context.evaluator(), start, eta, tau, mdp.gamma(), false));
+          context.builds(0)
+              ? new NpgAgent(
+                  0, mdp.averagedReward(), context.evaluator(), start, eta, tau, mdp.gamma(), false)
+              : AgentProcess.elsewhere(0));
     }
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("variant", name());
     if (naive != null) {
       info.put("naive_variant", naive.specName());
     }
-    info.put("exchanges_per_iteration", agents.get(0).exchanges());
+    info.put("exchanges_per_iteration", exchanges);
     Aggregation aggregation =
         RobustAggregation.of(
             parameters.owner(),
@@ -129,7 +147,7 @@ public abstract class NpgProvider implements AlgorithmProvider {
         federated
             ? NpgTheory.of(tracking, context.topology(), eta, tau, mdp.gamma(), mdp.actions())
             : null;
-    return new NpgAlgorithm(agents, tracking, federated, tau, info, theory, aggregation);
+    return new NpgAlgorithm(agents, exchanges, tracking, federated, tau, info, theory, aggregation);
   }
 
   /**

@@ -18,8 +18,9 @@ import org.fednpg.core.oracle.OptimalSolution;
  * @param topology the topology, or null when the algorithm does not communicate
  * @param evaluator the evaluator the agents use, or null
  * @param algorithm the algorithm
- * @param optimum the oracle's solution for r̄ at the algorithm's τ
- * @param metrics computes the metrics rows
+ * @param optimum the oracle's solution for r̄ at the algorithm's τ; null on a cluster node
+ *     (node-local assembly builds no oracle)
+ * @param metrics computes the metrics rows; null on a cluster node
  * @param resolved resolved parameters per family label ("environment", "topology", ...)
  */
 public record AssembledRun(

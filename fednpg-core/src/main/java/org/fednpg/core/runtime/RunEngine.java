@@ -23,6 +23,15 @@ public interface RunEngine {
    */
   RunResult run(AssembledRun run, RunRequest request, RunOptions options, RunListener listener);
 
+  /**
+   * Whether the agents run outside this process, each built where it runs: the caller then passes
+   * {@link org.fednpg.core.run.RunAssembler#assembleForMetrics} (model, oracle and metrics; agents
+   * as placeholders) instead of the whole run. Default: no.
+   */
+  default boolean runsAgentsElsewhere() {
+    return false;
+  }
+
   /** Whether this engine saves checkpoints and resumes from them (default: no). */
   default boolean supportsCheckpoints() {
     return false;

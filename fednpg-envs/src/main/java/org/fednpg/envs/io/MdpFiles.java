@@ -230,7 +230,113 @@ public final class MdpFiles {
     return out.toString();
   }
 
+  /**
+   * Reads the kernel of a node-local MDP (issue 19): a {@code fednpg-mdp/1} file whose {@code
+   * rewards} key may be omitted (our choice: when present it is not read, so a combined file can
+   * serve as the kernel). The result is a {@link MultiTaskMdp#partial partial} model of {@code
+   * agents} agents holding no reward.
+   *
+   * @throws InvalidInputException naming the file and the offending entry
+   */
+  public static MultiTaskMdp readKernel(Path file, int agents) {
+    String where = String.valueOf(file.getFileName());
+    String stem = where.endsWith(".json") ? where.substring(0, where.length() - 5) : where;
+    try {
+      Object root = readJson(InputFiles.readString(file, "MDP kernel file"));
+      MultiTaskMdp shape = decode(root, stem, true);
+      return MultiTaskMdp.partial(
+          shape.name(), shape.kernel(), shape.gamma(), shape.initialCopy(), agents, Map.of());
+    } catch (InvalidInputException e) {
+      throw e.in(where);
+    }
+  }
+
+  /**
+   * Reads one agent's reward file (issue 19): a fragment of {@code fednpg-mdp/1} with the keys
+   * {@code format}, {@code states}, {@code actions}, {@code rewards} (exactly one S×A table) and
+   * optionally {@code name}; states and actions must equal the kernel's.
+   *
+   * @throws InvalidInputException naming the file and the offending entry
+   */
+  public static RewardTable readReward(Path file, int states, int actions) {
+    String where = String.valueOf(file.getFileName());
+    try {
+      Object root = readJson(InputFiles.readString(file, "reward file"));
+      if (!(root instanceof Map<?, ?> map)) {
+        throw new InvalidInputException("top level must be a JSON object");
+      }
+      List<String> known = List.of("format", "name", "states", "actions", "rewards");
+      for (Object key : map.keySet()) {
+        if (!known.contains(key)) {
+          throw new InvalidInputException(
+              "unknown key \""
+                  + key
+                  + "\" in a reward file; accepted: "
+                  + String.join(", ", known));
+        }
+      }
+      for (String key : List.of("format", "states", "actions", "rewards")) {
+        if (!map.containsKey(key)) {
+          throw new InvalidInputException("missing required key \"" + key + "\"");
+        }
+      }
+      if (!FORMAT.equals(map.get("format"))) {
+        throw new InvalidInputException(
+            "format: unknown format tag "
+                + show(map.get("format"))
+                + ", expected \""
+                + FORMAT
+                + "\"");
+      }
+      int s = positiveInt(map.get("states"), "states");
+      int a = positiveInt(map.get("actions"), "actions");
+      if (s != states || a != actions) {
+        throw new InvalidInputException(
+            "states x actions is "
+                + s
+                + "x"
+                + a
+                + ", but the kernel's is "
+                + states
+                + "x"
+                + actions);
+      }
+      List<?> tables = array(map.get("rewards"), "rewards");
+      if (tables.size() != 1) {
+        throw new InvalidInputException(
+            "rewards: a reward file holds exactly one table (its agent's), got " + tables.size());
+      }
+      return rewards(tables, states, actions).get(0);
+    } catch (InvalidInputException e) {
+      throw e.in(where);
+    }
+  }
+
+  /** The JSON text of one agent's reward file (see {@link #readReward}). */
+  public static String rewardJson(RewardTable reward) {
+    StringBuilder b = new StringBuilder();
+    b.append("{\"format\": \"")
+        .append(FORMAT)
+        .append("\", \"states\": ")
+        .append(reward.states())
+        .append(", \"actions\": ")
+        .append(reward.actions())
+        .append(",\n \"rewards\": [[");
+    for (int st = 0; st < reward.states(); st++) {
+      b.append(st == 0 ? "" : ",\n  ").append('[');
+      for (int ac = 0; ac < reward.actions(); ac++) {
+        b.append(ac == 0 ? "" : ", ").append(reward.get(st, ac));
+      }
+      b.append(']');
+    }
+    return b.append("]]}\n").toString();
+  }
+
   private static MultiTaskMdp decode(Object root, String defaultName) {
+    return decode(root, defaultName, false);
+  }
+
+  private static MultiTaskMdp decode(Object root, String defaultName, boolean kernelOnly) {
     if (!(root instanceof Map<?, ?> map)) {
       throw new InvalidInputException("top level must be a JSON object");
     }
@@ -241,6 +347,9 @@ public final class MdpFiles {
       }
     }
     for (String key : KNOWN) {
+      if (kernelOnly && key.equals("rewards")) {
+        continue;
+      }
       if (REQUIRED.contains(key) && !map.containsKey(key)) {
         throw new InvalidInputException("missing required key \"" + key + "\"");
       }
@@ -285,6 +394,9 @@ public final class MdpFiles {
     }
     TransitionKernel kernel =
         transitions(array(map.get("transitions"), "transitions"), states, actions);
+    if (kernelOnly) {
+      return MultiTaskMdp.partial(name, kernel, gamma, initial, 1, Map.of());
+    }
     List<RewardTable> rewards = rewards(array(map.get("rewards"), "rewards"), states, actions);
     return MultiTaskMdp.of(name, kernel, gamma, initial, rewards);
   }

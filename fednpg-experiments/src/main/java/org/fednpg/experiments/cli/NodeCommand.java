@@ -58,6 +58,15 @@ final class NodeCommand implements Callable<Integer> {
       description = "largest file a spec may name, in MiB (default 64)")
   long maxFileMb = ClusterNode.Guard.DEFAULT_MAX_FILE_BYTES >> 20;
 
+  @Option(
+      names = "--agents",
+      paramLabel = "LIST",
+      description =
+          "pin these agents to this node, e.g. 0-79,120 (agents count from 0): they run only here,"
+              + " so their files need exist only in this node's --data; agents no node pins go to"
+              + " nodes without --agents")
+  String agents;
+
   @Override
   public Integer call() throws InterruptedException {
     if (maxFileMb < 1 || maxFileMb > (1L << 20)) {
@@ -78,7 +87,8 @@ final class NodeCommand implements Callable<Integer> {
             host,
             port,
             seeds,
-            new ClusterNode.Guard(tls, data, maxFileMb << 20));
+            new ClusterNode.Guard(
+                tls, data, maxFileMb << 20, ClusterNode.Guard.DEFAULT_ASSEMBLY_TIMEOUT, agents));
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "fednpg-node-shutdown"));
     spec.commandLine()
         .getOut()
@@ -87,7 +97,8 @@ final class NodeCommand implements Callable<Integer> {
                 + node.address()
                 + (seeds.isEmpty() ? " (new cluster)" : ", joining " + String.join(",", seeds))
                 + (tls != null ? ", mutual TLS" : ", plain TCP (no --tls)")
-                + (data != null ? ", data " + data : ", reads no files (no --data)"));
+                + (data != null ? ", data " + data : ", reads no files (no --data)")
+                + (agents != null ? ", agents " + agents : ""));
     // 0 when stopped on purpose (Ctrl-C, SIGTERM); 3 when downed by the cluster or failed.
     return node.awaitExit();
   }

@@ -124,17 +124,22 @@ final class CellRunner {
             spec.algorithm(),
             baseDirectory,
             spec.adversary());
+    RunEngine engine = engine(spec);
     AssembledRun run;
     List<InputFiles.InputFile> inputs;
     try (InputFiles.Recording recording = InputFiles.record()) {
-      run = new RunAssembler(registry).assemble(request);
+      // a runtime whose agents run on other nodes gets the experimenter's view only: model,
+      // oracle and metrics, no agent state (issue 19)
+      run =
+          engine.runsAgentsElsewhere()
+              ? new RunAssembler(registry).assembleForMetrics(request)
+              : new RunAssembler(registry).assemble(request);
       inputs = recording.files();
     }
     String fingerprint =
         SpecWriter.toJson(SpecWriter.toMap(spec)) + "\n" + SpecWriter.toJson(inputs);
     int workers = spec.threads() != null ? spec.threads() : options.threads();
     RunOptions runOptions = new RunOptions(spec.iterations(), spec.metricsEvery(), workers);
-    RunEngine engine = engine(spec);
     if ((options.checkpointEvery() > 0 || options.resume()) && !engine.supportsCheckpoints()) {
       throw new InvalidInputException(
           "runtime '" + spec.runtime().type() + "' does not support --checkpoint-every/--resume");
