@@ -37,6 +37,7 @@ import org.fednpg.cluster.internal.RunFingerprint;
 import org.fednpg.cluster.internal.RunSpec;
 import org.fednpg.cluster.internal.TlsStores;
 import org.fednpg.core.plugin.ComponentRegistry;
+import org.fednpg.core.robust.AdversarialAlgorithm;
 import org.fednpg.core.run.AssembledRun;
 import org.fednpg.core.run.RunRequest;
 import org.fednpg.core.runtime.Parallel;
@@ -318,7 +319,8 @@ public final class PekkoRunEngine implements RunEngine {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                 samples,
                 settings.countWire() ? c.wireBytes() : c.payloadBytes(),
-                settings.countWire() ? c.transmissions() : c.messages());
+                settings.countWire() ? c.transmissions() : c.messages(),
+                slot.drift());
     listener.onIteration(row);
     return row;
   }
@@ -389,12 +391,25 @@ public final class PekkoRunEngine implements RunEngine {
     final double[][] policies;
     final long[] samples;
     final LinkCounters[] counters;
+    final double[][][] drift; // honest agents' {tracker, q} (issue 20), null for the others
     int count;
 
     Slot(int n) {
       policies = new double[n][];
       samples = new long[n];
       counters = new LinkCounters[n];
+      drift = new double[n][][];
+    }
+
+    /** The honest tracking drift over the agents that reported tables, in agent order. */
+    Double drift() {
+      List<double[][]> tables = new ArrayList<>();
+      for (double[][] d : drift) {
+        if (d != null) {
+          tables.add(d);
+        }
+      }
+      return AdversarialAlgorithm.drift(tables);
     }
   }
 
@@ -427,6 +442,7 @@ public final class PekkoRunEngine implements RunEngine {
         s.policies[a] = r.logPolicy();
         s.samples[a] = r.samples();
         s.counters[a] = r.counters();
+        s.drift[a] = r.tracker() == null ? null : new double[][] {r.tracker(), r.q()};
       }
     }
 

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Adversaries are node-local behaviours and robust rules run where each agent mixes: two loopback
  * nodes reproduce an independent in-process run with a stale adversary (whose history is state)
- * under the trimmed mean, and a random-noise adversary under centred clipping, to 1e-12.
+ * under the trimmed mean, and a random-noise adversary under centred clipping, to 1e-12 (the honest
+ * tracking drift included).
  */
 class PekkoAdversaryTest {
 
@@ -67,6 +68,10 @@ class PekkoAdversaryTest {
           assertThat(x.consensus()).isCloseTo(e.consensus(), within(Tolerances.REORDERED));
           assertThat(x.agentValueMin()).isCloseTo(e.agentValueMin(), within(Tolerances.REORDERED));
           assertThat(x.messages()).isEqualTo(e.messages());
+          // the honest tracking drift, from the tables the honest agents report (issue 20)
+          assertThat(e.honestTrackingDrift()).as("in-process drift at %d", t).isFinite();
+          assertThat(x.honestTrackingDrift())
+              .isCloseTo(e.honestTrackingDrift(), within(Tolerances.REORDERED));
         }
         // The adversaries mattered: the same request without them ends elsewhere.
         List<IterationMetrics> honest =

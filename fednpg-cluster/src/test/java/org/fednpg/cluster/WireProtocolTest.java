@@ -117,7 +117,9 @@ class WireProtocolTest {
                 "pekko://fednpg@127.0.0.1:2552/system/sharding/fednpg-agent/1/r~1"),
             new AgentCommand.Ack("r", 239, Long.MAX_VALUE, new long[0], ""),
             new CoordinatorEvent.AgentReport("r", 1, "127.0.0.1:2552", 3, TABLE, 9, counters),
-            new CoordinatorEvent.AgentReport("r", 1, "127.0.0.1:2552", 4, null, 9, counters));
+            new CoordinatorEvent.AgentReport("r", 1, "127.0.0.1:2552", 4, null, 9, counters),
+            new CoordinatorEvent.AgentReport(
+                "r", 2, "127.0.0.1:2553", 5, TABLE, 9, counters, TABLE, new double[] {-0.0, 1}));
     for (ClusterMessage m : messages) {
       Serializer s = serialization.findSerializerFor(m);
       assertThat(s).isInstanceOf(TableSerializer.class);
@@ -147,7 +149,8 @@ class WireProtocolTest {
     Arrays.fill(table, 1.0 / 3);
     AgentCommand.Exchange e =
         new AgentCommand.Exchange("run-x", 3, 9, 1, table, 19, new long[0], "");
-    // Counted by hand from the layout: version 1, run id 4 + 5, from 4, iteration 8, exchange 4,
+    // Counted by hand from the layout: version byte 1, run id 4 + 5, from 4, iteration 8, exchange
+    // 4,
     // table 4 + 8·40000, ackBelow 8, ackHeld 4 + 0, replyTo 4 + 0.
     assertThat(serialization.serialize(e).get())
         .hasSize(1 + 9 + 4 + 8 + 4 + 4 + 320_000 + 8 + 4 + 4);
@@ -163,10 +166,10 @@ class WireProtocolTest {
   @Test
   void anotherFormatVersionIsRefusedNamingBothVersions() {
     byte[] bytes = serialization.serialize(new AgentCommand.Ack("r", 1, 2, new long[0], "")).get();
-    bytes[0] = 2;
+    bytes[0] = TableSerializer.VERSION + 1;
     assertThatThrownBy(() -> new TableSerializer().fromBinary(bytes, "A"))
         .isInstanceOf(NotSerializableException.class)
-        .hasMessageContaining("version 2")
+        .hasMessageContaining("version " + (TableSerializer.VERSION + 1))
         .hasMessageContaining("reads version " + TableSerializer.VERSION)
         .hasMessageContaining("same fednpg build");
   }

@@ -39,7 +39,9 @@ import org.fednpg.cluster.internal.AgentCommand.StopAgent;
 import org.fednpg.cluster.internal.CoordinatorEvent.AgentFailed;
 import org.fednpg.cluster.internal.CoordinatorEvent.AgentFinished;
 import org.fednpg.cluster.internal.CoordinatorEvent.AgentReport;
+import org.fednpg.core.robust.AdversarialAlgorithm;
 import org.fednpg.core.run.AssembledRun;
+import org.fednpg.core.runtime.RunOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +109,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private int agents;
   private int exchanges;
   private int iterations;
-  private int metricsEvery;
+  private RunOptions schedule;
   private AgentProcess agent;
   private Algorithm algorithm;
   private Topology topology;
@@ -185,7 +187,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     n = m.agent();
     coordinator = m.coordinator();
     iterations = m.iterations();
-    metricsEvery = m.metricsEvery();
+    schedule = new RunOptions(m.iterations(), m.metricsEvery(), 1);
     faults = m.faults();
     countWire = m.countWire();
     started = true;
@@ -471,7 +473,10 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   }
 
   private void report() {
-    double[] policy = t % metricsEvery == 0 || t == iterations ? agent.policy().toArray() : null;
+    boolean metricsRow = schedule.isMetricsRow(t);
+    double[] policy = metricsRow ? agent.policy().toArray() : null;
+    // an honest agent of a run with adversaries also reports its tracker and q (issue 20's drift)
+    double[][] drift = metricsRow ? AdversarialAlgorithm.driftTables(agent) : null;
     coordinator.tell(
         new AgentReport(
             runId,
@@ -480,7 +485,9 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
             t,
             policy,
             agent.samples(),
-            new LinkCounters(messages, payloadBytes, transmissions, wireBytes, drops, acks)));
+            new LinkCounters(messages, payloadBytes, transmissions, wireBytes, drops, acks),
+            drift == null ? null : drift[0],
+            drift == null ? null : drift[1]));
   }
 
   private void maybeFinished() {

@@ -18,6 +18,9 @@ public sealed interface CoordinatorEvent
    * @param logPolicy the normalised log-policy table on metrics iterations, else null
    * @param samples simulated transitions used so far
    * @param counters cumulative link counters of this agent
+   * @param tracker an honest agent's tracking table T_n on metrics iterations of a run with an
+   *     adversary block (for {@code honest_tracking_drift}), else null
+   * @param q that agent's local Q table q_n with {@code tracker}, else null
    */
   record AgentReport(
       String runId,
@@ -26,8 +29,23 @@ public sealed interface CoordinatorEvent
       long iteration,
       double[] logPolicy,
       long samples,
-      LinkCounters counters)
-      implements CoordinatorEvent, ClusterMessage {}
+      LinkCounters counters,
+      double[] tracker,
+      double[] q)
+      implements CoordinatorEvent, ClusterMessage {
+
+    /** A report without drift tables. */
+    public AgentReport(
+        String runId,
+        int agent,
+        String node,
+        long iteration,
+        double[] logPolicy,
+        long samples,
+        LinkCounters counters) {
+      this(runId, agent, node, iteration, logPolicy, samples, counters, null, null);
+    }
+  }
 
   /**
    * Agent finished its last iteration and all its tables were acknowledged.

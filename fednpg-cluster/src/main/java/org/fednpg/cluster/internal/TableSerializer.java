@@ -32,7 +32,7 @@ public final class TableSerializer extends SerializerWithStringManifest
   public static final int IDENTIFIER = 190_419;
 
   /** The wire format version this build writes and reads. */
-  public static final byte VERSION = 1;
+  public static final byte VERSION = 2;
 
   static final String EXCHANGE = "X";
   static final String ACK = "A";
@@ -86,7 +86,9 @@ public final class TableSerializer extends SerializerWithStringManifest
           + 8
           + doubles(r.logPolicy())
           + 8
-          + LINK_COUNTERS;
+          + LINK_COUNTERS
+          + doubles(r.tracker())
+          + doubles(r.q());
     }
     throw new IllegalArgumentException("fednpg-tables cannot serialise " + o.getClass().getName());
   }
@@ -133,6 +135,8 @@ public final class TableSerializer extends SerializerWithStringManifest
         buf.putLong(c.wireBytes());
         buf.putLong(c.drops());
         buf.putLong(c.acks());
+        putDoubles(buf, r.tracker());
+        putDoubles(buf, r.q());
       } else {
         throw new IllegalArgumentException(
             "fednpg-tables cannot serialise " + o.getClass().getName());
@@ -195,7 +199,9 @@ public final class TableSerializer extends SerializerWithStringManifest
                         buf.getLong(),
                         buf.getLong(),
                         buf.getLong(),
-                        buf.getLong()));
+                        buf.getLong()),
+                    getDoubles(buf, true),
+                    getDoubles(buf, true));
             default ->
                 throw new NotSerializableException(
                     "fednpg-tables: unknown message manifest '"

@@ -102,8 +102,32 @@ public final class MetricsCalculator {
       long samples,
       long bytesSent,
       long messages) {
+    return row(
+        iteration,
+        policies,
+        parallel,
+        elapsedMs,
+        samples,
+        bytesSent,
+        messages,
+        drift == null ? null : drift.get());
+  }
+
+  /**
+   * As {@link #row(long, List, Parallel, long, long, long, long)}, with the honest tracking drift
+   * given (null: NaN) instead of read from this calculator's supplier: a runtime whose agents run
+   * elsewhere (Pekko) computes it from the tables they report.
+   */
+  public IterationMetrics row(
+      long iteration,
+      List<LogPolicy> policies,
+      Parallel parallel,
+      long elapsedMs,
+      long samples,
+      long bytesSent,
+      long messages,
+      Double d) {
     Snapshot s = compute(policies, parallel);
-    Double d = drift == null ? null : drift.get();
     return new IterationMetrics(
         iteration,
         s.value(),

@@ -108,37 +108,54 @@ public final class AdversarialAlgorithm implements Algorithm {
 
   /** See {@link #manifestInfo()}; null when it cannot be measured here. */
   public Double honestTrackingDrift() {
-    double[] t = null;
-    double[] q = null;
-    int h = 0;
+    List<double[][]> tables = new java.util.ArrayList<>();
     for (AgentProcess a : agents) {
-      if (!(a instanceof Honest honest)) {
-        continue;
+      if (a instanceof Honest honest) {
+        double[][] t = honest.ran ? driftTables(honest) : null;
+        if (t == null) {
+          return null;
+        }
+        tables.add(t);
       }
-      if (!honest.ran) {
-        return null;
-      }
-      Map<String, double[]> tables = honest.snapshot().tables();
-      double[] tn = tables.get("tracker");
-      double[] qn = tables.get("q");
-      if (tn == null || qn == null) {
-        return null;
-      }
-      if (t == null) {
-        t = new double[tn.length];
-        q = new double[qn.length];
-      }
-      for (int i = 0; i < t.length; i++) {
-        t[i] += tn[i];
-        q[i] += qn[i];
-      }
-      h++;
     }
-    if (t == null) {
+    return drift(tables);
+  }
+
+  /**
+   * An honest agent's {@code {tracker, q}} tables (copies from its snapshot), what the drift is
+   * computed from; null for an adversary or an agent without a tracking table. The Pekko runtime
+   * ships them from the nodes on metrics rows.
+   */
+  public static double[][] driftTables(AgentProcess agent) {
+    if (!(agent instanceof Honest)) {
       return null;
     }
+    Map<String, double[]> tables = agent.snapshot().tables();
+    double[] tn = tables.get("tracker");
+    double[] qn = tables.get("q");
+    return tn == null || qn == null ? null : new double[][] {tn, qn};
+  }
+
+  /**
+   * ‖(1/H)Σ_h T_h − (1/H)Σ_h q_h‖∞ over the honest agents' {@link #driftTables} in agent order (the
+   * one definition, for every runtime); null for none.
+   */
+  public static Double drift(List<double[][]> honestTables) {
+    if (honestTables.isEmpty()) {
+      return null;
+    }
+    int len = honestTables.get(0)[0].length;
+    double[] t = new double[len];
+    double[] q = new double[len];
+    for (double[][] h : honestTables) {
+      for (int i = 0; i < len; i++) {
+        t[i] += h[0][i];
+        q[i] += h[1][i];
+      }
+    }
+    int h = honestTables.size();
     double drift = 0;
-    for (int i = 0; i < t.length; i++) {
+    for (int i = 0; i < len; i++) {
       drift = Math.max(drift, Math.abs(t[i] / h - q[i] / h));
     }
     return drift;
