@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,9 +77,8 @@ class ClusterScaleOutIT {
     local = null;
 
     Path logs = Files.createTempDirectory("fednpg-scaleout");
-    int seedPort = freePort();
-    String seed = "127.0.0.1:" + seedPort;
-    List<Integer> ports = List.of(seedPort, freePort(), freePort());
+    List<Integer> ports = NodeProcesses.freePorts(3);
+    String seed = "127.0.0.1:" + ports.get(0);
     for (int i = 0; i < ports.size(); i++) {
       processes.add(
           node(
@@ -177,11 +175,5 @@ class ClusterScaleOutIT {
     pb.redirectErrorStream(true);
     pb.redirectOutput(logs.resolve("node-" + port + ".log").toFile());
     return pb.start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

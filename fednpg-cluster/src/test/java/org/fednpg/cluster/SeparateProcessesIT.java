@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,9 +51,8 @@ class SeparateProcessesIT {
   void survivorsOfASigkillStayUpAndServeTheNextRun() throws Exception {
     Path tls = TlsFixtures.shared().resolve("member");
     Path data = Files.createTempDirectory("fednpg-node-data");
-    int seedPort = freePort();
-    String seed = "127.0.0.1:" + seedPort;
-    List<Integer> ports = List.of(seedPort, freePort(), freePort());
+    List<Integer> ports = NodeProcesses.freePorts(3);
+    String seed = "127.0.0.1:" + ports.get(0);
     Path logs = Files.createTempDirectory("fednpg-nodes");
     for (int port : ports) {
       processes.add(node(port, seed, tls, data, logs));
@@ -70,7 +68,7 @@ class SeparateProcessesIT {
             TlsStores.config(tls))) {
       observer.awaitUp(3, Duration.ofSeconds(120));
       // A process without the stores keeps knocking but is never let in.
-      Process rogue = node(freePort(), seed, null, null, logs);
+      Process rogue = node(NodeProcesses.freePorts(1).get(0), seed, null, null, logs);
       processes.add(rogue);
       Thread.sleep(10_000);
       assertThat(rogue.isAlive()).isTrue();
@@ -152,11 +150,5 @@ class SeparateProcessesIT {
     pb.redirectErrorStream(true);
     pb.redirectOutput(logs.resolve("node-" + port + ".log").toFile());
     return pb.start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }
