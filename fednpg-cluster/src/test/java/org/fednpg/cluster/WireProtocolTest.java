@@ -116,8 +116,10 @@ class WireProtocolTest {
                 new long[] {17},
                 "pekko://fednpg@127.0.0.1:2552/system/sharding/fednpg-agent/1/r~1"),
             new AgentCommand.Ack("r", 239, Long.MAX_VALUE, new long[0], ""),
-            new CoordinatorEvent.AgentReport("r", 1, "127.0.0.1:2552", 3, TABLE, 9, counters),
-            new CoordinatorEvent.AgentReport("r", 1, "127.0.0.1:2552", 4, null, 9, counters),
+            new CoordinatorEvent.AgentReport(
+                "r", 1, "127.0.0.1:2552", 3, TABLE, 9, counters, null, null),
+            new CoordinatorEvent.AgentReport(
+                "r", 1, "127.0.0.1:2552", 4, null, 9, counters, null, null),
             new CoordinatorEvent.AgentReport(
                 "r", 2, "127.0.0.1:2553", 5, TABLE, 9, counters, TABLE, new double[] {-0.0, 1}));
     for (ClusterMessage m : messages) {

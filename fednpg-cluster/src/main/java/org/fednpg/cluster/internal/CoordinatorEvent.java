@@ -32,20 +32,7 @@ public sealed interface CoordinatorEvent
       LinkCounters counters,
       double[] tracker,
       double[] q)
-      implements CoordinatorEvent, ClusterMessage {
-
-    /** A report without drift tables. */
-    public AgentReport(
-        String runId,
-        int agent,
-        String node,
-        long iteration,
-        double[] logPolicy,
-        long samples,
-        LinkCounters counters) {
-      this(runId, agent, node, iteration, logPolicy, samples, counters, null, null);
-    }
-  }
+      implements CoordinatorEvent, ClusterMessage {}
 
   /**
    * Agent finished its last iteration and all its tables were acknowledged.

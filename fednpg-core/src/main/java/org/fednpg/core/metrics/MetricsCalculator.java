@@ -39,25 +39,18 @@ public final class MetricsCalculator {
    */
   public MetricsCalculator(
       MultiTaskMdp mdp, PolicyEvaluator exact, double tau, OptimalSolution optimum) {
-    this(mdp, exact, tau, optimum, null);
+    this(mdp, exact, tau, optimum, null, null);
   }
 
   /**
    * Metrics over a subset of the agents (beyond the paper: the honest agents when some are
    * adversaries): only the policies of agents {@code honest} enter π̄, consensus and the agent
-   * columns; {@code mdp}'s r̄ and {@code optimum} should be the honest agents' too.
+   * columns; {@code mdp}'s r̄ and {@code optimum} should be the honest agents' too. The {@code
+   * honest_tracking_drift} column of every row is read from {@code drift} when the row is made
+   * (null from it, or a null supplier: NaN, an empty cell).
    *
    * @param honest sorted agent ids, or null for all agents
-   */
-  public MetricsCalculator(
-      MultiTaskMdp mdp, PolicyEvaluator exact, double tau, OptimalSolution optimum, int[] honest) {
-    this(mdp, exact, tau, optimum, honest, null);
-  }
-
-  /**
-   * As {@link #MetricsCalculator(MultiTaskMdp, PolicyEvaluator, double, OptimalSolution, int[])},
-   * with the {@code honest_tracking_drift} column of every row read from {@code drift} when the row
-   * is made (null from it, or a null supplier: NaN, an empty cell).
+   * @param drift the honest tracking drift of the current state, or null
    */
   public MetricsCalculator(
       MultiTaskMdp mdp,

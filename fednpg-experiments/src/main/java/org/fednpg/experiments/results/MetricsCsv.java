@@ -67,21 +67,10 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   private final List<IterationMetrics> rows = new ArrayList<>();
   private boolean finished;
 
-  public MetricsCsv(Path target) {
-    this(target, List.of());
-  }
-
   /**
    * A writer that first repeats {@code earlierLines} (data rows of a run being resumed, without the
-   * header) and then appends new rows.
-   */
-  public MetricsCsv(Path target, List<String> earlierLines) {
-    this(target, earlierLines, false);
-  }
-
-  /**
-   * As {@link #MetricsCsv(Path, List)}, with the {@link #HONEST_TRACKING_DRIFT} column when {@code
-   * adversary} (the run has an adversary block).
+   * header) and then appends new rows; with {@code adversary} (the run has an adversary block) the
+   * rows have the {@link #HONEST_TRACKING_DRIFT} column.
    */
   public MetricsCsv(Path target, List<String> earlierLines, boolean adversary) {
     this.columns = columns(adversary);
@@ -113,15 +102,9 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
    * metricsEvery}-th), in order, each once, each with every column parseable. Rows after the
    * checkpoint (written before the crash, maybe half) are dropped unread.
    *
+   * <p>The columns are {@link #columns(boolean)} of {@code adversary}.
+   *
    * @throws InvalidInputException naming the file, line and what is wrong
-   */
-  public static List<String> rowsUpTo(Path partial, long iteration, RunOptions schedule) {
-    return rowsUpTo(partial, iteration, schedule, false);
-  }
-
-  /**
-   * As {@link #rowsUpTo(Path, long, RunOptions)} for a run with ({@code adversary}) or without an
-   * adversary block, whose header and rows have {@link #columns(boolean)}.
    */
   public static List<String> rowsUpTo(
       Path partial, long iteration, RunOptions schedule, boolean adversary) {
