@@ -17,6 +17,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.cluster.ClusterEvent.CurrentClusterState;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.MultiTaskMdp;
@@ -25,11 +29,13 @@ import org.fednpg.api.run.RunListener;
 import org.fednpg.cluster.internal.AgentCommand.StartAgent;
 import org.fednpg.cluster.internal.AgentCommand.StopAgent;
 import org.fednpg.cluster.internal.AgentSharding;
+import org.fednpg.cluster.internal.CheckpointStore;
 import org.fednpg.cluster.internal.CoordinatorBridge;
 import org.fednpg.cluster.internal.CoordinatorEvent;
 import org.fednpg.cluster.internal.CoordinatorEvent.AgentFailed;
 import org.fednpg.cluster.internal.CoordinatorEvent.AgentFinished;
 import org.fednpg.cluster.internal.CoordinatorEvent.AgentReport;
+import org.fednpg.cluster.internal.CoordinatorEvent.CheckpointComplete;
 import org.fednpg.cluster.internal.CoordinatorEvent.MemberChange;
 import org.fednpg.cluster.internal.LinkCounters;
 import org.fednpg.cluster.internal.LinkFaults;
@@ -56,12 +62,16 @@ import org.slf4j.LoggerFactory;
  * MetricsCalculator} exactly as the in-process runtime does and feeds the listener in iteration
  * order on the calling thread.
  *
- * <p>Failure handling (our choice): no recovery. If a node hosting agents of the run becomes
- * unreachable or leaves, an agent fails, or no agent makes progress for {@code timeout_s}, the run
- * stops with a {@link FedNpgException} naming the node and its agents. Rows already delivered stay
- * valid; no later row is produced. Whatever the outcome, a submitting client then leaves the
- * cluster, or marks itself down when a crashed member blocks leaving (see {@link ClusterNode}), so
- * the survivors keep serving later runs.
+ * <p>Failure handling (issue 19, our choices): with {@code checkpoint_every} k the agents send
+ * their state to this process after every k-th iteration ({@link CheckpointStore}, on disk). If a
+ * node hosting agents of the run becomes unreachable or leaves, every agent is stopped, the cluster
+ * is given time to settle without the node, and a new generation of all agents starts on the live
+ * nodes from the latest complete checkpoint (iteration 0 without one), so the rows equal those of
+ * an uninterrupted run; rows already delivered are not delivered again. The run fails with a {@link
+ * FedNpgException} naming the node and its agents only when no live agent node is left, an agent
+ * fails on its own, or no agent makes progress for {@code timeout_s}. Whatever the outcome, a
+ * submitting client then leaves the cluster, or marks itself down when a crashed member blocks
+ * leaving (see {@link ClusterNode}), so the survivors keep serving later runs.
  */
 public final class PekkoRunEngine implements RunEngine {
 
@@ -69,6 +79,12 @@ public final class PekkoRunEngine implements RunEngine {
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
   private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * Bound on waiting, after a node was lost, for the cluster to settle without it (our choice: the
+   * resolver's stable-after of 20 s plus margin for detection and removal).
+   */
+  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
 
   /**
    * Members this engine starts stop at once on terminate: embedded nodes all go away together (no
@@ -91,6 +107,9 @@ public final class PekkoRunEngine implements RunEngine {
    *     serialised bytes instead of logical messages and 8 bytes per number
    * @param faultSeed seed of the fault streams
    * @param tls folder with the PKCS12 stores for mutual TLS, or null for plain TCP
+   * @param checkpointEvery agents send their state to the submitter after every k-th iteration, so
+   *     a recovery from a lost node restarts from there (0: no checkpoints, a recovery restarts
+   *     from iteration 0)
    */
   public record Settings(
       int nodes,
@@ -102,7 +121,8 @@ public final class PekkoRunEngine implements RunEngine {
       long timeoutSeconds,
       boolean countWire,
       long faultSeed,
-      Path tls) {}
+      Path tls,
+      int checkpointEvery) {}
 
   private final Settings settings;
   private final ComponentRegistry registry;
@@ -179,116 +199,335 @@ public final class PekkoRunEngine implements RunEngine {
     int n = run.algorithm().agents().size();
     List<Long> rows = rowIterations(options);
     BlockingQueue<CoordinatorEvent> queue = new LinkedBlockingQueue<>();
-    ActorRef<CoordinatorEvent> bridge =
-        system.systemActorOf(
-            CoordinatorBridge.create(queue), "coordinator-" + runId, Props.empty());
-    LinkFaults faults =
-        new LinkFaults(
-            settings.drop(), settings.delayMs(), settings.retryMs(), settings.faultSeed());
-    long start = System.nanoTime();
-    String fingerprint = RunFingerprint.of(run);
-    for (int i = 0; i < n; i++) {
-      AgentSharding.ref(system, runId, i)
+    try (CheckpointStore checkpoints = new CheckpointStore(n)) {
+      ActorRef<CoordinatorEvent> bridge =
+          system.systemActorOf(
+              CoordinatorBridge.create(queue, checkpoints), "coordinator-" + runId, Props.empty());
+      long start = System.nanoTime();
+      Generation gen =
+          new Generation(system, runId, 0, n, spec, options, RunFingerprint.of(run), bridge);
+      checkpoints.begin(gen.id);
+      gen.start(0, checkpoints);
+      LOG.info("run {}: {} agents started, {} iterations", runId, n, options.iterations());
+      Progress p = new Progress(n);
+      try (Parallel parallel = new Parallel(options.threads())) {
+        int next = 0;
+        IterationMetrics last = null;
+        long lastProgress = System.nanoTime();
+        long lastLog = System.nanoTime();
+        long timeout = TimeUnit.SECONDS.toNanos(settings.timeoutSeconds());
+        while (next < rows.size() || p.finished < n) {
+          CoordinatorEvent ev = queue.poll(200, TimeUnit.MILLISECONDS);
+          if (p.anyUnplaced()) {
+            gen.restartSilent(p);
+          }
+          if (ev == null) {
+            if (System.nanoTime() - lastProgress > timeout) {
+              throw stalled(p, rows, next);
+            }
+            continue;
+          }
+          String lost = null;
+          String why = null;
+          if (ev instanceof AgentReport r && r.runId().equals(gen.id)) {
+            lastProgress = System.nanoTime();
+            p.record(r, next < rows.size() ? rows.get(next) : Long.MAX_VALUE);
+            while (next < rows.size() && p.complete(rows.get(next))) {
+              last = emit(rows.get(next), p, run, parallel, start, listener);
+              p.rows.remove(rows.get(next));
+              next++;
+            }
+          } else if (ev instanceof AgentFinished f && f.runId().equals(gen.id)) {
+            lastProgress = System.nanoTime();
+            if (!p.done[f.agent()]) {
+              p.done[f.agent()] = true;
+              p.finished++;
+            }
+          } else if (ev instanceof AgentFailed f && f.runId().equals(gen.id)) {
+            if (!f.nodeLeaving()) {
+              throw new FedNpgException(
+                  "pekko runtime: agent "
+                      + f.agent()
+                      + " on node "
+                      + f.node()
+                      + " failed after iteration "
+                      + f.iteration()
+                      + ": "
+                      + f.reason()
+                      + "; agents on that node: "
+                      + p.agentsOn(f.node())
+                      + "; run aborted");
+            }
+            lost = f.node();
+            why = "agent " + f.agent() + " stopped: its node is leaving or shutting down";
+          } else if (ev instanceof MemberChange c && CoordinatorBridge.isLoss(c) && c.agentNode()) {
+            if (!p.agentsOn(c.node()).isEmpty() || p.anyUnplaced()) {
+              lost = c.node();
+              why = c.what();
+            } else {
+              LOG.warn(
+                  "run {}: member {} {} (hosts none of its agents)", runId, c.node(), c.what());
+            }
+          } else if (ev instanceof CheckpointComplete c) {
+            lastProgress = System.nanoTime();
+            LOG.info("run {}: checkpoint of iteration {} complete", runId, c.iteration());
+          }
+          if (lost != null) {
+            gen = recover(gen, lost, why, p, checkpoints, queue);
+            p = new Progress(n);
+            lastProgress = System.nanoTime();
+          }
+          if (last != null && System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
+            lastLog = System.nanoTime();
+            LOG.info(
+                "iteration {}/{}: value {} gap {}",
+                last.iteration(),
+                options.iterations(),
+                last.value(),
+                last.optimalityGap());
+          }
+        }
+        LinkCounters c = p.total();
+        LOG.info(
+            "run {} done: {} table transmissions ({} logical messages), {} separate acks, {}"
+                + " dropped, {} payload bytes{}{}",
+            runId,
+            c.transmissions(),
+            c.messages(),
+            c.acks(),
+            c.drops(),
+            c.payloadBytes(),
+            settings.countWire() ? ", " + c.wireBytes() + " serialised bytes" : "",
+            gen.number == 0 ? "" : " (counts since the last restart's checkpoint)");
+        listener.onFinish();
+        return new RunResult(last, System.nanoTime() - start);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new FedNpgException("pekko runtime: interrupted", e);
+      } finally {
+        gen.stop();
+      }
+    }
+  }
+
+  /**
+   * Recovery from a lost node (issue 19): stops every agent of the current generation, waits until
+   * the cluster has settled without the lost node (the split-brain resolver downs it and its shards
+   * become free), then starts a new generation of every agent on the live nodes from the latest
+   * complete checkpoint (iteration 0 when there is none), every agent rolling back to that round.
+   */
+  private Generation recover(
+      Generation gen,
+      String lost,
+      String why,
+      Progress p,
+      CheckpointStore checkpoints,
+      BlockingQueue<CoordinatorEvent> queue)
+      throws InterruptedException {
+    List<Integer> agents = p.agentsOn(lost);
+    long from = Math.max(0, checkpoints.latest());
+    LOG.warn(
+        "run {}: node {} lost at iteration {} ({}); agents {} restart on the live nodes, every"
+            + " agent from {}",
+        gen.runId,
+        lost,
+        p.minReached(),
+        why,
+        agents,
+        from == 0 ? "iteration 0 (no checkpoint yet)" : "the checkpoint of iteration " + from);
+    gen.stop();
+    List<String> live = awaitSettled(gen.system, lost, queue);
+    if (live.isEmpty()) {
+      throw new FedNpgException(
+          "pekko runtime: node "
+              + lost
+              + " lost ("
+              + why
+              + ") at iteration "
+              + p.minReached()
+              + " and no live agent node is left to restart its agents "
+              + agents
+              + " on (members seen: "
+              + Cluster.get(gen.system).state().getMembers()
+              + "); run aborted");
+    }
+    Generation next = gen.next();
+    checkpoints.begin(next.id);
+    next.start(from, checkpoints);
+    LOG.warn(
+        "run {}: generation {} of the agents started on {} from iteration {}",
+        gen.runId,
+        next.number,
+        live,
+        from);
+    return next;
+  }
+
+  /**
+   * Waits until every agent-role member is up and reachable (the lost one downed and removed, or
+   * back), draining {@code queue} meanwhile; returns the live agent nodes, at once an empty list
+   * when the membership holds no other agent node.
+   */
+  private static List<String> awaitSettled(
+      ActorSystem<?> system, String lost, BlockingQueue<CoordinatorEvent> queue)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+    Cluster cluster = Cluster.get(system);
+    // The membership snapshot may lag the events: the lost node counts as back only after an
+    // event says it is reachable again, else once it is gone from the membership.
+    boolean back = false;
+    while (true) {
+      CurrentClusterState state = cluster.state();
+      List<String> live = new ArrayList<>();
+      boolean settled = true;
+      boolean others = false;
+      for (Member m : state.getMembers()) {
+        if (!m.hasRole(AgentSharding.ROLE)) {
+          continue;
+        }
+        String where = CoordinatorBridge.hostPort(m.address());
+        others |= !where.equals(lost);
+        boolean reachable = !state.getUnreachable().contains(m) && (back || !where.equals(lost));
+        if (m.status() == MemberStatus.up() && reachable) {
+          live.add(where);
+        } else {
+          settled = false;
+        }
+      }
+      // Other agent nodes that are unreachable for now are waited for: the resolver either downs
+      // them or they come back (a loaded machine can miss heartbeats of live nodes).
+      if (settled || !others) {
+        return live;
+      }
+      MemberStatus self = cluster.selfMember().status();
+      if (self != MemberStatus.up() && self != MemberStatus.weaklyUp()) {
+        throw new FedNpgException(
+            "pekko runtime: node "
+                + lost
+                + " was lost, and this submitter is "
+                + self
+                + " in the cluster (the split-brain resolver took it for the minority side); run"
+                + " aborted");
+      }
+      if (System.nanoTime() > deadline) {
+        throw new FedNpgException(
+            "pekko runtime: node "
+                + lost
+                + " was lost and the cluster did not settle without it within "
+                + SETTLE_TIMEOUT.toSeconds()
+                + " s (members: "
+                + state.getMembers()
+                + ", unreachable: "
+                + state.getUnreachable()
+                + "); run aborted");
+      }
+      CoordinatorEvent ev = queue.poll(200, TimeUnit.MILLISECONDS);
+      if (ev instanceof MemberChange c && c.node().equals(lost)) {
+        back = c.what().equals("ReachableMember");
+      }
+    }
+  }
+
+  /** One generation of the run's agents: entity ids {@code runId-g<number>~n}. */
+  private final class Generation {
+    final ActorSystem<?> system;
+    final String runId;
+    final int number;
+    final String id;
+    final RunSpec spec;
+    final RunOptions options;
+    final String fingerprint;
+    final ActorRef<CoordinatorEvent> bridge;
+    final int agents;
+    long from;
+    CheckpointStore checkpoints;
+    long started;
+    long resendAfter = 3;
+
+    Generation(
+        ActorSystem<?> system,
+        String runId,
+        int number,
+        int agents,
+        RunSpec spec,
+        RunOptions options,
+        String fingerprint,
+        ActorRef<CoordinatorEvent> bridge) {
+      this.system = system;
+      this.runId = runId;
+      this.number = number;
+      this.id = runId + "-g" + number;
+      this.spec = spec;
+      this.options = options;
+      this.fingerprint = fingerprint;
+      this.bridge = bridge;
+      this.agents = agents;
+    }
+
+    Generation next() {
+      return new Generation(system, runId, number + 1, agents, spec, options, fingerprint, bridge);
+    }
+
+    /** Starts every agent at {@code from} (0, or the latest checkpoint of {@code checkpoints}). */
+    void start(long from, CheckpointStore checkpoints) {
+      this.from = from;
+      this.checkpoints = checkpoints;
+      this.started = System.nanoTime();
+      for (int i = 0; i < agents; i++) {
+        startAgent(i);
+      }
+    }
+
+    private void startAgent(int i) {
+      AgentSharding.ref(system, id, i)
           .tell(
               new StartAgent(
-                  runId,
+                  id,
                   i,
                   spec,
                   options.iterations(),
                   options.metricsEvery(),
-                  faults,
+                  new LinkFaults(
+                      settings.drop(),
+                      settings.delayMs(),
+                      settings.retryMs(),
+                      settings.faultSeed()),
                   settings.countWire(),
                   fingerprint,
-                  bridge));
+                  bridge,
+                  settings.checkpointEvery(),
+                  from,
+                  from == 0 ? 0 : checkpoints.pieces(i)));
     }
-    LOG.info("run {}: {} agents started, {} iterations", runId, n, options.iterations());
-    Progress p = new Progress(n);
-    try (Parallel parallel = new Parallel(options.threads())) {
-      int next = 0;
-      IterationMetrics last = null;
-      long lastProgress = System.nanoTime();
-      long lastLog = System.nanoTime();
-      long timeout = TimeUnit.SECONDS.toNanos(settings.timeoutSeconds());
-      while (next < rows.size() || p.finished < n) {
-        CoordinatorEvent ev = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (ev == null) {
-          if (System.nanoTime() - lastProgress > timeout) {
-            throw stalled(p, rows, next);
-          }
-          continue;
-        }
-        if (ev instanceof AgentReport r && r.runId().equals(runId)) {
-          lastProgress = System.nanoTime();
-          p.record(r);
-          while (next < rows.size() && p.complete(rows.get(next))) {
-            last = emit(rows.get(next), p, run, parallel, start, listener);
-            p.rows.remove(rows.get(next));
-            next++;
-          }
-        } else if (ev instanceof AgentFinished f && f.runId().equals(runId)) {
-          lastProgress = System.nanoTime();
-          if (!p.done[f.agent()]) {
-            p.done[f.agent()] = true;
-            p.finished++;
-          }
-        } else if (ev instanceof AgentFailed f && f.runId().equals(runId)) {
-          throw new FedNpgException(
-              "pekko runtime: agent "
-                  + f.agent()
-                  + " on node "
-                  + f.node()
-                  + " failed after iteration "
-                  + f.iteration()
-                  + ": "
-                  + f.reason()
-                  + "; agents on that node: "
-                  + p.agentsOn(f.node())
-                  + "; run aborted");
-        } else if (ev instanceof MemberChange c && CoordinatorBridge.isLoss(c)) {
-          List<Integer> lost = p.agentsOn(c.node());
-          if (!lost.isEmpty()) {
-            throw new FedNpgException(
-                "pekko runtime: node "
-                    + c.node()
-                    + " lost ("
-                    + c.what()
-                    + ") during the run at iteration "
-                    + p.minReached()
-                    + "; agents "
-                    + lost
-                    + " and their state are gone; run aborted (no checkpoint recovery)");
-          }
-          LOG.warn("run {}: member {} {} (hosts none of its agents)", runId, c.node(), c.what());
-        }
-        if (last != null && System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
-          lastLog = System.nanoTime();
-          LOG.info(
-              "iteration {}/{}: value {} gap {}",
-              last.iteration(),
-              options.iterations(),
-              last.value(),
-              last.optimalityGap());
+
+    /**
+     * Sends the start again to the agents that have not reported yet, after 3 s, 6 s, 12 s, ... up
+     * to every 60 s (our choice). An agent ignores a second start, so this only matters when the
+     * first was lost: right after a recovery the shard coordinator may still place a lost node's
+     * shard on that node for a moment, and a message sent there is gone.
+     */
+    void restartSilent(Progress p) {
+      long now = System.nanoTime();
+      if (now - started < TimeUnit.SECONDS.toNanos(resendAfter)) {
+        return;
+      }
+      List<Integer> silent = new ArrayList<>();
+      for (int i = 0; i < agents; i++) {
+        if (p.node[i] == null) {
+          silent.add(i);
+          startAgent(i);
         }
       }
-      LinkCounters c = p.total();
-      LOG.info(
-          "run {} done: {} table transmissions ({} logical messages), {} separate acks, {}"
-              + " dropped, {} payload bytes{}",
-          runId,
-          c.transmissions(),
-          c.messages(),
-          c.acks(),
-          c.drops(),
-          c.payloadBytes(),
-          settings.countWire() ? ", " + c.wireBytes() + " serialised bytes" : "");
-      listener.onFinish();
-      return new RunResult(last, System.nanoTime() - start);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FedNpgException("pekko runtime: interrupted", e);
-    } finally {
-      for (int i = 0; i < n; i++) {
-        AgentSharding.ref(system, runId, i).tell(new StopAgent(runId));
+      if (!silent.isEmpty()) {
+        LOG.debug("run {}: start sent again to agents {} (no report yet)", id, silent);
+      }
+      started = now;
+      resendAfter = Math.min(60, resendAfter * 2);
+    }
+
+    void stop() {
+      for (int i = 0; i < agents; i++) {
+        AgentSharding.ref(system, id, i).tell(new StopAgent(id));
       }
     }
   }
@@ -429,12 +668,13 @@ public final class PekkoRunEngine implements RunEngine {
       latest = new LinkCounters[n];
     }
 
-    void record(AgentReport r) {
+    /** Records a report; policies of rows before {@code firstRow} (already emitted) are dropped. */
+    void record(AgentReport r, long firstRow) {
       int a = r.agent();
       reached[a] = Math.max(reached[a], r.iteration());
       node[a] = r.node();
       latest[a] = r.counters();
-      if (r.logPolicy() != null) {
+      if (r.logPolicy() != null && r.iteration() >= firstRow) {
         Slot s = rows.computeIfAbsent(r.iteration(), k -> new Slot(reached.length));
         if (s.policies[a] == null) {
           s.count++;
@@ -449,6 +689,16 @@ public final class PekkoRunEngine implements RunEngine {
     boolean complete(long iteration) {
       Slot s = rows.get(iteration);
       return s != null && s.count == reached.length;
+    }
+
+    /** Whether some agent has not reported yet (its node is unknown). */
+    boolean anyUnplaced() {
+      for (String s : node) {
+        if (s == null) {
+          return true;
+        }
+      }
+      return false;
     }
 
     long minReached() {

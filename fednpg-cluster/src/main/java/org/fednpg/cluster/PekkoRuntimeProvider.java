@@ -69,6 +69,13 @@ public final class PekkoRuntimeProvider implements RuntimeProvider {
             60L,
             "fail when no agent makes progress for this many seconds"),
         ParameterSpec.optional(
+            "checkpoint_every",
+            ParameterType.INTEGER,
+            0L,
+            "agents send their state to the submitter (kept on its disk) after every k-th"
+                + " iteration; a node lost mid-run restarts every agent from the latest one on the"
+                + " live nodes (0: no checkpoints, a recovery restarts from iteration 0)"),
+        ParameterSpec.optional(
             "tls",
             ParameterType.PATH,
             null,
@@ -97,6 +104,7 @@ public final class PekkoRuntimeProvider implements RuntimeProvider {
     int delay = p.intInRange("delay_ms", 0, 60_000);
     int retry = p.intInRange("retry_ms", 1, 600_000);
     int timeout = p.intInRange("timeout_s", 1, 86_400);
+    int checkpointEvery = p.intInRange("checkpoint_every", 0, 1_000_000_000);
     return new PekkoRunEngine(
         new PekkoRunEngine.Settings(
             nodes,
@@ -108,7 +116,8 @@ public final class PekkoRuntimeProvider implements RuntimeProvider {
             timeout,
             "wire".equals(p.getString("count")),
             context.random().child("links").seed(),
-            p.findString("tls").isPresent() ? p.getPath("tls") : null),
+            p.findString("tls").isPresent() ? p.getPath("tls") : null,
+            checkpointEvery),
         context.registry());
   }
 }

@@ -1,7 +1,6 @@
 package org.fednpg.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.typesafe.config.Config;
@@ -13,7 +12,6 @@ import java.util.Map;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Down;
-import org.fednpg.api.FedNpgException;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.cluster.internal.AgentSharding;
 import org.fednpg.core.plugin.Plugins;
@@ -25,10 +23,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A cluster that outlives its failures (fast, in-JVM variant of {@code SeparateProcessesIT}): one
- * of three nodes crashes mid-run; the run fails naming it (no recovery yet), the submitter leaves
- * cleanly, the split-brain resolver downs only the crashed node, and the two survivors stay up and
- * serve a second run equal to in-process. A node the cluster downs reports exit status 3, one that
- * is stopped on purpose 0.
+ * of three nodes crashes mid-run; the run recovers on the two others and completes equal to
+ * in-process, the submitter leaves cleanly, the split-brain resolver downs only the crashed node,
+ * and the two survivors stay up and serve a second run equal to in-process. A node the cluster
+ * downs reports exit status 3, one that is stopped on purpose 0.
  */
 class ClusterSurvivalTest {
 
@@ -53,20 +51,27 @@ class ClusterSurvivalTest {
     try {
       a.awaitUp(3, Duration.ofSeconds(60));
       RunRequest request = ClusterTestRuns.gridWorld(5, 6);
-      assertThatThrownBy(
-              () ->
-                  ClusterTestRuns.pekko(Map.of("cluster", a.address(), "timeout_s", 30L))
-                      .run(
-                          ClusterTestRuns.assemble(request),
-                          request,
-                          new RunOptions(500, 1, 1),
-                          row -> {
-                            if (row.iteration() == 3) {
-                              c.system().terminate();
-                            }
-                          }))
-          .isInstanceOf(FedNpgException.class)
-          .hasMessageContaining(victim);
+      RunOptions long60 = new RunOptions(60, 1, 1);
+      List<IterationMetrics> recovered = new ArrayList<>();
+      ClusterTestRuns.pekko(Map.of("cluster", a.address(), "timeout_s", 30L))
+          .run(
+              ClusterTestRuns.assemble(request),
+              request,
+              long60,
+              row -> {
+                recovered.add(row);
+                if (row.iteration() == 3) {
+                  c.system().terminate();
+                }
+              });
+      List<IterationMetrics> uninterrupted = ClusterTestRuns.inProcess(request, long60);
+      assertThat(recovered).hasSize(uninterrupted.size());
+      for (int t = 0; t < uninterrupted.size(); t++) {
+        assertThat(recovered.get(t).value())
+            .isCloseTo(uninterrupted.get(t).value(), within(Tolerances.REORDERED));
+        assertThat(recovered.get(t).messages()).isEqualTo(uninterrupted.get(t).messages());
+      }
+      assertThat(Cluster.get(a.system()).state().getMembers().toString()).doesNotContain(victim);
 
       // The resolver removes the crashed node (stable-after 4 s) and keeps the majority.
       awaitMembers(a, 2, Duration.ofSeconds(60));

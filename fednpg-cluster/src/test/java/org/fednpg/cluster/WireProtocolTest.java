@@ -73,15 +73,31 @@ class WireProtocolTest {
   void controlMessagesRoundTripVersionedThroughJacksonCbor() {
     ActorRef<CoordinatorEvent> ref =
         node.system().systemActorOf(Behaviors.empty(), "probe", Props.empty());
+    ActorRef<AgentCommand> agentRef =
+        node.system().systemActorOf(Behaviors.empty(), "agent-probe", Props.empty());
     RunRequest request = ClusterTestRuns.gridWorld(4, 3);
     RunSpec spec = RunSpec.of(request);
     List<ClusterMessage> messages =
         List.of(
             new AgentCommand.StartAgent(
-                "r", 2, spec, 30, 1, new LinkFaults(0.1, 5, 100, 42), true, "ab12cd", ref),
+                "r",
+                2,
+                spec,
+                30,
+                1,
+                new LinkFaults(0.1, 5, 100, 42),
+                true,
+                "ab12cd",
+                ref,
+                5,
+                10,
+                3),
             new AgentCommand.StopAgent("r"),
             new CoordinatorEvent.AgentFinished("r", 1),
-            new CoordinatorEvent.AgentFailed("r", 1, "127.0.0.1:2552", 3, "boom"));
+            new CoordinatorEvent.AgentFailed("r", 1, "127.0.0.1:2552", 3, "boom", true),
+            new CoordinatorEvent.StateChunk("r-g1", 4, 10, 1, 3, new byte[] {1, -2, 3, 0}),
+            new CoordinatorEvent.SnapshotRequest("r-g1", 4, 2, agentRef),
+            new AgentCommand.RestoreChunk("r-g1", 2, new byte[] {-128, 127}));
     for (ClusterMessage m : messages) {
       Serializer s = serialization.findSerializerFor(m);
       assertThat(s.getClass().getSimpleName()).isEqualTo("JacksonCborSerializer");

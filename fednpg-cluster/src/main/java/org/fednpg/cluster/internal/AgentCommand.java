@@ -12,10 +12,14 @@ public sealed interface AgentCommand
         AgentCommand.RetryTick,
         AgentCommand.AckTick,
         AgentCommand.DelayedSend,
-        AgentCommand.Assembled {
+        AgentCommand.Assembled,
+        AgentCommand.RestoreChunk {
 
   /**
-   * Builds the agent from the run's spec on the entity's node and starts iteration 0.
+   * Builds the agent from the run's spec on the entity's node and starts iteration {@code
+   * startIteration}: 0 after {@code initialize()}, or, after a recovery, the iteration of the
+   * coordinated checkpoint whose {@link AgentSnapshot} follows in {@code stateChunks} {@link
+   * RestoreChunk}s.
    *
    * @param runId the run
    * @param agent agent index n
@@ -24,7 +28,11 @@ public sealed interface AgentCommand
    * @param metricsEvery report the policy every k iterations (and at 0 and T)
    * @param faults injected link faults
    * @param countWire whether to measure serialised sizes (for the {@code wire} counting mode)
+   * @param fingerprint the submitter's {@link RunFingerprint}
    * @param coordinator where reports go
+   * @param checkpointEvery send a snapshot to the coordinator after every k-th iteration (0: never)
+   * @param startIteration the iteration to start from (0, or a checkpoint's)
+   * @param stateChunks pieces of the snapshot that follow (0 when starting from iteration 0)
    */
   record StartAgent(
       String runId,
@@ -35,7 +43,21 @@ public sealed interface AgentCommand
       LinkFaults faults,
       boolean countWire,
       String fingerprint,
-      ActorRef<CoordinatorEvent> coordinator)
+      ActorRef<CoordinatorEvent> coordinator,
+      int checkpointEvery,
+      long startIteration,
+      int stateChunks)
+      implements AgentCommand, ClusterMessage {}
+
+  /**
+   * One piece of the {@link AgentSnapshot} a restarted agent continues from (pieces arrive in
+   * order, after its {@link StartAgent}).
+   *
+   * @param runId the run (generation) id
+   * @param index this piece, 0-based
+   * @param data the bytes
+   */
+  record RestoreChunk(String runId, int index, byte[] data)
       implements AgentCommand, ClusterMessage {}
 
   /**

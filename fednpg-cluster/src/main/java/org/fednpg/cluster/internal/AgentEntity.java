@@ -1,5 +1,6 @@
 package org.fednpg.cluster.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,12 +34,15 @@ import org.fednpg.cluster.internal.AgentCommand.AckTick;
 import org.fednpg.cluster.internal.AgentCommand.Assembled;
 import org.fednpg.cluster.internal.AgentCommand.DelayedSend;
 import org.fednpg.cluster.internal.AgentCommand.Exchange;
+import org.fednpg.cluster.internal.AgentCommand.RestoreChunk;
 import org.fednpg.cluster.internal.AgentCommand.RetryTick;
 import org.fednpg.cluster.internal.AgentCommand.StartAgent;
 import org.fednpg.cluster.internal.AgentCommand.StopAgent;
 import org.fednpg.cluster.internal.CoordinatorEvent.AgentFailed;
 import org.fednpg.cluster.internal.CoordinatorEvent.AgentFinished;
 import org.fednpg.cluster.internal.CoordinatorEvent.AgentReport;
+import org.fednpg.cluster.internal.CoordinatorEvent.SnapshotRequest;
+import org.fednpg.cluster.internal.CoordinatorEvent.StateChunk;
 import org.fednpg.core.robust.AdversarialAlgorithm;
 import org.fednpg.core.run.AssembledRun;
 import org.fednpg.core.runtime.RunOptions;
@@ -62,6 +66,12 @@ import org.slf4j.LoggerFactory;
  * in a symmetric W it always sends m its next table); only tables not covered that way get one
  * {@link Ack} per neighbour covering them all. Unacknowledged tables are resent after an adaptive,
  * backed-off interval (see {@link #resendAfter}).
+ *
+ * <p>Recovery (issue 19): with {@code checkpoint_every} k > 0 the agent sends its {@link
+ * AgentSnapshot} (state and link counters) to the coordinator after every k-th iteration, in
+ * pieces. A restarted agent (a new generation of entities after a node was lost) is built afresh
+ * and, instead of {@code initialize()}, restores the snapshot it asks the coordinator for, piece by
+ * piece, continuing from that iteration bit for bit.
  */
 public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
@@ -111,6 +121,11 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private int iterations;
   private RunOptions schedule;
   private AgentProcess agent;
+  private AgentProcess built;
+  private boolean assembled;
+  private int checkpointEvery;
+  private final ByteArrayOutputStream restoreBytes = new ByteArrayOutputStream();
+  private int restorePieces;
   private Algorithm algorithm;
   private Topology topology;
   private LinkFaults faults;
@@ -174,6 +189,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
         .onMessage(DelayedSend.class, this::onDelayedSend)
         .onMessage(StopAgent.class, this::onStop)
         .onMessage(Assembled.class, this::onAssembled)
+        .onMessage(RestoreChunk.class, this::onRestoreChunk)
         .onSignal(Terminated.class, s -> onSubmitterGone())
         .onSignal(PostStop.class, s -> onPostStop())
         .build();
@@ -190,12 +206,16 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     schedule = new RunOptions(m.iterations(), m.metricsEvery(), 1);
     faults = m.faults();
     countWire = m.countWire();
+    checkpointEvery = m.checkpointEvery();
     started = true;
     startMessage = m;
     // Our choice: agents stop when their submitter is gone (crashed or downed), so a run never
     // holds a node's memory after nobody can use its results.
     getContext().watch(coordinator);
     getContext().pipeToSelf(host.acquire(runId, m.spec(), n), Assembled::new);
+    if (m.stateChunks() > 0) {
+      coordinator.tell(new SnapshotRequest(runId, n, 0, getContext().getSelf()));
+    }
     return this;
   }
 
@@ -207,8 +227,8 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
             throw new AssemblyFailed(a.failure());
           }
           AssembledRun run = a.run();
-          String built = RunFingerprint.of(run);
-          Optional<String> differs = RunFingerprint.difference(built, m.fingerprint());
+          String fingerprint = RunFingerprint.of(run);
+          Optional<String> differs = RunFingerprint.difference(fingerprint, m.fingerprint());
           if (differs.isPresent()) {
             throw new NodeFailure(
                 "node "
@@ -228,28 +248,82 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
             throw new IllegalStateException(
                 "algorithm has " + exchanges + " exchanges per iteration");
           }
-          agent = algorithm.agents().get(n);
+          built = algorithm.agents().get(n);
           faultRandom = RandomSource.of(faults.seed()).child(n).random();
           // Our choice: owed acknowledgements wait a quarter of the retransmission interval for a
           // table to ride on, so they arrive before the sender would resend.
           ackDelay = Duration.ofMillis(Math.max(1, faults.retryMs() / 4));
-          agent.initialize();
-          report();
-          timers.startTimerWithFixedDelay(
-              RETRY_TIMER, new RetryTick(), Duration.ofMillis(Math.max(1, faults.retryMs())));
-          LOG.debug("agent {} of run {} started on {}", n, runId, host.node());
-          if (iterations == 0) {
-            done = true;
-            maybeFinished();
-          } else {
-            sendCurrent();
-          }
-          for (Exchange e : early) {
-            accept(e);
-          }
-          early.clear();
-          progress();
+          assembled = true;
+          maybeBegin();
         });
+  }
+
+  private Behavior<AgentCommand> onRestoreChunk(RestoreChunk m) {
+    if (!started || !m.runId().equals(runId)) {
+      return this;
+    }
+    return guarded(
+        () -> {
+          if (m.index() != restorePieces) {
+            throw new IllegalStateException(
+                "snapshot piece " + m.index() + " arrived where " + restorePieces + " was due");
+          }
+          restoreBytes.writeBytes(m.data());
+          restorePieces++;
+          if (restorePieces < startMessage.stateChunks()) {
+            // one piece at a time: a recovery of many agents never floods a link
+            coordinator.tell(new SnapshotRequest(runId, n, restorePieces, getContext().getSelf()));
+          }
+          maybeBegin();
+        });
+  }
+
+  /**
+   * Starts once the run is assembled and, for a restarted agent, its whole snapshot is here: {@code
+   * initialize()} at iteration 0, else {@code restore} of the snapshot's state, iteration and link
+   * counters.
+   */
+  private void maybeBegin() {
+    StartAgent m = startMessage;
+    if (!assembled || agent != null || restorePieces < m.stateChunks()) {
+      return;
+    }
+    if (m.startIteration() == 0) {
+      built.initialize();
+    } else {
+      AgentSnapshot s = AgentSnapshot.decode(restoreBytes.toByteArray());
+      restoreBytes.reset();
+      if (s.iteration() != m.startIteration()) {
+        throw new IllegalStateException(
+            "snapshot of iteration " + s.iteration() + ", restart at " + m.startIteration());
+      }
+      built.restore(s.state());
+      t = s.iteration();
+      LinkCounters c = s.counters();
+      messages = c.messages();
+      payloadBytes = c.payloadBytes();
+      transmissions = c.transmissions();
+      wireBytes = c.wireBytes();
+      drops = c.drops();
+      acks = c.acks();
+      LOG.info("agent {} of run {} restored at iteration {} on {}", n, runId, t, host.node());
+    }
+    agent = built;
+    report();
+    timers.startTimerWithFixedDelay(
+        RETRY_TIMER, new RetryTick(), Duration.ofMillis(Math.max(1, faults.retryMs())));
+    LOG.debug("agent {} of run {} started on {}", n, runId, host.node());
+    if (t == iterations) {
+      done = true;
+      maybeFinished();
+    } else {
+      sendCurrent();
+    }
+    for (Exchange e : early) {
+      accept(e);
+    }
+    early.clear();
+    progress();
   }
 
   private Behavior<AgentCommand> onSubmitterGone() {
@@ -400,7 +474,8 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
                 n,
                 host.node(),
                 t,
-                "agent stopped before the run ended (its node is leaving or shutting down)"));
+                "agent stopped before the run ended (its node is leaving or shutting down)",
+                true));
       }
     }
     return this;
@@ -462,6 +537,9 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
         k = 0;
         t++;
         report();
+        if (checkpointEvery > 0 && t % checkpointEvery == 0 && t < iterations) {
+          sendSnapshot();
+        }
         if (t == iterations) {
           done = true;
           maybeFinished();
@@ -485,9 +563,22 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
             t,
             policy,
             agent.samples(),
-            new LinkCounters(messages, payloadBytes, transmissions, wireBytes, drops, acks),
+            counters(),
             drift == null ? null : drift[0],
             drift == null ? null : drift[1]));
+  }
+
+  private LinkCounters counters() {
+    return new LinkCounters(messages, payloadBytes, transmissions, wireBytes, drops, acks);
+  }
+
+  /** This agent's part of the coordinated checkpoint after iteration t, in pieces. */
+  private void sendSnapshot() {
+    byte[] packed = new AgentSnapshot(t, agent.snapshot(), counters()).encode();
+    int count = AgentSnapshot.chunks(packed.length);
+    for (int i = 0; i < count; i++) {
+      coordinator.tell(new StateChunk(runId, n, t, i, count, AgentSnapshot.chunk(packed, i)));
+    }
   }
 
   private void maybeFinished() {
@@ -541,7 +632,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   /**
    * Our choice: once agent {@code m} told us its actor path, tables and acks go to it directly,
    * skipping the two shard regions and the shard on the way (entities never move during a run:
-   * passivation is off and a lost node ends the run).
+   * passivation is off, and after a lost node the run restarts as a new generation of entities).
    */
   private void learn(int m, String path) {
     if (!path.isEmpty() && direct.add(m)) {
@@ -575,7 +666,8 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
                 n,
                 host.node(),
                 t,
-                host.describe(e instanceof AssemblyFailed f ? f.getCause() : e)));
+                host.describe(e instanceof AssemblyFailed f ? f.getCause() : e),
+                false));
       }
       return Behaviors.stopped();
     }

@@ -8,7 +8,13 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Subscribe;
+import org.fednpg.cluster.internal.AgentCommand.RestoreChunk;
+import org.fednpg.cluster.internal.CoordinatorEvent.CheckpointComplete;
 import org.fednpg.cluster.internal.CoordinatorEvent.MemberChange;
+import org.fednpg.cluster.internal.CoordinatorEvent.SnapshotRequest;
+import org.fednpg.cluster.internal.CoordinatorEvent.StateChunk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The actor side of a run's coordinator: it only forwards agents' reports and membership losses
@@ -17,10 +23,17 @@ import org.fednpg.cluster.internal.CoordinatorEvent.MemberChange;
  */
 public final class CoordinatorBridge {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CoordinatorBridge.class);
+
   private CoordinatorBridge() {}
 
-  /** A bridge that puts every event into {@code queue}. */
-  public static Behavior<CoordinatorEvent> create(BlockingQueue<CoordinatorEvent> queue) {
+  /**
+   * A bridge that puts every event into {@code queue}, except the pieces of the agents'
+   * checkpoints: those go straight to {@code checkpoints} (on disk, so they never pile up in the
+   * queue while the run's thread computes metrics), and only a checkpoint's completion is queued.
+   */
+  public static Behavior<CoordinatorEvent> create(
+      BlockingQueue<CoordinatorEvent> queue, CheckpointStore checkpoints) {
     return Behaviors.setup(
         ctx -> {
           ActorRef<ClusterEvent.MemberEvent> members =
@@ -28,13 +41,17 @@ public final class CoordinatorBridge {
                   ClusterEvent.MemberEvent.class,
                   e ->
                       new MemberChange(
-                          hostPort(e.member().address()), e.getClass().getSimpleName()));
+                          hostPort(e.member().address()),
+                          e.getClass().getSimpleName(),
+                          e.member().hasRole(AgentSharding.ROLE)));
           ActorRef<ClusterEvent.ReachabilityEvent> reach =
               ctx.messageAdapter(
                   ClusterEvent.ReachabilityEvent.class,
                   e ->
                       new MemberChange(
-                          hostPort(e.member().address()), e.getClass().getSimpleName()));
+                          hostPort(e.member().address()),
+                          e.getClass().getSimpleName(),
+                          e.member().hasRole(AgentSharding.ROLE)));
           Cluster cluster = Cluster.get(ctx.getSystem());
           cluster.subscriptions().tell(Subscribe.create(members, ClusterEvent.MemberEvent.class));
           cluster
@@ -43,11 +60,30 @@ public final class CoordinatorBridge {
           return Behaviors.receive(CoordinatorEvent.class)
               .onAnyMessage(
                   e -> {
-                    queue.add(e);
+                    if (e instanceof StateChunk c) {
+                      checkpoints.accept(c).ifPresent(t -> queue.add(new CheckpointComplete(t)));
+                    } else if (e instanceof SnapshotRequest r) {
+                      answer(r, checkpoints);
+                    } else {
+                      queue.add(e);
+                    }
                     return Behaviors.same();
                   })
               .build();
         });
+  }
+
+  /** Sends piece {@code r.index()} of the agent's snapshot in the latest checkpoint. */
+  private static void answer(SnapshotRequest r, CheckpointStore checkpoints) {
+    byte[] piece;
+    try {
+      piece = checkpoints.piece(r.agent(), r.index());
+    } catch (RuntimeException e) {
+      // the agent then stalls and the run's timeout names it; the cause is logged here
+      LOG.error("cannot answer agent {}'s request for snapshot piece {}", r.agent(), r.index(), e);
+      return;
+    }
+    r.replyTo().tell(new RestoreChunk(r.runId(), r.index(), piece));
   }
 
   /** host:port of a cluster address. */

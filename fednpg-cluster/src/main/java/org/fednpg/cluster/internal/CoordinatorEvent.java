@@ -1,11 +1,16 @@
 package org.fednpg.cluster.internal;
 
+import org.apache.pekko.actor.typed.ActorRef;
+
 /** What agents (and the cluster membership) tell a run's coordinator. */
 public sealed interface CoordinatorEvent
     permits CoordinatorEvent.AgentReport,
         CoordinatorEvent.AgentFinished,
         CoordinatorEvent.AgentFailed,
-        CoordinatorEvent.MemberChange {
+        CoordinatorEvent.MemberChange,
+        CoordinatorEvent.StateChunk,
+        CoordinatorEvent.SnapshotRequest,
+        CoordinatorEvent.CheckpointComplete {
 
   /**
    * Agent {@code agent} completed {@code iteration} iterations. Rewards never appear here: only the
@@ -50,8 +55,11 @@ public sealed interface CoordinatorEvent
    * @param node its node (host:port)
    * @param iteration completed iterations when it failed
    * @param reason one line
+   * @param nodeLeaving whether the agent stopped because its node is leaving or shutting down (a
+   *     lost node, which a recovery survives) rather than failing on its own (which ends the run)
    */
-  record AgentFailed(String runId, int agent, String node, long iteration, String reason)
+  record AgentFailed(
+      String runId, int agent, String node, long iteration, String reason, boolean nodeLeaving)
       implements CoordinatorEvent, ClusterMessage {}
 
   /**
@@ -59,6 +67,41 @@ public sealed interface CoordinatorEvent
    *
    * @param node host:port of the member
    * @param what what happened
+   * @param agentNode whether the member hosts agents (has the agent role)
    */
-  record MemberChange(String node, String what) implements CoordinatorEvent {}
+  record MemberChange(String node, String what, boolean agentNode) implements CoordinatorEvent {}
+
+  /**
+   * One piece of an agent's {@link AgentSnapshot} for the run's coordinated checkpoint of {@code
+   * iteration} (pieces of one snapshot arrive in order).
+   *
+   * @param runId the run (generation) id
+   * @param agent agent index
+   * @param iteration the checkpoint's iteration
+   * @param index this piece, 0-based
+   * @param count pieces of this snapshot
+   * @param data the bytes
+   */
+  record StateChunk(String runId, int agent, long iteration, int index, int count, byte[] data)
+      implements CoordinatorEvent, ClusterMessage {}
+
+  /**
+   * A restarted agent asks for piece {@code index} of its snapshot in the latest checkpoint (one
+   * piece at a time, so a recovery never floods the links); the coordinator answers with a {@link
+   * AgentCommand.RestoreChunk} to {@code replyTo}.
+   *
+   * @param runId the run (generation) id
+   * @param agent agent index
+   * @param index the piece wanted, 0-based
+   * @param replyTo the agent entity
+   */
+  record SnapshotRequest(String runId, int agent, int index, ActorRef<AgentCommand> replyTo)
+      implements CoordinatorEvent, ClusterMessage {}
+
+  /**
+   * Local: every agent's snapshot of {@code iteration} is on the submitter's disk.
+   *
+   * @param iteration the checkpoint's iteration
+   */
+  record CheckpointComplete(long iteration) implements CoordinatorEvent {}
 }

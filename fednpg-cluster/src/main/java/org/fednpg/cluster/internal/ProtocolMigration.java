@@ -5,13 +5,15 @@ import org.apache.pekko.serialization.jackson.JacksonMigration;
 
 /**
  * Versions the wire protocol: Pekko writes {@link #VERSION} into the manifest of every message
- * bound to this migration and refuses messages from a newer protocol. Version 1 is the first one,
- * so there is nothing to transform yet; a future version adds its transformations here.
+ * bound to this migration and refuses messages from a newer protocol. Version 1 was the first one;
+ * version 2 (recovery from a lost node) added the checkpoint fields of {@code StartAgent}, {@code
+ * AgentFailed.nodeLeaving} and the snapshot pieces. Members of one cluster run the same build (the
+ * run fingerprint checks it), so nothing is transformed: a version-1 message is refused.
  */
 public final class ProtocolMigration extends JacksonMigration {
 
   /** The protocol version this build writes. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   @Override
   public int currentVersion() {
@@ -20,6 +22,14 @@ public final class ProtocolMigration extends JacksonMigration {
 
   @Override
   public JsonNode transform(int fromVersion, JsonNode json) {
+    if (fromVersion < VERSION) {
+      throw new IllegalArgumentException(
+          "message of fednpg wire protocol "
+              + fromVersion
+              + ", this node speaks "
+              + VERSION
+              + ": every member needs the same fednpg build");
+    }
     return json;
   }
 }
