@@ -28,6 +28,7 @@ import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.api.run.RunListener;
 import org.fednpg.cluster.internal.AgentCommand.StartAgent;
 import org.fednpg.cluster.internal.AgentCommand.StopAgent;
+import org.fednpg.cluster.internal.AgentPlacement;
 import org.fednpg.cluster.internal.AgentSharding;
 import org.fednpg.cluster.internal.CheckpointStore;
 import org.fednpg.cluster.internal.CoordinatorBridge;
@@ -428,7 +429,33 @@ public final class PekkoRunEngine implements RunEngine {
     }
   }
 
-  /** One generation of the run's agents: entity ids {@code runId-g<number>~n}. */
+  /**
+   * The generation's id with its placement (our choice): the agents in contiguous blocks, one per
+   * live agent node, unless some node pins agents ({@code --agents}), then one shard per agent.
+   */
+  private static String placed(ActorSystem<?> system, String id, int agents) {
+    CurrentClusterState state = Cluster.get(system).state();
+    int nodes = 0;
+    for (Member m : state.getMembers()) {
+      if (!m.hasRole(AgentSharding.ROLE)) {
+        continue;
+      }
+      for (String role : m.getRoles()) {
+        if (role.startsWith(AgentPlacement.ROLE_PREFIX)) {
+          return id;
+        }
+      }
+      if (m.status() == MemberStatus.up() && !state.getUnreachable().contains(m)) {
+        nodes++;
+      }
+    }
+    return nodes == 0 ? id : AgentSharding.inBlocks(id, Math.min(nodes, agents), agents);
+  }
+
+  /**
+   * One generation of the run's agents: entity ids {@code runId-g<number>~n}, or {@code
+   * runId-g<number>#B/N~n} when placed in blocks.
+   */
   private final class Generation {
     final ActorSystem<?> system;
     final String runId;
@@ -456,7 +483,7 @@ public final class PekkoRunEngine implements RunEngine {
       this.system = system;
       this.runId = runId;
       this.number = number;
-      this.id = runId + "-g" + number;
+      this.id = placed(system, runId + "-g" + number, agents);
       this.spec = spec;
       this.options = options;
       this.fingerprint = fingerprint;

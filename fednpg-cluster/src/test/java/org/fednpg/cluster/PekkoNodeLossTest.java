@@ -79,6 +79,13 @@ class PekkoNodeLossTest {
           options,
           expected::add);
       assertSameUpToReordering(expected, ClusterTestRuns.inProcess(request, options));
+      // Placement (our choice): one contiguous block of 4 agents per node, so ring neighbours
+      // mostly share a node.
+      for (ClusterNode node : List.of(a, b, c)) {
+        List<Integer> mine = new ArrayList<>(new java.util.TreeSet<>(node.host().builtAgents()));
+        assertThat(mine).hasSize(4);
+        assertThat(mine.get(3) - mine.get(0)).isEqualTo(3);
+      }
       Set<Integer> onSurvivorsBefore = new HashSet<>(a.host().builtAgents());
       onSurvivorsBefore.addAll(b.host().builtAgents());
 

@@ -81,7 +81,8 @@ public final class AgentPlacement extends ShardCoordinator.AbstractShardAllocati
   @Override
   public Future<ActorRef> allocateShard(
       ActorRef requester, String shardId, Map<ActorRef, IndexedSeq<String>> current) {
-    int agent = Integer.parseInt(shardId);
+    // a block of agents (AgentSharding) is pinned nowhere
+    int agent = shardId.startsWith(AgentSharding.BLOCK_PREFIX) ? -1 : Integer.parseInt(shardId);
     List<ActorRef> declaring = new ArrayList<>();
     List<ActorRef> undeclared = new ArrayList<>();
     for (ActorRef region : current.keySet()) {

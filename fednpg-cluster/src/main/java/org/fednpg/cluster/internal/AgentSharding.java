@@ -11,11 +11,14 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
- * The sharded entity type of agents. Entity ids are {@code runId~n}; agent n lives in shard {@code
- * n mod shards}, so the least-shard allocation spreads consecutive agents over the nodes. Only
- * nodes with role {@link #ROLE} host agents; other members (a submitting client) get a proxy.
+ * The sharded entity type of agents. Entity ids are {@code runId~n}. By default (our choice, issue
+ * 19's throughput) the submitter places the N agents in B contiguous blocks, one per agent node
+ * (run id {@code base#B/N}): agent n lives in shard {@code b<⌊nB/N⌋>}, so ring neighbours share a
+ * node and most tables never leave their JVM. When a node pins agents ({@code --agents}), every
+ * agent gets its own shard {@code n mod shards} instead, so that each can go where it is pinned.
+ * Only nodes with role {@link #ROLE} host agents; other members (a submitting client) get a proxy.
  * Shards are allocated by {@link AgentPlacement}: agents pinned to nodes by {@code --agents} go
- * there, the others to the node with fewest shards.
+ * there, the others (and blocks) to the node with fewest shards.
  */
 public final class AgentSharding {
 
@@ -52,6 +55,32 @@ public final class AgentSharding {
     return ClusterSharding.get(system).entityRefFor(KEY, entityId(runId, agent));
   }
 
+  /**
+   * The run id whose N agents are placed in {@code blocks} contiguous blocks ({@code runId#B/N}).
+   */
+  public static String inBlocks(String runId, int blocks, int agents) {
+    if (blocks < 1 || agents < 1) {
+      throw new IllegalArgumentException(blocks + " blocks of " + agents + " agents");
+    }
+    return runId + "#" + blocks + "/" + agents;
+  }
+
+  /** The shard of agent {@code agent} of run {@code runId}. */
+  static String shardOf(String runId, int agent, int shards) {
+    int hash = runId.lastIndexOf('#');
+    if (hash < 0) {
+      return Integer.toString(agent % shards);
+    }
+    String spec = runId.substring(hash + 1);
+    int slash = spec.indexOf('/');
+    long blocks = Long.parseLong(spec.substring(0, slash));
+    long agents = Long.parseLong(spec.substring(slash + 1));
+    return BLOCK_PREFIX + (agent * blocks / agents);
+  }
+
+  /** Prefix of the shard ids of blocks. */
+  static final String BLOCK_PREFIX = "b";
+
   /** {@code runId~agent}. */
   public static String entityId(String runId, int agent) {
     return runId + "~" + agent;
@@ -82,7 +111,7 @@ public final class AgentSharding {
 
     @Override
     public String shardId(String entityId) {
-      return Integer.toString(agentOf(entityId) % shards);
+      return shardOf(runOf(entityId), agentOf(entityId), shards);
     }
 
     @Override
