@@ -142,7 +142,11 @@ final class CellRunner {
     RunOptions runOptions = new RunOptions(spec.iterations(), spec.metricsEvery(), workers);
     if ((options.checkpointEvery() > 0 || options.resume()) && !engine.supportsCheckpoints()) {
       throw new InvalidInputException(
-          "runtime '" + spec.runtime().type() + "' does not support --checkpoint-every/--resume");
+          "runtime '"
+              + spec.runtime().type()
+              + "' does not support --checkpoint-every/--resume (checkpoints in the results"
+              + " folder); see its own parameters in the README (e.g. pekko's checkpoint_every"
+              + " recovers a run from a lost node)");
     }
     Checkpoint resumeFrom = null;
     List<String> earlier = List.of();
