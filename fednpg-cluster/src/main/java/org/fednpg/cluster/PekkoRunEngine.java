@@ -431,9 +431,10 @@ public final class PekkoRunEngine implements RunEngine {
 
   /**
    * The generation's id with its placement (our choice): the agents in contiguous blocks, one per
-   * live agent node, unless some node pins agents ({@code --agents}), then one shard per agent.
+   * live agent node, unless some node pins agents ({@code --agents}), then one shard per agent;
+   * after a recovery ({@code fresh}) on shards of its own.
    */
-  private static String placed(ActorSystem<?> system, String id, int agents) {
+  private static String placed(ActorSystem<?> system, String id, int agents, boolean fresh) {
     CurrentClusterState state = Cluster.get(system).state();
     int nodes = 0;
     for (Member m : state.getMembers()) {
@@ -442,19 +443,19 @@ public final class PekkoRunEngine implements RunEngine {
       }
       for (String role : m.getRoles()) {
         if (role.startsWith(AgentPlacement.ROLE_PREFIX)) {
-          return id;
+          return AgentSharding.placed(id, 0, agents, fresh);
         }
       }
       if (m.status() == MemberStatus.up() && !state.getUnreachable().contains(m)) {
         nodes++;
       }
     }
-    return nodes == 0 ? id : AgentSharding.inBlocks(id, Math.min(nodes, agents), agents);
+    return AgentSharding.placed(id, Math.min(nodes, agents), agents, fresh);
   }
 
   /**
-   * One generation of the run's agents: entity ids {@code runId-g<number>~n}, or {@code
-   * runId-g<number>#B/N~n} when placed in blocks.
+   * One generation of the run's agents: entity ids {@code runId-g<number>#<placement>~n} (see
+   * {@link AgentSharding#placed}).
    */
   private final class Generation {
     final ActorSystem<?> system;
@@ -483,7 +484,7 @@ public final class PekkoRunEngine implements RunEngine {
       this.system = system;
       this.runId = runId;
       this.number = number;
-      this.id = placed(system, runId + "-g" + number, agents);
+      this.id = placed(system, runId + "-g" + number, agents, number > 0);
       this.spec = spec;
       this.options = options;
       this.fingerprint = fingerprint;

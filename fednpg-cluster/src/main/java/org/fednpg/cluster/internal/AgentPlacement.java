@@ -12,6 +12,7 @@ import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.cluster.Cluster;
 import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardCoordinator;
 import org.fednpg.api.InvalidInputException;
 import scala.collection.immutable.IndexedSeq;
@@ -25,7 +26,8 @@ import scala.jdk.javaapi.FutureConverters;
  * one with fewest shards when several do). Agents that no node declares go to the nodes that
  * declare nothing, else to any agent node, fewest shards first. Shards are never rebalanced (our
  * choice: a pinned agent must not move away from its data). Nodes without {@code --agents} behave
- * as before: least-shard allocation.
+ * as before: least-shard allocation. Regions on nodes that are not up and reachable get no new
+ * shard while a live one exists.
  */
 public final class AgentPlacement extends ShardCoordinator.AbstractShardAllocationStrategy
     implements ShardCoordinator.ActorSystemDependentAllocationStrategy {
@@ -82,10 +84,19 @@ public final class AgentPlacement extends ShardCoordinator.AbstractShardAllocati
   public Future<ActorRef> allocateShard(
       ActorRef requester, String shardId, Map<ActorRef, IndexedSeq<String>> current) {
     // a block of agents (AgentSharding) is pinned nowhere
-    int agent = shardId.startsWith(AgentSharding.BLOCK_PREFIX) ? -1 : Integer.parseInt(shardId);
+    int agent = AgentSharding.pinnedAgentOf(shardId);
     List<ActorRef> declaring = new ArrayList<>();
     List<ActorRef> undeclared = new ArrayList<>();
+    List<ActorRef> regions = new ArrayList<>();
     for (ActorRef region : current.keySet()) {
+      if (live(region)) {
+        regions.add(region);
+      }
+    }
+    if (regions.isEmpty()) {
+      regions.addAll(current.keySet());
+    }
+    for (ActorRef region : regions) {
       Set<Integer> pinned = declared(region);
       if (pinned == null) {
         undeclared.add(region);
@@ -94,9 +105,16 @@ public final class AgentPlacement extends ShardCoordinator.AbstractShardAllocati
       }
     }
     List<ActorRef> pool =
-        !declaring.isEmpty()
-            ? declaring
-            : !undeclared.isEmpty() ? undeclared : new ArrayList<>(current.keySet());
+        !declaring.isEmpty() ? declaring : !undeclared.isEmpty() ? undeclared : regions;
+    int block = AgentSharding.blockOf(shardId);
+    if (block >= 0 && !pool.isEmpty()) {
+      // Block k goes to the k-th node in address order (our choice): one block per node however
+      // the coordinator's counts lag behind allocations made a moment ago.
+      List<ActorRef> sorted = new ArrayList<>(pool);
+      sorted.sort(java.util.Comparator.comparing(r -> where(r).toString()));
+      return FutureConverters.asScala(
+          CompletableFuture.completedFuture(sorted.get(block % sorted.size())));
+    }
     ActorRef best = null;
     for (ActorRef r : pool) {
       if (best == null
@@ -118,14 +136,38 @@ public final class AgentPlacement extends ShardCoordinator.AbstractShardAllocati
     return FutureConverters.asScala(CompletableFuture.completedFuture(java.util.Set.of()));
   }
 
+  /** The cluster address of the region's node. */
+  private Address where(ActorRef region) {
+    Address a = region.path().address();
+    Cluster c = cluster;
+    return a.hasGlobalScope() || c == null ? a : c.selfAddress();
+  }
+
+  /**
+   * Whether the region's node is up and reachable (our choice: a region on a node that is lost but
+   * not yet removed gets no new shard, so a restart after a lost node is placed on live nodes).
+   */
+  private boolean live(ActorRef region) {
+    Cluster c = cluster;
+    if (c == null) {
+      return true;
+    }
+    Address where = where(region);
+    for (Member m : c.state().getMembers()) {
+      if (m.address().equals(where)) {
+        return m.status() == MemberStatus.up() && !c.state().getUnreachable().contains(m);
+      }
+    }
+    return false;
+  }
+
   /** The agents the region's node declares, or null when it declares none. */
   private Set<Integer> declared(ActorRef region) {
     Cluster c = cluster;
     if (c == null) {
       return null;
     }
-    Address a = region.path().address();
-    Address where = a.hasGlobalScope() ? a : c.selfAddress();
+    Address where = where(region);
     for (Member m : c.state().getMembers()) {
       if (m.address().equals(where)) {
         for (String role : m.getRoles()) {
