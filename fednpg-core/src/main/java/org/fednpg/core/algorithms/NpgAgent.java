@@ -60,6 +60,9 @@ public final class NpgAgent implements AgentProcess {
    */
   private final double[] values;
 
+  /** Whether the evaluator's work depends on the start (then the start gets one Bellman step). */
+  private final boolean bellmanStart;
+
   private long samples;
 
   /**
@@ -128,6 +131,7 @@ public final class NpgAgent implements AgentProcess {
     this.q = new double[size];
     this.qNext = keepsT ? new double[size] : null;
     this.values = new double[reward.states()];
+    this.bellmanStart = evaluator.usesWarmStarts();
   }
 
   @Override
@@ -144,9 +148,35 @@ public final class NpgAgent implements AgentProcess {
   }
 
   private void evaluate(long iteration, double[] into) {
+    if (bellmanStart && iteration > 0) {
+      bellmanStep();
+    }
     samples +=
         evaluator.evaluateInto(
             new EvaluationRequest(id, iteration, reward, policy, tau), into, values);
+  }
+
+  /**
+   * The warm start of an iterative evaluator, one Bellman step ahead of the last V: V(s) ← Σ_a
+   * π(a|s) (q(s,a) − τ log π(a|s)) with the new policy π and q, this agent's last Q (of the
+   * previous policy on its own reward, q = r + γ P V_prev), which is T_π V_prev computed without
+   * touching the kernel. Its Bellman residual is γ P_π times that of V_prev, so never larger in
+   * max-norm, and it saves about 1.3 of 25 Krylov products per solve on Garnet(2000, 10, 10) (our
+   * choice; README "Performance", round 4). A function of the checkpointed q and the policy: resume
+   * stays bit for bit.
+   */
+  private void bellmanStep() {
+    int states = values.length;
+    for (int s = 0; s < states; s++) {
+      double v = 0;
+      for (int sa = s * actions; sa < (s + 1) * actions; sa++) {
+        double p = policy.probability(sa);
+        if (p > 0) {
+          v += p * (tau == 0 ? q[sa] : q[sa] - tau * policy.logProbability(sa));
+        }
+      }
+      values[s] = v;
+    }
   }
 
   @Override
