@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -211,6 +213,7 @@ public final class PekkoRunEngine implements RunEngine {
       gen.start(0, checkpoints);
       LOG.info("run {}: {} agents started, {} iterations", runId, n, options.iterations());
       Progress p = new Progress(n);
+      Set<String> recoveredFrom = new HashSet<>();
       try (Parallel parallel = new Parallel(options.threads())) {
         int next = 0;
         IterationMetrics last = null;
@@ -261,7 +264,13 @@ public final class PekkoRunEngine implements RunEngine {
             }
             lost = f.node();
             why = "agent " + f.agent() + " stopped: its node is leaving or shutting down";
-          } else if (ev instanceof MemberChange c && CoordinatorBridge.isLoss(c) && c.agentNode()) {
+          } else if (ev instanceof MemberChange c
+              && (c.what().equals("ReachableMember") || c.what().equals("MemberUp"))) {
+            recoveredFrom.remove(c.node());
+          } else if (ev instanceof MemberChange c
+              && CoordinatorBridge.isLoss(c)
+              && c.agentNode()
+              && !recoveredFrom.contains(c.node())) {
             if (!p.agentsOn(c.node()).isEmpty() || p.anyUnplaced()) {
               lost = c.node();
               why = c.what();
@@ -271,10 +280,24 @@ public final class PekkoRunEngine implements RunEngine {
             }
           } else if (ev instanceof CheckpointComplete c) {
             lastProgress = System.nanoTime();
+            checkpoints.confirm(c.iteration());
             LOG.info("run {}: checkpoint of iteration {} complete", runId, c.iteration());
           }
+          if (lost != null && next == rows.size()) {
+            // every row is out: the lost agents' results are complete, nothing to recover
+            LOG.warn(
+                "run {}: node {} lost ({}) after the last row; the run is complete",
+                runId,
+                lost,
+                why);
+            break;
+          }
           if (lost != null) {
-            gen = recover(gen, lost, why, p, checkpoints, queue);
+            // later events about the same node (the membership catching up) are not new losses
+            recoveredFrom.add(lost);
+            Generation failed = gen;
+            gen = null;
+            gen = recover(failed, lost, why, p, checkpoints, queue);
             p = new Progress(n);
             lastProgress = System.nanoTime();
           }
@@ -306,7 +329,10 @@ public final class PekkoRunEngine implements RunEngine {
         Thread.currentThread().interrupt();
         throw new FedNpgException("pekko runtime: interrupted", e);
       } finally {
-        gen.stop();
+        if (gen != null) {
+          gen.stop();
+        }
+        bridge.tell(new CoordinatorEvent.Close());
       }
     }
   }
@@ -326,7 +352,10 @@ public final class PekkoRunEngine implements RunEngine {
       BlockingQueue<CoordinatorEvent> queue)
       throws InterruptedException {
     List<Integer> agents = p.agentsOn(lost);
-    long from = Math.max(0, checkpoints.latest());
+    // pieces of the failed generation are no longer taken; the restart point is the checkpoint the
+    // run's thread has confirmed (every row up to it is out, see CheckpointStore)
+    checkpoints.freeze();
+    long from = Math.max(0, checkpoints.confirmed());
     LOG.warn(
         "run {}: node {} lost at iteration {} ({}); agents {} restart on the live nodes, every"
             + " agent from {}",
@@ -354,7 +383,12 @@ public final class PekkoRunEngine implements RunEngine {
     }
     Generation next = gen.next();
     checkpoints.begin(next.id);
-    next.start(from, checkpoints);
+    try {
+      next.start(from, checkpoints);
+    } catch (RuntimeException e) {
+      next.stop();
+      throw e;
+    }
     LOG.warn(
         "run {}: generation {} of the agents started on {} from iteration {}",
         gen.runId,
@@ -431,8 +465,9 @@ public final class PekkoRunEngine implements RunEngine {
 
   /**
    * The generation's id with its placement (our choice): the agents in contiguous blocks, one per
-   * live agent node, unless some node pins agents ({@code --agents}), then one shard per agent;
-   * after a recovery ({@code fresh}) on shards of its own.
+   * live agent node, on shards of their own (B more shard ids in the coordinator per run), unless
+   * some node pins agents ({@code --agents}), then one shard per agent (the shards {@code n mod
+   * 1000} shared by all runs; shards of its own after a recovery, {@code fresh}).
    */
   private static String placed(ActorSystem<?> system, String id, int agents, boolean fresh) {
     CurrentClusterState state = Cluster.get(system).state();
@@ -450,7 +485,9 @@ public final class PekkoRunEngine implements RunEngine {
         nodes++;
       }
     }
-    return AgentSharding.placed(id, Math.min(nodes, agents), agents, fresh);
+    // blocks always get shard ids of their own: shards are never moved, so a block shard reused
+    // from an earlier run could sit on a node that now holds another block too
+    return AgentSharding.placed(id, Math.min(nodes, agents), agents, true);
   }
 
   /**
@@ -525,7 +562,7 @@ public final class PekkoRunEngine implements RunEngine {
                   bridge,
                   settings.checkpointEvery(),
                   from,
-                  from == 0 ? 0 : checkpoints.pieces(i)));
+                  from == 0 ? 0 : checkpoints.pieces(i, from)));
     }
 
     /**

@@ -3,6 +3,9 @@ package org.fednpg.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import org.fednpg.testkit.Harness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real deployment: three node JVMs ({@link NodeMain}, i.e. {@code fednpg node --tls DIR --data
@@ -84,7 +88,25 @@ class SeparateProcessesIT {
     assertEqual(uninterrupted, expected);
 
     Process victim = processes.get(2);
-    List<IterationMetrics> recovered = run(request, runtime, options, victim);
+    Logger log = (Logger) LoggerFactory.getLogger(PekkoRunEngine.class);
+    ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+    warnings.start();
+    log.addAppender(warnings);
+    List<IterationMetrics> recovered;
+    try {
+      recovered = run(request, runtime, options, victim);
+    } finally {
+      log.detachAppender(warnings);
+    }
+    // a recovery really happened: the killed node was seen lost and its agents restarted
+    assertThat(
+            warnings.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("restart on the live nodes"))
+                .toList())
+        .singleElement()
+        .asString()
+        .contains("127.0.0.1:" + ports.get(2));
     assertThat(victim.waitFor()).isEqualTo(137); // 128 + SIGKILL
     // Every row once, in order, and every column except elapsed_ms equal to the uninterrupted run.
     assertThat(Harness.withoutTiming(recovered)).isEqualTo(Harness.withoutTiming(uninterrupted));

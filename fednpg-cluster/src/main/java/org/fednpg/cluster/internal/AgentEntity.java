@@ -214,7 +214,8 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
     getContext().watch(coordinator);
     getContext().pipeToSelf(host.acquire(runId, m.spec(), n), Assembled::new);
     if (m.stateChunks() > 0) {
-      coordinator.tell(new SnapshotRequest(runId, n, 0, getContext().getSelf()));
+      coordinator.tell(
+          new SnapshotRequest(runId, n, m.startIteration(), 0, getContext().getSelf()));
     }
     return this;
   }
@@ -272,7 +273,13 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
           restorePieces++;
           if (restorePieces < startMessage.stateChunks()) {
             // one piece at a time: a recovery of many agents never floods a link
-            coordinator.tell(new SnapshotRequest(runId, n, restorePieces, getContext().getSelf()));
+            coordinator.tell(
+                new SnapshotRequest(
+                    runId,
+                    n,
+                    startMessage.startIteration(),
+                    restorePieces,
+                    getContext().getSelf()));
           }
           maybeBegin();
         });

@@ -20,10 +20,13 @@ import org.slf4j.LoggerFactory;
  * The submitter's copy of a run's coordinated checkpoints (issue 19, our choice: held by the
  * submitter, on its local disk, never in its heap). Agents stream their {@link AgentSnapshot}s in
  * pieces; each piece is appended to {@code t<iteration>/agent-<n>.part} in a temporary folder, and
- * a finished agent file is renamed to {@code .bin}. The checkpoint of iteration t becomes the
- * latest once every agent's file of t is complete; older ones are then deleted, so at most one
- * complete checkpoint and the one being written are on disk. Pieces of a superseded generation of
- * agents (before a recovery) are ignored.
+ * a finished agent file is renamed to {@code .bin}. The checkpoint of iteration t is complete once
+ * every agent's file of t is there; it becomes the one a recovery restarts from when the run's
+ * thread {@link #confirm}s it — only then, because only then has that thread also handled every
+ * agent's report up to t (each agent reports before it sends its pieces, on the same link), so
+ * every row up to t is out. Older checkpoints are deleted on confirmation, and the confirmed one is
+ * never deleted before a newer one is confirmed. Pieces of a superseded generation of agents are
+ * ignored.
  */
 public final class CheckpointStore implements AutoCloseable {
 
@@ -34,7 +37,7 @@ public final class CheckpointStore implements AutoCloseable {
   private final Map<Long, Integer> complete = new HashMap<>();
   private final Map<String, Integer> nextPiece = new HashMap<>();
   private String accepting;
-  private long latest = -1;
+  private long confirmed = -1;
   private boolean broken;
 
   /**
@@ -63,10 +66,10 @@ public final class CheckpointStore implements AutoCloseable {
   public synchronized void begin(String runId) {
     accepting = runId;
     nextPiece.clear();
-    complete.keySet().removeIf(t -> t != latest);
+    complete.keySet().removeIf(t -> t != confirmed);
     try (Stream<Path> old = Files.list(dir)) {
       for (Path p : (Iterable<Path>) old::iterator) {
-        if (!p.getFileName().toString().equals("t" + latest)) {
+        if (!p.getFileName().toString().equals("t" + confirmed)) {
           delete(p);
         }
       }
@@ -83,7 +86,7 @@ public final class CheckpointStore implements AutoCloseable {
    * only later.
    */
   public synchronized OptionalLong accept(StateChunk c) {
-    if (broken || !c.runId().equals(accepting) || c.iteration() <= latest) {
+    if (broken || !c.runId().equals(accepting) || c.iteration() <= confirmed) {
       return OptionalLong.empty();
     }
     String key = c.iteration() + "/" + c.agent();
@@ -120,39 +123,57 @@ public final class CheckpointStore implements AutoCloseable {
       return OptionalLong.empty();
     }
     int done = complete.merge(c.iteration(), 1, Integer::sum);
-    if (done < agents) {
-      return OptionalLong.empty();
-    }
-    long previous = latest;
-    latest = c.iteration();
-    complete.keySet().removeIf(t -> t < latest);
-    if (previous >= 0) {
-      delete(dir.resolve("t" + previous));
-    }
-    return OptionalLong.of(latest);
+    return done < agents ? OptionalLong.empty() : OptionalLong.of(c.iteration());
   }
 
-  /** The iteration of the latest complete checkpoint, or -1 when there is none. */
-  public synchronized long latest() {
-    return latest;
+  /**
+   * The run's thread has handled the completion of checkpoint {@code t} (see the class comment): a
+   * recovery may restart from it; older checkpoints are deleted.
+   */
+  public synchronized void confirm(long t) {
+    if (t <= confirmed || complete.getOrDefault(t, 0) < agents) {
+      return;
+    }
+    confirmed = t;
+    complete.keySet().removeIf(x -> x < t);
+    try (Stream<Path> old = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) old::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith("t") && Long.parseLong(name.substring(1)) < t) {
+          delete(p);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      LOG.warn("cannot delete checkpoints older than iteration {} in {}", t, dir, e);
+    }
   }
 
-  /** How many pieces agent {@code agent}'s snapshot in the latest complete checkpoint takes. */
-  public synchronized int pieces(int agent) {
+  /** Accepts no more pieces until the next {@link #begin} (a recovery is starting). */
+  public synchronized void freeze() {
+    accepting = null;
+  }
+
+  /** The confirmed checkpoint's iteration, or -1 when there is none. */
+  public synchronized long confirmed() {
+    return confirmed;
+  }
+
+  /** How many pieces agent {@code agent}'s snapshot in the checkpoint of {@code t} takes. */
+  public synchronized int pieces(int agent, long t) {
     try {
-      return AgentSnapshot.chunks(Files.size(file(latestOrFail(), agent)));
+      return AgentSnapshot.chunks(Files.size(file(t, agent)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the run's checkpoint in " + dir, e);
     }
   }
 
-  /** Piece {@code index} of agent {@code agent}'s snapshot in the latest complete checkpoint. */
-  public synchronized byte[] piece(int agent, int index) {
-    try (FileChannel f = FileChannel.open(file(latestOrFail(), agent), StandardOpenOption.READ)) {
+  /** Piece {@code index} of agent {@code agent}'s snapshot in the checkpoint of {@code t}. */
+  public synchronized byte[] piece(int agent, long t, int index) {
+    try (FileChannel f = FileChannel.open(file(t, agent), StandardOpenOption.READ)) {
       long from = (long) index * AgentSnapshot.CHUNK_BYTES;
       if (index < 0 || from >= Math.max(1, f.size())) {
         throw new IllegalArgumentException(
-            "agent " + agent + " asked for snapshot piece " + index + " of " + pieces(agent));
+            "agent " + agent + " asked for snapshot piece " + index + " of " + pieces(agent, t));
       }
       ByteBuffer b =
           ByteBuffer.allocate((int) Math.min(AgentSnapshot.CHUNK_BYTES, f.size() - from));
@@ -163,13 +184,6 @@ public final class CheckpointStore implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the run's checkpoint in " + dir, e);
     }
-  }
-
-  private long latestOrFail() {
-    if (latest < 0) {
-      throw new IllegalStateException("no complete checkpoint");
-    }
-    return latest;
   }
 
   private Path file(long iteration, int agent) {

@@ -60,6 +60,9 @@ public final class CoordinatorBridge {
           return Behaviors.receive(CoordinatorEvent.class)
               .onAnyMessage(
                   e -> {
+                    if (e instanceof CoordinatorEvent.Close) {
+                      return Behaviors.stopped();
+                    }
                     if (e instanceof StateChunk c) {
                       checkpoints.accept(c).ifPresent(t -> queue.add(new CheckpointComplete(t)));
                     } else if (e instanceof SnapshotRequest r) {
@@ -77,7 +80,7 @@ public final class CoordinatorBridge {
   private static void answer(SnapshotRequest r, CheckpointStore checkpoints) {
     byte[] piece;
     try {
-      piece = checkpoints.piece(r.agent(), r.index());
+      piece = checkpoints.piece(r.agent(), r.iteration(), r.index());
     } catch (RuntimeException e) {
       // the agent then stalls and the run's timeout names it; the cause is logged here
       LOG.error("cannot answer agent {}'s request for snapshot piece {}", r.agent(), r.index(), e);

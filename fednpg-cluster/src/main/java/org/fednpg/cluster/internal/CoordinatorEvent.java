@@ -10,7 +10,8 @@ public sealed interface CoordinatorEvent
         CoordinatorEvent.MemberChange,
         CoordinatorEvent.StateChunk,
         CoordinatorEvent.SnapshotRequest,
-        CoordinatorEvent.CheckpointComplete {
+        CoordinatorEvent.CheckpointComplete,
+        CoordinatorEvent.Close {
 
   /**
    * Agent {@code agent} completed {@code iteration} iterations. Rewards never appear here: only the
@@ -92,10 +93,12 @@ public sealed interface CoordinatorEvent
    *
    * @param runId the run (generation) id
    * @param agent agent index
+   * @param iteration the checkpoint's iteration
    * @param index the piece wanted, 0-based
    * @param replyTo the agent entity
    */
-  record SnapshotRequest(String runId, int agent, int index, ActorRef<AgentCommand> replyTo)
+  record SnapshotRequest(
+      String runId, int agent, long iteration, int index, ActorRef<AgentCommand> replyTo)
       implements CoordinatorEvent, ClusterMessage {}
 
   /**
@@ -104,4 +107,7 @@ public sealed interface CoordinatorEvent
    * @param iteration the checkpoint's iteration
    */
   record CheckpointComplete(long iteration) implements CoordinatorEvent {}
+
+  /** Local: the run is over; the bridge stops (agents that watch it then stop too). */
+  record Close() implements CoordinatorEvent {}
 }

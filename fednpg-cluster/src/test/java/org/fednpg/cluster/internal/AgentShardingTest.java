@@ -36,7 +36,7 @@ class AgentShardingTest {
   }
 
   @Test
-  void withoutBlocksEveryAgentHasItsOwnShard() {
+  void withoutBlocksAgentsMapToShardsModuloTheShardCount() {
     assertThat(AgentSharding.shardOf("run-x-g0", 7, 1000)).isEqualTo("7");
     String pinned = AgentSharding.placed("run-x-g0", 0, 1500, false);
     assertThat(AgentSharding.shardOf(pinned, 1234, 1000)).isEqualTo("234");

@@ -89,48 +89,57 @@ class CheckpointStoreTest {
   }
 
   @Test
-  void aCheckpointCountsOnlyWhenEveryAgentsStateIsOnDiskAndReplacesTheLastOne() throws Exception {
+  void aCheckpointCountsOnlyWhenEveryAgentsStateIsOnDiskAndIsConfirmed() throws Exception {
     try (CheckpointStore store = new CheckpointStore(3)) {
       Path dir = store.folder();
       store.begin("run-g0");
       assertThat(send(store, "run-g0", snapshot(5, 0), 0)).isEmpty();
       assertThat(send(store, "run-g0", snapshot(5, 2), 2)).isEmpty();
-      assertThat(store.latest()).isEqualTo(-1);
       assertThat(send(store, "run-g0", snapshot(5, 1), 1)).hasValue(5);
-      assertThat(store.latest()).isEqualTo(5);
+      // complete, but a restart uses it only once the run's thread confirms it
+      assertThat(store.confirmed()).isEqualTo(-1);
+      store.confirm(5);
+      assertThat(store.confirmed()).isEqualTo(5);
 
-      // The next one, partly written, then complete: the one of 5 is deleted.
+      // The next one completes, unconfirmed: the one of 5 stays usable and on disk.
       send(store, "run-g0", snapshot(10, 1), 1);
-      assertThat(store.latest()).isEqualTo(5);
       send(store, "run-g0", snapshot(10, 0), 0);
       assertThat(send(store, "run-g0", snapshot(10, 2), 2)).hasValue(10);
-      assertThat(Files.exists(dir.resolve("t5"))).isFalse();
-
-      // Reading back piece by piece gives agent 2's bytes of iteration 10.
-      byte[] expected = snapshot(10, 2).encode();
+      assertThat(store.confirmed()).isEqualTo(5);
+      assertThat(Files.exists(dir.resolve("t5"))).isTrue();
+      // A recovery starting now freezes the store: later pieces of the old generation are dropped,
+      // and it restarts from 5, whose files are still there to read.
+      store.freeze();
+      send(store, "run-g0", snapshot(15, 0), 0);
+      assertThat(Files.exists(dir.resolve("t15"))).isFalse();
+      byte[] expected = snapshot(5, 2).encode();
       ByteArrayOutputStream read = new ByteArrayOutputStream();
-      for (int i = 0; i < store.pieces(2); i++) {
-        read.writeBytes(store.piece(2, i));
+      for (int i = 0; i < store.pieces(2, 5); i++) {
+        read.writeBytes(store.piece(2, 5, i));
       }
       assertThat(read.toByteArray()).isEqualTo(expected);
-      assertThatThrownBy(() -> store.piece(2, store.pieces(2)))
+      assertThatThrownBy(() -> store.piece(2, 5, store.pieces(2, 5)))
           .hasMessageContaining("agent 2 asked for snapshot piece 3 of 3");
 
-      // After a recovery (new generation), pieces of the old one are ignored and the unfinished
-      // checkpoint of 15 is forgotten; the one of 10 stays.
-      send(store, "run-g0", snapshot(15, 0), 0);
+      // The new generation: everything but the confirmed checkpoint is forgotten; pieces of the
+      // old generation are ignored; a piece out of order is dropped (nothing written) and the full
+      // sequence then completes the agent's file.
       store.begin("run-g1");
-      assertThat(Files.exists(dir.resolve("t15"))).isFalse();
+      assertThat(Files.exists(dir.resolve("t10"))).isFalse();
+      assertThat(Files.exists(dir.resolve("t5"))).isTrue();
       send(store, "run-g0", snapshot(15, 1), 1);
-      send(store, "run-g0", snapshot(15, 2), 2);
-      assertThat(store.latest()).isEqualTo(10);
-      // A piece out of order is dropped (nothing written); the full sequence then completes it.
       byte[] p = snapshot(15, 0).encode();
       store.accept(new StateChunk("run-g1", 0, 15, 1, 3, AgentSnapshot.chunk(p, 1)));
       send(store, "run-g1", snapshot(15, 1), 1);
-      send(store, "run-g1", snapshot(15, 2), 2);
-      assertThat(store.latest()).isEqualTo(10);
+      assertThat(send(store, "run-g1", snapshot(15, 2), 2)).isEmpty();
       assertThat(send(store, "run-g1", snapshot(15, 0), 0)).hasValue(15);
+      store.confirm(15);
+      assertThat(store.confirmed()).isEqualTo(15);
+      assertThat(Files.exists(dir.resolve("t5"))).isFalse();
+      // confirming an older or incomplete one changes nothing
+      store.confirm(12);
+      store.confirm(20);
+      assertThat(store.confirmed()).isEqualTo(15);
     }
   }
 
@@ -140,8 +149,8 @@ class CheckpointStoreTest {
     try (CheckpointStore store = new CheckpointStore(1)) {
       dir = store.folder();
       store.begin("r");
-      send(store, "r", snapshot(1, 0), 0);
-      assertThat(store.latest()).isEqualTo(1);
+      assertThat(send(store, "r", snapshot(1, 0), 0)).hasValue(1);
+      store.confirm(1);
     }
     assertThat(Files.exists(dir)).isFalse();
   }
