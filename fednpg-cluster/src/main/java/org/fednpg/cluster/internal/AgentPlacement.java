@@ -143,26 +143,8 @@ public final class AgentPlacement extends ShardCoordinator.AbstractShardAllocati
     return a.hasGlobalScope() || c == null ? a : c.selfAddress();
   }
 
-  /**
-   * Whether the region's node is up and reachable (our choice: a region on a node that is lost but
-   * not yet removed gets no new shard, so a restart after a lost node is placed on live nodes).
-   */
-  private boolean live(ActorRef region) {
-    Cluster c = cluster;
-    if (c == null) {
-      return true;
-    }
-    Address where = where(region);
-    for (Member m : c.state().getMembers()) {
-      if (m.address().equals(where)) {
-        return m.status() == MemberStatus.up() && !c.state().getUnreachable().contains(m);
-      }
-    }
-    return false;
-  }
-
-  /** The agents the region's node declares, or null when it declares none. */
-  private Set<Integer> declared(ActorRef region) {
+  /** The member hosting the region, or null when unknown (no cluster yet, or not a member). */
+  private Member memberOf(ActorRef region) {
     Cluster c = cluster;
     if (c == null) {
       return null;
@@ -170,12 +152,35 @@ public final class AgentPlacement extends ShardCoordinator.AbstractShardAllocati
     Address where = where(region);
     for (Member m : c.state().getMembers()) {
       if (m.address().equals(where)) {
-        for (String role : m.getRoles()) {
-          if (role.startsWith(ROLE_PREFIX)) {
-            return parse(role.substring(ROLE_PREFIX.length()));
-          }
-        }
-        return null;
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the region's node is up and reachable (our choice: a region on a node that is lost but
+   * not yet removed gets no new shard, so a restart after a lost node is placed on live nodes).
+   */
+  private boolean live(ActorRef region) {
+    if (cluster == null) {
+      return true;
+    }
+    Member m = memberOf(region);
+    return m != null
+        && m.status() == MemberStatus.up()
+        && !cluster.state().getUnreachable().contains(m);
+  }
+
+  /** The agents the region's node declares, or null when it declares none. */
+  private Set<Integer> declared(ActorRef region) {
+    Member m = memberOf(region);
+    if (m == null) {
+      return null;
+    }
+    for (String role : m.getRoles()) {
+      if (role.startsWith(ROLE_PREFIX)) {
+        return parse(role.substring(ROLE_PREFIX.length()));
       }
     }
     return null;
