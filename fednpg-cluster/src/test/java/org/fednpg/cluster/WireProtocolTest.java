@@ -95,7 +95,9 @@ class WireProtocolTest {
             new AgentCommand.StopAgent("r"),
             new CoordinatorEvent.AgentFinished("r", 1),
             new CoordinatorEvent.AgentFailed("r", 1, "127.0.0.1:2552", 3, "boom", true),
-            new CoordinatorEvent.StateChunk("r-g1", 4, 10, 1, 3, new byte[] {1, -2, 3, 0}),
+            new CoordinatorEvent.StateChunk(
+                "r-g1", 4, 10, 1, 3, new byte[] {1, -2, 3, 0}, agentRef),
+            new AgentCommand.PieceStored("r-g1", 10, 1),
             new CoordinatorEvent.SnapshotRequest("r-g1", 4, 10, 2, agentRef),
             new AgentCommand.RestoreChunk("r-g1", 2, new byte[] {-128, 127}));
     for (ClusterMessage m : messages) {

@@ -13,7 +13,8 @@ public sealed interface AgentCommand
         AgentCommand.AckTick,
         AgentCommand.DelayedSend,
         AgentCommand.Assembled,
-        AgentCommand.RestoreChunk {
+        AgentCommand.RestoreChunk,
+        AgentCommand.PieceStored {
 
   /**
    * Builds the agent from the run's spec on the entity's node and starts iteration {@code
@@ -58,6 +59,17 @@ public sealed interface AgentCommand
    * @param data the bytes
    */
   record RestoreChunk(String runId, int index, byte[] data)
+      implements AgentCommand, ClusterMessage {}
+
+  /**
+   * The coordinator has taken piece {@code index} of this agent's snapshot of {@code iteration};
+   * the agent sends the next one.
+   *
+   * @param runId the run (generation) id
+   * @param iteration the checkpoint's iteration
+   * @param index the piece taken
+   */
+  record PieceStored(String runId, long iteration, int index)
       implements AgentCommand, ClusterMessage {}
 
   /**

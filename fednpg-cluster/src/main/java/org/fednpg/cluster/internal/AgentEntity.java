@@ -34,6 +34,7 @@ import org.fednpg.cluster.internal.AgentCommand.AckTick;
 import org.fednpg.cluster.internal.AgentCommand.Assembled;
 import org.fednpg.cluster.internal.AgentCommand.DelayedSend;
 import org.fednpg.cluster.internal.AgentCommand.Exchange;
+import org.fednpg.cluster.internal.AgentCommand.PieceStored;
 import org.fednpg.cluster.internal.AgentCommand.RestoreChunk;
 import org.fednpg.cluster.internal.AgentCommand.RetryTick;
 import org.fednpg.cluster.internal.AgentCommand.StartAgent;
@@ -68,10 +69,11 @@ import org.slf4j.LoggerFactory;
  * backed-off interval (see {@link #resendAfter}).
  *
  * <p>Recovery (issue 19): with {@code checkpoint_every} k > 0 the agent sends its {@link
- * AgentSnapshot} (state and link counters) to the coordinator after every k-th iteration, in
- * pieces. A restarted agent (a new generation of entities after a node was lost) is built afresh
- * and, instead of {@code initialize()}, restores the snapshot it asks the coordinator for, piece by
- * piece, continuing from that iteration bit for bit.
+ * AgentSnapshot} (state and link counters) to the coordinator after every k-th iteration, in pieces
+ * (the next when the coordinator has taken the last). A restarted agent (a new generation of
+ * entities after a node was lost) is built afresh and, instead of {@code initialize()}, restores
+ * the snapshot it asks the coordinator for, piece by piece, continuing from that iteration bit for
+ * bit.
  */
 public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
@@ -126,6 +128,8 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
   private int checkpointEvery;
   private final ByteArrayOutputStream restoreBytes = new ByteArrayOutputStream();
   private int restorePieces;
+  private byte[] upload;
+  private long uploadIteration;
   private Algorithm algorithm;
   private Topology topology;
   private LinkFaults faults;
@@ -190,6 +194,7 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
         .onMessage(StopAgent.class, this::onStop)
         .onMessage(Assembled.class, this::onAssembled)
         .onMessage(RestoreChunk.class, this::onRestoreChunk)
+        .onMessage(PieceStored.class, this::onPieceStored)
         .onSignal(Terminated.class, s -> onSubmitterGone())
         .onSignal(PostStop.class, s -> onPostStop())
         .build();
@@ -581,11 +586,34 @@ public final class AgentEntity extends AbstractBehavior<AgentCommand> {
 
   /** This agent's part of the coordinated checkpoint after iteration t, in pieces. */
   private void sendSnapshot() {
-    byte[] packed = new AgentSnapshot(t, agent.snapshot(), counters()).encode();
-    int count = AgentSnapshot.chunks(packed.length);
-    for (int i = 0; i < count; i++) {
-      coordinator.tell(new StateChunk(runId, n, t, i, count, AgentSnapshot.chunk(packed, i)));
+    // a newer checkpoint supersedes an upload still in flight (that one never completes)
+    upload = new AgentSnapshot(t, agent.snapshot(), counters()).encode();
+    uploadIteration = t;
+    sendPiece(0);
+  }
+
+  private void sendPiece(int index) {
+    coordinator.tell(
+        new StateChunk(
+            runId,
+            n,
+            uploadIteration,
+            index,
+            AgentSnapshot.chunks(upload.length),
+            AgentSnapshot.chunk(upload, index),
+            getContext().getSelf()));
+  }
+
+  /** The coordinator took a piece: the next one, one in flight at a time. */
+  private Behavior<AgentCommand> onPieceStored(PieceStored m) {
+    if (upload != null && m.runId().equals(runId) && m.iteration() == uploadIteration) {
+      if (m.index() + 1 < AgentSnapshot.chunks(upload.length)) {
+        sendPiece(m.index() + 1);
+      } else {
+        upload = null;
+      }
     }
+    return this;
   }
 
   private void maybeFinished() {

@@ -8,6 +8,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Subscribe;
+import org.fednpg.cluster.internal.AgentCommand.PieceStored;
 import org.fednpg.cluster.internal.AgentCommand.RestoreChunk;
 import org.fednpg.cluster.internal.CoordinatorEvent.CheckpointComplete;
 import org.fednpg.cluster.internal.CoordinatorEvent.MemberChange;
@@ -65,6 +66,7 @@ public final class CoordinatorBridge {
                     }
                     if (e instanceof StateChunk c) {
                       checkpoints.accept(c).ifPresent(t -> queue.add(new CheckpointComplete(t)));
+                      c.replyTo().tell(new PieceStored(c.runId(), c.iteration(), c.index()));
                     } else if (e instanceof SnapshotRequest r) {
                       answer(r, checkpoints);
                     } else {
@@ -76,7 +78,7 @@ public final class CoordinatorBridge {
         });
   }
 
-  /** Sends piece {@code r.index()} of the agent's snapshot in the latest checkpoint. */
+  /** Sends piece {@code r.index()} of the agent's snapshot in the checkpoint it names. */
   private static void answer(SnapshotRequest r, CheckpointStore checkpoints) {
     byte[] piece;
     try {

@@ -82,8 +82,17 @@ public sealed interface CoordinatorEvent
    * @param index this piece, 0-based
    * @param count pieces of this snapshot
    * @param data the bytes
+   * @param replyTo the agent entity, which gets a {@link AgentCommand.PieceStored} before it sends
+   *     the next piece (one piece in flight per agent, so a checkpoint never floods a link)
    */
-  record StateChunk(String runId, int agent, long iteration, int index, int count, byte[] data)
+  record StateChunk(
+      String runId,
+      int agent,
+      long iteration,
+      int index,
+      int count,
+      byte[] data,
+      ActorRef<AgentCommand> replyTo)
       implements CoordinatorEvent, ClusterMessage {}
 
   /**

@@ -45,7 +45,7 @@ class CheckpointStoreTest {
       done =
           store.accept(
               new StateChunk(
-                  runId, agent, s.iteration(), i, count, AgentSnapshot.chunk(packed, i)));
+                  runId, agent, s.iteration(), i, count, AgentSnapshot.chunk(packed, i), null));
     }
     return done;
   }
@@ -129,7 +129,7 @@ class CheckpointStoreTest {
       assertThat(Files.exists(dir.resolve("t5"))).isTrue();
       send(store, "run-g0", snapshot(15, 1), 1);
       byte[] p = snapshot(15, 0).encode();
-      store.accept(new StateChunk("run-g1", 0, 15, 1, 3, AgentSnapshot.chunk(p, 1)));
+      store.accept(new StateChunk("run-g1", 0, 15, 1, 3, AgentSnapshot.chunk(p, 1), null));
       send(store, "run-g1", snapshot(15, 1), 1);
       assertThat(send(store, "run-g1", snapshot(15, 2), 2)).isEmpty();
       assertThat(send(store, "run-g1", snapshot(15, 0), 0)).hasValue(15);
