@@ -429,11 +429,6 @@ public final class PekkoRunEngine implements RunEngine {
           settled = false;
         }
       }
-      // Other agent nodes that are unreachable for now are waited for: the resolver either downs
-      // them or they come back (a loaded machine can miss heartbeats of live nodes).
-      if (settled || !others) {
-        return live;
-      }
       MemberStatus self = cluster.selfMember().status();
       if (self != MemberStatus.up() && self != MemberStatus.weaklyUp()) {
         throw new FedNpgException(
@@ -441,8 +436,13 @@ public final class PekkoRunEngine implements RunEngine {
                 + lost
                 + " was lost, and this submitter is "
                 + self
-                + " in the cluster (the split-brain resolver took it for the minority side); run"
-                + " aborted");
+                + " in the cluster (the split-brain resolver downed it too: it looked unreachable or"
+                + " on the minority side when the resolver decided); run aborted");
+      }
+      // Other agent nodes that are unreachable for now are waited for: the resolver either downs
+      // them or they come back (a loaded machine can miss heartbeats of live nodes).
+      if (settled || !others) {
+        return live;
       }
       if (System.nanoTime() > deadline) {
         throw new FedNpgException(
