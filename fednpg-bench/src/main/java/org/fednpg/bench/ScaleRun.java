@@ -88,14 +88,19 @@ public final class ScaleRun {
       long solves = after.solves() - before.solves();
       long krylov = after.krylovSolves() - before.krylovSolves();
       long products = after.krylovProducts() - before.krylovProducts();
+      long sweeps = after.sweeps() - before.sweeps();
       out.printf(
           Locale.ROOT,
           "exact solves (agents and metrics; one run scope): %.1f per iteration;"
-              + " Krylov block solves %d, %.1f products each; direct fallbacks %d; largest scaled"
+              + " iterative block solves %d, %.1f passes each (%.1f Gauss-Seidel sweeps, %.1f"
+              + " BiCGSTAB products), %d handed to BiCGSTAB; direct fallbacks %d; largest scaled"
               + " residual so far %.2e%n",
           (double) solves / iterations,
           krylov,
           krylov == 0 ? 0.0 : (double) products / krylov,
+          krylov == 0 ? 0.0 : (double) sweeps / krylov,
+          krylov == 0 ? 0.0 : (double) (products - sweeps) / krylov,
+          after.handovers() - before.handovers(),
           after.directFallbacks() - before.directFallbacks(),
           after.maxResidual());
       long single = after.singlePasses() - before.singlePasses();

@@ -47,15 +47,6 @@ public final class BellmanSolver {
   /** Default bound on the scaled Bellman residual of every returned solution (SPEC §4). */
   public static final double RESIDUAL_LIMIT = 1e-10;
 
-  /**
-   * BiCGSTAB stops once its recursive residual's max-norm is at most this fraction of the tolerance
-   * (times max(1, ‖b‖_∞)): the certificate is a max-norm too, and a margin of 2 covers the drift of
-   * the recursive residual from the true one, which is checked after every solve anyway (our
-   * choice; measured on Garnet(2000, 10, 10): 22.8 products per solve against 26.4 with the former
-   * 2-norm stop at 0.1, worst certified residual 5e-11, no direct fallbacks).
-   */
-  static final double KRYLOV_MARGIN = 0.5;
-
   static final int MAX_REFINEMENTS = 3;
 
   /** How large components (more than {@value #DENSE_LIMIT} states) are solved. */
@@ -74,9 +65,14 @@ public final class BellmanSolver {
       long directFallbacks,
       double maxResidual,
       long singlePasses,
-      long pairedPasses) {
+      long pairedPasses,
+      long sweeps,
+      long handovers) {
 
-    /** Krylov matrix-vector products per Krylov block solve, 0 if none. */
+    /**
+     * Passes over the block's matrix per iterative block solve (Gauss–Seidel sweeps plus BiCGSTAB
+     * products; {@link #krylovProducts} counts both), 0 if none.
+     */
     public double productsPerKrylovSolve() {
       return krylovSolves == 0 ? 0 : (double) krylovProducts / krylovSolves;
     }
@@ -133,6 +129,8 @@ public final class BellmanSolver {
   private final LongAdder fallbacks = new LongAdder();
   private final LongAdder krylovPasses = new LongAdder();
   private final LongAdder krylovPairedPasses = new LongAdder();
+  private final LongAdder sweepCount = new LongAdder();
+  private final LongAdder handoverCount = new LongAdder();
   private final AtomicLong maxResidualBits = new AtomicLong();
 
   /** {@link #BellmanSolver(TransitionKernel, LargeBlocks)} with {@link LargeBlocks#KRYLOV}. */
@@ -260,7 +258,9 @@ public final class BellmanSolver {
         fallbacks.sum(),
         Double.longBitsToDouble(maxResidualBits.get()),
         krylovPasses.sum(),
-        krylovPairedPasses.sum());
+        krylovPairedPasses.sum(),
+        sweepCount.sum(),
+        handoverCount.sum());
   }
 
   /** V_τ^π and Q_τ^π for one reward and policy, from a cold start, default tolerance. */
@@ -634,24 +634,12 @@ public final class BellmanSolver {
       localRhs(ws, gamma, b.b, b.x, b.local, from, to);
       BlockFactor factor = ws.factor(c);
       factor.solvePair(
-          ws.pv,
-          gamma,
-          a.local,
-          a.x,
-          KRYLOV_MARGIN * limitA,
-          a.krylov,
-          b.local,
-          b.x,
-          KRYLOV_MARGIN * limitB,
-          b.krylov);
-      if (a.krylov.products > 0 && b.krylov.products > 0) {
-        krylovPasses.add(
-            Math.max(a.krylov.products, b.krylov.products)
-                - Math.min(a.krylov.products, b.krylov.products));
-        krylovPairedPasses.add(Math.min(a.krylov.products, b.krylov.products));
-      } else {
-        krylovPasses.add(a.krylov.products + b.krylov.products);
-      }
+          ws.pv, gamma, a.local, a.x, limitA, a.krylov, b.local, b.x, limitB, b.krylov);
+      int shared = a.krylov.shared;
+      krylovPairedPasses.add(shared);
+      krylovPasses.add(a.krylov.products + b.krylov.products - 2L * shared);
+      countStages(a.krylov);
+      countStages(b.krylov);
       blockResiduals(ws, gamma, a, b, from, to);
       normA =
           Math.max(
@@ -764,7 +752,10 @@ public final class BellmanSolver {
       double[] y = side.local;
       localRhs(ws, gamma, rhs, x, y, from, to);
       BlockFactor factor = ws.factor(c);
-      int products = factor.solve(ws.pv, gamma, y, x, KRYLOV_MARGIN * limit, side.krylov);
+      int products = factor.solve(ws.pv, gamma, y, x, limit, side.krylov);
+      if (products > 0) {
+        countStages(side.krylov);
+      }
       krylovPasses.add(products);
       double blockNorm = blockResidual(ws, side, gamma, y, x, from, to);
       norm =
@@ -826,7 +817,8 @@ public final class BellmanSolver {
     if (products > 0) {
       if (!(blockNorm <= limit) && Double.isFinite(blockNorm)) {
         // the recursive residual drifted or the product budget ran out: one restart from here
-        int more = factor.solve(pv, gamma, y, x, KRYLOV_MARGIN * limit, side.krylov);
+        int more = factor.solve(pv, gamma, y, x, limit, side.krylov);
+        countStages(side.krylov);
         krylovPasses.add(more);
         products += more;
         blockNorm = blockResidual(ws, side, gamma, y, x, from, to);
@@ -840,6 +832,16 @@ public final class BellmanSolver {
       }
     }
     return blockNorm;
+  }
+
+  /** Adds an iterative block solve's sweeps, and whether BiCGSTAB took over, to the counters. */
+  private void countStages(KrylovScratch w) {
+    if (w.products > 0) {
+      sweepCount.add(w.sweeps);
+      if (w.handedOver) {
+        handoverCount.increment();
+      }
+    }
   }
 
   /** Stores y − (I − γP_π) x for the block's rows in {@code side.res}; returns the max-norm. */

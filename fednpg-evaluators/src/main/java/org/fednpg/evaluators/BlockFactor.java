@@ -16,14 +16,13 @@ interface BlockFactor {
   /**
    * Solves the block system for the local right-hand side {@code y} (length size). On entry {@code
    * x[from .. from + size)} holds the starting guess (used by iterative factors only), on exit the
-   * solution. An iterative factor stops once its recursive residual max-norm is at most {@code
-   * target}; the caller checks the true residual and calls {@link #solveDirect} if it is not good
-   * enough.
+   * solution. An iterative factor aims at a residual max-norm of at most {@code limit}; the caller
+   * checks the true residual and calls {@link #solveDirect} if it is not good enough.
    *
-   * @return the Krylov iterations (matrix-vector products) spent, 0 for a direct solve
+   * @return the passes over the block's matrix spent (sweeps and Krylov products), 0 for a direct
+   *     solve
    */
-  int solve(
-      double[] pv, double gamma, double[] y, double[] x, double target, KrylovScratch scratch);
+  int solve(double[] pv, double gamma, double[] y, double[] x, double limit, KrylovScratch scratch);
 
   /**
    * {@link #solve} for two right-hand sides on the same block: {@code scratchA.products} and {@code
@@ -36,16 +35,18 @@ interface BlockFactor {
       double gamma,
       double[] ya,
       double[] xa,
-      double targetA,
+      double limitA,
       KrylovScratch scratchA,
       double[] yb,
       double[] xb,
-      double targetB,
+      double limitB,
       KrylovScratch scratchB) {
-    int a = solve(pv, gamma, ya, xa, targetA, scratchA);
-    int b = solve(pv, gamma, yb, xb, targetB, scratchB);
+    int a = solve(pv, gamma, ya, xa, limitA, scratchA);
+    int b = solve(pv, gamma, yb, xb, limitB, scratchB);
     scratchA.products = a;
     scratchB.products = b;
+    scratchA.shared = 0;
+    scratchB.shared = 0;
   }
 
   /** Solves the block system by a direct factorisation, ignoring {@code x}'s content. */

@@ -42,6 +42,24 @@ final class KrylovScratch {
   /** Matrix-vector products of the current (or last) solve. */
   int products;
 
+  /** Of {@link #products}, the passes shared with a second right-hand side ({@code solvePair}). */
+  int shared;
+
+  /** Whether the Gauss–Seidel stage still runs, and whether it handed over to BiCGSTAB. */
+  boolean sweeping;
+
+  boolean handedOver;
+
+  /** Sweeps so far in this solve, and the residual max-norm each one measured. */
+  int sweeps;
+
+  final double[] sweepResiduals = new double[SparseBlockFactor.MAX_SWEEPS + 1];
+
+  /** Max-norm and sum of the residual measured by the last sweep. */
+  double residualMax;
+
+  double residualSum;
+
   /** The product's input, output and the vector to dot it with (null: no dot). */
   double[] in;
 
