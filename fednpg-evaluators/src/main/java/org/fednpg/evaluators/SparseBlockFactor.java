@@ -309,19 +309,22 @@ final class SparseBlockFactor implements BlockFactor {
       double worst = 0;
       for (int i = 0; i < size; i++) {
         int row = from + i;
-        double mass = 0;
-        for (int e = split[row]; e < rowPtr[row + 1]; e++) {
-          mass += pv[e];
+        int end = rowPtr[row + 1];
+        if (!closed) {
+          double mass = 0;
+          for (int k = split[row]; k < end; k++) {
+            mass += pv[k];
+          }
+          sum += 1 - gamma * mass;
+          worst = Math.max(worst, 1 - gamma * mass);
         }
         int e = diagonal[i];
-        if (e < rowPtr[row + 1] && localCol[e] == i) {
+        if (e < end && localCol[e] == i) {
           e++;
         }
-        for (; e < rowPtr[row + 1]; e++) {
+        for (; e < end; e++) {
           u[localCol[e]] += pv[e];
         }
-        sum += 1 - gamma * mass;
-        worst = Math.max(worst, 1 - gamma * mass);
       }
       denominator = closed ? size * (1 - gamma) : sum;
       rowMassOfOnesMax = closed ? 1 - gamma : worst;
