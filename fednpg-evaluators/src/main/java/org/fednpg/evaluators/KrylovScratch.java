@@ -1,9 +1,9 @@
 package org.fednpg.evaluators;
 
 /**
- * One right-hand side's BiCGSTAB vectors (sized for the largest block; reused by every solve) and
- * the state of its recurrence between two matrix-vector products, so that {@link SparseBlockFactor}
- * can advance two recurrences in lockstep over one pass of the matrix.
+ * One right-hand side's vectors for the Gauss–Seidel sweeps and BiCGSTAB (sized for the largest
+ * block; reused by every solve) and the state of each stage between two passes over the matrix, so
+ * that {@link SparseBlockFactor} can advance two right-hand sides in lockstep over one pass.
  */
 final class KrylovScratch {
 
@@ -50,15 +50,18 @@ final class KrylovScratch {
 
   boolean handedOver;
 
-  /** Sweeps so far in this solve, and the residual max-norm each one measured. */
+  /** Sweeps so far in this solve, and the residual bound after each one. */
   int sweeps;
 
-  final double[] sweepResiduals = new double[SparseBlockFactor.MAX_SWEEPS + 1];
+  final double[] sweepBounds = new double[SparseBlockFactor.MAX_SWEEPS + 1];
 
-  /** Max-norm and sum of the residual measured by the last sweep. */
-  double residualMax;
+  /**
+   * Of the last sweep: the max-norm of its change δ, and Σ_j δ_j u_j (u_j: column j's strictly
+   * upper mass), γ times which is the sum of its new residual.
+   */
+  double changeMax;
 
-  double residualSum;
+  double upperSum;
 
   /** The product's input, output and the vector to dot it with (null: no dot). */
   double[] in;

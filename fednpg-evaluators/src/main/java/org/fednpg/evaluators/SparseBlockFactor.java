@@ -45,9 +45,9 @@ final class SparseBlockFactor implements BlockFactor {
   static final int MAX_SWEEPS = 100;
 
   /**
-   * The sweeps stall (BiCGSTAB takes over) once a sweep's residual is above {@value #STALL_RATIO}
-   * times that of {@value #STALL_WINDOW} sweeps earlier, i.e. it shrinks by less than about 16 %
-   * per sweep (our choice; on Garnet blocks a sweep shrinks it about fourfold).
+   * The sweeps stall (BiCGSTAB takes over) once a sweep's residual bound is above {@value
+   * #STALL_RATIO} times that of {@value #STALL_WINDOW} sweeps earlier, i.e. it shrinks by less than
+   * about 16 % per sweep (our choice; on Garnet blocks a sweep shrinks it about fourfold).
    */
   static final int STALL_WINDOW = 4;
 
@@ -277,13 +277,13 @@ final class SparseBlockFactor implements BlockFactor {
    */
   private void advanceSweeps(double[] pv, double gamma, KrylovScratch w) {
     int k = w.sweeps++;
-    double c = gamma * w.residualSum / coarseDenominator(pv, gamma);
+    double c = gamma * w.upperSum / coarseDenominator(pv, gamma);
     double[] x = w.x;
     for (int i = 0; i < size; i++) {
       x[i] += c;
     }
-    double bound = gamma * w.residualMax + Math.abs(c) * rowMassOfOnesMax;
-    w.sweepResiduals[k] = bound;
+    double bound = gamma * w.changeMax + Math.abs(c) * rowMassOfOnesMax;
+    w.sweepBounds[k] = bound;
     if (bound <= w.target) {
       w.converged = true;
       w.sweeping = false;
@@ -291,7 +291,7 @@ final class SparseBlockFactor implements BlockFactor {
     }
     if (!Double.isFinite(bound)
         || w.sweeps >= MAX_SWEEPS
-        || (k >= STALL_WINDOW * 2 && bound > STALL_RATIO * w.sweepResiduals[k - STALL_WINDOW])) {
+        || (k >= STALL_WINDOW * 2 && bound > STALL_RATIO * w.sweepBounds[k - STALL_WINDOW])) {
       w.sweeping = false;
     }
   }
@@ -337,8 +337,8 @@ final class SparseBlockFactor implements BlockFactor {
   /**
    * One forward Gauss–Seidel sweep over {@code w.x} in place: x_i ← (y_i + γ Σ_{j≠i} P_ij x_j) / (1
    * − γP_ii), reading the new x_j for j < i. Needs {@link #coarseDenominator} for this P_π (the
-   * column masses). Writes ‖δ‖∞ into {@code w.residualMax} and Σ_j δ_j u_j into {@code
-   * w.residualSum} (δ = new − old).
+   * column masses). Writes ‖δ‖∞ into {@code w.changeMax} and Σ_j δ_j u_j into {@code w.upperSum} (δ
+   * = new − old).
    */
   private void sweep(double[] pv, double gamma, KrylovScratch w) {
     coarseDenominator(pv, gamma);
@@ -375,8 +375,8 @@ final class SparseBlockFactor implements BlockFactor {
       dMax = Math.max(dMax, Math.abs(delta));
       dSum += delta * u[i];
     }
-    w.residualMax = dMax;
-    w.residualSum = dSum;
+    w.changeMax = dMax;
+    w.upperSum = dSum;
   }
 
   /** {@link #sweep} for two right-hand sides in one pass (the same arithmetic per side). */
@@ -444,10 +444,10 @@ final class SparseBlockFactor implements BlockFactor {
       maxB = Math.max(maxB, Math.abs(deltaB));
       sumB += deltaB * u[i];
     }
-    wa.residualMax = maxA;
-    wa.residualSum = sumA;
-    wb.residualMax = maxB;
-    wb.residualSum = sumB;
+    wa.changeMax = maxA;
+    wa.upperSum = sumA;
+    wb.changeMax = maxB;
+    wb.upperSum = sumB;
   }
 
   /** Loads the start and asks for the first product A x. */
