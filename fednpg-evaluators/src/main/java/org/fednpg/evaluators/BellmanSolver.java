@@ -873,7 +873,7 @@ public final class BellmanSolver {
     double normA = 0;
     double normB = 0;
     for (int i = from; i < to; i++) {
-      SparseBlockFactor.rowDots(pv, col, split[i], rowPtr[i + 1], xa, xb, two);
+      SparseBlockFactor.rowDots(pv, col, split[i], rowPtr[i + 1], xa, xb, two, 0);
       double ra = ya[i - from] - (xa[i] - gamma * two[0]);
       double rb = yb[i - from] - (xb[i] - gamma * two[1]);
       a.res[i] = ra;

@@ -77,6 +77,9 @@ final class SparseBlockFactor implements BlockFactor {
    */
   private final int[] diagonal;
 
+  /** The two sums of a two-vector row pass. */
+  private final double[] two = new double[2];
+
   /** Per block-local column, its mass in the strictly upper in-block part of P_π. */
   private final double[] upperMass;
 
@@ -352,24 +355,11 @@ final class SparseBlockFactor implements BlockFactor {
     for (int i = 0; i < size; i++) {
       int row = from + i;
       int end = rowPtr[row + 1];
-      int e = split[row];
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      for (; e + 3 < end; e += 4) {
-        s0 += pv[e] * x[lc[e]];
-        s1 += pv[e + 1] * x[lc[e + 1]];
-        s2 += pv[e + 2] * x[lc[e + 2]];
-        s3 += pv[e + 3] * x[lc[e + 3]];
-      }
-      for (; e < end; e++) {
-        s0 += pv[e] * x[lc[e]];
-      }
+      double sum = rowDot(pv, lc, split[row], end, x);
       int di = dg[i];
       double d = di < end && lc[di] == i ? pv[di] : 0.0;
       double old = x[i];
-      double xi = (y[i] + gamma * (((s0 + s1) + (s2 + s3)) - d * old)) / (1 - gamma * d);
+      double xi = (y[i] + gamma * (sum - d * old)) / (1 - gamma * d);
       x[i] = xi;
       double delta = xi - old;
       dMax = Math.max(dMax, Math.abs(delta));
@@ -389,6 +379,7 @@ final class SparseBlockFactor implements BlockFactor {
     double[] u = upperMass;
     char[] lc = localCol;
     int[] dg = diagonal;
+    double[] two = this.two;
     double maxA = 0;
     double sumA = 0;
     double maxB = 0;
@@ -396,45 +387,14 @@ final class SparseBlockFactor implements BlockFactor {
     for (int i = 0; i < size; i++) {
       int row = from + i;
       int end = rowPtr[row + 1];
-      int e = split[row];
-      double a0 = 0;
-      double a1 = 0;
-      double a2 = 0;
-      double a3 = 0;
-      double b0 = 0;
-      double b1 = 0;
-      double b2 = 0;
-      double b3 = 0;
-      for (; e + 3 < end; e += 4) {
-        double p0 = pv[e];
-        double p1 = pv[e + 1];
-        double p2 = pv[e + 2];
-        double p3 = pv[e + 3];
-        int c0 = lc[e];
-        int c1 = lc[e + 1];
-        int c2 = lc[e + 2];
-        int c3 = lc[e + 3];
-        a0 += p0 * xa[c0];
-        b0 += p0 * xb[c0];
-        a1 += p1 * xa[c1];
-        b1 += p1 * xb[c1];
-        a2 += p2 * xa[c2];
-        b2 += p2 * xb[c2];
-        a3 += p3 * xa[c3];
-        b3 += p3 * xb[c3];
-      }
-      for (; e < end; e++) {
-        int c0 = lc[e];
-        a0 += pv[e] * xa[c0];
-        b0 += pv[e] * xb[c0];
-      }
+      rowDots(pv, lc, split[row], end, xa, xb, two);
       int di = dg[i];
       double d = di < end && lc[di] == i ? pv[di] : 0.0;
       double pivot = 1 - gamma * d;
       double oldA = xa[i];
       double oldB = xb[i];
-      double xia = (ya[i] + gamma * (((a0 + a1) + (a2 + a3)) - d * oldA)) / pivot;
-      double xib = (yb[i] + gamma * (((b0 + b1) + (b2 + b3)) - d * oldB)) / pivot;
+      double xia = (ya[i] + gamma * (two[0] - d * oldA)) / pivot;
+      double xib = (yb[i] + gamma * (two[1] - d * oldB)) / pivot;
       xa[i] = xia;
       xb[i] = xib;
       double deltaA = xia - oldA;
@@ -633,72 +593,18 @@ final class SparseBlockFactor implements BlockFactor {
     double[] hb = wb.dotWith;
     int base = from;
     char[] lc = localCol;
+    double[] two = this.two;
     double dotA = 0;
     double dotB = 0;
     for (int i = 0; i < size; i++) {
       int row = base + i;
-      int begin = split[row];
-      int end = rowPtr[row + 1];
-      double a0 = 0;
-      double a1 = 0;
-      double a2 = 0;
-      double a3 = 0;
-      double b0 = 0;
-      double b1 = 0;
-      double b2 = 0;
-      double b3 = 0;
-      int e = begin;
       if (lc != null) {
-        for (; e + 3 < end; e += 4) {
-          double p0 = pv[e];
-          double p1 = pv[e + 1];
-          double p2 = pv[e + 2];
-          double p3 = pv[e + 3];
-          int c0 = lc[e];
-          int c1 = lc[e + 1];
-          int c2 = lc[e + 2];
-          int c3 = lc[e + 3];
-          a0 += p0 * xa[c0];
-          b0 += p0 * xb[c0];
-          a1 += p1 * xa[c1];
-          b1 += p1 * xb[c1];
-          a2 += p2 * xa[c2];
-          b2 += p2 * xb[c2];
-          a3 += p3 * xa[c3];
-          b3 += p3 * xb[c3];
-        }
-        for (; e < end; e++) {
-          int c0 = lc[e];
-          a0 += pv[e] * xa[c0];
-          b0 += pv[e] * xb[c0];
-        }
+        rowDots(pv, lc, split[row], rowPtr[row + 1], xa, xb, two);
       } else {
-        for (; e + 3 < end; e += 4) {
-          double p0 = pv[e];
-          double p1 = pv[e + 1];
-          double p2 = pv[e + 2];
-          double p3 = pv[e + 3];
-          int c0 = col[e] - base;
-          int c1 = col[e + 1] - base;
-          int c2 = col[e + 2] - base;
-          int c3 = col[e + 3] - base;
-          a0 += p0 * xa[c0];
-          b0 += p0 * xb[c0];
-          a1 += p1 * xa[c1];
-          b1 += p1 * xb[c1];
-          a2 += p2 * xa[c2];
-          b2 += p2 * xb[c2];
-          a3 += p3 * xa[c3];
-          b3 += p3 * xb[c3];
-        }
-        for (; e < end; e++) {
-          int c0 = col[e] - base;
-          a0 += pv[e] * xa[c0];
-          b0 += pv[e] * xb[c0];
-        }
+        rowDots(pv, col, split[row], rowPtr[row + 1], xa, xb, two, base);
       }
-      double oa = xa[i] - gamma * ((a0 + a1) + (a2 + a3));
-      double ob = xb[i] - gamma * ((b0 + b1) + (b2 + b3));
+      double oa = xa[i] - gamma * two[0];
+      double ob = xb[i] - gamma * two[1];
       outA[i] = oa;
       outB[i] = ob;
       if (ha != null) {
@@ -743,11 +649,55 @@ final class SparseBlockFactor implements BlockFactor {
   }
 
   /**
-   * {@link #rowDot(double[], int[], int, int, double[], int)} with base 0 for two vectors in one
-   * pass (the same partial sums per vector), into {@code out[0]} and {@code out[1]}.
+   * {@link #rowDot(double[], int[], int, int, double[], int)} for two vectors in one pass (the same
+   * partial sums per vector), into {@code out[0]} and {@code out[1]}.
    */
   static void rowDots(
-      double[] pv, int[] col, int begin, int end, double[] xa, double[] xb, double[] out) {
+      double[] pv,
+      int[] col,
+      int begin,
+      int end,
+      double[] xa,
+      double[] xb,
+      double[] out,
+      int base) {
+    double a0 = 0;
+    double a1 = 0;
+    double a2 = 0;
+    double a3 = 0;
+    double b0 = 0;
+    double b1 = 0;
+    double b2 = 0;
+    double b3 = 0;
+    int e = begin;
+    for (; e + 3 < end; e += 4) {
+      int c0 = col[e] - base;
+      int c1 = col[e + 1] - base;
+      int c2 = col[e + 2] - base;
+      int c3 = col[e + 3] - base;
+      a0 += pv[e] * xa[c0];
+      b0 += pv[e] * xb[c0];
+      a1 += pv[e + 1] * xa[c1];
+      b1 += pv[e + 1] * xb[c1];
+      a2 += pv[e + 2] * xa[c2];
+      b2 += pv[e + 2] * xb[c2];
+      a3 += pv[e + 3] * xa[c3];
+      b3 += pv[e + 3] * xb[c3];
+    }
+    for (; e < end; e++) {
+      int c0 = col[e] - base;
+      a0 += pv[e] * xa[c0];
+      b0 += pv[e] * xb[c0];
+    }
+    out[0] = (a0 + a1) + (a2 + a3);
+    out[1] = (b0 + b1) + (b2 + b3);
+  }
+
+  /**
+   * {@link #rowDots(double[], int[], int, int, double[], double[], double[], int)} on char columns.
+   */
+  static void rowDots(
+      double[] pv, char[] col, int begin, int end, double[] xa, double[] xb, double[] out) {
     double a0 = 0;
     double a1 = 0;
     double a2 = 0;
@@ -772,8 +722,9 @@ final class SparseBlockFactor implements BlockFactor {
       b3 += pv[e + 3] * xb[c3];
     }
     for (; e < end; e++) {
-      a0 += pv[e] * xa[col[e]];
-      b0 += pv[e] * xb[col[e]];
+      int c0 = col[e];
+      a0 += pv[e] * xa[c0];
+      b0 += pv[e] * xb[c0];
     }
     out[0] = (a0 + a1) + (a2 + a3);
     out[1] = (b0 + b1) + (b2 + b3);
