@@ -152,6 +152,7 @@ public final class BellmanSolver {
     int[] mark = new int[states];
     Arrays.fill(mark, -1);
     int[] col0 = new int[kernelNext.length];
+    double[] weight0 = new double[kernelNext.length];
     int nnz = 0;
     for (int s = 0; s < states; s++) {
       int rowBegin = nnz;
@@ -161,11 +162,19 @@ public final class BellmanSolver {
           col0[nnz++] = t;
           mark[t] = nnz - 1;
         }
+        weight0[mark[t]] += kernelProb[k] / actions;
       }
       rowPtr0[s + 1] = nnz;
     }
     StronglyConnectedComponents blocks = StronglyConnectedComponents.of(states, rowPtr0, col0);
     this.perm = blocks.order.clone();
+    for (int c = 0; c + 1 < blocks.start.length; c++) {
+      int m = blocks.start[c + 1] - blocks.start[c];
+      if (m > DENSE_LIMIT && m <= 1 << 16 && largeBlocks == LargeBlocks.KRYLOV) {
+        // components the Gauss-Seidel sweeps solve: successors first (SweepOrder)
+        SweepOrder.reorder(perm, blocks.start[c], blocks.start[c + 1], rowPtr0, col0, weight0);
+      }
+    }
     this.inv = new int[states];
     for (int i = 0; i < states; i++) {
       inv[perm[i]] = i;
