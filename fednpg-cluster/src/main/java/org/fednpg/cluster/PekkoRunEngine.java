@@ -97,6 +97,17 @@ public final class PekkoRunEngine implements RunEngine {
       ConfigFactory.parseString("pekko.coordinated-shutdown.run-by-actor-system-terminate = off");
 
   /**
+   * A submitter joining an existing cluster tolerates 8 s without a heartbeat from the nodes
+   * (default 3 s): it computes the metrics rows, and on a loaded machine its own late readings of
+   * the nodes' heartbeats are gossiped like any member's, so the split-brain resolver could see it
+   * cut off from the majority and down it together with a lost node (seen in {@code
+   * ClusterSurvivalTest} under CI load). Lost nodes are still detected by the nodes themselves, at
+   * their own setting (our choice).
+   */
+  private static final Config SUBMITTER =
+      ConfigFactory.parseString("pekko.cluster.failure-detector.acceptable-heartbeat-pause = 8s");
+
+  /**
    * How the engine runs.
    *
    * @param nodes embedded nodes to start when {@code cluster} is null
@@ -180,7 +191,7 @@ public final class PekkoRunEngine implements RunEngine {
                 0,
                 List.of(settings.cluster()),
                 ClusterNode.CLIENT_ROLE,
-                member);
+                SUBMITTER.withFallback(member));
         started.add(client);
         client.awaitUp(1, JOIN_TIMEOUT);
         coordinator = client;
