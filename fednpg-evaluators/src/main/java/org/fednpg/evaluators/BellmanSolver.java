@@ -170,7 +170,9 @@ public final class BellmanSolver {
     this.perm = blocks.order.clone();
     for (int c = 0; c + 1 < blocks.start.length; c++) {
       int m = blocks.start[c + 1] - blocks.start[c];
-      if (m > DENSE_LIMIT && m <= 1 << 16 && largeBlocks == LargeBlocks.KRYLOV) {
+      if (m > DENSE_LIMIT
+          && m <= SparseBlockFactor.MAX_SWEPT
+          && largeBlocks == LargeBlocks.KRYLOV) {
         // components the Gauss-Seidel sweeps solve: successors first (SweepOrder)
         SweepOrder.reorder(perm, blocks.start[c], blocks.start[c + 1], rowPtr0, col0, weight0);
       }
@@ -944,7 +946,7 @@ public final class BellmanSolver {
         f =
             m > DENSE_LIMIT
                 ? new SparseBlockFactor(
-                    from, m, rowPtr, col, split, largeBlocks == LargeBlocks.SPARSE_LU)
+                    from, m, rowPtr, col, split, diagSlot, largeBlocks == LargeBlocks.SPARSE_LU)
                 : new DenseBlockFactor(from, m, rowPtr, col, split);
         factors[c] = f;
       }

@@ -41,6 +41,12 @@ final class SparseBlockFactor implements BlockFactor {
    */
   static final double KRYLOV_MARGIN = 0.5;
 
+  /**
+   * Largest block with 16-bit block-local columns, and so the largest one the Gauss–Seidel sweeps
+   * solve (larger ones run BiCGSTAB only).
+   */
+  static final int MAX_SWEPT = 1 << 16;
+
   /** Gauss–Seidel sweeps before BiCGSTAB takes over (our choice). */
   static final int MAX_SWEEPS = 100;
 
@@ -71,11 +77,14 @@ final class SparseBlockFactor implements BlockFactor {
   /** Whether no entry leaves the block, so P_π restricted to it is stochastic. */
   private final boolean closed;
 
+  /** Slot of P_π(i, i) per internal row of the solver, or −1 (the solver's own table). */
+  private final int[] diagSlot;
+
   /**
-   * Per block-local row, the first in-block entry whose column is at least the row's own (its
-   * diagonal if it has one), when {@link #localCol} exists.
+   * Per block-local row, its first in-block entry right of the diagonal (the strictly upper part
+   * runs from there to the row's end), when {@link #localCol} exists.
    */
-  private final int[] diagonal;
+  private final int[] upperStart;
 
   /** The two sums of a two-vector row pass. */
   private final double[] two = new double[2];
@@ -94,8 +103,16 @@ final class SparseBlockFactor implements BlockFactor {
   private DMatrixRMaj luRhs;
   private DMatrixRMaj luX;
 
-  SparseBlockFactor(int from, int size, int[] rowPtr, int[] col, int[] split, boolean directOnly) {
+  SparseBlockFactor(
+      int from,
+      int size,
+      int[] rowPtr,
+      int[] col,
+      int[] split,
+      int[] diagSlot,
+      boolean directOnly) {
     this.from = from;
+    this.diagSlot = diagSlot;
     this.size = size;
     this.rowPtr = rowPtr;
     this.col = col;
@@ -106,26 +123,26 @@ final class SparseBlockFactor implements BlockFactor {
       noExit &= split[i] == rowPtr[i];
     }
     this.closed = noExit;
-    if (size <= 1 << 16) {
+    if (size <= MAX_SWEPT) {
       localCol = new char[rowPtr[from + size]];
       for (int i = from; i < from + size; i++) {
         for (int e = split[i]; e < rowPtr[i + 1]; e++) {
           localCol[e] = (char) (col[e] - from);
         }
       }
-      diagonal = new int[size];
+      upperStart = new int[size];
       for (int i = 0; i < size; i++) {
         int row = from + i;
         int e = split[row];
-        while (e < rowPtr[row + 1] && localCol[e] < i) {
+        while (e < rowPtr[row + 1] && localCol[e] <= i) {
           e++;
         }
-        diagonal[i] = e;
+        upperStart[i] = e;
       }
       upperMass = new double[size];
     } else {
       localCol = null;
-      diagonal = null;
+      upperStart = null;
       upperMass = null;
     }
   }
@@ -321,11 +338,7 @@ final class SparseBlockFactor implements BlockFactor {
           sum += 1 - gamma * mass;
           worst = Math.max(worst, 1 - gamma * mass);
         }
-        int e = diagonal[i];
-        if (e < end && localCol[e] == i) {
-          e++;
-        }
-        for (; e < end; e++) {
+        for (int e = upperStart[i]; e < end; e++) {
           u[localCol[e]] += pv[e];
         }
       }
@@ -349,15 +362,15 @@ final class SparseBlockFactor implements BlockFactor {
     double[] x = w.x;
     double[] u = upperMass;
     char[] lc = localCol;
-    int[] dg = diagonal;
+    int[] dg = diagSlot;
     double dMax = 0;
     double dSum = 0;
     for (int i = 0; i < size; i++) {
       int row = from + i;
       int end = rowPtr[row + 1];
       double sum = rowDot(pv, lc, split[row], end, x);
-      int di = dg[i];
-      double d = di < end && lc[di] == i ? pv[di] : 0.0;
+      int di = dg[row];
+      double d = di >= 0 ? pv[di] : 0.0;
       double old = x[i];
       double xi = (y[i] + gamma * (sum - d * old)) / (1 - gamma * d);
       x[i] = xi;
@@ -378,7 +391,7 @@ final class SparseBlockFactor implements BlockFactor {
     double[] xb = wb.x;
     double[] u = upperMass;
     char[] lc = localCol;
-    int[] dg = diagonal;
+    int[] dg = diagSlot;
     double[] two = this.two;
     double maxA = 0;
     double sumA = 0;
@@ -388,8 +401,8 @@ final class SparseBlockFactor implements BlockFactor {
       int row = from + i;
       int end = rowPtr[row + 1];
       rowDots(pv, lc, split[row], end, xa, xb, two);
-      int di = dg[i];
-      double d = di < end && lc[di] == i ? pv[di] : 0.0;
+      int di = dg[row];
+      double d = di >= 0 ? pv[di] : 0.0;
       double pivot = 1 - gamma * d;
       double oldA = xa[i];
       double oldB = xb[i];
