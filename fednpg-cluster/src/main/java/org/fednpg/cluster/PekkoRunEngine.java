@@ -307,6 +307,8 @@ public final class PekkoRunEngine implements RunEngine {
             // later events about the same node (the membership catching up) are not new losses
             recoveredFrom.add(lost);
             Generation failed = gen;
+            // recover stops the failed generation itself: if it then throws (no live node, say),
+            // the finally below must find null, not stop that generation a second time
             gen = null;
             gen = recover(failed, lost, why, p, checkpoints, queue);
             p = new Progress(n);

@@ -164,6 +164,18 @@ class WireProtocolTest {
   }
 
   @Test
+  void linkCountersKeepTheirWireOrderAndRefuseAWrongCount() {
+    LinkCounters c = new LinkCounters(1, 2, 3, 4, 5, 6);
+    // the order written down in LinkCounters: messages, payload bytes, transmissions, wire bytes,
+    // drops, acks (the same order as the record's components)
+    assertThat(c.toLongs()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(LinkCounters.ofLongs(c.toLongs())).isEqualTo(c);
+    assertThatThrownBy(() -> LinkCounters.ofLongs(new long[5]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("got 5 numbers, expected 6");
+  }
+
+  @Test
   void tablesArePackedEightBytesPerNumber() throws NotSerializableException {
     double[] table = new double[40_000];
     Arrays.fill(table, 1.0 / 3);

@@ -35,12 +35,9 @@ public record AgentSnapshot(long iteration, AgentState state, LinkCounters count
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
       out.writeLong(iteration);
-      out.writeLong(counters.messages());
-      out.writeLong(counters.payloadBytes());
-      out.writeLong(counters.transmissions());
-      out.writeLong(counters.wireBytes());
-      out.writeLong(counters.drops());
-      out.writeLong(counters.acks());
+      for (long v : counters.toLongs()) {
+        out.writeLong(v);
+      }
       out.writeLong(state.samples());
       out.writeInt(state.tables().size());
       for (Map.Entry<String, double[]> e : state.tables().entrySet()) {
@@ -70,14 +67,11 @@ public record AgentSnapshot(long iteration, AgentState state, LinkCounters count
             "agent snapshot of version " + version + ", this build reads version " + VERSION);
       }
       long iteration = in.readLong();
-      LinkCounters c =
-          new LinkCounters(
-              in.readLong(),
-              in.readLong(),
-              in.readLong(),
-              in.readLong(),
-              in.readLong(),
-              in.readLong());
+      long[] counted = new long[LinkCounters.COUNT];
+      for (int i = 0; i < counted.length; i++) {
+        counted[i] = in.readLong();
+      }
+      LinkCounters c = LinkCounters.ofLongs(counted);
       long samples = in.readLong();
       int count = in.readInt();
       Map<String, double[]> tables = new LinkedHashMap<>();

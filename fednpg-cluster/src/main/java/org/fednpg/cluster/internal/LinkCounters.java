@@ -27,6 +27,30 @@ public record LinkCounters(
         acks + o.acks);
   }
 
+  /** Number of counters, the length of {@link #toLongs()}. */
+  public static final int COUNT = 6;
+
+  /**
+   * The counters in their wire and snapshot order (messages, payload bytes, transmissions, wire
+   * bytes, drops, acks): the one place that order is written down.
+   */
+  public long[] toLongs() {
+    return new long[] {messages, payloadBytes, transmissions, wireBytes, drops, acks};
+  }
+
+  /**
+   * The inverse of {@link #toLongs()}.
+   *
+   * @throws IllegalArgumentException unless {@code v} has {@value #COUNT} entries
+   */
+  public static LinkCounters ofLongs(long[] v) {
+    if (v.length != COUNT) {
+      throw new IllegalArgumentException(
+          "link counters: got " + v.length + " numbers, expected " + COUNT);
+    }
+    return new LinkCounters(v[0], v[1], v[2], v[3], v[4], v[5]);
+  }
+
   /** All zero. */
   public static LinkCounters zero() {
     return new LinkCounters(0, 0, 0, 0, 0, 0);

@@ -38,7 +38,7 @@ public final class TableSerializer extends SerializerWithStringManifest
   static final String ACK = "A";
   static final String REPORT = "R";
 
-  private static final int LINK_COUNTERS = 6 * Long.BYTES;
+  private static final int LINK_COUNTERS = LinkCounters.COUNT * Long.BYTES;
 
   /** Pekko instantiates serializers reflectively. */
   public TableSerializer() {}
@@ -128,13 +128,9 @@ public final class TableSerializer extends SerializerWithStringManifest
         buf.putLong(r.iteration());
         putDoubles(buf, r.logPolicy());
         buf.putLong(r.samples());
-        LinkCounters c = r.counters();
-        buf.putLong(c.messages());
-        buf.putLong(c.payloadBytes());
-        buf.putLong(c.transmissions());
-        buf.putLong(c.wireBytes());
-        buf.putLong(c.drops());
-        buf.putLong(c.acks());
+        for (long v : r.counters().toLongs()) {
+          buf.putLong(v);
+        }
         putDoubles(buf, r.tracker());
         putDoubles(buf, r.q());
       } else {
@@ -193,13 +189,7 @@ public final class TableSerializer extends SerializerWithStringManifest
                     buf.getLong(),
                     getDoubles(buf, true),
                     buf.getLong(),
-                    new LinkCounters(
-                        buf.getLong(),
-                        buf.getLong(),
-                        buf.getLong(),
-                        buf.getLong(),
-                        buf.getLong(),
-                        buf.getLong()),
+                    getCounters(buf),
                     getDoubles(buf, true),
                     getDoubles(buf, true));
             default ->
@@ -286,6 +276,15 @@ public final class TableSerializer extends SerializerWithStringManifest
     for (long x : l) {
       buf.putLong(x);
     }
+  }
+
+  /** The {@value LinkCounters#COUNT} counters, without a length prefix. */
+  private static LinkCounters getCounters(ByteBuffer buf) {
+    long[] v = new long[LinkCounters.COUNT];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = buf.getLong();
+    }
+    return LinkCounters.ofLongs(v);
   }
 
   private static long[] getLongs(ByteBuffer buf) {
