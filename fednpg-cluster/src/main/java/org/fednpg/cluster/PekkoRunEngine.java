@@ -13,16 +13,21 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.ClusterEvent.CurrentClusterState;
 import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.pattern.Patterns;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.model.LogPolicy;
 import org.fednpg.api.model.MultiTaskMdp;
@@ -88,6 +93,12 @@ public final class PekkoRunEngine implements RunEngine {
    * resolver's stable-after of 20 s plus margin for detection and removal).
    */
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
+
+  /**
+   * How long a generation waits for the shard coordinator to know a region on every live agent node
+   * before it places its agents (see {@link #awaitRegions}).
+   */
+  private static final Duration REGIONS_TIMEOUT = Duration.ofSeconds(30);
 
   /**
    * Members this engine starts stop at once on terminate: embedded nodes all go away together (no
@@ -483,6 +494,7 @@ public final class PekkoRunEngine implements RunEngine {
    * 1000} shared by all runs; shards of its own after a recovery, {@code fresh}).
    */
   private static String placed(ActorSystem<?> system, String id, int agents, boolean fresh) {
+    awaitRegions(system, REGIONS_TIMEOUT);
     CurrentClusterState state = Cluster.get(system).state();
     int nodes = 0;
     for (Member m : state.getMembers()) {
@@ -501,6 +513,75 @@ public final class PekkoRunEngine implements RunEngine {
     // blocks always get shard ids of their own: shards are never moved, so a block shard reused
     // from an earlier run could sit on a node that now holds another block too
     return AgentSharding.placed(id, Math.min(nodes, agents), agents, true);
+  }
+
+  /**
+   * Waits until the shard coordinator knows a shard region on every up and reachable agent node. A
+   * member is up before its region has registered with the coordinator (a registration retried
+   * every couple of seconds, later under load), and {@link AgentPlacement} can only choose among
+   * the regions it knows: blocks placed before that would all land on the nodes registered so far.
+   * After {@code timeout} the run goes on with a warning (its placement is then uneven, its results
+   * the same).
+   */
+  static void awaitRegions(ActorSystem<?> system, Duration timeout) {
+    org.apache.pekko.actor.ActorRef region =
+        org.apache.pekko.cluster.sharding.ClusterSharding.get(Adapter.toClassic(system))
+            .shardRegion(AgentSharding.KEY.name());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Set<Address> expected = Set.of();
+    Set<Address> known = Set.of();
+    while (true) {
+      expected = liveAgentNodes(system);
+      try {
+        Object reply =
+            Patterns.ask(region, ShardRegion.getCurrentRegionsInstance(), Duration.ofSeconds(2))
+                .toCompletableFuture()
+                .get();
+        known = ((ShardRegion.CurrentRegions) reply).getRegions();
+      } catch (ExecutionException e) {
+        // no coordinator yet, or the ask timed out: ask again until the deadline
+        LOG.debug("shard regions not known yet: {}", e.getCause().toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new FedNpgException("pekko runtime: interrupted while waiting for shard regions", e);
+      }
+      if (known.containsAll(expected)) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        Set<Address> missing = new TreeSet<>(Address.addressOrdering());
+        missing.addAll(expected);
+        missing.removeAll(known);
+        LOG.warn(
+            "pekko runtime: after {} s the shard coordinator still knows no agent region on {};"
+                + " placing the agents on the {} known region(s), so some nodes may hold more"
+                + " than their share",
+            timeout.toSeconds(),
+            missing,
+            known.size());
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new FedNpgException("pekko runtime: interrupted while waiting for shard regions", e);
+      }
+    }
+  }
+
+  /** Addresses of the up and reachable members with the agent role. */
+  private static Set<Address> liveAgentNodes(ActorSystem<?> system) {
+    CurrentClusterState state = Cluster.get(system).state();
+    Set<Address> out = new HashSet<>();
+    for (Member m : state.getMembers()) {
+      if (m.hasRole(AgentSharding.ROLE)
+          && m.status() == MemberStatus.up()
+          && !state.getUnreachable().contains(m)) {
+        out.add(m.address());
+      }
+    }
+    return out;
   }
 
   /**
