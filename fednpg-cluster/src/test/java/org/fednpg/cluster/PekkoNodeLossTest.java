@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.run.IterationMetrics;
+import org.fednpg.cluster.internal.AgentPlacement;
 import org.fednpg.cluster.internal.AgentSharding;
 import org.fednpg.cluster.internal.RunSpec;
 import org.fednpg.core.plugin.Plugins;
@@ -151,6 +152,61 @@ class PekkoNodeLossTest {
   }
 
   @Test
+  @Timeout(120)
+  void agentsPinnedToTheLostNodeRestartOnSurvivorsWhilePinnedOnesStayPut() throws Exception {
+    RunRequest request = ClusterTestRuns.gridWorld(10, 12);
+    RunOptions options = new RunOptions(30, 1, 2);
+    // --agents 0-3 / 4-7 / 8-11, as `fednpg node --agents` declares them (a role per node)
+    ClusterNode a = pinnedNode(List.of(), "0-3");
+    ClusterNode b = pinnedNode(List.of(a.address()), "4-7");
+    ClusterNode c = pinnedNode(List.of(a.address()), "8-11");
+    ClusterNode submitter =
+        ClusterNode.start(
+            Plugins.registry(),
+            "127.0.0.1",
+            0,
+            List.of(a.address()),
+            ClusterNode.CLIENT_ROLE,
+            CRASH);
+    try {
+      submitter.awaitUp(3, Duration.ofSeconds(30));
+      PekkoRunEngine engine =
+          (PekkoRunEngine) ClusterTestRuns.pekko(Map.of("checkpoint_every", 2L, "timeout_s", 60L));
+      // Source of the expected rows: the in-process run (pinning changes where, not what)
+      List<IterationMetrics> expected = ClusterTestRuns.inProcess(request, options);
+      List<IterationMetrics> rows = new ArrayList<>();
+      engine.execute(
+          submitter.system(),
+          ClusterTestRuns.assembleForMetrics(request),
+          RunSpec.of(request),
+          options,
+          row -> {
+            rows.add(row);
+            if (row.iteration() == KILL_AT) {
+              c.system().terminate();
+            }
+          });
+      assertSameUpToReordering(rows, expected);
+      // c's pinned agents were rebuilt on the survivors; a and b built no agent pinned to the
+      // other survivor, before or after the recovery
+      Set<Integer> onA = a.host().builtAgents();
+      Set<Integer> onB = b.host().builtAgents();
+      assertThat(onA).containsAll(List.of(0, 1, 2, 3));
+      assertThat(onB).containsAll(List.of(4, 5, 6, 7));
+      assertThat(onA).allMatch(n -> n < 4 || n >= 8);
+      assertThat(onB).allMatch(n -> n >= 4);
+      Set<Integer> moved = new HashSet<>(onA);
+      moved.addAll(onB);
+      assertThat(moved).containsAll(List.of(8, 9, 10, 11));
+    } finally {
+      submitter.close();
+      b.close();
+      a.close();
+      c.close();
+    }
+  }
+
+  @Test
   @Timeout(60)
   void runFailsNamingTheNodeWhenNoAgentNodeIsLeft() throws Exception {
     RunRequest request = ClusterTestRuns.gridWorld(6, 4);
@@ -193,6 +249,19 @@ class PekkoNodeLossTest {
       submitter.close();
       a.close();
     }
+  }
+
+  /** An agent node that declares {@code agents} (the role `fednpg node --agents` gives it). */
+  private static ClusterNode pinnedNode(List<String> seeds, String agents) {
+    Config roles =
+        ConfigFactory.parseString(
+            "pekko.cluster.roles = [\""
+                + AgentSharding.ROLE
+                + "\", \""
+                + AgentPlacement.role(agents)
+                + "\"]");
+    return ClusterNode.start(
+        Plugins.registry(), "127.0.0.1", 0, seeds, AgentSharding.ROLE, roles.withFallback(CRASH));
   }
 
   private static ClusterNode node(List<String> seeds) {
