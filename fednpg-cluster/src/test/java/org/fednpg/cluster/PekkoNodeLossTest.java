@@ -58,14 +58,7 @@ class PekkoNodeLossTest {
     ClusterNode b = node(List.of(a.address()));
     ClusterNode c = node(List.of(a.address()));
     // The submitter is a separate member (a client), as with `fednpg run --cluster`.
-    ClusterNode submitter =
-        ClusterNode.start(
-            Plugins.registry(),
-            "127.0.0.1",
-            0,
-            List.of(a.address()),
-            ClusterNode.CLIENT_ROLE,
-            CRASH);
+    ClusterNode submitter = submitterOf(a);
     try {
       submitter.awaitUp(3, Duration.ofSeconds(30));
       PekkoRunEngine engine =
@@ -90,23 +83,13 @@ class PekkoNodeLossTest {
       Set<Integer> onSurvivorsBefore = new HashSet<>(a.host().builtAgents());
       onSurvivorsBefore.addAll(b.host().builtAgents());
 
-      List<IterationMetrics> rows = new ArrayList<>();
+      List<IterationMetrics> rows;
       Logger log = (Logger) LoggerFactory.getLogger(PekkoRunEngine.class);
       ListAppender<ILoggingEvent> warnings = new ListAppender<>();
       warnings.start();
       log.addAppender(warnings);
       try {
-        engine.execute(
-            submitter.system(),
-            ClusterTestRuns.assembleForMetrics(request),
-            RunSpec.of(request),
-            options,
-            row -> {
-              rows.add(row);
-              if (row.iteration() == KILL_AT) {
-                c.system().terminate();
-              }
-            });
+        rows = runKilling(engine, submitter, request, options, c);
       } finally {
         log.detachAppender(warnings);
       }
@@ -160,32 +143,14 @@ class PekkoNodeLossTest {
     ClusterNode a = pinnedNode(List.of(), "0-3");
     ClusterNode b = pinnedNode(List.of(a.address()), "4-7");
     ClusterNode c = pinnedNode(List.of(a.address()), "8-11");
-    ClusterNode submitter =
-        ClusterNode.start(
-            Plugins.registry(),
-            "127.0.0.1",
-            0,
-            List.of(a.address()),
-            ClusterNode.CLIENT_ROLE,
-            CRASH);
+    ClusterNode submitter = submitterOf(a);
     try {
       submitter.awaitUp(3, Duration.ofSeconds(30));
       PekkoRunEngine engine =
           (PekkoRunEngine) ClusterTestRuns.pekko(Map.of("checkpoint_every", 2L, "timeout_s", 60L));
       // Source of the expected rows: the in-process run (pinning changes where, not what)
       List<IterationMetrics> expected = ClusterTestRuns.inProcess(request, options);
-      List<IterationMetrics> rows = new ArrayList<>();
-      engine.execute(
-          submitter.system(),
-          ClusterTestRuns.assembleForMetrics(request),
-          RunSpec.of(request),
-          options,
-          row -> {
-            rows.add(row);
-            if (row.iteration() == KILL_AT) {
-              c.system().terminate();
-            }
-          });
+      List<IterationMetrics> rows = runKilling(engine, submitter, request, options, c);
       assertSameUpToReordering(rows, expected);
       // c's pinned agents were rebuilt on the survivors; a and b built no agent pinned to the
       // other survivor, before or after the recovery
@@ -211,14 +176,7 @@ class PekkoNodeLossTest {
   void runFailsNamingTheNodeWhenNoAgentNodeIsLeft() throws Exception {
     RunRequest request = ClusterTestRuns.gridWorld(6, 4);
     ClusterNode a = node(List.of());
-    ClusterNode submitter =
-        ClusterNode.start(
-            Plugins.registry(),
-            "127.0.0.1",
-            0,
-            List.of(a.address()),
-            ClusterNode.CLIENT_ROLE,
-            CRASH);
+    ClusterNode submitter = submitterOf(a);
     String victim = a.address();
     try {
       submitter.awaitUp(1, Duration.ofSeconds(30));
@@ -249,6 +207,39 @@ class PekkoNodeLossTest {
       submitter.close();
       a.close();
     }
+  }
+
+  /** Runs {@code request} from {@code submitter}, crashing {@code victim} at row KILL_AT. */
+  private static List<IterationMetrics> runKilling(
+      PekkoRunEngine engine,
+      ClusterNode submitter,
+      RunRequest request,
+      RunOptions options,
+      ClusterNode victim) {
+    List<IterationMetrics> rows = new ArrayList<>();
+    engine.execute(
+        submitter.system(),
+        ClusterTestRuns.assembleForMetrics(request),
+        RunSpec.of(request),
+        options,
+        row -> {
+          rows.add(row);
+          if (row.iteration() == KILL_AT) {
+            victim.system().terminate();
+          }
+        });
+    return rows;
+  }
+
+  /** The submitter, a separate member (a client), as with `fednpg run --cluster`. */
+  private static ClusterNode submitterOf(ClusterNode seed) {
+    return ClusterNode.start(
+        Plugins.registry(),
+        "127.0.0.1",
+        0,
+        List.of(seed.address()),
+        ClusterNode.CLIENT_ROLE,
+        CRASH);
   }
 
   /** An agent node that declares {@code agents} (the role `fednpg node --agents` gives it). */
