@@ -495,21 +495,16 @@ public final class PekkoRunEngine implements RunEngine {
    */
   private static String placed(ActorSystem<?> system, String id, int agents, boolean fresh) {
     awaitRegions(system, REGIONS_TIMEOUT);
-    CurrentClusterState state = Cluster.get(system).state();
-    int nodes = 0;
-    for (Member m : state.getMembers()) {
-      if (!m.hasRole(AgentSharding.ROLE)) {
-        continue;
-      }
-      for (String role : m.getRoles()) {
-        if (role.startsWith(AgentPlacement.ROLE_PREFIX)) {
-          return AgentSharding.placed(id, 0, agents, fresh);
+    for (Member m : Cluster.get(system).state().getMembers()) {
+      if (m.hasRole(AgentSharding.ROLE)) {
+        for (String role : m.getRoles()) {
+          if (role.startsWith(AgentPlacement.ROLE_PREFIX)) {
+            return AgentSharding.placed(id, 0, agents, fresh);
+          }
         }
       }
-      if (m.status() == MemberStatus.up() && !state.getUnreachable().contains(m)) {
-        nodes++;
-      }
     }
+    int nodes = liveAgentNodes(system).size();
     // blocks always get shard ids of their own: shards are never moved, so a block shard reused
     // from an earlier run could sit on a node that now holds another block too
     return AgentSharding.placed(id, Math.min(nodes, agents), agents, true);
@@ -528,45 +523,50 @@ public final class PekkoRunEngine implements RunEngine {
         org.apache.pekko.cluster.sharding.ClusterSharding.get(Adapter.toClassic(system))
             .shardRegion(AgentSharding.KEY.name());
     long deadline = System.nanoTime() + timeout.toNanos();
-    Set<Address> expected = Set.of();
-    Set<Address> known = Set.of();
-    while (true) {
-      expected = liveAgentNodes(system);
-      try {
-        Object reply =
-            Patterns.ask(region, ShardRegion.getCurrentRegionsInstance(), Duration.ofSeconds(2))
-                .toCompletableFuture()
-                .get();
-        known = ((ShardRegion.CurrentRegions) reply).getRegions();
-      } catch (ExecutionException e) {
-        // no coordinator yet, or the ask timed out: ask again until the deadline
-        LOG.debug("shard regions not known yet: {}", e.getCause().toString());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new FedNpgException("pekko runtime: interrupted while waiting for shard regions", e);
-      }
-      if (known.containsAll(expected)) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        Set<Address> missing = new TreeSet<>(Address.addressOrdering());
-        missing.addAll(expected);
-        missing.removeAll(known);
-        LOG.warn(
-            "pekko runtime: after {} s the shard coordinator still knows no agent region on {};"
-                + " placing the agents on the {} known region(s), so some nodes may hold more"
-                + " than their share",
-            timeout.toSeconds(),
-            missing,
-            known.size());
-        return;
-      }
-      try {
+    try {
+      while (true) {
+        Set<Address> expected = liveAgentNodes(system);
+        Set<Address> known = knownRegions(region);
+        if (known.containsAll(expected)) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          Set<Address> missing = new TreeSet<>(Address.addressOrdering());
+          missing.addAll(expected);
+          missing.removeAll(known);
+          LOG.warn(
+              "pekko runtime: after {} s the shard coordinator still knows no agent region on {};"
+                  + " placing the agents on the {} known region(s), so some nodes may hold more"
+                  + " than their share",
+              timeout.toSeconds(),
+              missing,
+              known.size());
+          return;
+        }
         Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new FedNpgException("pekko runtime: interrupted while waiting for shard regions", e);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FedNpgException("pekko runtime: interrupted while waiting for shard regions", e);
+    }
+  }
+
+  /**
+   * The nodes of the regions the coordinator knows, asked through {@code region}; none yet if it
+   * cannot answer.
+   */
+  private static Set<Address> knownRegions(org.apache.pekko.actor.ActorRef region)
+      throws InterruptedException {
+    try {
+      Object reply =
+          Patterns.ask(region, ShardRegion.getCurrentRegionsInstance(), Duration.ofSeconds(2))
+              .toCompletableFuture()
+              .get();
+      return ((ShardRegion.CurrentRegions) reply).getRegions();
+    } catch (ExecutionException e) {
+      // no coordinator yet, or the ask timed out: the caller asks again until its deadline
+      LOG.debug("shard regions not known yet: {}", e.getCause().toString());
+      return Set.of();
     }
   }
 
