@@ -126,14 +126,7 @@ public final class ClusterNode implements AutoCloseable {
       ComponentRegistry registry, String host, int port, List<String> seedNodes, Guard guard) {
     Config tls = guard.tls() == null ? ConfigFactory.empty() : TlsStores.config(guard.tls());
     if (guard.agents() != null) {
-      tls =
-          tls.withFallback(
-              ConfigFactory.parseString(
-                  "pekko.cluster.roles = [\""
-                      + AgentSharding.ROLE
-                      + "\", \""
-                      + AgentPlacement.role(guard.agents())
-                      + "\"]"));
+      tls = tls.withFallback(pinnedRoles(guard.agents()));
     }
     DataFolder data = new DataFolder(guard.data(), guard.maxFileBytes());
     return start(
@@ -210,6 +203,19 @@ public final class ClusterNode implements AutoCloseable {
             : "plain TCP",
         seeds.isEmpty() ? "[self]" : seedNodes);
     return new ClusterNode(system, agentHost);
+  }
+
+  /**
+   * The roles of an agent node that pins {@code agents} ({@code --agents}, see {@link
+   * AgentPlacement}).
+   */
+  static Config pinnedRoles(String agents) {
+    return ConfigFactory.parseString(
+        "pekko.cluster.roles = [\""
+            + AgentSharding.ROLE
+            + "\", \""
+            + AgentPlacement.role(agents)
+            + "\"]");
   }
 
   /** {@code host:port} as a cluster address of this system name. */

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.api.run.IterationMetrics;
-import org.fednpg.cluster.internal.AgentPlacement;
 import org.fednpg.cluster.internal.AgentSharding;
 import org.fednpg.cluster.internal.RunSpec;
 import org.fednpg.core.plugin.Plugins;
@@ -244,15 +243,13 @@ class PekkoNodeLossTest {
 
   /** An agent node that declares {@code agents} (the role `fednpg node --agents` gives it). */
   private static ClusterNode pinnedNode(List<String> seeds, String agents) {
-    Config roles =
-        ConfigFactory.parseString(
-            "pekko.cluster.roles = [\""
-                + AgentSharding.ROLE
-                + "\", \""
-                + AgentPlacement.role(agents)
-                + "\"]");
     return ClusterNode.start(
-        Plugins.registry(), "127.0.0.1", 0, seeds, AgentSharding.ROLE, roles.withFallback(CRASH));
+        Plugins.registry(),
+        "127.0.0.1",
+        0,
+        seeds,
+        AgentSharding.ROLE,
+        ClusterNode.pinnedRoles(agents).withFallback(CRASH));
   }
 
   private static ClusterNode node(List<String> seeds) {
