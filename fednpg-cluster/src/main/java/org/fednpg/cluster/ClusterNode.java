@@ -30,6 +30,7 @@ import org.fednpg.cluster.internal.AgentPlacement;
 import org.fednpg.cluster.internal.AgentSharding;
 import org.fednpg.cluster.internal.CoordinatorBridge;
 import org.fednpg.cluster.internal.DataFolder;
+import org.fednpg.cluster.internal.ResolverSettingsCheck;
 import org.fednpg.cluster.internal.TlsStores;
 import org.fednpg.core.plugin.ComponentRegistry;
 import org.slf4j.Logger;
@@ -267,6 +268,9 @@ public final class ClusterNode implements AutoCloseable {
       if (selfUp && up >= members) {
         return;
       }
+      if (system.whenTerminated().isCompleted()) {
+        throw new FedNpgException(stoppedBeforeUp());
+      }
       if (System.nanoTime() > deadline) {
         throw new FedNpgException(
             "cluster not ready after "
@@ -358,6 +362,26 @@ public final class ClusterNode implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** Why this member stopped while it waited to be up, in words a user can act on. */
+  private String stoppedBeforeUp() {
+    Optional<CoordinatedShutdown.Reason> reason =
+        CoordinatedShutdown.get(system).getShutdownReason();
+    if (reason.isPresent()
+        && reason.get() instanceof CoordinatedShutdown.IncompatibleConfigurationDetectedReason$) {
+      return "member "
+          + address()
+          + " was refused by the cluster: its configuration differs from the cluster's (every"
+          + " member must have the same split-brain resolver settings "
+          + ResolverSettingsCheck.KEYS
+          + " and downing provider; the log names the differing key)";
+    }
+    return "member "
+        + address()
+        + " stopped before it was up in the cluster ("
+        + reason.map(Object::toString).orElse("actor system terminated")
+        + ")";
   }
 
   /** Blocks until this node's actor system has terminated (e.g. after {@link #close()}). */
