@@ -109,11 +109,12 @@ public final class PekkoRunEngine implements RunEngine {
 
   /**
    * A submitter joining an existing cluster tolerates 8 s without a heartbeat from the nodes
-   * (default 3 s): it computes the metrics rows, and on a loaded machine its own late readings of
-   * the nodes' heartbeats are gossiped like any member's, so the split-brain resolver could see it
-   * cut off from the majority and down it together with a lost node (seen in {@code
-   * ClusterSurvivalTest} under CI load). Lost nodes are still detected by the nodes themselves, at
-   * their own setting (our choice).
+   * (default 3 s), a precaution (our choice): it computes the metrics rows, and on a loaded machine
+   * its own late readings of the nodes' heartbeats are gossiped like any member's. Lost nodes are
+   * still detected by the nodes themselves, at their own setting. (The survivors downed in {@code
+   * ClusterSurvivalTest} under CI load were not caused by this but by a submitter whose resolver
+   * settings differed from the nodes'; such a member is now refused, see {@code
+   * ResolverSettingsCheck}.)
    */
   private static final Config SUBMITTER =
       ConfigFactory.parseString("pekko.cluster.failure-detector.acceptable-heartbeat-pause = 8s");
@@ -151,14 +152,29 @@ public final class PekkoRunEngine implements RunEngine {
 
   private final Settings settings;
   private final ComponentRegistry registry;
+  private final Config overrides;
 
   /**
    * An engine with these settings; embedded nodes rebuild runs from {@code registry} (the one the
    * submitter assembled the run from, so plugin components work on them too).
    */
   public PekkoRunEngine(Settings settings, ComponentRegistry registry) {
+    this(settings, registry, ConfigFactory.empty());
+  }
+
+  private PekkoRunEngine(Settings settings, ComponentRegistry registry, Config overrides) {
     this.settings = settings;
     this.registry = registry;
+    this.overrides = overrides;
+  }
+
+  /**
+   * This engine with {@code overrides} applied to every member it starts (embedded nodes or the
+   * client), above its own settings: for tests whose nodes use other settings than the shipped
+   * ones, which a joining member must share (see {@code ResolverSettingsCheck}).
+   */
+  PekkoRunEngine withMemberConfig(Config overrides) {
+    return new PekkoRunEngine(settings, registry, overrides.withFallback(this.overrides));
   }
 
   /** Yes: every node builds its own agents; this process builds the model and metrics only. */
@@ -173,9 +189,10 @@ public final class PekkoRunEngine implements RunEngine {
     RunSpec spec = RunSpec.of(request);
     List<ClusterNode> started = new ArrayList<>();
     Config member =
-        settings.tls() == null
-            ? EPHEMERAL
-            : EPHEMERAL.withFallback(TlsStores.config(settings.tls()));
+        overrides.withFallback(
+            settings.tls() == null
+                ? EPHEMERAL
+                : EPHEMERAL.withFallback(TlsStores.config(settings.tls())));
     try {
       ClusterNode coordinator;
       if (settings.cluster() == null) {
@@ -202,7 +219,7 @@ public final class PekkoRunEngine implements RunEngine {
                 0,
                 List.of(settings.cluster()),
                 ClusterNode.CLIENT_ROLE,
-                SUBMITTER.withFallback(member));
+                overrides.withFallback(SUBMITTER).withFallback(member));
         started.add(client);
         client.awaitUp(1, JOIN_TIMEOUT);
         coordinator = client;

@@ -31,15 +31,23 @@ import org.junit.jupiter.api.Timeout;
 class ClusterSurvivalTest {
 
   /**
-   * Crash = stop without leaving; a short stable-after keeps the test fast (default 20 s). The
-   * nodes tolerate 8 s without a heartbeat (default 3 s) so that a submitter starved of CPU on a
-   * loaded test machine is not downed together with the crashed node.
+   * A short stable-after keeps the test fast (default 20 s). Every member has it, the submitters
+   * too: the resolver decides on the leader, which may be a submitter (lowest address), and one
+   * waiting 20 s let the nodes' instability window (4 s + 15 s) down everyone, the survivors too. A
+   * member with other resolver settings is now refused at join.
+   */
+  private static final Config RESOLVER =
+      ConfigFactory.parseString("pekko.cluster.split-brain-resolver.stable-after = 4s");
+
+  /**
+   * Crash = stop without leaving. The nodes tolerate 8 s without a heartbeat (default 3 s) so that
+   * a loaded test machine does not make them unreachable to each other.
    */
   private static final Config NODE =
       ConfigFactory.parseString(
-          "pekko.coordinated-shutdown.run-by-actor-system-terminate = off\n"
-              + "pekko.cluster.split-brain-resolver.stable-after = 4s\n"
-              + "pekko.cluster.failure-detector.acceptable-heartbeat-pause = 8s\n");
+              "pekko.coordinated-shutdown.run-by-actor-system-terminate = off\n"
+                  + "pekko.cluster.failure-detector.acceptable-heartbeat-pause = 8s\n")
+          .withFallback(RESOLVER);
 
   @Test
   @Timeout(180)
@@ -58,7 +66,7 @@ class ClusterSurvivalTest {
       RunRequest request = ClusterTestRuns.gridWorld(5, 6);
       RunOptions long60 = new RunOptions(60, 1, 1);
       List<IterationMetrics> recovered = new ArrayList<>();
-      ClusterTestRuns.pekko(Map.of("cluster", a.address(), "timeout_s", 30L))
+      submitter(Map.of("cluster", a.address(), "timeout_s", 30L))
           .run(
               ClusterTestRuns.assemble(request),
               request,
@@ -92,7 +100,7 @@ class ClusterSurvivalTest {
       RunOptions options = new RunOptions(5, 1, 1);
       List<IterationMetrics> expected = ClusterTestRuns.inProcess(request, options);
       List<IterationMetrics> actual = new ArrayList<>();
-      ClusterTestRuns.pekko(Map.of("cluster", b.address()))
+      submitter(Map.of("cluster", b.address()))
           .run(ClusterTestRuns.assemble(request), request, options, actual::add);
       assertThat(actual).hasSize(expected.size());
       for (int t = 0; t < expected.size(); t++) {
@@ -108,6 +116,11 @@ class ClusterSurvivalTest {
       b.awaitTermination();
       a.awaitTermination();
     }
+  }
+
+  /** The engine of `fednpg run --cluster`, its client with the nodes' resolver settings. */
+  private static PekkoRunEngine submitter(Map<String, Object> params) {
+    return ((PekkoRunEngine) ClusterTestRuns.pekko(params)).withMemberConfig(RESOLVER);
   }
 
   @Test
