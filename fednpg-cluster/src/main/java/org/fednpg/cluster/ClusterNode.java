@@ -364,12 +364,16 @@ public final class ClusterNode implements AutoCloseable {
     return false;
   }
 
+  private static boolean refusedForConfiguration(Optional<CoordinatedShutdown.Reason> reason) {
+    return reason.isPresent()
+        && reason.get() instanceof CoordinatedShutdown.IncompatibleConfigurationDetectedReason$;
+  }
+
   /** Why this member stopped while it waited to be up, in words a user can act on. */
   private String stoppedBeforeUp() {
     Optional<CoordinatedShutdown.Reason> reason =
         CoordinatedShutdown.get(system).getShutdownReason();
-    if (reason.isPresent()
-        && reason.get() instanceof CoordinatedShutdown.IncompatibleConfigurationDetectedReason$) {
+    if (refusedForConfiguration(reason)) {
       return "member "
           + address()
           + " was refused by the cluster: its configuration differs from the cluster's (every"
@@ -410,6 +414,10 @@ public final class ClusterNode implements AutoCloseable {
     if (normal) {
       LOG.info("node stopped ({})", reason.get());
       return 0;
+    }
+    if (refusedForConfiguration(reason)) {
+      LOG.error("{}; exit status {}", stoppedBeforeUp(), EXIT_ABNORMAL);
+      return EXIT_ABNORMAL;
     }
     LOG.error(
         "node stopped abnormally ({}); exit status {}",

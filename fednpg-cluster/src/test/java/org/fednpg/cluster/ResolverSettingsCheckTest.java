@@ -3,6 +3,10 @@ package org.fednpg.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
@@ -14,6 +18,7 @@ import org.fednpg.cluster.internal.ResolverSettingsCheck;
 import org.fednpg.core.plugin.Plugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every member resolves alike: a member whose split-brain resolver settings differ from the
@@ -73,7 +78,22 @@ class ResolverSettingsCheckTest {
             .hasMessageContaining("split-brain-resolver.stable-after");
         // refused at once, not after the wait for the cluster ran out
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
-        assertThat(joiner.awaitExit()).isEqualTo(ClusterNode.EXIT_ABNORMAL);
+        // `fednpg node` exits with awaitExit's status and logs why, in the same words
+        Logger log = (Logger) LoggerFactory.getLogger(ClusterNode.class);
+        ListAppender<ILoggingEvent> errors = new ListAppender<>();
+        errors.start();
+        Level level = log.getLevel(); // OFF in logback-test.xml, to keep the console quiet
+        log.setLevel(Level.ERROR);
+        log.addAppender(errors);
+        try {
+          assertThat(joiner.awaitExit()).isEqualTo(ClusterNode.EXIT_ABNORMAL);
+        } finally {
+          log.detachAppender(errors);
+          log.setLevel(level);
+        }
+        assertThat(errors.list)
+            .extracting(ILoggingEvent::getFormattedMessage)
+            .anyMatch(m -> m.contains("refused by the cluster") && m.contains("stable-after"));
       } finally {
         joiner.close();
       }
