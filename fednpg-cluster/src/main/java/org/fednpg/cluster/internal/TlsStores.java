@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fednpg.api.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mutual TLS for Artery ({@code tls-tcp}) from a folder holding two PKCS12 stores: {@value
@@ -41,9 +43,40 @@ public final class TlsStores {
   /** Environment variable that overrides the password file. */
   public static final String PASSWORD_ENV = "FEDNPG_TLS_PASSWORD";
 
+  /**
+   * JDK system property (read once, when the JVM first sets up TLS) that makes a TLS 1.3 engine
+   * answer a peer's {@code close_notify} with its own, as TLS 1.2 always did.
+   */
+  public static final String ACK_CLOSE_NOTIFY = "jdk.tls.acknowledgeCloseNotify";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TlsStores.class);
+
   private static final String ENGINE = "pekko.remote.artery.ssl.config-ssl-engine.";
 
   private TlsStores() {}
+
+  /**
+   * Sets {@value #ACK_CLOSE_NOTIFY} to true unless it is set already (a warning when it is set to
+   * anything else). Why: Artery closes a TLS connection by sending {@code close_notify} and waiting
+   * for the peer to close its side; under TLS 1.3 the JDK by default does not answer (a
+   * half-close), so the peer keeps the connection until it stops itself, and Pekko 1.7.0 waits for
+   * those streams without a deadline (apache/pekko#3247, bounded only from 2.0.0-M4). A submitter
+   * or node that stopped while its peers stayed up then hung in shutdown, measured here at 30-40 s
+   * in about one run in three. It must run before the JVM's first TLS use, so {@link #config} calls
+   * it.
+   */
+  static void acknowledgeCloseNotify() {
+    String value = System.getProperty(ACK_CLOSE_NOTIFY);
+    if (value == null) {
+      System.setProperty(ACK_CLOSE_NOTIFY, "true");
+    } else if (!Boolean.parseBoolean(value)) {
+      LOG.warn(
+          "-D{}={}: a member that stops while its peers stay up may hang for a while in shutdown"
+              + " (its TLS 1.3 connections wait for the peers to close them); leave it unset",
+          ACK_CLOSE_NOTIFY,
+          value);
+    }
+  }
 
   /**
    * Artery settings for mutual TLS with the stores in {@code dir}; both stores are opened here so
@@ -57,6 +90,7 @@ public final class TlsStores {
 
   /** As {@link #config(Path)}, with the value of {@value #PASSWORD_ENV} given (null: unset). */
   static Config config(Path dir, String passwordFromEnv) {
+    acknowledgeCloseNotify();
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException(
           "TLS folder '"
