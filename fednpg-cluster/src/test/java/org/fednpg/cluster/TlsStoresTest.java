@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
-import java.io.InputStream;
+import com.typesafe.config.ConfigFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
-import javax.net.ssl.TrustManagerFactory;
+import org.apache.pekko.event.NoMarkerLogging$;
+import org.apache.pekko.remote.artery.tcp.ConfigSSLEngineProvider;
 import org.fednpg.api.InvalidInputException;
 import org.fednpg.cluster.internal.TlsStores;
 import org.junit.jupiter.api.Test;
@@ -67,14 +65,14 @@ class TlsStoresTest {
 
   @Test
   void aTls13PeerAnswersCloseNotifyOnceTheFolderIsRead() throws Exception {
-    Path member = TlsFixtures.shared().resolve("member");
-    TlsStores.config(member);
-    SSLContext context = context(member);
-    SSLEngine client = context.createSSLEngine("client", 1);
-    client.setUseClientMode(true);
-    SSLEngine server = context.createSSLEngine("server", 2);
-    server.setUseClientMode(false);
-    server.setNeedClientAuth(true);
+    // The engines Artery makes from the settings the folder gives (reading it sets the property).
+    Config tls =
+        TlsStores.config(TlsFixtures.shared().resolve("member"))
+            .withFallback(ConfigFactory.defaultReference())
+            .getConfig("pekko.remote.artery.ssl.config-ssl-engine");
+    ConfigSSLEngineProvider engines = new ConfigSSLEngineProvider(tls, NoMarkerLogging$.MODULE$);
+    SSLEngine client = engines.createClientSSLEngine("127.0.0.1", 1);
+    SSLEngine server = engines.createServerSSLEngine("127.0.0.1", 2);
     ByteBuffer toServer = ByteBuffer.allocate(1 << 16);
     ByteBuffer toClient = ByteBuffer.allocate(1 << 16);
     client.beginHandshake();
@@ -97,26 +95,6 @@ class TlsStoresTest {
     server.wrap(ByteBuffer.allocate(0), toClient);
     // Without jdk.tls.acknowledgeCloseNotify the server's side stays open (a TLS 1.3 half-close).
     assertThat(server.isOutboundDone()).as("server answered with its own close_notify").isTrue();
-  }
-
-  private static SSLContext context(Path folder) throws Exception {
-    char[] password = TlsFixtures.PASSWORD.toCharArray();
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(store(folder.resolve(TlsStores.KEY_STORE), password), password);
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store(folder.resolve(TlsStores.TRUST_STORE), password));
-    SSLContext context = SSLContext.getInstance("TLSv1.3");
-    context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-    return context;
-  }
-
-  private static KeyStore store(Path file, char[] password) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(file)) {
-      store.load(in, password);
-    }
-    return store;
   }
 
   private static boolean handshaking(SSLEngine engine) {
