@@ -369,17 +369,22 @@ public final class ClusterNode implements AutoCloseable {
         && reason.get() instanceof CoordinatedShutdown.IncompatibleConfigurationDetectedReason$;
   }
 
+  /** What a member refused at join for its configuration is told (and `fednpg node` logs). */
+  private String refusedMessage() {
+    return "member "
+        + address()
+        + " was refused by the cluster: its configuration differs from the cluster's (every"
+        + " member must have the same split-brain resolver settings "
+        + ResolverSettingsCheck.KEYS
+        + " and downing provider; the log names the differing key)";
+  }
+
   /** Why this member stopped while it waited to be up, in words a user can act on. */
   private String stoppedBeforeUp() {
     Optional<CoordinatedShutdown.Reason> reason =
         CoordinatedShutdown.get(system).getShutdownReason();
     if (refusedForConfiguration(reason)) {
-      return "member "
-          + address()
-          + " was refused by the cluster: its configuration differs from the cluster's (every"
-          + " member must have the same split-brain resolver settings "
-          + ResolverSettingsCheck.KEYS
-          + " and downing provider; the log names the differing key)";
+      return refusedMessage();
     }
     return "member "
         + address()
@@ -416,7 +421,7 @@ public final class ClusterNode implements AutoCloseable {
       return 0;
     }
     if (refusedForConfiguration(reason)) {
-      LOG.error("{}; exit status {}", stoppedBeforeUp(), EXIT_ABNORMAL);
+      LOG.error("{}; exit status {}", refusedMessage(), EXIT_ABNORMAL);
       return EXIT_ABNORMAL;
     }
     LOG.error(
