@@ -1,2 +1,2 @@
-/** Test support shared by every module: tolerances and small fixtures. */
+/** Test support shared by every module: tolerances, small fixtures and log capture. */
 package org.fednpg.testing;

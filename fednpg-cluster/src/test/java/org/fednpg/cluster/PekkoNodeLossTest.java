@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
@@ -22,11 +19,11 @@ import org.fednpg.cluster.internal.RunSpec;
 import org.fednpg.core.plugin.Plugins;
 import org.fednpg.core.run.RunRequest;
 import org.fednpg.core.runtime.RunOptions;
+import org.fednpg.testing.LogCapture;
 import org.fednpg.testing.Tolerances;
 import org.fednpg.testkit.Harness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 
 /**
  * Recovery from a node that dies mid-run (issue 19, item 5): its agents restart on the surviving
@@ -83,22 +80,15 @@ class PekkoNodeLossTest {
       onSurvivorsBefore.addAll(b.host().builtAgents());
 
       List<IterationMetrics> rows;
-      Logger log = (Logger) LoggerFactory.getLogger(PekkoRunEngine.class);
-      ListAppender<ILoggingEvent> warnings = new ListAppender<>();
-      warnings.start();
-      log.addAppender(warnings);
-      try {
+      List<String> messages;
+      try (LogCapture log = LogCapture.of(PekkoRunEngine.class)) {
         rows = runKilling(engine, submitter, request, options, c);
-      } finally {
-        log.detachAppender(warnings);
+        messages = log.messages();
       }
       // The restart came from a coordinated checkpoint (every 2 iterations; agents run ahead of
       // the rows, so it may be later than the kill's row), not from iteration 0.
       List<String> restarts =
-          warnings.list.stream()
-              .map(ILoggingEvent::getFormattedMessage)
-              .filter(m -> m.contains("restart on the live nodes"))
-              .toList();
+          messages.stream().filter(m -> m.contains("restart on the live nodes")).toList();
       assertThat(restarts).hasSize(1);
       assertThat(restarts.get(0))
           .contains(c.address())

@@ -3,9 +3,6 @@ package org.fednpg.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
@@ -24,9 +21,9 @@ import org.fednpg.cluster.internal.AgentHost;
 import org.fednpg.cluster.internal.AgentSharding;
 import org.fednpg.cluster.internal.CoordinatorBridge;
 import org.fednpg.core.plugin.Plugins;
+import org.fednpg.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 
 /**
  * A member is up before its shard region has registered with the coordinator; agents placed in that
@@ -49,10 +46,7 @@ class RegionRegistrationTest {
             AgentSharding.ROLE,
             ConfigFactory.empty());
     ActorSystem<Void> late = null;
-    Logger log = (Logger) LoggerFactory.getLogger(PekkoRunEngine.class);
-    ListAppender<ILoggingEvent> events = new ListAppender<>();
-    events.start();
-    log.addAppender(events);
+    LogCapture log = LogCapture.of(PekkoRunEngine.class);
     try {
       late = lateAgentNode(a.address());
       a.awaitUp(2, Duration.ofSeconds(30));
@@ -61,7 +55,7 @@ class RegionRegistrationTest {
       // the late node is up, its region does not exist: a short wait gives up and names it
       PekkoRunEngine.awaitRegions(a.system(), Duration.ofSeconds(1));
       assertThat(knownRegions(a)).doesNotContain(lateAddress);
-      assertThat(events.list)
+      assertThat(log.events())
           .anySatisfy(
               e -> {
                 assertThat(e.getLevel()).isEqualTo(Level.WARN);
@@ -71,7 +65,7 @@ class RegionRegistrationTest {
               });
 
       // the region starts two seconds from now: the wait returns only once it is registered
-      events.list.clear();
+      log.clear();
       ActorSystem<Void> starting = late;
       Thread starter =
           new Thread(
@@ -92,10 +86,10 @@ class RegionRegistrationTest {
       starter.start();
       PekkoRunEngine.awaitRegions(a.system(), Duration.ofSeconds(60));
       assertThat(knownRegions(a)).contains(lateAddress, addressOf(a));
-      assertThat(events.list).noneMatch(e -> e.getLevel() == Level.WARN);
+      assertThat(log.events()).noneMatch(e -> e.getLevel() == Level.WARN);
       starter.join();
     } finally {
-      log.detachAppender(events);
+      log.close();
       if (late != null) {
         late.terminate();
       }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
@@ -16,9 +13,9 @@ import org.apache.pekko.cluster.Valid$;
 import org.fednpg.api.FedNpgException;
 import org.fednpg.cluster.internal.ResolverSettingsCheck;
 import org.fednpg.core.plugin.Plugins;
+import org.fednpg.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every member resolves alike: a member whose split-brain resolver settings differ from the
@@ -79,20 +76,13 @@ class ResolverSettingsCheckTest {
         // refused at once, not after the wait for the cluster ran out
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
         // `fednpg node` exits with awaitExit's status and logs why, in the same words
-        Logger log = (Logger) LoggerFactory.getLogger(ClusterNode.class);
-        ListAppender<ILoggingEvent> errors = new ListAppender<>();
-        errors.start();
-        Level level = log.getLevel(); // OFF in logback-test.xml, to keep the console quiet
-        log.setLevel(Level.ERROR);
-        log.addAppender(errors);
-        try {
+        List<String> errors;
+        // ClusterNode logs nothing in tests (OFF in logback-test.xml): capture it at ERROR
+        try (LogCapture log = LogCapture.of(ClusterNode.class, Level.ERROR)) {
           assertThat(joiner.awaitExit()).isEqualTo(ClusterNode.EXIT_ABNORMAL);
-        } finally {
-          log.detachAppender(errors);
-          log.setLevel(level);
+          errors = log.messages();
         }
-        assertThat(errors.list)
-            .extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(errors)
             .anyMatch(m -> m.contains("refused by the cluster") && m.contains("stable-after"));
       } finally {
         joiner.close();

@@ -3,9 +3,6 @@ package org.fednpg.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +17,12 @@ import org.fednpg.cluster.internal.TlsStores;
 import org.fednpg.core.plugin.Plugins;
 import org.fednpg.core.run.RunRequest;
 import org.fednpg.core.runtime.RunOptions;
+import org.fednpg.testing.LogCapture;
 import org.fednpg.testing.Tolerances;
 import org.fednpg.testkit.Harness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 
 /**
  * The real deployment: three node JVMs ({@link NodeMain}, i.e. {@code fednpg node --tls DIR --data
@@ -88,22 +85,14 @@ class SeparateProcessesIT {
     assertEqual(uninterrupted, expected);
 
     Process victim = processes.get(2);
-    Logger log = (Logger) LoggerFactory.getLogger(PekkoRunEngine.class);
-    ListAppender<ILoggingEvent> warnings = new ListAppender<>();
-    warnings.start();
-    log.addAppender(warnings);
     List<IterationMetrics> recovered;
-    try {
+    List<String> messages;
+    try (LogCapture log = LogCapture.of(PekkoRunEngine.class)) {
       recovered = run(request, runtime, options, victim);
-    } finally {
-      log.detachAppender(warnings);
+      messages = log.messages();
     }
     // a recovery really happened: the killed node was seen lost and its agents restarted
-    assertThat(
-            warnings.list.stream()
-                .map(ILoggingEvent::getFormattedMessage)
-                .filter(m -> m.contains("restart on the live nodes"))
-                .toList())
+    assertThat(messages.stream().filter(m -> m.contains("restart on the live nodes")).toList())
         .singleElement()
         .asString()
         .contains("127.0.0.1:" + ports.get(2));

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -15,9 +12,9 @@ import org.fednpg.api.Topology;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.api.run.IterationMetrics;
 import org.fednpg.core.TestTopologies;
+import org.fednpg.testing.LogCapture;
 import org.fednpg.testing.RandomMdps;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code features} and {@code critic} as nested blocks ({@code features: {type: random, dim: 8}}
@@ -33,21 +30,12 @@ class FedNacNestedBlocksTest {
   private record Outcome(List<IterationMetrics> rows, List<String> warnings) {}
 
   private static Outcome run(Supplier<org.fednpg.api.run.Algorithm> build, double tau) {
-    Logger logger = (Logger) LoggerFactory.getLogger(FedNacProvider.class);
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    logger.addAppender(appender);
     org.fednpg.api.run.Algorithm alg;
-    try {
+    List<String> warnings;
+    try (LogCapture log = LogCapture.of(FedNacProvider.class)) {
       alg = build.get();
-    } finally {
-      logger.detachAppender(appender);
+      warnings = log.messages(Level.WARN);
     }
-    List<String> warnings =
-        appender.list.stream()
-            .filter(e -> e.getLevel() == Level.WARN)
-            .map(ILoggingEvent::getFormattedMessage)
-            .toList();
     return new Outcome(NacHarness.run(alg, GARNET, RING, 6, tau, r -> {}), warnings);
   }
 

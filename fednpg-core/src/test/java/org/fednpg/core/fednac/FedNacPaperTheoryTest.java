@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -23,10 +20,10 @@ import org.fednpg.api.model.MixingMatrix;
 import org.fednpg.api.model.MultiTaskMdp;
 import org.fednpg.core.TestTopologies;
 import org.fednpg.core.theory.SpectralNorm;
+import org.fednpg.testing.LogCapture;
 import org.fednpg.testing.RandomMdps;
 import org.fednpg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * The paper variant's {@code theory} block and parameters. Expected values are computed here
@@ -190,26 +187,19 @@ class FedNacPaperTheoryTest {
 
   @Test
   void warnsOnceWhenAlphaExceedsAlpha1SayingByHowMuch() {
-    Logger logger = (Logger) LoggerFactory.getLogger(FedNacProvider.class);
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    logger.addAppender(appender);
-    try {
+    try (LogCapture log = LogCapture.of(FedNacProvider.class)) {
       Topology topology = withSigma(PATH4);
       FedNacPaperAlgorithm alg = NacHarness.paper(Map.of("alpha", 2.0), GARNET, topology, 1);
       alg.theory();
       alg.theory();
-      List<ILoggingEvent> warnings =
-          appender.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+      List<String> warnings = log.messages(Level.WARN);
       assertThat(warnings).hasSize(1);
       double ratio = (Double) alg.theory().get("alpha_over_alpha1");
       assertThat(ratio).isGreaterThan(1e6);
-      assertThat(warnings.get(0).getFormattedMessage())
+      assertThat(warnings.get(0))
           .contains("alpha = 2.0")
           .contains("alpha1")
           .contains(String.format("%.3g", ratio));
-    } finally {
-      logger.detachAppender(appender);
     }
   }
 
@@ -223,20 +213,14 @@ class FedNacPaperTheoryTest {
             new double[][] {
               {2.0 / 3, 1.0 / 3, 0}, {1.0 / 3, 1.0 / 3, 1.0 / 3}, {0, 1.0 / 3, 2.0 / 3}
             });
-    Logger logger = (Logger) LoggerFactory.getLogger(FedNacProvider.class);
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    logger.addAppender(appender);
-    try {
+    try (LogCapture log = LogCapture.of(FedNacProvider.class)) {
       Map<String, Object> theory =
           NacHarness.paper(Map.of("critic.nu", "rho-policy"), grid, path, 1).theory();
       assertThat((Double) theory.get("mu")).isZero();
       assertThat((Double) theory.get("alpha1")).isZero();
       assertThat(theory.get("alpha_over_alpha1")).isNull();
-      assertThat(appender.list).hasSize(1);
-      assertThat(appender.list.get(0).getFormattedMessage()).contains("Assumption 4.1");
-    } finally {
-      logger.detachAppender(appender);
+      assertThat(log.messages()).hasSize(1);
+      assertThat(log.messages().get(0)).contains("Assumption 4.1");
     }
   }
 
